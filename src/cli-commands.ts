@@ -1,0 +1,115 @@
+/**
+ * What each CLI command does with its parsed flags: build library options, run, write output,
+ * set the exit code. Kept apart from cli.ts so the flag definitions stay readable.
+ */
+import process from 'node:process';
+import { join } from 'node:path';
+import { checkArchive, type CheckResult } from './check.ts';
+import type { InflateEngine } from './decode.ts';
+import { ExitCode, RunError } from './errors.ts';
+import { assertWritable, writeAtomic } from './export/atomic.ts';
+import { toNdjson } from './export/json.ts';
+import { renderReport, reportFiles, type ReportFormat } from './export/report-formats.ts';
+import { renderRows, type RowFormat } from './export/rows.ts';
+import { renderCheck } from './export/check-formats.ts';
+import { parseTimeBound, type RowFilter } from './filter.ts';
+import { hasProblems, report } from './report.ts';
+import type { ReportName } from './reports/index.ts';
+import { scan, type ScanOptions } from './scan.ts';
+import type { Reject } from './types.ts';
+
+interface InputArgs {
+  paths?: string[];
+  'max-file-bytes': number;
+  inflate: InflateEngine;
+  rejects?: string;
+  strict: boolean;
+}
+
+interface FilterArgs extends InputArgs {
+  sources: 'support' | 'all';
+  since?: string;
+  until?: string;
+  account?: string[];
+  region?: string[];
+  'event-name'?: string[];
+  principal?: string[];
+  'prune-by-path': boolean;
+}
+
+function pathsOf(args: InputArgs): string[] {
+  if (!args.paths || args.paths.length === 0) {
+    throw new RunError('no input paths given (try: cloudtrail-support report ./AWSLogs)');
+  }
+  return args.paths;
+}
+
+function filterOf(args: FilterArgs): RowFilter {
+  return {
+    since: args.since === undefined ? undefined : parseTimeBound(args.since, 'since'),
+    until: args.until === undefined ? undefined : parseTimeBound(args.until, 'until'),
+    accounts: args.account,
+    regions: args.region,
+    eventNames: args['event-name'],
+    principals: args.principal,
+  };
+}
+
+function scanOptionsOf(args: FilterArgs): ScanOptions {
+  return {
+    sources: args.sources,
+    filter: filterOf(args),
+    maxFileBytes: args['max-file-bytes'],
+    inflate: args.inflate,
+    pruneByPath: args['prune-by-path'],
+  };
+}
+
+async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
+  if (path) await writeAtomic(path, toNdjson(ledger));
+}
+
+const exitFor = (strict: boolean, problems: boolean) => (strict && problems ? ExitCode.problems : ExitCode.ok);
+
+/** `report`: scan, build reports, print or write them. */
+export async function runReport(args: FilterArgs & { format?: ReportFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  // Fail on an unwritable output before reading a possibly huge archive.
+  if (args.out) await assertWritable(args.out, true);
+  if (args.rejects) await assertWritable(args.rejects);
+  const format: ReportFormat = args.format ?? (isTTY ? 'table' : 'json');
+  const doc = await report(paths, { ...options, reports: args.report as ReportName[] | undefined });
+  if (args.out) {
+    for (const [name, body] of reportFiles(doc, format)) await writeAtomic(join(args.out, name), body);
+    process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
+  } else {
+    process.stdout.write(renderReport(doc, format));
+  }
+  await writeLedger(args.rejects, doc.ledger);
+  process.exitCode = exitFor(args.strict, hasProblems(doc));
+}
+
+/** `export`: one row per Support record. */
+export async function runExport(args: FilterArgs & { format: RowFormat; out?: string }): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  if (args.out) await assertWritable(args.out);
+  if (args.rejects) await assertWritable(args.rejects);
+  const result = await scan(paths, options);
+  const body = renderRows(result.rows, args.format);
+  if (args.out) await writeAtomic(args.out, body);
+  else process.stdout.write(body);
+  await writeLedger(args.rejects, result.rejects);
+  process.exitCode = exitFor(args.strict, hasProblems(result));
+}
+
+/** `validate`: every record of every file against the record schema. */
+export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  if (args.rejects) await assertWritable(args.rejects);
+  const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
+  process.stdout.write(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
+  await writeLedger(args.rejects, result.ledger);
+  process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0);
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * The command line: parses flags with yargs, calls the library, writes output, sets the exit
+ * code. The only module that knows about argv, stdout, the TTY and exit codes.
+ */
+import process from 'node:process';
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ExitCode, RunError } from './errors.ts';
+import { runExport, runReport, runValidate } from './cli-commands.ts';
+
+const FILTERS = 'Filters:';
+
+function withInput<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { describe: 'CloudTrail files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
+    .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are rejected' })
+    .option('inflate', { choices: ['fflate', 'native'] as const, default: 'fflate' as const, describe: 'gzip decoder: fflate (portable) or the runtime zlib' })
+    .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any file or record was rejected or duplicated' });
+}
+
+function withFilters<T>(y: Argv<T>) {
+  return y
+    .option('sources', { choices: ['support', 'all'] as const, default: 'support' as const, describe: 'support.amazonaws.com only, or every AWS Support source' })
+    .option('since', { type: 'string', group: FILTERS, describe: 'Keep events at or after this ISO date/date-time (UTC)' })
+    .option('until', { type: 'string', group: FILTERS, describe: 'Keep events before this ISO date-time (a bare date includes that day)' })
+    .option('account', { type: 'string', array: true, group: FILTERS, describe: 'Keep these account ids (repeatable)' })
+    .option('region', { type: 'string', array: true, group: FILTERS, describe: 'Keep these regions (repeatable)' })
+    .option('event-name', { type: 'string', array: true, group: FILTERS, describe: 'Keep these event names (repeatable)' })
+    .option('principal', { type: 'string', array: true, group: FILTERS, describe: 'Keep these principals, by name or ARN (repeatable)' })
+    .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
+}
+
+/** Builds the yargs parser for the given arguments. */
+function cli(argv: string[]) {
+  return yargs(argv)
+    .scriptName('cloudtrail-support')
+    .usage('$0 <command> [paths..] [options]\n\nWho did what with AWS Support, when, from where: read offline from CloudTrail archives.')
+    .command(
+      ['report [paths..]', '$0 [paths..]'],
+      'Support activity reports: actions, principals, accounts, days, errors, events',
+      (y) =>
+        withFilters(withInput(y))
+          .option('format', { choices: ['table', 'csv', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
+          .option('report', { type: 'string', array: true, choices: ['actions', 'principals', 'accounts', 'days', 'errors', 'events'], describe: 'Only these reports' })
+          .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
+          .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
+          .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record'),
+      (args) => runReport(args, process.stdout.isTTY === true),
+    )
+    .command(
+      'export [paths..]',
+      'One row per Support record, for spreadsheets and data tools',
+      (y) =>
+        withFilters(withInput(y))
+          .option('format', { choices: ['csv', 'json', 'ndjson'] as const, default: 'csv' as const })
+          .option('out', { type: 'string', describe: 'Output file (default: stdout)' })
+          .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV'),
+      (args) => runExport(args),
+    )
+    .command(
+      'validate [paths..]',
+      'Validate every record of every log file against the CloudTrail record schema',
+      (y) =>
+        withInput(y)
+          .option('format', { choices: ['table', 'json'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .example('$0 validate ./AWSLogs --strict', 'Exit 1 if any record or file is invalid'),
+      (args) => runValidate(args, process.stdout.isTTY === true),
+    )
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .fail((message, err) => {
+      throw err instanceof RunError ? err : new RunError(message ?? err?.message ?? 'invalid arguments');
+    });
+}
+
+async function main(): Promise<void> {
+  try {
+    await cli(hideBin(process.argv)).parseAsync();
+  } catch (err) {
+    if (err instanceof RunError) {
+      process.stderr.write(`cloudtrail-support: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.stderr.write(`cloudtrail-support: internal error: ${(err as Error)?.stack ?? err}\n`);
+    process.exitCode = ExitCode.usage;
+  }
+}
+
+await main();

@@ -1,0 +1,33 @@
+/**
+ * Cell text shared by the text formats. Values in CloudTrail are attacker-controlled (user
+ * agents, error messages, session names), so every writer escapes them for its medium.
+ */
+
+/** Plain text of a value: '' for null/undefined, JSON for objects. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+// OWASP CSV injection: a spreadsheet treats cells starting with these as formulas.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Neutralizes a text cell a spreadsheet would run as a formula, by prefixing a single quote. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+// C0 and C1 controls and DEL: a terminal would interpret them (ANSI escapes start with ESC).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Shows control characters as visible escapes (`\n`, `\x1b`) so a terminal never interprets them. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}

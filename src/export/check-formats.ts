@@ -1,0 +1,18 @@
+import type { CheckResult } from '../check.ts';
+import { toJsonDocument } from './json.ts';
+import { toTextTable } from './text-table.ts';
+
+/** Renders a `validate` result: per-file lines and totals. */
+export function renderCheck(result: CheckResult, format: 'table' | 'json'): string {
+  if (format === 'json') return toJsonDocument({ files: result.files, records: result.records, perFile: result.perFile, problems: result.ledger });
+  const { records, files } = result;
+  const problemFiles = result.perFile.filter((f) => f.invalid > 0 || f.error !== null);
+  return (
+    `files: ${files.seen} seen, ${files.read} read, ${files.failed} failed\n` +
+    `records: ${records.seen} seen = ${records.valid} valid + ${records.invalid} invalid\n\n` +
+    `Files with problems (${problemFiles.length})\n` +
+    toTextTable(problemFiles as unknown as Record<string, unknown>[], ['path', 'records', 'valid', 'invalid', 'error']) +
+    `\nProblems (${result.ledger.length})\n` +
+    toTextTable(result.ledger.slice(0, 200) as unknown as Record<string, unknown>[], ['path', 'index', 'stage', 'pointer', 'reason'])
+  );
+}

@@ -1,0 +1,19 @@
+import { cellText, neutralizeFormula } from './cells.ts';
+
+/** Quotes a field per RFC 4180 when it holds a comma, quote, CR or LF. */
+export function csvField(value: unknown): string {
+  const text = typeof value === 'string' ? neutralizeFormula(value) : cellText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (no line break) for the given columns of a row. */
+export function csvLine(row: Record<string, unknown>, columns: readonly string[]): string {
+  return columns.map((c) => csvField(row[c])).join(',');
+}
+
+/** RFC 4180 CSV with a header line, formula-leading cells neutralized, `\n` line breaks. */
+export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  const lines = [columns.map(csvField).join(',')];
+  for (const row of rows) lines.push(csvLine(row, columns));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,33 @@
+/**
+ * Parse: decompressed bytes -> a JSON document. Pure. Shape checks (is it `{"Records":[…]}`?)
+ * belong to validate; this stage only turns bytes into a value or says why it cannot.
+ */
+
+/** The parsed document, or why the bytes are not JSON. */
+export type Parsed = { readonly ok: true; readonly document: unknown } | { readonly ok: false; readonly reason: string };
+
+// Non-fatal: a stray invalid UTF-8 byte inside one string should not cost a whole file of
+// evidence; it becomes U+FFFD. The BOM, if any, is dropped (ignoreBOM: false).
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/** Decodes UTF-8 bytes and parses them as one JSON document. */
+export function parseJsonBytes(bytes: Uint8Array): Parsed {
+  return parseJsonText(utf8.decode(bytes));
+}
+
+/** Parses JSON text, with a reason that names the position when it is not JSON. */
+export function parseJsonText(text: string): Parsed {
+  if (text.trim() === '') return { ok: false, reason: 'empty document (no JSON value)' };
+  try {
+    return { ok: true, document: JSON.parse(text) };
+  } catch (err) {
+    const message = (err as Error).message;
+    const looksBinary = /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text.slice(0, 64));
+    return { ok: false, reason: looksBinary ? `not JSON (binary content; not gzip either): ${message}` : `invalid JSON: ${message}` };
+  }
+}
+
+/** The `Records` array of a validated delivery-file document. */
+export function recordsOf(document: unknown): unknown[] {
+  return (document as { Records: unknown[] }).Records;
+}

@@ -1,0 +1,62 @@
+/**
+ * The reports: each takes the table of Support rows and returns a table with an explicit order.
+ * The registry's order is the order reports are printed and written.
+ */
+import { table, type ColumnTable } from 'arquero';
+import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
+import type { SupportRow } from '../types.ts';
+import { byAccountRegion } from './by-account-region.ts';
+import { byAction } from './by-action.ts';
+import { byDay } from './by-day.ts';
+import { byPrincipal } from './by-principal.ts';
+import { errors } from './errors.ts';
+import { events } from './events.ts';
+
+export interface ReportDefinition {
+  readonly title: string;
+  readonly build: (events: ColumnTable) => ColumnTable;
+}
+
+/** Every report, by the name used for `--report` and for output file names. */
+export const REPORTS = {
+  actions: { title: 'Support actions', build: byAction },
+  principals: { title: 'Principals that used AWS Support', build: byPrincipal },
+  accounts: { title: 'Accounts and regions', build: byAccountRegion },
+  days: { title: 'Activity by day (UTC)', build: byDay },
+  errors: { title: 'Errors and denied calls', build: errors },
+  events: { title: 'Support events', build: events },
+} as const satisfies Record<string, ReportDefinition>;
+
+export type ReportName = keyof typeof REPORTS;
+export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
+
+/** The arquero table of Support rows, with every column present even when there are no rows. */
+export function toEventsTable(rows: readonly SupportRow[]): ColumnTable {
+  return table(Object.fromEntries(SUPPORT_ROW_COLUMNS.map((c) => [c, rows.map((r) => r[c])])));
+}
+
+/** A built report: its column names (present even with no rows) and its rows as plain objects. */
+export interface ReportTable {
+  readonly columns: readonly string[];
+  readonly rows: Record<string, unknown>[];
+}
+
+/** A report's rows as plain objects; aggregates over no value come back as null, not undefined. */
+export function toReportTable(result: ColumnTable): ReportTable {
+  const columns = result.columnNames();
+  const rows = (result.objects() as Record<string, unknown>[]).map((row) => {
+    for (const c of columns) row[c] ??= null;
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** Builds the named reports (all by default), in registry order. */
+export function buildReports(rows: readonly SupportRow[], names: readonly ReportName[] = REPORT_NAMES): Map<ReportName, ReportTable> {
+  const eventsTable = toEventsTable(rows);
+  const out = new Map<ReportName, ReportTable>();
+  for (const name of REPORT_NAMES) {
+    if (names.includes(name)) out.set(name, toReportTable(REPORTS[name].build(eventsTable)));
+  }
+  return out;
+}

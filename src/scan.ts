@@ -1,0 +1,165 @@
+/**
+ * Scan: the report pipeline. Discover -> read records -> keep Support records that validate ->
+ * rows -> deduplicate, with every record accounted for exactly once.
+ */
+import { createHash } from 'node:crypto';
+import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { discover } from './discover.ts';
+import { fileMayMatch, keepsRow, type RowFilter } from './filter.ts';
+import { readRecords } from './read-records.ts';
+import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
+import type { CloudTrailRecord, FileCounts, FileRecordCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
+import { validateRecord, validateSupportRecord } from './validate.ts';
+
+export interface ScanOptions {
+  readonly sources?: SourceSelection;
+  readonly filter?: RowFilter;
+  readonly maxFileBytes?: number;
+  readonly inflate?: InflateEngine;
+  /** Skip files whose path date is outside --since/--until (default true). */
+  readonly pruneByPath?: boolean;
+}
+
+/** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
+export interface FileOutcome {
+  readonly file: LogFile;
+  readonly reject?: Reject;
+  readonly rows: SupportRow[];
+  readonly fingerprints: string[];
+  readonly rejects: Reject[];
+  readonly counts: FileRecordCounts;
+}
+
+/** Everything a run found: the Support rows, the rejects ledger, and the counts that add up. */
+export interface ScanResult {
+  readonly rows: SupportRow[];
+  readonly rejects: Reject[];
+  readonly files: FileCounts;
+  readonly records: RecordCounts;
+}
+
+const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). */
+export function outcomeOf(file: LogFile, records: unknown[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
+  const rows: SupportRow[] = [];
+  const fingerprints: string[] = [];
+  const rejects: Reject[] = [];
+  const counts: FileRecordCounts = { seen: records.length, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
+  records.forEach((record, index) => {
+    if (!isObject(record)) {
+      counts.rejected++;
+      rejects.push({ path: file.path, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
+      return;
+    }
+    // Only Support records are validated here: the rest are counted, not inspected (`validate`
+    // checks every record). This is what lets a file with no Support event skip the parse.
+    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) {
+      counts.notSupport++;
+      return;
+    }
+    const issues = validateRecord(record);
+    const issue = issues[0] ?? validateSupportRecord(record)[0];
+    if (issue) {
+      counts.rejected++;
+      rejects.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
+      return;
+    }
+    const row = toSupportRow(record, file, index);
+    if (!keepsRow(filter, row)) {
+      counts.excluded++;
+      return;
+    }
+    counts.support++;
+    rows.push(row);
+    fingerprints.push(createHash('sha256').update(JSON.stringify(record)).digest('hex'));
+  });
+  return { file, rows, fingerprints, rejects, counts };
+}
+
+/** Reads one log file and sorts its records. Never throws. */
+export async function scanFile(file: LogFile, options: ScanOptions): Promise<FileOutcome> {
+  const read = await readRecords(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+  if (!read.ok) return { file, reject: read.reject, rows: [], fingerprints: [], rejects: [read.reject], counts: emptyCounts() };
+  return outcomeOf(file, read.records, sourcesFor(options.sources ?? 'support'), options.filter ?? {});
+}
+
+const emptyCounts = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
+
+/**
+ * Runs the report pipeline over files and folders. Files are handled in discovery order and
+ * merged in that order, so the result does not depend on timing. Throws RunError only for a
+ * missing input path.
+ */
+export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
+  const merger = new OutcomeMerger();
+  const filter = options.filter ?? {};
+  for await (const found of discover(paths)) {
+    if ('reject' in found) {
+      merger.addDiscoveryReject(found.reject);
+      continue;
+    }
+    const file = found.file;
+    if (file.kind !== 'log') {
+      merger.addSkipped(file.kind);
+      continue;
+    }
+    if (options.pruneByPath !== false && !fileMayMatch(filter, file)) {
+      merger.addSkipped('outOfRange');
+      continue;
+    }
+    merger.add(await scanFile(file, options));
+  }
+  return merger.result();
+}
+
+/** Adds file outcomes up, in the order given, and drops repeated eventIDs (first one wins). */
+export class OutcomeMerger {
+  private readonly rows: SupportRow[] = [];
+  private readonly rejects: Reject[] = [];
+  private readonly firstById = new Map<string, { path: string; index: number; fingerprint: string }>();
+  private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
+  private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
+
+  addDiscoveryReject(reject: Reject): void {
+    this.files.seen++;
+    this.files.failed++;
+    this.rejects.push(reject);
+  }
+
+  addSkipped(kind: keyof FileCounts['skipped'] | 'log'): void {
+    this.files.seen++;
+    this.files.skipped[kind === 'log' ? 'other' : kind]++;
+  }
+
+  add(outcome: FileOutcome): void {
+    this.files.seen++;
+    if (outcome.reject) this.files.failed++;
+    else this.files.read++;
+    const { counts } = outcome;
+    this.records.seen += counts.seen;
+    this.records.notSupport += counts.notSupport;
+    this.records.excluded += counts.excluded;
+    this.records.filteredOut += counts.notSupport + counts.excluded;
+    this.records.rejected += counts.rejected;
+    this.rejects.push(...outcome.rejects);
+    outcome.rows.forEach((row, i) => this.addRow(row, outcome.fingerprints[i]));
+  }
+
+  private addRow(row: SupportRow, fingerprint: string): void {
+    const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
+    if (first) {
+      this.records.duplicates++;
+      const same = first.fingerprint === fingerprint ? 'identical to' : 'DIFFERENT payload from';
+      this.rejects.push({ path: row.file, index: row.index, stage: 'dedupe', reason: `duplicate eventID ${row.eventID}: ${same} ${first.path}#${first.index}` });
+      return;
+    }
+    if (row.eventID !== null) this.firstById.set(row.eventID, { path: row.file, index: row.index, fingerprint });
+    this.records.support++;
+    this.rows.push(row);
+  }
+
+  result(): ScanResult {
+    return { rows: this.rows, rejects: this.rejects, files: this.files, records: this.records };
+  }
+}

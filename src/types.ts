@@ -1,0 +1,114 @@
+/**
+ * The types that cross pipeline stages. Each is declared here, where several stages meet;
+ * stage-private types live in their own module.
+ */
+
+/** What a discovered file is, judged from its path (content sniffing happens in decode). */
+export type FileKind = 'log' | 'digest' | 'insight' | 'other';
+
+/** A file found by discovery, with what its AWSLogs key tells us (all optional: the layout is not required). */
+export interface LogFile {
+  /** Path as found (joined from the user's argument, not resolved), used in every report and reject. */
+  readonly path: string;
+  readonly kind: FileKind;
+  /** Size in bytes on disk. */
+  readonly size: number;
+  /** The key from `AWSLogs/` on, when the path has one (what S3 and digests call the object key). */
+  readonly key?: string;
+  /** Organization id (`o-…`) of an organization trail. */
+  readonly orgId?: string;
+  readonly account?: string;
+  readonly region?: string;
+  /** Delivery date `YYYY-MM-DD` from the folder layout or file name. */
+  readonly date?: string;
+  /** Delivery time `YYYY-MM-DDTHH:mmZ` from the file name, when present. */
+  readonly deliveredAt?: string;
+}
+
+/** Pipeline stage where something was rejected. */
+export type Stage = 'discover' | 'read' | 'decode' | 'parse' | 'validate' | 'dedupe';
+
+/** One line of the rejects ledger: a file (index null) or one record of it that could not be used. */
+export interface Reject {
+  readonly path: string;
+  /** Record index inside the file's `Records` array, or null when the whole file is rejected. */
+  readonly index: number | null;
+  readonly stage: Stage;
+  readonly reason: string;
+  /** JSON pointer into the record (or file document) that the reason is about, when known. */
+  readonly pointer?: string;
+}
+
+/** One CloudTrail event record as parsed: an open object (unknown fields are kept). */
+export type CloudTrailRecord = Record<string, unknown>;
+
+/** One problem found by schema validation. */
+export interface ValidationIssue {
+  /** JSON pointer inside the validated value, `''` for the value itself. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** The flat row made from one Support record: the unit of every report and export. */
+export interface SupportRow {
+  eventTime: string;
+  eventSource: string;
+  eventName: string;
+  /** recipientAccountId, falling back to userIdentity.accountId, then the path's account. */
+  account: string | null;
+  region: string | null;
+  identityType: string | null;
+  /** A readable principal: user name, role/session, "root", a service name. */
+  principal: string;
+  arn: string | null;
+  accessKeyId: string | null;
+  /** From sessionContext.attributes.mfaAuthenticated (a string in CloudTrail), null when absent. */
+  mfa: boolean | null;
+  sourceIPAddress: string | null;
+  userAgent: string | null;
+  readOnly: boolean | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  caseId: string | null;
+  severityCode: string | null;
+  serviceCode: string | null;
+  categoryCode: string | null;
+  issueType: string | null;
+  eventID: string | null;
+  requestID: string | null;
+  file: string;
+  index: number;
+}
+
+/** File counts of one run. `seen` = `read` + skipped kinds + `failed`. */
+export interface FileCounts {
+  seen: number;
+  read: number;
+  skipped: { digest: number; insight: number; other: number; outOfRange: number };
+  failed: number;
+}
+
+/**
+ * Record counts of one run. The identity `seen = support + filteredOut + rejected + duplicates`
+ * holds exactly for every run; `filteredOut = notSupport + excluded`.
+ */
+export interface RecordCounts {
+  seen: number;
+  support: number;
+  filteredOut: number;
+  /** Records whose eventSource is not a selected Support source. */
+  notSupport: number;
+  /** Support records dropped by --since/--until/--account/--region/--event-name/--principal. */
+  excluded: number;
+  rejected: number;
+  duplicates: number;
+}
+
+/** Record counts of one file, the unit that workers return and the run adds up. */
+export interface FileRecordCounts {
+  seen: number;
+  support: number;
+  notSupport: number;
+  excluded: number;
+  rejected: number;
+}

@@ -1,0 +1,116 @@
+/** End-to-end: the built CLI (dist/) as a user runs it, on fixtures made here and on samples/. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ec2Record, gz, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
+
+const CLI = join(ROOT, 'dist/src/cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const out = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+function fixture() {
+  const root = tempDir();
+  const k = (stamp: string, u: string) => `AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T${stamp}Z_${u}.json.gz`;
+  put(root, k('1020', 'a'), gz(trailFile([record({ eventID: 'a1', userAgent: '=HYPERLINK("http://evil")' }), ec2Record(), record({ eventID: 'a2', eventName: 'ResolveCase', errorCode: 'AccessDenied', requestParameters: { caseId: 'c' }, responseElements: null })])));
+  put(root, k('1030', 'b'), 'not gzip');
+  return root;
+}
+
+test('report --format json prints counts that add up and every report', () => {
+  const { code, stdout, stderr } = run(['report', fixture(), '--format', 'json']);
+  assert.is(code, 0, stderr);
+  const doc = JSON.parse(stdout);
+  assert.equal(doc.files, { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 1 });
+  assert.equal(doc.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(Object.keys(doc.reports), ['actions', 'principals', 'accounts', 'days', 'errors', 'events']);
+  assert.equal(doc.reports.actions.map((r: { eventName: string; count: number; errors: number }) => [r.eventName, r.count, r.errors]), [['CreateCase', 1, 0], ['ResolveCase', 1, 1]]);
+  assert.equal(doc.reports.errors.map((r: { errorCode: string; principal: string }) => [r.errorCode, r.principal]), [['AccessDenied', 'janedoe']]);
+});
+
+test('report exits 1 with --strict when a file was rejected, 0 without', () => {
+  const root = fixture();
+  assert.is(run(['report', root, '--format', 'json']).code, 0);
+  assert.is(run(['report', root, '--format', 'json', '--strict']).code, 1);
+});
+
+test('report exits 2 with a clear message on a missing path, a bad flag and a bad date', () => {
+  const missing = run(['report', '/no/such/dir']);
+  assert.is(missing.code, 2);
+  assert.match(missing.stderr, /cannot read input path "\/no\/such\/dir"/);
+  const badFlag = run(['report', fixture(), '--format', 'xml']);
+  assert.is(badFlag.code, 2);
+  assert.match(badFlag.stderr, /Invalid values/);
+  const badDate = run(['report', fixture(), '--since', 'last week']);
+  assert.is(badDate.code, 2);
+  assert.match(badDate.stderr, /--since "last week" is not an ISO date/);
+});
+
+test('report fails fast with exit 2 when --out cannot be written, before reading input', () => {
+  const root = fixture();
+  const blocker = put(root, 'blocker', 'a file');
+  const out = run(['report', root, '--out', join(blocker, 'reports')]);
+  assert.is(out.code, 2);
+  assert.match(out.stderr, /cannot write .*not a directory/);
+  assert.is(out.stdout, '');
+});
+
+test('report --out writes one file per report plus summary.json, and --rejects the ledger', () => {
+  const root = fixture();
+  const outDir = join(tempDir(), 'reports');
+  const ledger = join(outDir, '..', 'rejects.ndjson');
+  const { code } = run(['report', root, '--format', 'csv', '--out', outDir, '--rejects', ledger]);
+  assert.is(code, 0);
+  assert.equal(readdirSync(outDir).sort(), ['accounts.csv', 'actions.csv', 'days.csv', 'errors.csv', 'events.csv', 'principals.csv', 'summary.json']);
+  const events = readFileSync(join(outDir, 'events.csv'), 'utf8');
+  assert.ok(events.includes(`"'=HYPERLINK(""http://evil"")"`), 'formula neutralized in CSV');
+  assert.is(JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')).records.support, 2);
+  const lines = readFileSync(ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.is(lines.length, 1);
+  assert.is(lines[0].stage, 'parse');
+  assert.is(lines[0].index, null);
+  assert.match(lines[0].path, /_b\.json\.gz$/);
+});
+
+test('report --format md and table print the accounting line', () => {
+  for (const format of ['md', 'table']) {
+    const { stdout } = run(['report', fixture(), '--format', format]);
+    assert.match(stdout, /records: 3 seen = 2 Support kept \+ 1 filtered out \(1 not Support, 0 excluded by filters\) \+ 0 rejected \+ 0 duplicates/);
+  }
+});
+
+test('export writes one row per Support record as CSV and NDJSON', () => {
+  const root = fixture();
+  const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');
+  assert.is(csv.length, 3);
+  assert.match(csv[0], /^eventTime,eventSource,eventName,account,region,identityType,principal,/);
+  const file = join(tempDir(), 'rows.ndjson');
+  assert.is(run(['export', root, '--format', 'ndjson', '--out', file]).code, 0);
+  const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(rows.map((r) => r.eventID), ['a1', 'a2']);
+});
+
+test('validate checks every record, not only Support ones, and --strict fails on any problem', () => {
+  const root = tempDir();
+  const bad = ec2Record();
+  delete bad.eventTime;
+  put(root, 'x.json', trailFile([record(), bad]));
+  const { code, stdout } = run(['validate', root, '--format', 'json', '--strict']);
+  assert.is(code, 1);
+  const doc = JSON.parse(stdout);
+  assert.equal(doc.records, { seen: 2, valid: 1, invalid: 1 });
+  assert.is(doc.problems[0].pointer, '/eventTime');
+  assert.is(doc.problems[0].index, 1);
+});
+
+test('--help lists the commands with examples', () => {
+  const { code, stdout } = run(['--help']);
+  assert.is(code, 0);
+  for (const word of ['report', 'export', 'validate', 'Examples:']) assert.ok(stdout.includes(word), word);
+});
+
+test.run();

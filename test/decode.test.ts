@@ -1,0 +1,115 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { randomBytes } from 'node:crypto';
+import { chmodSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { decodeBytes, decodeFile, isGzip } from '../src/decode.ts';
+import { put, tempDir } from './helpers.ts';
+
+const opts = { maxFileBytes: 1024 ** 3 };
+const text = JSON.stringify({ Records: Array.from({ length: 500 }, (_, i) => ({ i, s: 'é'.repeat(i % 40) })) });
+const plain = new TextEncoder().encode(text);
+const packed = new Uint8Array(gzipSync(plain));
+const utf8 = (b: Uint8Array) => new TextDecoder().decode(b);
+
+test('decodeBytes() inflates gzip recognised by magic bytes, with fflate and natively, to the same bytes', () => {
+  const viaFflate = decodeBytes(packed, opts);
+  const viaNative = decodeBytes(packed, { ...opts, inflate: 'native' });
+  assert.ok(viaFflate.ok && viaNative.ok);
+  if (!viaFflate.ok || !viaNative.ok) return;
+  assert.is(viaFflate.gzip, true);
+  assert.is(utf8(viaFflate.bytes), text);
+  assert.is(Buffer.compare(viaFflate.bytes, viaNative.bytes), 0);
+});
+
+test('decodeBytes() gives identical bytes for both engines on incompressible data over several MiB', () => {
+  const random = randomBytes(3 * 1024 * 1024 + 17);
+  const z = new Uint8Array(gzipSync(random));
+  const a = decodeBytes(z, opts);
+  const b = decodeBytes(z, { ...opts, inflate: 'native' });
+  assert.ok(a.ok && b.ok);
+  if (a.ok && b.ok) {
+    assert.is(Buffer.compare(a.bytes, random), 0);
+    assert.is(Buffer.compare(b.bytes, random), 0);
+  }
+});
+
+test('decodeBytes() passes plain JSON through untouched', () => {
+  const out = decodeBytes(plain, opts);
+  assert.ok(out.ok);
+  if (out.ok) {
+    assert.is(out.gzip, false);
+    assert.is(out.bytes, plain);
+  }
+});
+
+test('decodeBytes() reads concatenated gzip members as one stream', () => {
+  const joined = Buffer.concat([gzipSync('{"Records":'), gzipSync('[]}')]);
+  for (const inflate of ['fflate', 'native'] as const) {
+    const out = decodeBytes(joined, { ...opts, inflate });
+    assert.ok(out.ok, inflate);
+    if (out.ok) assert.is(utf8(out.bytes), '{"Records":[]}');
+  }
+});
+
+test('decodeBytes() rejects gzip truncated inside the compressed data', () => {
+  const cut = packed.subarray(0, Math.floor(packed.length / 2));
+  for (const inflate of ['fflate', 'native'] as const) {
+    const out = decodeBytes(cut, { ...opts, inflate });
+    assert.is(out.ok, false, inflate);
+    if (!out.ok) assert.match(out.reason, /^truncated gzip/, inflate);
+  }
+});
+
+test('decodeBytes() rejects gzip cut inside its 8-byte trailer (fflate does not read it)', () => {
+  for (const drop of [1, 4, 8]) {
+    const out = decodeBytes(packed.subarray(0, packed.length - drop), opts);
+    assert.is(out.ok, false, `drop ${drop}`);
+    if (!out.ok) assert.match(out.reason, /^truncated gzip/);
+  }
+});
+
+test('decodeBytes() stops a gzip bomb at the cap, for both engines', () => {
+  const bomb = new Uint8Array(gzipSync(Buffer.alloc(64 * 1024 * 1024)));
+  assert.ok(bomb.length < 100_000);
+  for (const inflate of ['fflate', 'native'] as const) {
+    const before = process.memoryUsage().rss;
+    const out = decodeBytes(bomb, { maxFileBytes: 1024 * 1024, inflate });
+    assert.is(out.ok, false, inflate);
+    if (!out.ok) assert.match(out.reason, /exceeds the cap of 1048576 bytes/);
+    assert.ok(process.memoryUsage().rss - before < 48 * 1024 * 1024, 'memory stays far below the bomb size');
+  }
+});
+
+test('decodeBytes() rejects a plain file over the cap and an empty file', () => {
+  const over = decodeBytes(plain, { maxFileBytes: 100 });
+  assert.is(over.ok, false);
+  if (!over.ok) assert.match(over.reason, /exceeds the cap of 100 bytes/);
+  assert.equal(decodeBytes(new Uint8Array(0), opts), { ok: false, stage: 'decode', reason: 'empty file (0 bytes)' });
+});
+
+test('decodeBytes() turns a gzip of zero bytes into an empty document', () => {
+  const out = decodeBytes(new Uint8Array(gzipSync(Buffer.alloc(0))), opts);
+  assert.ok(out.ok);
+  if (out.ok) assert.is(out.bytes.length, 0);
+});
+
+test('isGzip() looks at the magic bytes only', () => {
+  assert.is(isGzip(packed), true);
+  assert.is(isGzip(plain), false);
+  assert.is(isGzip(new Uint8Array([0x1f])), false);
+});
+
+test('decodeFile() reports unreadable and vanished files as read rejects', async () => {
+  const dir = tempDir();
+  const gone = await decodeFile(`${dir}/missing.json.gz`, opts);
+  assert.equal(gone, { ok: false, stage: 'read', reason: 'file disappeared between discovery and read' });
+  const locked = put(dir, 'locked.json', '{"Records":[]}');
+  chmodSync(locked, 0o000);
+  const out = await decodeFile(locked, opts);
+  // root can read anything; everyone else gets the permission reject
+  if (process.getuid?.() !== 0) assert.equal(out, { ok: false, stage: 'read', reason: 'permission denied' });
+  else assert.ok(out.ok);
+});
+
+test.run();

@@ -1,0 +1,66 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { discover, type Discovered } from '../src/discover.ts';
+import { RunError } from '../src/errors.ts';
+import { put, rejects, tempDir } from './helpers.ts';
+
+async function collect(paths: string[]): Promise<Discovered[]> {
+  const out: Discovered[] = [];
+  for await (const d of discover(paths)) out.push(d);
+  return out;
+}
+const names = (found: Discovered[], root: string) => found.map((d) => ('file' in d ? `${d.file.kind}:${d.file.path.slice(root.length + 1)}` : `reject:${d.reject.path.slice(root.length + 1)}`));
+
+test('discover() walks folders recursively in sorted order and classifies each file', async () => {
+  const root = tempDir();
+  put(root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/b.json.gz', 'x');
+  put(root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz', 'x');
+  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/d.json.gz', 'x');
+  put(root, 'AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/i.json.gz', 'x');
+  put(root, 'AWSLogs/notes.txt', 'x');
+  assert.equal(names(await collect([root]), root), [
+    'log:AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz',
+    'log:AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/b.json.gz',
+    'digest:AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/d.json.gz',
+    'insight:AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/i.json.gz',
+    'other:AWSLogs/notes.txt',
+  ]);
+});
+
+test('discover() yields the same sequence whatever the argument order, and each path once', async () => {
+  const root = tempDir();
+  put(root, 'x/1.json', '{}');
+  put(root, 'y/2.json', '{}');
+  const a = names(await collect([join(root, 'y'), join(root, 'x'), join(root, 'y')]), root);
+  const b = names(await collect([join(root, 'x'), join(root, 'y')]), root);
+  assert.equal(a, b);
+  assert.is(a.length, 2);
+});
+
+test('discover() reports a directory symlink loop instead of following it forever', async () => {
+  const root = tempDir();
+  put(root, 'logs/a.json', '{}');
+  symlinkSync(join(root, 'logs'), join(root, 'logs', 'again'));
+  const found = await collect([root]);
+  assert.equal(names(found, root), ['log:logs/a.json', 'reject:logs/again']);
+  const reject = found[1];
+  assert.ok('reject' in reject && /^symlink loop/.test(reject.reject.reason));
+});
+
+test('discover() reports a self-referencing symlink and a dangling one as rejects', async () => {
+  const root = tempDir();
+  mkdirSync(join(root, 'd'));
+  symlinkSync(join(root, 'd', 'self'), join(root, 'd', 'self'));
+  symlinkSync(join(root, 'nowhere'), join(root, 'd', 'dangling'));
+  const found = await collect([root]);
+  const reasons = found.map((d) => ('reject' in d ? d.reject.reason : 'file'));
+  assert.equal(reasons, ['no such file (removed during the run, or a dangling symlink)', 'symlink loop (too many levels of symbolic links)']);
+});
+
+test('discover() throws a usage error naming a missing input path', async () => {
+  await rejects(() => collect(['/no/such/place']), (e: unknown) => e instanceof RunError && e.exitCode === 2 && e.message.includes('"/no/such/place"'));
+});
+
+test.run();

@@ -1,0 +1,69 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvField, toCsv } from '../src/export/csv.ts';
+import { markdownCell, toMarkdownTable } from '../src/export/markdown.ts';
+import { escapeControls } from '../src/export/cells.ts';
+import { toTextTable } from '../src/export/text-table.ts';
+import { toNdjson } from '../src/export/json.ts';
+import { assertWritable, writeAtomic } from '../src/export/atomic.ts';
+import { RunError } from '../src/errors.ts';
+import { put, rejects, tempDir } from './helpers.ts';
+
+test('csvField() neutralizes cells a spreadsheet would run as formulas', () => {
+  assert.is(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+  assert.is(csvField('+1'), "'+1");
+  assert.is(csvField('-2+3'), "'-2+3");
+  assert.is(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.is(csvField('\tcmd'), "'\tcmd");
+  assert.is(csvField('\rcmd'), `"'\rcmd"`);
+  assert.is(csvField('safe'), 'safe');
+  assert.is(csvField(-5), '-5', 'numbers are data, not formulas');
+  assert.is(csvField(null), '');
+});
+
+test('toCsv() quotes commas, quotes and line breaks per RFC 4180', () => {
+  const csv = toCsv([{ a: 'x,y', b: 'say "hi"', c: 'two\nlines' }], ['a', 'b', 'c']);
+  assert.is(csv, 'a,b,c\n"x,y","say ""hi""","two\nlines"\n');
+});
+
+test('markdownCell() keeps pipes, backticks, HTML and newlines from breaking the table', () => {
+  assert.is(markdownCell('a|b'), 'a\\|b');
+  assert.is(markdownCell('`code`'), '\\`code\\`');
+  assert.is(markdownCell('<script>'), '&lt;script&gt;');
+  assert.is(markdownCell('l1\nl2'), 'l1<br>l2');
+  const table = toMarkdownTable([{ v: 'x|y\nz' }], ['v']);
+  assert.is(table.split('\n').length, 4, 'header, rule, one row, final newline');
+});
+
+test('escapeControls() shows ANSI escapes and control characters instead of sending them', () => {
+  assert.is(escapeControls('\u001b[31mred\u001b[0m'), '\\x1b[31mred\\x1b[0m');
+  assert.is(escapeControls('a\nb\tc\u0007'), 'a\\nb\\tc\\x07');
+  assert.not.match(toTextTable([{ ua: 'evil\u001b]0;title\u0007' }], ['ua']), /\u001b/);
+});
+
+test('toNdjson() round-trips lone surrogates and U+2028 exactly', () => {
+  const rows = [{ s: 'lone \ud800 and \u2028 line sep', e: 'é' }];
+  const text = toNdjson(rows);
+  assert.ok(!/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), 'no raw lone surrogate in the output');
+  assert.equal(JSON.parse(text), rows[0]);
+});
+
+test('writeAtomic() replaces the file whole and leaves no temp file behind', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'sub', 'out.csv');
+  await writeAtomic(path, 'first\n');
+  await writeAtomic(path, 'second\n');
+  assert.is(readFileSync(path, 'utf8'), 'second\n');
+  assert.equal(readdirSync(join(dir, 'sub')), ['out.csv']);
+});
+
+test('assertWritable() fails fast, with exit code 2, when the output cannot be written', async () => {
+  const dir = tempDir();
+  const file = put(dir, 'a-file', 'x');
+  await rejects(() => assertWritable(join(file, 'out.csv')), (e: unknown) => e instanceof RunError && e.exitCode === 2 && /is not a directory/.test(e.message));
+  await assertWritable(join(dir, 'new', 'deeper', 'out.csv'));
+});
+
+test.run();

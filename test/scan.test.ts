@@ -1,0 +1,103 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { gzipSync } from 'node:zlib';
+import { scan } from '../src/scan.ts';
+import { accountingHolds } from '../src/report.ts';
+import { ec2Record, gz, put, record, tempDir, trailFile } from './helpers.ts';
+
+const key = (account: string, region: string, day: string, stamp: string, unique: string) =>
+  `AWSLogs/${account}/CloudTrail/${region}/2026/01/${day}/${account}_CloudTrail_${region}_202601${day}T${stamp}Z_${unique}.json.gz`;
+
+/** An archive with one of each bad input beside good files; returns the root and what it holds. */
+function archiveWithBadInput() {
+  const root = tempDir();
+  const good = [record({ eventID: 'e1' }), ec2Record(), record({ eventID: 'e2', eventName: 'ResolveCase', requestParameters: { caseId: 'c1' }, responseElements: null })];
+  put(root, key('111122223333', 'us-east-1', '05', '1020', 'good1'), gz(trailFile(good)));
+  const missingName = record({ eventID: 'e3' });
+  delete missingName.eventName;
+  put(root, key('111122223333', 'us-east-1', '05', '1025', 'badrec'), gz(trailFile([ec2Record(), missingName, record({ eventID: 'e4' })])));
+  const full = gz(trailFile([record()]));
+  put(root, key('111122223333', 'us-east-1', '05', '1030', 'trunc'), full.subarray(0, full.length - 20));
+  put(root, key('111122223333', 'us-east-1', '05', '1035', 'notgz'), 'this is not gzip, nor JSON');
+  put(root, key('111122223333', 'us-east-1', '05', '1040', 'badjson'), gz('{"Records": [ {"eventVersion": '));
+  put(root, key('111122223333', 'us-east-1', '05', '1045', 'norecs'), gz('{"records": []}'));
+  put(root, key('111122223333', 'us-east-1', '05', '1050', 'empty'), '');
+  put(root, key('111122223333', 'us-east-1', '05', '1055', 'bomb'), gzipSync(Buffer.alloc(4 * 1024 * 1024, 32)));
+  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T110000Z.json.gz', gz('{}'));
+  put(root, 'AWSLogs/README.txt', 'stray');
+  return root;
+}
+
+test('scan() puts every record in exactly one place and lists every bad file and record in the ledger', async () => {
+  const root = archiveWithBadInput();
+  const result = await scan([root], { maxFileBytes: 1024 * 1024 });
+  assert.equal(result.files, { seen: 10, read: 2, skipped: { digest: 1, insight: 0, other: 1, outOfRange: 0 }, failed: 6 });
+  assert.equal(result.records, { seen: 6, support: 3, filteredOut: 2, notSupport: 2, excluded: 0, rejected: 1, duplicates: 0 });
+  assert.ok(accountingHolds(result.records));
+  assert.equal(result.rows.map((r) => r.eventID), ['e1', 'e2', 'e4']);
+  const ledger = result.rejects.map((r) => [r.path.slice(r.path.lastIndexOf('_') + 1), r.index, r.stage, r.pointer ?? null]);
+  assert.equal(ledger, [
+    ['badrec.json.gz', 1, 'validate', '/eventName'],
+    ['trunc.json.gz', null, 'decode', null],
+    ['notgz.json.gz', null, 'parse', null],
+    ['badjson.json.gz', null, 'parse', null],
+    ['norecs.json.gz', null, 'validate', '/Records'],
+    ['empty.json.gz', null, 'decode', null],
+    ['bomb.json.gz', null, 'decode', null],
+  ]);
+  const reasons = Object.fromEntries(result.rejects.map((r) => [r.path.slice(r.path.lastIndexOf('_') + 1), r.reason]));
+  assert.match(reasons['trunc.json.gz'], /^truncated gzip/);
+  assert.match(reasons['notgz.json.gz'], /named \.gz but not gzip/);
+  assert.match(reasons['badjson.json.gz'], /^invalid JSON/);
+  assert.match(reasons['norecs.json.gz'], /^not a CloudTrail log file/);
+  assert.is(reasons['empty.json.gz'], 'empty file (0 bytes)');
+  assert.match(reasons['bomb.json.gz'], /exceeds the cap of 1048576 bytes/);
+  assert.match(reasons['badrec.json.gz'], /required/);
+});
+
+test('scan() counts a repeated eventID once and says whether the payloads are identical', async () => {
+  const root = tempDir();
+  const a = record({ eventID: 'same' });
+  put(root, key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(trailFile([a])));
+  put(root, 'copy/' + key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(trailFile([a])));
+  put(root, key('111122223333', 'us-east-1', '05', '1021', 'b'), gz(trailFile([{ ...a, sourceIPAddress: '203.0.113.9' }])));
+  const result = await scan([root]);
+  assert.equal(result.records, { seen: 3, support: 1, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 2 });
+  const reasons = result.rejects.map((r) => `${r.stage}: ${r.reason.replace(/ \S+#0$/, '')}`);
+  assert.equal(reasons, ['dedupe: duplicate eventID same: DIFFERENT payload from', 'dedupe: duplicate eventID same: identical to']);
+});
+
+test('scan() applies filters, counts what they drop, and prunes files by path date', async () => {
+  const root = tempDir();
+  put(root, key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(trailFile([record({ eventTime: '2026-01-05T10:15:00Z' }), record({ eventTime: '2026-01-05T10:16:00Z', recipientAccountId: '444455556666' })])));
+  put(root, key('111122223333', 'us-east-1', '07', '1020', 'b'), gz(trailFile([record({ eventTime: '2026-01-07T10:15:00Z' })])));
+  const since = Date.parse('2026-01-06T00:00:00Z');
+  const pruned = await scan([root], { filter: { since } });
+  assert.is(pruned.files.skipped.outOfRange, 1);
+  assert.equal(pruned.records, { seen: 1, support: 1, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 });
+  const unpruned = await scan([root], { filter: { since }, pruneByPath: false });
+  assert.equal(unpruned.records, { seen: 3, support: 1, filteredOut: 2, notSupport: 0, excluded: 2, rejected: 0, duplicates: 0 });
+  assert.equal(unpruned.rows.map((r) => r.eventTime), pruned.rows.map((r) => r.eventTime));
+  const byAccount = await scan([root], { filter: { accounts: ['444455556666'] } });
+  assert.equal(byAccount.rows.map((r) => r.account), ['444455556666']);
+  assert.is(byAccount.records.excluded, 2);
+});
+
+test('scan() keeps the other Support sources only with sources "all"', async () => {
+  const root = tempDir();
+  const ta = record({ eventSource: 'trustedadvisor.amazonaws.com', eventName: 'RefreshCheck', requestParameters: { checkId: 'R365s2Qddf' }, responseElements: null });
+  put(root, 'events.json', trailFile([ta, record()]));
+  assert.is((await scan([root])).rows.length, 1);
+  assert.is((await scan([root], { sources: 'all' })).rows.length, 2);
+});
+
+test('scan() gives the same rows whatever order the paths are given in', async () => {
+  const root = tempDir();
+  put(root, 'x/a.json', trailFile([record({ eventID: 'x1' })]));
+  put(root, 'y/b.json', trailFile([record({ eventID: 'y1' })]));
+  const one = await scan([`${root}/y`, `${root}/x`]);
+  const two = await scan([`${root}/x`, `${root}/y`]);
+  assert.equal(one, two);
+});
+
+test.run();
