@@ -65,14 +65,15 @@ export function outcomeOf(file: LogFile, records: unknown[], sources: ReadonlySe
       rejects.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
       return;
     }
-    const row = toSupportRow(record, file, index);
+    const raw = JSON.stringify(record);
+    const row = toSupportRow(record, file, index, raw);
     if (!keepsRow(filter, row)) {
       counts.excluded++;
       return;
     }
     counts.support++;
     rows.push(row);
-    fingerprints.push(createHash('sha256').update(JSON.stringify(record)).digest('hex'));
+    fingerprints.push(createHash('sha256').update(raw).digest('hex'));
   });
   return { file, rows, fingerprints, rejects, counts };
 }

@@ -84,7 +84,7 @@ export function caseIdOf(record: CloudTrailRecord): string | null {
 }
 
 /** The flat row of one Support record. `record` must have passed the record schema. */
-export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: number): SupportRow {
+export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: number, raw = JSON.stringify(record)): SupportRow {
   const identity = obj(record.userIdentity);
   const request = obj(record.requestParameters);
   return {
@@ -112,10 +112,11 @@ export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: num
     requestID: str(record.requestID),
     file: file.path,
     index,
+    raw,
   };
 }
 
-/** Row columns in output order (exports and the event list use it). */
+/** Row columns in output order (exports and the event list use it); `raw` is opt-in, not listed. */
 export const SUPPORT_ROW_COLUMNS: readonly (keyof SupportRow)[] = [
   'eventTime', 'eventSource', 'eventName', 'account', 'region', 'identityType', 'principal', 'arn',
   'accessKeyId', 'mfa', 'sourceIPAddress', 'userAgent', 'readOnly', 'errorCode', 'errorMessage',

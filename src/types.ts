@@ -78,6 +78,8 @@ export interface SupportRow {
   requestID: string | null;
   file: string;
   index: number;
+  /** The original record as compact JSON text, so no field is ever lost (not a report column). */
+  raw: string;
 }
 
 /** File counts of one run. `seen` = `read` + skipped kinds + `failed`. */

@@ -75,6 +75,7 @@ test('toSupportRow() flattens a CreateCase record', () => {
     requestID: 'rq-1',
     file: file.path,
     index: 3,
+    raw: JSON.stringify(rec),
   });
 });
 
