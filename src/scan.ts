@@ -18,6 +18,13 @@ export interface ScanOptions {
   readonly inflate?: InflateEngine;
   /** Skip files whose path date is outside --since/--until (default true). */
   readonly pruneByPath?: boolean;
+  /**
+   * Streaming: called with each file's kept (deduplicated) rows, in discovery order, before the
+   * next file is read. With `keepRows: false` the result holds no rows, so memory stays flat.
+   */
+  readonly onRows?: (rows: SupportRow[]) => void | Promise<void>;
+  /** Collect the rows in the result (default true). */
+  readonly keepRows?: boolean;
 }
 
 /** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
@@ -93,7 +100,7 @@ const emptyCounts = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 
  * missing input path.
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
-  const merger = new OutcomeMerger();
+  const merger = new OutcomeMerger(options.keepRows ?? true);
   const filter = options.filter ?? {};
   for await (const found of discover(paths)) {
     if ('reject' in found) {
@@ -109,7 +116,8 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
       merger.addSkipped('outOfRange');
       continue;
     }
-    merger.add(await scanFile(file, options));
+    const kept = merger.add(await scanFile(file, options));
+    if (options.onRows && kept.length > 0) await options.onRows(kept);
   }
   return merger.result();
 }
@@ -122,6 +130,9 @@ export class OutcomeMerger {
   private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
   private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
+  /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
+  constructor(private readonly keepRows = true) {}
+
   addDiscoveryReject(reject: Reject): void {
     this.files.seen++;
     this.files.failed++;
@@ -133,7 +144,8 @@ export class OutcomeMerger {
     this.files.skipped[kind === 'log' ? 'other' : kind]++;
   }
 
-  add(outcome: FileOutcome): void {
+  /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
+  add(outcome: FileOutcome): SupportRow[] {
     this.files.seen++;
     if (outcome.reject) this.files.failed++;
     else this.files.read++;
@@ -144,20 +156,22 @@ export class OutcomeMerger {
     this.records.filteredOut += counts.notSupport + counts.excluded;
     this.records.rejected += counts.rejected;
     this.rejects.push(...outcome.rejects);
-    outcome.rows.forEach((row, i) => this.addRow(row, outcome.fingerprints[i]));
+    const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
+    this.records.support += kept.length;
+    if (this.keepRows) this.rows.push(...kept);
+    return kept;
   }
 
-  private addRow(row: SupportRow, fingerprint: string): void {
+  private isFirst(row: SupportRow, fingerprint: string): boolean {
     const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
     if (first) {
       this.records.duplicates++;
       const same = first.fingerprint === fingerprint ? 'identical to' : 'DIFFERENT payload from';
       this.rejects.push({ path: row.file, index: row.index, stage: 'dedupe', reason: `duplicate eventID ${row.eventID}: ${same} ${first.path}#${first.index}` });
-      return;
+      return false;
     }
     if (row.eventID !== null) this.firstById.set(row.eventID, { path: row.file, index: row.index, fingerprint });
-    this.records.support++;
-    this.rows.push(row);
+    return true;
   }
 
   result(): ScanResult {

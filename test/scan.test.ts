@@ -100,4 +100,15 @@ test('scan() gives the same rows whatever order the paths are given in', async (
   assert.equal(one, two);
 });
 
+test('scan() streams kept rows file by file with keepRows false, and the counts stay the same', async () => {
+  const root = tempDir();
+  put(root, 'a.json', trailFile([record({ eventID: 's1' }), ec2Record(), record({ eventID: 's2' })]));
+  put(root, 'b.json', trailFile([record({ eventID: 's1' }), record({ eventID: 's3' })]));
+  const batches: string[][] = [];
+  const streamed = await scan([root], { keepRows: false, onRows: (rows) => void batches.push(rows.map((r) => r.eventID ?? '')) });
+  assert.equal(batches, [['s1', 's2'], ['s3']]);
+  assert.equal(streamed.rows, []);
+  assert.equal(streamed.records, (await scan([root])).records);
+});
+
 test.run();
