@@ -10,12 +10,16 @@ import { ExitCode, RunError } from './errors.ts';
 import { assertWritable, writeAtomic } from './export/atomic.ts';
 import { toNdjson } from './export/json.ts';
 import { renderReport, reportFiles, type ReportFormat } from './export/report-formats.ts';
-import { renderRows, type RowFormat } from './export/rows.ts';
+import { checkTarget, openExport, type ExportFormat, type ExportTarget } from './export/open-export.ts';
+import { assertFreshDir, parsePartitionBy } from './export/partition.ts';
+import { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
+import type { ByteOut } from './export/row-sink.ts';
+import { exportArchive } from './export-job.ts';
 import { renderCheck } from './export/check-formats.ts';
 import { parseTimeBound, type RowFilter } from './filter.ts';
 import { hasProblems, report } from './report.ts';
 import type { ReportName } from './reports/index.ts';
-import { scan, type ScanOptions } from './scan.ts';
+import type { ScanOptions } from './scan.ts';
 import type { Reject } from './types.ts';
 
 interface InputArgs {
@@ -72,34 +76,45 @@ async function writeLedger(path: string | undefined, ledger: readonly Reject[]):
 const exitFor = (strict: boolean, problems: boolean) => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
 /** `report`: scan, build reports, print or write them. */
-export async function runReport(args: FilterArgs & { format?: ReportFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<void> {
+export async function runReport(args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<void> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
+  const format = args.format ?? (isTTY ? 'table' : 'json');
+  const binary = format === 'parquet' || format === 'arrow';
+  if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
   // Fail on an unwritable output before reading a possibly huge archive.
   if (args.out) await assertWritable(args.out, true);
   if (args.rejects) await assertWritable(args.rejects);
-  const format: ReportFormat = args.format ?? (isTTY ? 'table' : 'json');
   const doc = await report(paths, { ...options, reports: args.report as ReportName[] | undefined });
   if (args.out) {
-    for (const [name, body] of reportFiles(doc, format)) await writeAtomic(join(args.out, name), body);
+    const files = binary ? reportTableFiles(doc, format) : reportFiles(doc, format);
+    for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
   } else {
-    process.stdout.write(renderReport(doc, format));
+    process.stdout.write(renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
   process.exitCode = exitFor(args.strict, hasProblems(doc));
 }
 
-/** `export`: one row per Support record. */
-export async function runExport(args: FilterArgs & { format: RowFormat; out?: string }): Promise<void> {
+/** stdout as an export output: each write waits for the stream, so a slow pipe holds the scan. */
+const stdoutOut: ByteOut = {
+  write: (data) => new Promise((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve()))),
+  commit: async () => undefined,
+  abort: async () => undefined,
+};
+
+/** `export`: one row per Support record, streamed file by file into the output. */
+export async function runExport(args: FilterArgs & { format: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<void> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
-  if (args.out) await assertWritable(args.out);
+  const target: ExportTarget = { format: args.format, out: args.out, partitionBy: parsePartitionBy(args['partition-by'] ?? []) };
+  checkTarget(target, true);
+  const partitioned = (target.partitionBy?.length ?? 0) > 0;
+  if (args.out) await assertWritable(args.out, partitioned);
+  if (args.out && partitioned) await assertFreshDir(args.out);
   if (args.rejects) await assertWritable(args.rejects);
-  const result = await scan(paths, options);
-  const body = renderRows(result.rows, args.format);
-  if (args.out) await writeAtomic(args.out, body);
-  else process.stdout.write(body);
+  const result = await exportArchive(paths, await openExport(target, stdoutOut), options);
   await writeLedger(args.rejects, result.rejects);
   process.exitCode = exitFor(args.strict, hasProblems(result));
 }

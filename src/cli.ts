@@ -8,6 +8,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, RunError } from './errors.ts';
 import { runExport, runReport, runValidate } from './cli-commands.ts';
+import { EXPORT_FORMATS } from './export/open-export.ts';
 
 const FILTERS = 'Filters:';
 
@@ -42,11 +43,12 @@ function cli(argv: string[]) {
       'Support activity reports: actions, principals, accounts, days, errors, events',
       (y) =>
         withFilters(withInput(y))
-          .option('format', { choices: ['table', 'csv', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .option('format', { choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow'] as const, describe: 'Output format (default: table on a TTY, json otherwise; parquet and arrow need --out)' })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
           .option('report', { type: 'string', array: true, choices: ['actions', 'principals', 'accounts', 'days', 'errors', 'events'], describe: 'Only these reports' })
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
+          .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
           .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record'),
       (args) => runReport(args, process.stdout.isTTY === true),
     )
@@ -55,9 +57,12 @@ function cli(argv: string[]) {
       'One row per Support record, for spreadsheets and data tools',
       (y) =>
         withFilters(withInput(y))
-          .option('format', { choices: ['csv', 'json', 'ndjson'] as const, default: 'csv' as const })
-          .option('out', { type: 'string', describe: 'Output file (default: stdout)' })
-          .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV'),
+          .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Row format; rows are in file path order, then record index' })
+          .option('out', { type: 'string', describe: 'Output file (default: stdout for csv, ndjson, json); with --partition-by, a new folder' })
+          .option('partition-by', { type: 'string', array: true, describe: 'Hive-partitioned dataset by these keys: account, region, date (e.g. account,region,date)' })
+          .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV')
+          .example('$0 export ./AWSLogs --format parquet --out support.parquet', 'As Parquet, for DuckDB, Spark, Athena')
+          .example('$0 export ./AWSLogs --format parquet --partition-by account,region,date --out dataset/', 'A Hive-partitioned dataset'),
       (args) => runExport(args),
     )
     .command(

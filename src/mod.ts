@@ -44,4 +44,20 @@ export { toCsv, csvField } from './export/csv.ts';
 export { toMarkdownTable, markdownCell } from './export/markdown.ts';
 export { toTextTable } from './export/text-table.ts';
 export { escapeControls, neutralizeFormula } from './export/cells.ts';
-export { writeAtomic } from './export/atomic.ts';
+export { writeAtomic, openAtomic, type AtomicFile } from './export/atomic.ts';
+/** The export job: scan an archive and stream its rows into a sink, file by file, in discovery order. */
+export { exportArchive } from './export-job.ts';
+/** Export writers: open one for a format (and partitioning), or use a writer directly. */
+export { openExport, checkTarget, EXPORT_FORMATS, type ExportFormat, type ExportTarget } from './export/open-export.ts';
+export { BatchedSink, DEFAULT_BATCH_LIMITS, type BatchLimits, type ByteOut, type ExportRow, type RowSink } from './export/row-sink.ts';
+export { textRowSink, renderTextRows, type TextRowFormat } from './export/text-rows.ts';
+/** Typed export columns (Parquet and Arrow types come from here). */
+export { EXPORT_COLUMNS, reportColumns, type ColumnKind, type ColumnSpec } from './export/columns.ts';
+/** Parquet (hyparquet-writer): streamed row groups, or a whole table. */
+export { ParquetSink, parquetSchema, toColumnData, toParquet } from './export/parquet.ts';
+/** Arrow IPC file format: streamed record batches, or a whole table. */
+export { ArrowSink, toArrowFile } from './export/arrow.ts';
+/** Hive-partitioned datasets. */
+export { PartitionedSink, parsePartitionBy, partitionDir, hiveValue, HIVE_NULL, PARTITION_KEYS, type PartitionKey, type PartitionOptions } from './export/partition.ts';
+/** Reports as Parquet or Arrow files. */
+export { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';

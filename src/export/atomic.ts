@@ -1,29 +1,89 @@
 /**
  * The one file writer: a temp file in the target's folder, then rename. A run killed mid-write
  * leaves the previous file or none, never a partial one (rename is atomic within a filesystem).
+ * `openAtomic` is the streaming form (write many chunks, then commit or abort); `writeAtomic`
+ * is the one-shot form built on it.
  */
+import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunError } from '../errors.ts';
 
-/** Writes `data` to `path` atomically, creating parent folders. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** An output being written: chunks go to a temp file that `commit` renames into place. */
+export interface AtomicFile {
+  /** The final path. */
+  readonly path: string;
+  /** Bytes written so far. */
+  readonly bytesWritten: number;
+  /** Appends a chunk (strings as UTF-8). */
+  write(data: string | Uint8Array): Promise<void>;
+  /** Flushes to disk, closes and renames the temp file to `path`. */
+  commit(): Promise<void>;
+  /** Closes and removes the temp file. Never throws; a no-op after commit. */
+  abort(): Promise<void>;
+}
+
+const failure = (path: string, err: unknown) =>
+  err instanceof RunError ? err : new RunError(`cannot write ${path}: ${(err as Error).message}`);
+
+class TempFile implements AtomicFile {
+  bytesWritten = 0;
+  private done = false;
+  constructor(readonly path: string, private readonly temp: string, private readonly handle: FileHandle) {}
+
+  async write(data: string | Uint8Array): Promise<void> {
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      // handle.write may write less than asked; writeFile on a handle writes it all at the position.
+      await this.handle.writeFile(bytes);
+      this.bytesWritten += bytes.byteLength;
+    } catch (err) {
+      throw failure(this.path, err);
+    }
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+      await rename(this.temp, this.path);
+      this.done = true;
+    } catch (err) {
+      await this.abort();
+      throw failure(this.path, err);
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.handle.close().catch(() => undefined);
+    await rm(this.temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Opens `path` for an atomic streamed write, creating parent folders. */
+export async function openAtomic(path: string): Promise<AtomicFile> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
+    await mkdir(dir, { recursive: true });
+    return new TempFile(path, temp, await open(temp, 'wx'));
   } catch (err) {
-    await rm(temp, { force: true });
-    throw new RunError(`cannot write ${path}: ${(err as Error).message}`);
+    throw failure(path, err);
+  }
+}
+
+/** Writes `data` to `path` atomically, creating parent folders. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const file = await openAtomic(path);
+  try {
+    await file.write(data);
+    await file.commit();
+  } catch (err) {
+    await file.abort();
+    throw failure(path, err);
   }
 }
 

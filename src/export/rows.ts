@@ -1,11 +1,10 @@
-import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
 import type { SupportRow } from '../types.ts';
-import { toCsv } from './csv.ts';
-import { toJsonDocument, toNdjson } from './json.ts';
+import { renderTextRows, type TextRowFormat } from './text-rows.ts';
 
-export type RowFormat = 'csv' | 'json' | 'ndjson';
+/** Text formats of `export`; `parquet` and `arrow` are binary and written to a file. */
+export type RowFormat = TextRowFormat;
 
-/** Support rows in time order (ties by eventID, then file and index), so exports are deterministic. */
+/** Support rows in time order (ties by eventID, then file and index). */
 export function sortRows(rows: readonly SupportRow[]): SupportRow[] {
   const key = (r: SupportRow) => [r.eventTime, r.eventID ?? '', r.file] as const;
   return [...rows].sort((a, b) => {
@@ -16,10 +15,10 @@ export function sortRows(rows: readonly SupportRow[]): SupportRow[] {
   });
 }
 
-/** Renders Support rows, one per record, in a row format. */
+/**
+ * Renders Support rows, one per record, in a text format, in the order given: the same bytes as
+ * the streamed `export` of those rows. Use {@link sortRows} first for time order.
+ */
 export function renderRows(rows: readonly SupportRow[], format: RowFormat): string {
-  const sorted = sortRows(rows) as unknown as Record<string, unknown>[];
-  if (format === 'csv') return toCsv(sorted, SUPPORT_ROW_COLUMNS);
-  if (format === 'ndjson') return toNdjson(sorted);
-  return toJsonDocument(sorted);
+  return renderTextRows(rows as unknown as Record<string, unknown>[], format);
 }

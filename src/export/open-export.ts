@@ -1,0 +1,49 @@
+/**
+ * Opens the writer of an export: a text stream, a Parquet or Arrow file, or a Hive-partitioned
+ * dataset of them. Every file goes through the atomic writer.
+ */
+import { RunError } from '../errors.ts';
+import { ArrowSink } from './arrow.ts';
+import { openAtomic } from './atomic.ts';
+import { ParquetSink } from './parquet.ts';
+import { partitionFileColumns, PartitionedSink, type PartitionKey, type PartitionOptions } from './partition.ts';
+import type { BatchLimits, ByteOut, RowSink } from './row-sink.ts';
+import { textRowSink, type TextRowFormat } from './text-rows.ts';
+
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'parquet', 'arrow'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const isColumnar = (format: ExportFormat): format is 'parquet' | 'arrow' => format === 'parquet' || format === 'arrow';
+
+export interface ExportTarget {
+  readonly format: ExportFormat;
+  /** Output file; with `partitionBy`, the dataset folder. Text formats go to `stdout` without it. */
+  readonly out?: string;
+  readonly partitionBy?: readonly PartitionKey[];
+  /** Row group / record batch limits (default {@link DEFAULT_BATCH_LIMITS}). */
+  readonly limits?: BatchLimits;
+  readonly partitions?: PartitionOptions;
+}
+
+/** Checks a target's flags without touching anything (run before the archive is read). */
+export function checkTarget(target: ExportTarget, hasStdout: boolean): void {
+  const partitioned = (target.partitionBy?.length ?? 0) > 0;
+  if (partitioned && !isColumnar(target.format)) throw new RunError(`--partition-by needs --format parquet or arrow, not ${target.format}`);
+  if (!target.out && (partitioned || isColumnar(target.format) || !hasStdout)) {
+    throw new RunError(`--format ${target.format}${partitioned ? ' --partition-by' : ''} needs --out ${partitioned ? 'DIR' : 'FILE'}`);
+  }
+}
+
+/** Opens the sink of a target; text without `out` goes to `stdout`. */
+export async function openExport(target: ExportTarget, stdout?: ByteOut): Promise<RowSink> {
+  checkTarget(target, stdout !== undefined);
+  const { format, out, limits } = target;
+  if (isColumnar(format)) {
+    const keys = target.partitionBy ?? [];
+    const open = async (path: string, columns = partitionFileColumns(keys)) =>
+      format === 'parquet' ? new ParquetSink(await openAtomic(path), columns, limits) : new ArrowSink(await openAtomic(path), columns, limits);
+    if (keys.length > 0) return new PartitionedSink(out as string, keys, (path) => open(path), format, target.partitions);
+    return open(out as string);
+  }
+  return textRowSink(out ? await openAtomic(out) : (stdout as ByteOut), format as TextRowFormat);
+}
