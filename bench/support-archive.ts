@@ -69,12 +69,13 @@ function noiseRecord(r: () => number, account: string, region: string, time: str
 
 const uuid = (r: () => number) => Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 
-/** Writes the archive under `root`; returns the number of files written. */
-export function writeSupportArchive(root: string, options: ArchiveOptions): number {
+/** Writes the archive under `root`; returns the number of files and of Support records written. */
+export function writeSupportArchive(root: string, options: ArchiveOptions): { files: number; support: number } {
   const r = rng(options.seed ?? 42);
   const perFile = options.recordsPerFile ?? 500;
   const start = Date.parse('2026-01-01T00:00:00Z');
   const files = Math.ceil(options.records / perFile);
+  let support = 0;
   for (let f = 0; f < files; f++) {
     const account = ACCOUNTS[f % ACCOUNTS.length];
     const region = REGIONS[Math.floor(f / ACCOUNTS.length) % REGIONS.length];
@@ -83,7 +84,9 @@ export function writeSupportArchive(root: string, options: ArchiveOptions): numb
     const records = [];
     for (let i = 0; i < perFile && f * perFile + i < options.records; i++) {
       const time = new Date(t0 + Math.floor(r() * 300) * 1000).toISOString().replace('.000', '');
-      const make = r() < options.supportShare ? supportRecord : noiseRecord;
+      const isSupport = r() < options.supportShare;
+      if (isSupport) support++;
+      const make = isSupport ? supportRecord : noiseRecord;
       records.push(make(r, account, region, time, uuid(r)));
     }
     const stamp = day.slice(0, 16).replace(/[-:]/g, '');
@@ -91,5 +94,5 @@ export function writeSupportArchive(root: string, options: ArchiveOptions): numb
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${account}_CloudTrail_${region}_${stamp}Z_${f.toString(36).padStart(6, '0')}.json.gz`), gzipSync(JSON.stringify({ Records: records }), { level: 1 }));
   }
-  return files;
+  return { files, support };
 }

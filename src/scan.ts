@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { discover } from './discover.ts';
 import { fileMayMatch, keepsRow, type RowFilter } from './filter.ts';
+import { FirstSeen, printOf } from './first-seen.ts';
 import { readRecords } from './read-records.ts';
 import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
 import type { CloudTrailRecord, FileCounts, FileRecordCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
@@ -126,7 +127,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
 export class OutcomeMerger {
   private readonly rows: SupportRow[] = [];
   private readonly rejects: Reject[] = [];
-  private readonly firstById = new Map<string, { path: string; index: number; fingerprint: string }>();
+  private readonly firstById = new FirstSeen();
   private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
   private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
@@ -166,11 +167,11 @@ export class OutcomeMerger {
     const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
     if (first) {
       this.records.duplicates++;
-      const same = first.fingerprint === fingerprint ? 'identical to' : 'DIFFERENT payload from';
+      const same = first.print === printOf(fingerprint) ? 'identical to' : 'DIFFERENT payload from';
       this.rejects.push({ path: row.file, index: row.index, stage: 'dedupe', reason: `duplicate eventID ${row.eventID}: ${same} ${first.path}#${first.index}` });
       return false;
     }
-    if (row.eventID !== null) this.firstById.set(row.eventID, { path: row.file, index: row.index, fingerprint });
+    if (row.eventID !== null) this.firstById.add(row.eventID, row.file, row.index, fingerprint);
     return true;
   }
 

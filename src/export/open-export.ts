@@ -20,7 +20,7 @@ export interface ExportTarget {
   /** Output file; with `partitionBy`, the dataset folder. Text formats go to `stdout` without it. */
   readonly out?: string;
   readonly partitionBy?: readonly PartitionKey[];
-  /** Row group / record batch limits (default {@link DEFAULT_BATCH_LIMITS}). */
+  /** Row group / record batch limits (defaults: DEFAULT_BATCH_LIMITS for Parquet, ARROW_BATCH_LIMITS for Arrow). */
   readonly limits?: BatchLimits;
   readonly partitions?: PartitionOptions;
 }

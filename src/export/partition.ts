@@ -63,7 +63,10 @@ export async function assertFreshDir(dir: string): Promise<void> {
 export interface PartitionOptions {
   /** Writers kept open at once (default 16). */
   readonly maxOpen?: number;
-  /** When the open writers buffer more than this, the fullest writes its row group (default 64 MiB). */
+  /**
+   * When the open writers buffer more than this together, the fullest writes its row group
+   * (default 8 MiB, one row group's worth: with 64 MiB the 1M-record bench peaked at 389 MB).
+   */
   readonly budgetBytes?: number;
 }
 
@@ -122,7 +125,7 @@ export class PartitionedSink implements RowSink {
       total += sink.bufferedBytes;
       if (!fullest || sink.bufferedBytes > fullest.bufferedBytes) fullest = sink;
     }
-    if (fullest && total > (this.options.budgetBytes ?? 64 * 1024 * 1024)) await fullest.flush();
+    if (fullest && total > (this.options.budgetBytes ?? 8 * 1024 * 1024)) await fullest.flush();
   }
 
   async close(): Promise<void> {

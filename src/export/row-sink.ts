@@ -29,10 +29,11 @@ export interface BatchLimits {
 }
 
 /**
- * Measured on the 1M-record bench archive: row groups of 16 MiB of values keep the Parquet export
- * near 200 MB peak RSS; larger groups compress a little better but cost memory (bench/RESULTS.md).
+ * Parquet row groups of ~8 MiB of values (~7k Support rows): measured on the 1M-record bench
+ * archive, 16 MiB groups took the export from 262 MB to 333 MB peak RSS for a 1% smaller file
+ * (bench/RESULTS.md).
  */
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { rows: 100_000, bytes: 16 * 1024 * 1024 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { rows: 100_000, bytes: 8 * 1024 * 1024 };
 
 /** A cheap size estimate of a row: its string lengths plus a fixed cost per column. */
 export function approxBytes(row: ExportRow): number {

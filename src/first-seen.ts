@@ -1,0 +1,97 @@
+/**
+ * The first occurrence of each eventID, for duplicate detection over millions of rows in little
+ * memory (the export streams rows away, but this index stays for the whole run). CloudTrail
+ * eventIDs are lowercase UUIDs: they are kept as 128-bit keys in typed arrays, found through an
+ * open-addressing hash table, about 40 bytes per id; any other id goes to a Map. A Map of
+ * `{ path, index, fingerprint }` objects took ~220 bytes per id: 180 MB at 800k Support rows,
+ * most of the 300 MB budget of the 1M-record export benchmark (bench/RESULTS.md).
+ */
+
+/** Where an eventID was first seen, and a 52-bit prefix of that record's fingerprint. */
+export interface FirstSeenEntry {
+  readonly path: string;
+  readonly index: number;
+  readonly print: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The first 52 bits of a hex fingerprint as an exact integer: enough to tell payloads apart. */
+export const printOf = (hex: string): number => parseInt(hex.slice(0, 13), 16);
+
+export class FirstSeen {
+  private size = 0;
+  private ids = new Uint32Array(4 * 1024);
+  private files = new Int32Array(1024);
+  private indexes = new Int32Array(1024);
+  private prints = new Float64Array(1024);
+  /** Open addressing over entry numbers + 1 (0 = empty); kept at most half full. */
+  private table = new Int32Array(4096);
+  private readonly others = new Map<string, number>();
+  private readonly paths: string[] = [];
+
+  get(id: string): FirstSeenEntry | undefined {
+    const entry = UUID.test(id) ? this.find(words(id)).entry : this.others.get(id);
+    if (entry === undefined) return undefined;
+    return { path: this.paths[this.files[entry]], index: this.indexes[entry], print: this.prints[entry] };
+  }
+
+  /** Records the first occurrence of `id` (call only after `get` found none). */
+  add(id: string, path: string, index: number, fingerprintHex: string): void {
+    const entry = this.size++;
+    if (entry === this.files.length) this.growEntries();
+    // Rows come file by file, so the path is almost always the last one.
+    if (this.paths[this.paths.length - 1] !== path) this.paths.push(path);
+    this.files[entry] = this.paths.length - 1;
+    this.indexes[entry] = index;
+    this.prints[entry] = printOf(fingerprintHex);
+    if (!UUID.test(id)) {
+      this.others.set(id, entry);
+      return;
+    }
+    const key = words(id);
+    this.ids.set(key, entry * 4);
+    this.table[this.find(key).slot] = entry + 1;
+    if (this.size * 2 > this.table.length) this.rehash();
+  }
+
+  private find(key: Uint32Array): { slot: number; entry: number | undefined } {
+    const mask = this.table.length - 1;
+    // UUID bits are random (v4) or time-based (v1): mixing the words spreads both.
+    let slot = Math.imul(key[0] ^ key[1] ^ key[2] ^ key[3], 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const stored = this.table[slot];
+      if (stored === 0) return { slot, entry: undefined };
+      const at = (stored - 1) * 4;
+      if (this.ids[at] === key[0] && this.ids[at + 1] === key[1] && this.ids[at + 2] === key[2] && this.ids[at + 3] === key[3]) return { slot, entry: stored - 1 };
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private growEntries(): void {
+    const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, n: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    const n = Math.ceil(this.files.length * 1.5);
+    this.ids = grow(this.ids, n * 4);
+    this.files = grow(this.files, n);
+    this.indexes = grow(this.indexes, n);
+    this.prints = grow(this.prints, n);
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    for (const stored of old) {
+      if (stored !== 0) this.table[this.find(this.ids.subarray((stored - 1) * 4, stored * 4)).slot] = stored;
+    }
+  }
+}
+
+/** A lowercase UUID as four 32-bit words. */
+function words(uuid: string): Uint32Array {
+  const hex = uuid.replaceAll('-', '');
+  return Uint32Array.of(parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16), parseInt(hex.slice(16, 24), 16), parseInt(hex.slice(24, 32), 16));
+}
