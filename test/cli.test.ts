@@ -94,6 +94,19 @@ test('export writes one row per Support record as CSV and NDJSON', () => {
   assert.equal(rows.map((r) => r.eventID), ['a1', 'a2']);
 });
 
+test('export --format json streams one valid JSON array; parquet and arrow need --out', () => {
+  const root = fixture();
+  const json = run(['export', root, '--format', 'json']);
+  assert.is(json.code, 0, json.stderr);
+  assert.equal(JSON.parse(json.stdout).map((r: { eventID: string }) => r.eventID), ['a1', 'a2']);
+  assert.ok(typeof JSON.parse(json.stdout)[0].raw === 'string', 'raw is the record as JSON text');
+  for (const format of ['parquet', 'arrow']) {
+    const binary = run(['export', root, '--format', format]);
+    assert.is(binary.code, 2);
+    assert.match(binary.stderr, new RegExp(`--format ${format} needs --out FILE`));
+  }
+});
+
 test('validate checks every record, not only Support ones, and --strict fails on any problem', () => {
   const root = tempDir();
   const bad = ec2Record();
