@@ -17,7 +17,7 @@ export interface ArchiveOptions {
 }
 
 /** mulberry32: a small, fast, seedable PRNG. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -33,7 +33,7 @@ const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'];
 const ACTIONS = ['DescribeCases', 'DescribeCommunications', 'CreateCase', 'AddCommunicationToCase', 'ResolveCase', 'DescribeTrustedAdvisorChecks', 'DescribeServices', 'DescribeSeverityLevels'];
 const AGENTS = ['aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64 prompt/off command/support.describe-cases', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0 Safari/537.36', 'Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux lang/python#3.12 — déploiement 日本'];
 
-function supportRecord(r: () => number, account: string, region: string, time: string, id: string) {
+export function supportRecord(r: () => number, account: string, region: string, time: string, id: string) {
   const action = ACTIONS[Math.floor(r() * ACTIONS.length)];
   const role = r() < 0.6;
   const caseId = `case-${account}-muen-2026-${id.slice(-16)}`;
@@ -67,7 +67,7 @@ function noiseRecord(r: () => number, account: string, region: string, time: str
   return { ...supportRecord(r, account, region, time, id), eventSource: r() < 0.5 ? 'ec2.amazonaws.com' : 's3.amazonaws.com', eventName: 'DescribeInstances', requestParameters: null, responseElements: null };
 }
 
-const uuid = (r: () => number) => Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+export const uuid = (r: () => number) => Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16)).join('').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 
 /** Writes the archive under `root`; returns the number of files and of Support records written. */
 export function writeSupportArchive(root: string, options: ArchiveOptions): { files: number; support: number } {

@@ -45,15 +45,17 @@ function cell(kind: ColumnKind, value: unknown): unknown {
   return value;
 }
 
-function toArquero(rows: readonly ExportRow[], columns: readonly ColumnSpec[]): ColumnTable {
+/** An arquero table of the rows' cells, ready for `toArrow` with {@link arrowTypes}. */
+export function toArquero(rows: readonly ExportRow[], columns: readonly ColumnSpec[] = EXPORT_COLUMNS): ColumnTable {
   return table(Object.fromEntries(columns.map(({ name, kind }) => [name, rows.map((row) => cell(kind, row[name]))])));
 }
 
-const typesOf = (columns: readonly ColumnSpec[]) => Object.fromEntries(columns.map((c) => [c.name, arrowType(c.kind)]));
+/** The Arrow type of each column. */
+export const arrowTypes = (columns: readonly ColumnSpec[] = EXPORT_COLUMNS): Record<string, DataType> => Object.fromEntries(columns.map((c) => [c.name, arrowType(c.kind)]));
 
 /** A whole (small) table as an Arrow IPC file, e.g. one report. */
 export function toArrowFile(rows: readonly ExportRow[], columns: readonly ColumnSpec[]): Uint8Array {
-  return toArrowIPC(toArquero(rows, columns), { format: 'file', types: typesOf(columns) });
+  return toArrowIPC(toArquero(rows, columns), { format: 'file', types: arrowTypes(columns) });
 }
 
 /**
@@ -74,7 +76,7 @@ export class ArrowSink extends BatchedSink {
 
   constructor(private readonly out: ByteOut, private readonly columns: readonly ColumnSpec[] = EXPORT_COLUMNS, limits: BatchLimits = ARROW_BATCH_LIMITS) {
     super(limits);
-    this.types = typesOf(columns);
+    this.types = arrowTypes(columns);
   }
 
   private async put(bytes: Uint8Array): Promise<void> {
