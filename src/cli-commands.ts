@@ -12,6 +12,7 @@ import { toNdjson } from './export/json.ts';
 import { renderReport, reportFiles, type ReportFormat } from './export/report-formats.ts';
 import { renderRows, type RowFormat } from './export/rows.ts';
 import { renderCheck } from './export/check-formats.ts';
+import { renderCases } from './export/case-formats.ts';
 import { parseTimeBound, type RowFilter } from './filter.ts';
 import { hasProblems, report } from './report.ts';
 import type { ReportName } from './reports/index.ts';
@@ -86,6 +87,22 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat; out?
   } else {
     process.stdout.write(renderReport(doc, format));
   }
+  await writeLedger(args.rejects, doc.ledger);
+  process.exitCode = exitFor(args.strict, hasProblems(doc));
+}
+
+/** `cases`: one row per support case, to stdout or one file. */
+export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  if (args.out) await assertWritable(args.out);
+  if (args.rejects) await assertWritable(args.rejects);
+  // A file gets the same format a pipe would: json unless asked.
+  const format: ReportFormat = args.format ?? (isTTY && !args.out ? 'table' : 'json');
+  const doc = await report(paths, { ...options, reports: ['cases'] });
+  const body = renderCases(doc, format);
+  if (args.out) await writeAtomic(args.out, body);
+  else process.stdout.write(body);
   await writeLedger(args.rejects, doc.ledger);
   process.exitCode = exitFor(args.strict, hasProblems(doc));
 }

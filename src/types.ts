@@ -54,12 +54,25 @@ export interface SupportRow {
   eventTime: string;
   eventSource: string;
   eventName: string;
+  /** The part of AWS Support: case-management, trusted-advisor, support-app, support-plans, ... */
+  category: string;
   /** recipientAccountId, falling back to userIdentity.accountId, then the path's account. */
   account: string | null;
   region: string | null;
   identityType: string | null;
   /** A readable principal: user name, role/session, "root", a service name. */
   principal: string;
+  /** root-or-iam-user, temporary-credentials, aws-service, other-account or unknown. */
+  credentialClass: string;
+  /** The assumed role (sessionIssuer.userName) and session name, for AssumedRole/FederatedUser. */
+  role: string | null;
+  session: string | null;
+  /** userIdentity.invokedBy: the AWS service that made the call. */
+  invokedBy: string | null;
+  /** userIdentity.sessionContext.sourceIdentity (re:Post Private sets it). */
+  sourceIdentity: string | null;
+  /** userIdentity.accountId: the caller's account (another account on cross-account calls). */
+  callerAccount: string | null;
   arn: string | null;
   accessKeyId: string | null;
   /** From sessionContext.attributes.mfaAuthenticated (a string in CloudTrail), null when absent. */
