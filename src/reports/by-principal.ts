@@ -1,5 +1,5 @@
 import { desc, escape, op, type ColumnTable } from 'arquero';
-import { mfaSummary, sortedJoin } from './lists.ts';
+import { mfaText, sortedJoin } from './lists.ts';
 
 type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sourceIdentities' | 'sourceIPs' | 'userAgents' | 'regions' | 'accounts' | 'mfa', unknown[]>;
 
@@ -9,6 +9,7 @@ type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sou
  */
 export function byPrincipal(events: ColumnTable): ColumnTable {
   return events
+    .derive({ mfaText: escape((d: { mfa: boolean | null }) => mfaText(d.mfa)) })
     .groupby('callerAccount', 'identityType', 'principal')
     .rollup({
       credentialClass: op.min('credentialClass'),
@@ -25,7 +26,7 @@ export function byPrincipal(events: ColumnTable): ColumnTable {
       userAgents: op.array_agg_distinct('userAgent'),
       regions: op.array_agg_distinct('region'),
       accounts: op.array_agg_distinct('account'),
-      mfa: op.array_agg_distinct('mfa'),
+      mfa: op.array_agg_distinct('mfaText'),
       firstSeen: op.min('eventTime'),
       lastSeen: op.max('eventTime'),
     })
@@ -40,7 +41,7 @@ export function byPrincipal(events: ColumnTable): ColumnTable {
       userAgents: escape((d: Lists) => sortedJoin(d.userAgents, '; ')),
       regions: escape((d: Lists) => sortedJoin(d.regions)),
       accounts: escape((d: Lists) => sortedJoin(d.accounts)),
-      mfa: escape((d: Lists) => mfaSummary(d.mfa)),
+      mfa: escape((d: Lists) => sortedJoin(d.mfa)),
     })
     .orderby(desc('count'), 'principal', 'identityType', 'callerAccount');
 }

@@ -4,9 +4,8 @@ export function sortedJoin(values: readonly unknown[], separator = ' '): string 
 }
 
 /**
- * MFA over several calls: the distinct values of `mfaAuthenticated` (a string in CloudTrail,
- * read as true/false), with `absent` for calls that carry none (long-term access keys, services).
+ * The MFA of one call as text: `true`/`false` from `mfaAuthenticated` (a string in CloudTrail),
+ * `absent` when the call carries none (long-term access keys, services). Aggregates skip nulls,
+ * so the absence needs a value of its own to be counted.
  */
-export function mfaSummary(values: readonly unknown[]): string {
-  return sortedJoin(values.map((v) => (v === null || v === undefined ? 'absent' : String(v))));
-}
+export const mfaText = (mfa: boolean | null | undefined): string => (mfa === null || mfa === undefined ? 'absent' : String(mfa));
