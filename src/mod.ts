@@ -25,6 +25,22 @@ export { parseJsonBytes, parseJsonText, recordsOf, type Parsed } from './parse.t
 export { validateEnvelope, validateRecord, validateSupportRecord } from './validate.ts';
 /** Support rows: which records are Support events, and their flat rows. */
 export { ALL_SUPPORT_SOURCES, SUPPORT_API_SOURCE, SUPPORT_ROW_COLUMNS, caseIdOf, mfaOf, principalOf, sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
+/** Support categories: which part of AWS Support (case management, Trusted Advisor, Support App, ...) an event is. */
+export { categoryOf, SUPPORT_CATEGORIES, type SupportCategory } from './support-category.ts';
+/** Identity facts: the credential class (the three questions), role and session, invokedBy, sourceIdentity, caller account. */
+export { CREDENTIAL_CLASSES, callerAccountOf, credentialClassOf, invokedByOf, roleSessionOf, sourceIdentityOf, type CredentialClass } from './identity.ts';
+/** Support cases: one row per case joined by case id, from Support rows (pure). */
+export { buildCases, eventsByCase } from './cases/build-cases.ts';
+/** The case row: its columns, lifecycle status, finding flags and duration text. */
+export { CASE_COLUMNS, CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './cases/case-row.ts';
+/** Which Support API calls are about a case, and which case (caseId, caseIdList, attachment sets). */
+export { toCaseEvent, type CaseAction, type CaseEvent } from './cases/case-events.ts';
+/** One case's events -> its row. */
+export { summarizeCase } from './cases/summarize-case.ts';
+/** "Not seen before for that principal": new source IPs and user agents, judged in time order. */
+export { sightingsOf, principalKey, type Sighting } from './cases/novelty.ts';
+/** The time order of Support rows used by the case lifecycle (eventTime, eventID, file, index). */
+export { compareRows, inTimeOrder } from './cases/time-order.ts';
 /** Filters on rows and on file paths. */
 export { fileMayMatch, keepsRow, parseTimeBound, type RowFilter } from './filter.ts';
 /** One file -> its records or a reject. */
@@ -32,13 +48,15 @@ export { readRecords, recordsFromBytes, type FileRecords } from './read-records.
 /** The report pipeline: scan an archive into Support rows, rejects and counts. */
 export { scan, scanFile, outcomeOf, OutcomeMerger, type FileOutcome, type ScanOptions, type ScanResult } from './scan.ts';
 /** Reports: arquero tables with an explicit order. */
-export { buildReports, toEventsTable, REPORTS, REPORT_NAMES, type ReportName, type ReportTable } from './reports/index.ts';
+export { buildReports, toEventsTable, toReportTable, REPORTS, REPORT_NAMES, type ReportDefinition, type ReportName, type ReportTable } from './reports/index.ts';
 /** The report job: scan + reports as one document. */
 export { report, toReportDocument, accountingHolds, hasProblems, type ReportDocument, type ReportOptions } from './report.ts';
 /** The validate job: every record through the record schema. */
 export { checkArchive, type CheckOptions, type CheckResult, type FileCheck } from './check.ts';
 /** Output: report formats, row exports, safe cells, atomic writes. */
-export { renderReport, reportFiles, toReportJson, accountingLine, filesLine, type ReportFormat } from './export/report-formats.ts';
+export { renderReport, reportFiles, toReportJson, accountingLine, filesLine, terminalColumns, type ReportFormat } from './export/report-formats.ts';
+/** The `cases` command output: the case table in one format. */
+export { renderCases, casesOf } from './export/case-formats.ts';
 export { renderRows, sortRows, type RowFormat } from './export/rows.ts';
 export { toCsv, csvField } from './export/csv.ts';
 export { toMarkdownTable, markdownCell } from './export/markdown.ts';
