@@ -35,6 +35,7 @@ interface FilterArgs extends InputArgs {
   'event-name'?: string[];
   principal?: string[];
   'prune-by-path': boolean;
+  prefilter: boolean;
 }
 
 function pathsOf(args: InputArgs): string[] {
@@ -62,6 +63,7 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
     maxFileBytes: args['max-file-bytes'],
     inflate: args.inflate,
     pruneByPath: args['prune-by-path'],
+    prefilter: args.prefilter,
   };
 }
 

@@ -29,6 +29,7 @@ function withFilters<T>(y: Argv<T>) {
     .option('region', { type: 'string', array: true, group: FILTERS, describe: 'Keep these regions (repeatable)' })
     .option('event-name', { type: 'string', array: true, group: FILTERS, describe: 'Keep these event names (repeatable)' })
     .option('principal', { type: 'string', array: true, group: FILTERS, describe: 'Keep these principals, by name or ARN (repeatable)' })
+    .option('prefilter', { type: 'boolean', default: true, describe: 'Count, not parse, files that contain no selected Support source (--no-prefilter parses all)' })
     .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
 }
 

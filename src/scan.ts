@@ -3,10 +3,11 @@
  * rows -> deduplicate, with every record accounted for exactly once.
  */
 import { createHash } from 'node:crypto';
-import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { discover } from './discover.ts';
 import { fileMayMatch, keepsRow, type RowFilter } from './filter.ts';
-import { readRecords } from './read-records.ts';
+import { containsAny, countCompactRecords, sourceNeedles } from './prefilter.ts';
+import { recordsFromBytes } from './read-records.ts';
 import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
 import type { CloudTrailRecord, FileCounts, FileRecordCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
 import { validateRecord, validateSupportRecord } from './validate.ts';
@@ -25,6 +26,8 @@ export interface ScanOptions {
   readonly onRows?: (rows: SupportRow[]) => void | Promise<void>;
   /** Collect the rows in the result (default true). */
   readonly keepRows?: boolean;
+  /** Count, not parse, files that contain no selected event source (default true; see prefilter.ts). */
+  readonly prefilter?: boolean;
 }
 
 /** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
@@ -87,10 +90,26 @@ export function outcomeOf(file: LogFile, records: unknown[], sources: ReadonlySe
 
 /** Reads one log file and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: ScanOptions): Promise<FileOutcome> {
-  const read = await readRecords(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
-  if (!read.ok) return { file, reject: read.reject, rows: [], fingerprints: [], rejects: [read.reject], counts: emptyCounts() };
-  return outcomeOf(file, read.records, sourcesFor(options.sources ?? 'support'), options.filter ?? {});
+  const decoded = await decodeFile(file.path, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+  if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
+  const sources = sourcesFor(options.sources ?? 'support');
+  if (options.prefilter !== false && !containsAny(decoded.bytes, needlesFor(sources))) {
+    const count = countCompactRecords(decoded.bytes);
+    if (count !== undefined) return { file, rows: [], fingerprints: [], rejects: [], counts: { ...emptyCounts(), seen: count, notSupport: count } };
+  }
+  const read = recordsFromBytes(file, decoded.bytes, decoded.gzip);
+  if (!read.ok) return failed(file, read.reject);
+  return outcomeOf(file, read.records, sources, options.filter ?? {});
 }
+
+const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();
+function needlesFor(sources: ReadonlySet<string>): Uint8Array[] {
+  let needles = needleCache.get(sources);
+  if (!needles) needleCache.set(sources, (needles = sourceNeedles(sources)));
+  return needles;
+}
+
+const failed = (file: LogFile, reject: Reject): FileOutcome => ({ file, reject, rows: [], fingerprints: [], rejects: [reject], counts: emptyCounts() });
 
 const emptyCounts = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
 
