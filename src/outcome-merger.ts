@@ -29,6 +29,10 @@ export class OutcomeMerger {
 
   /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
   add(outcome: FileOutcome): SupportRow[] {
+    if (outcome.skippedAs) {
+      this.addSkipped(outcome.skippedAs);
+      return [];
+    }
     this.files.seen++;
     if (outcome.reject) this.files.failed++;
     else this.files.read++;

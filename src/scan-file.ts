@@ -25,6 +25,8 @@ export interface FileScanOptions {
 export interface FileOutcome {
   readonly file: LogFile;
   readonly reject?: Reject;
+  /** Set when the file turned out to be a sidecar document (a digest, public keys): skipped, not read. */
+  readonly skippedAs?: 'digest' | 'other';
   readonly rows: SupportRow[];
   readonly fingerprints: string[];
   readonly rejects: Reject[];
@@ -81,6 +83,7 @@ export async function scanFile(file: LogFile, options: FileScanOptions): Promise
     if (count !== undefined) return { file, rows: [], fingerprints: [], rejects: [], counts: { ...emptyCounts(), seen: count, notSupport: count } };
   }
   const read = recordsFromBytes(file, decoded.bytes, decoded.gzip);
+  if (!read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
   if (!read.ok) return failed(file, read.reject);
   return outcomeOf(file, read.records, sources, options.filter ?? {});
 }
