@@ -2,6 +2,7 @@
  * One log file -> its outcome: kept Support rows, rejects and counts. This is the unit of work a
  * worker thread runs, so its options are plain data (no callbacks).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { keepsRow, type RowFilter } from './filter.ts';
@@ -59,7 +60,12 @@ export function outcomeOf(file: LogFile, seen: number, entries: Iterable<[number
       rejects.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
       continue;
     }
-    const raw = JSON.stringify(record);
+    const raw = serialize(record);
+    if (raw === undefined) {
+      counts.rejected++;
+      rejects.push({ path: file.path, index, stage: 'validate', reason: 'record is nested too deeply to process (stack exhausted)', pointer: '' });
+      continue;
+    }
     const row = toSupportRow(record, file, index, raw);
     if (!keepsRow(filter, row)) {
       counts.excluded++;
@@ -71,6 +77,15 @@ export function outcomeOf(file: LogFile, seen: number, entries: Iterable<[number
   }
   counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
   return { file, rows, fingerprints, rejects, counts };
+}
+
+/** JSON text of a record; undefined when nesting is too deep for the stack (hostile input). */
+function serialize(record: CloudTrailRecord): string | undefined {
+  try {
+    return JSON.stringify(record);
+  } catch {
+    return undefined;
+  }
 }
 
 const utf8 = new TextDecoder();
@@ -100,16 +115,25 @@ function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { s
 
 /** Reads one log file and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: FileScanOptions): Promise<FileOutcome> {
-  const decoded = await decodeFile(file.path, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+  const decoded = await decodeFile(file.readPath ?? file.path, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
   if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
   const selected = options.prefilter === false ? undefined : selectedRecords(decoded.bytes, needlesFor(sources));
-  if (selected) return outcomeOf(file, selected.seen, selected.entries, sources, filter);
-  const read = recordsFromBytes(file, decoded.bytes, decoded.gzip);
-  if (!read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
-  if (!read.ok) return failed(file, read.reject);
-  return outcomeOf(file, read.records.length, read.records.entries(), sources, filter);
+  const read = selected ? undefined : recordsFromBytes(file, decoded.bytes, decoded.gzip);
+  if (read && !read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
+  if (read && !read.ok) return failed(file, read.reject);
+  const outcome = selected ? outcomeOf(file, selected.seen, selected.entries, sources, filter) : outcomeOf(file, read!.records.length, read!.records.entries(), sources, filter);
+  outcome.rejects.unshift(...fileWarnings(file, decoded.bytes, decoded.warning));
+  return outcome;
+}
+
+/** Problems that cost no record but belong in the ledger. isUtf8 is simdutf-fast (GB/s). */
+function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: string | undefined): Reject[] {
+  const warnings: Reject[] = [];
+  if (decodeWarning) warnings.push({ path: file.path, index: null, stage: 'decode', reason: decodeWarning, warning: true });
+  if (!isUtf8(bytes)) warnings.push({ path: file.path, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
+  return warnings;
 }
 
 const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();
