@@ -92,7 +92,7 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat; out?
     process.stdout.write(renderReport(doc, format));
   }
   await writeLedger(args.rejects, doc.ledger);
-  process.exitCode = exitFor(args.strict, hasProblems(doc));
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
 }
 
 /** `cases`: one row per support case, to stdout or one file. */
@@ -122,7 +122,7 @@ export async function runExport(args: FilterArgs & { format: RowFormat; out?: st
   if (args.out) await writeAtomic(args.out, body);
   else process.stdout.write(body);
   await writeLedger(args.rejects, result.rejects);
-  process.exitCode = exitFor(args.strict, hasProblems(result));
+  process.exitCode = exitFor(args.strict, hasProblems(result.rejects));
 }
 
 /** `validate`: every record of every file against the record schema. */
