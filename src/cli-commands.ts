@@ -108,7 +108,7 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   if (args.out) await writeAtomic(args.out, body);
   else process.stdout.write(body);
   await writeLedger(args.rejects, doc.ledger);
-  process.exitCode = exitFor(args.strict, hasProblems(doc));
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
 }
 
 /** `export`: one row per Support record. */
