@@ -62,15 +62,19 @@ export async function decodeFile(path: string | Uint8Array, options: DecodeOptio
   try {
     raw = await readFile(typeof path === 'string' ? path : Buffer.from(path));
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const reason =
-      e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
-      : e.code === 'ENOENT' ? 'file disappeared between discovery and read'
-      : e.code === 'EISDIR' ? 'is a directory'
-      : e.message;
-    return { ok: false, stage: 'read', reason };
+    return { ok: false, stage: 'read', reason: readFailure(err) };
   }
   return decodeBytes(raw, options);
+}
+
+/** The ledger reason for a file that could not be read. */
+export function readFailure(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'ENOENT') return 'file disappeared between discovery and read';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  if (e?.code === 'ENAMETOOLONG') return 'path too long for the file system';
+  return e?.message ?? String(err);
 }
 
 function gunzipFflate(raw: Uint8Array, cap: number): Decoded {
