@@ -79,7 +79,7 @@ export function signedArchive(o: ArchiveOptions = {}): Archive {
     const to = from + HOUR;
     const listed = [10, 35].map((minute, i) => {
       const at = from + minute * 60_000;
-      const logKey = `AWSLogs/${account}/CloudTrail/${region}/${day(at)}/${account}_CloudTrail_${region}_${stamp(at, false)}_u${h}x${i}abcdefghijkl.json.gz`;
+      const logKey = `AWSLogs/${account}/CloudTrail/${region}/${day(at)}/${account}_CloudTrail_${region}_${stamp(at, false)}_${o.backfill ? 'b' : 'u'}${h}x${i}abcdefghijkl.json.gz`;
       const body = Buffer.from(trailFile([record({ eventTime: iso(at - 60_000) })]));
       logs.push(put(root, logKey, gzipSync(body)));
       return { s3Bucket: bucket, s3Object: prefix + logKey, hashValue: sha(body), hashAlgorithm: 'SHA-256', newestEventTime: iso(at - 60_000), oldestEventTime: iso(at - 60_000) };

@@ -24,6 +24,7 @@ export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk
   const findings: Finding[] = [];
   const verified = new Set<DigestEntry>();
   const given = new Map([...signatures].map(([k, v]) => [matchKey(k), v.toLowerCase()]));
+  const original = new Map([...signatures.keys()].map((k) => [matchKey(k), awsLogsKey(k)]));
   const used = new Set<string>();
   let failed = 0;
   let unchecked = 0;
@@ -79,7 +80,7 @@ export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk
   if (keys === null && entries.length > 0) {
     findings.push(finding('signatures-unchecked', null, null, `${entries.length} digest signatures were not checked: no --public-keys given (get them with \`aws cloudtrail list-public-keys\`)`));
   }
-  findings.push(...unusedSignatures(entries, [...given.keys()].filter((k) => !used.has(k))));
+  findings.push(...unusedSignatures(entries, [...given.keys()].filter((k) => !used.has(k)).map((k) => original.get(k)!)));
   return { verified, failed, unchecked, findings };
 }
 

@@ -51,7 +51,7 @@ export function digestName(key: string): DigestName | undefined {
 
 /** The chain a digest name belongs to: account, region, trail, home region; backfill apart. */
 export function chainId(name: DigestName, orgId?: string): string {
-  return [orgId ?? '', name.account, name.region, name.trail, name.homeRegion, name.backfill ? 'backfill' : 'standard'].join('|');
+  return [orgId ?? '', name.account, name.region, name.trail, name.homeRegion, name.backfill ? 'backfill' : ''].join('|');
 }
 
 /** The organization id (`o-…`) in a key, if any. */
