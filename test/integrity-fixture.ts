@@ -72,7 +72,8 @@ export function signedArchive(o: ArchiveOptions = {}): Archive {
   const startMs = Date.parse('2026-01-05T09:20:30Z');
   const digests: string[] = [];
   const logs: string[] = [];
-  let previous: { key: string; sha: string; signature: string } | null = null;
+  type Link = { key: string; sha: string; signature: string };
+  let previous: Link | null = null;
   let newest = { key: '', signature: '' };
   for (let h = 0; h < (o.hours ?? 4); h++) {
     const from = startMs + h * HOUR;
@@ -84,20 +85,20 @@ export function signedArchive(o: ArchiveOptions = {}): Archive {
       logs.push(put(root, logKey, gzipSync(body)));
       return { s3Bucket: bucket, s3Object: prefix + logKey, hashValue: sha(body), hashAlgorithm: 'SHA-256', newestEventTime: iso(at - 60_000), oldestEventTime: iso(at - 60_000) };
     });
-    if (o.restartAt?.includes(h)) previous = null;
+    const prev: Link | null = o.restartAt?.includes(h) ? null : previous;
     const suffix = o.backfill ? '_backfill' : '';
     const digestKey = `AWSLogs/${account}/CloudTrail-Digest/${region}/${day(to)}/${account}_CloudTrail-Digest_${region}_${trail}_us-east-1_${stamp(to, true)}${suffix}.json.gz`;
     const doc = {
       awsAccountId: account, digestStartTime: iso(from), digestEndTime: iso(to), digestS3Bucket: bucket, digestS3Object: prefix + digestKey,
       digestPublicKeyFingerprint: o.claimFingerprint ?? key.fingerprint, digestSignatureAlgorithm: 'SHA256withRSA',
       newestEventTime: listed[1].newestEventTime, oldestEventTime: listed[0].oldestEventTime,
-      previousDigestS3Bucket: previous ? bucket : null, previousDigestS3Object: previous ? prefix + previous.key : null,
-      previousDigestHashValue: previous?.sha ?? null, previousDigestHashAlgorithm: previous ? 'SHA-256' : null,
-      previousDigestSignature: previous?.signature ?? null, logFiles: listed,
+      previousDigestS3Bucket: prev ? bucket : null, previousDigestS3Object: prev ? prefix + prev.key : null,
+      previousDigestHashValue: prev?.sha ?? null, previousDigestHashAlgorithm: prev ? 'SHA-256' : null,
+      previousDigestSignature: prev?.signature ?? null, logFiles: listed,
     };
-    const bytes = Buffer.from(JSON.stringify(doc));
-    const toSign = `${doc.digestEndTime}\n${bucket}/${doc.digestS3Object}\n${sha(bytes)}\n${previous?.signature ?? 'null'}`;
-    const signature = sign('sha256', Buffer.from(toSign), key.privateKey).toString('hex');
+    const bytes: Buffer = Buffer.from(JSON.stringify(doc));
+    const toSign: string = `${doc.digestEndTime}\n${bucket}/${doc.digestS3Object}\n${sha(bytes)}\n${prev?.signature ?? 'null'}`;
+    const signature: string = sign('sha256', Buffer.from(toSign), key.privateKey).toString('hex');
     digests.push(put(root, digestKey, gzipSync(bytes)));
     previous = { key: digestKey, sha: sha(bytes), signature };
     newest = { key: prefix + digestKey, signature };

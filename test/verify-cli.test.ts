@@ -1,0 +1,92 @@
+/** End-to-end: `cloudtrail-support verify` from the built CLI (dist/), and the same under Deno. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { put, ROOT } from './helpers.ts';
+import { signedArchive } from './integrity-fixture.ts';
+
+const CLI = join(ROOT, 'dist/src/cli.js');
+
+function run(args: string[]) {
+  const out = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const verifyArgs = (a: ReturnType<typeof signedArchive>, ...more: string[]) => ['verify', a.root, '--public-keys', a.keysPath, '--signatures', a.signaturesPath, ...more];
+
+test('verify exits 0 and prints VERIFIED on an untouched archive', () => {
+  const a = signedArchive();
+  const { code, stdout, stderr } = run(verifyArgs(a, '--format', 'table'));
+  assert.is(code, 0, stderr);
+  assert.match(stdout, /^integrity: VERIFIED \(0 errors, 0 warnings\)/);
+  assert.match(stdout, /log files: 8 listed = 8 verified \+ 0 modified \+ 0 missing/);
+});
+
+test('verify exits 1 on a tampered log file and names it in every format', () => {
+  const a = signedArchive();
+  const body = gunzipSync(readFileSync(a.logs[1]));
+  body[30] ^= 1;
+  writeFileSync(a.logs[1], gzipSync(body));
+  const table = run(verifyArgs(a, '--format', 'table'));
+  assert.is(table.code, 1);
+  assert.match(table.stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
+  assert.ok(table.stdout.includes(`ERROR   log-modified           ${a.logs[1]} was modified`), table.stdout);
+  const json = JSON.parse(run(verifyArgs(a, '--format', 'json')).stdout);
+  assert.equal(json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { kind: string; path: string }) => [f.kind, f.path]), [['log-modified', a.logs[1]]]);
+  const md = run(verifyArgs(a, '--format', 'md'));
+  assert.is(md.code, 1);
+  assert.match(md.stdout, /^# CloudTrail integrity verification\n\n\*\*integrity: FAILED/);
+  assert.match(md.stdout, /\| error \| log-modified \| .*was modified/);
+});
+
+test('verify without keys exits 0 but says signatures were not checked; --strict makes that exit 1', () => {
+  const a = signedArchive();
+  const loose = run(['verify', a.root, '--format', 'table']);
+  assert.is(loose.code, 0);
+  assert.match(loose.stdout, /WARNING +signatures-unchecked +4 digest signatures were not checked: no --public-keys given/);
+  assert.match(loose.stdout, /Not checked\n {2}- digest signatures \(4\): no --public-keys given/);
+  assert.is(run(['verify', a.root, '--format', 'json', '--strict']).code, 1);
+});
+
+test('verify exits 1 when a digest was deleted, naming its key', () => {
+  const a = signedArchive();
+  rmSync(a.digests[2]);
+  const { code, stdout } = run(verifyArgs(a, '--format', 'json'));
+  assert.is(code, 1);
+  const missing = JSON.parse(stdout).findings.filter((f: { kind: string }) => f.kind === 'digest-missing');
+  assert.equal(missing.map((f: { key: string }) => f.key), [a.digests[2].slice(a.digests[2].indexOf('AWSLogs/'))]);
+});
+
+test('verify exits 2 on a bad --public-keys or --signatures file and on a missing path, before reading the archive', () => {
+  const a = signedArchive({ hours: 1 });
+  const junk = put(a.root, '../junk.json', '{"PublicKeyList": 3}');
+  const badKeys = run(['verify', a.root, '--public-keys', junk]);
+  assert.is(badKeys.code, 2);
+  assert.match(badKeys.stderr, /junk\.json: not a list-public-keys document \(no PublicKeyList array\)/);
+  assert.is(badKeys.stdout, '');
+  const badSigs = run(['verify', a.root, '--signatures', join(a.root, 'nope.json')]);
+  assert.is(badSigs.code, 2);
+  assert.match(badSigs.stderr, /cannot read --signatures file ".*nope\.json"/);
+  assert.is(run(['verify', '/no/such/dir']).code, 2);
+});
+
+test('report notes on stderr that digests are present and suggests verify', () => {
+  const a = signedArchive({ hours: 1 });
+  const { code, stderr } = run(['report', a.root, '--format', 'json']);
+  assert.is(code, 0);
+  assert.match(stderr, /note: 1 digest files found; check the archive's integrity with: cloudtrail-support verify /);
+});
+
+test('Deno prints the same verify JSON as Node', () => {
+  const a = signedArchive({ hours: 2 });
+  rmSync(a.logs[0]);
+  const node = run(verifyArgs(a, '--format', 'json'));
+  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-env', 'src/cli.ts', ...verifyArgs(a, '--format', 'json')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  assert.is(deno.status, 1, deno.stderr);
+  assert.is(deno.stdout, node.stdout);
+});
+
+test.run();
