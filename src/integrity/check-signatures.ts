@@ -64,7 +64,7 @@ export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk
     const lookup = findKey(keys, e.digest.digestPublicKeyFingerprint, endMs);
     if (!lookup.found) {
       failed++;
-      findings.push(finding('key-unknown', e.path, e.localKey ?? null, `${e.path} is signed with key ${e.digest.digestPublicKeyFingerprint}, which is not in --public-keys (keys differ per region: list them with \`aws cloudtrail list-public-keys --region ${e.name?.homeRegion ?? '<home-region>'}\`)`));
+      findings.push(finding('key-unknown', e.path, e.localKey ?? null, `${e.path} is signed with key ${e.digest.digestPublicKeyFingerprint}, which is not in --public-keys (keys differ per region: list them with \`aws cloudtrail list-public-keys --region ${e.name?.region ?? '<region>'}\`)`));
       continue;
     }
     if (!lookup.validAtTime) {
