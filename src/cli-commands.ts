@@ -27,6 +27,7 @@ interface InputArgs {
   inflate: InflateEngine;
   rejects?: string;
   strict: boolean;
+  workers?: number;
 }
 
 interface FilterArgs extends InputArgs {
@@ -38,6 +39,7 @@ interface FilterArgs extends InputArgs {
   'event-name'?: string[];
   principal?: string[];
   'prune-by-path': boolean;
+  prefilter: boolean;
 }
 
 function pathsOf(args: InputArgs): string[] {
@@ -65,6 +67,8 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
     maxFileBytes: args['max-file-bytes'],
     inflate: args.inflate,
     pruneByPath: args['prune-by-path'],
+    prefilter: args.prefilter,
+    workers: args.workers,
   };
 }
 

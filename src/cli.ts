@@ -16,6 +16,7 @@ function withInput<T>(y: Argv<T>) {
     .positional('paths', { describe: 'CloudTrail files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
     .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are rejected' })
     .option('inflate', { choices: ['fflate', 'native'] as const, default: 'fflate' as const, describe: 'gzip decoder: fflate (portable) or the runtime zlib' })
+    .option('workers', { type: 'number', describe: 'Worker threads (default: one per core; 1 = none). Output is identical for any count' })
     .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any file or record was rejected or duplicated' });
 }
@@ -29,6 +30,7 @@ function withFilters<T>(y: Argv<T>) {
     .option('region', { type: 'string', array: true, group: FILTERS, describe: 'Keep these regions (repeatable)' })
     .option('event-name', { type: 'string', array: true, group: FILTERS, describe: 'Keep these event names (repeatable)' })
     .option('principal', { type: 'string', array: true, group: FILTERS, describe: 'Keep these principals, by name or ARN (repeatable)' })
+    .option('prefilter', { type: 'boolean', default: true, describe: 'Count, not parse, files that contain no selected Support source (--no-prefilter parses all)' })
     .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
 }
 

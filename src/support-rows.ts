@@ -20,9 +20,14 @@ export const ALL_SUPPORT_SOURCES: readonly string[] = [
 /** `support` keeps only the Support API; `all` keeps every Support source. */
 export type SourceSelection = 'support' | 'all';
 
-/** The event sources a selection keeps. */
+const SELECTIONS: Record<SourceSelection, ReadonlySet<string>> = {
+  support: new Set([SUPPORT_API_SOURCE]),
+  all: new Set(ALL_SUPPORT_SOURCES),
+};
+
+/** The event sources a selection keeps (the same Set object every call). */
 export function sourcesFor(selection: SourceSelection): ReadonlySet<string> {
-  return new Set(selection === 'all' ? ALL_SUPPORT_SOURCES : [SUPPORT_API_SOURCE]);
+  return SELECTIONS[selection];
 }
 
 type Obj = Record<string, unknown>;
