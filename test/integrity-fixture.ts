@@ -1,29 +1,38 @@
 /**
  * Builds signed CloudTrail archives inside tests: hourly log files, a chain of digests in AWS's
- * format signed with a TEST-ONLY RSA key made here, a list-public-keys file and the newest
- * digest's signature (what `aws s3api head-object` would show as x-amz-meta-signature).
+ * format signed with the TEST-ONLY key of test/fixtures/test-keys/ (or a key made here), a
+ * list-public-keys file and the newest digest's signature (what `aws s3api head-object` would
+ * show as x-amz-meta-signature).
  */
-import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { put, record, tempDir, trailFile } from './helpers.ts';
 
-/** A TEST-ONLY key pair, generated once per test process (about 50 ms). */
+/** A TEST-ONLY key pair. */
 export interface TestKey {
   readonly privateKey: KeyObject;
   readonly der: Buffer;
   readonly fingerprint: string;
 }
 
+/** A fresh key pair (about 50 ms): an impostor, or keys that do not sign the archive. */
 export function makeKey(): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const der = publicKey.export({ type: 'pkcs1', format: 'der' });
   return { privateKey, der, fingerprint: createHash('md5').update(der).digest('hex') };
 }
 
+/** The TEST-ONLY key committed in test/fixtures/test-keys/ (the one that signs samples/). */
+export function committedKey(): TestKey {
+  const privateKey = createPrivateKey(readFileSync(new URL('./fixtures/test-keys/cloudtrail-digest-test-private.pem', import.meta.url), 'utf8'));
+  const der = createPublicKey(privateKey).export({ type: 'pkcs1', format: 'der' });
+  return { privateKey, der, fingerprint: createHash('md5').update(der).digest('hex') };
+}
+
 let shared: TestKey | undefined;
-export const testKey = (): TestKey => (shared ??= makeKey());
+export const testKey = (): TestKey => (shared ??= committedKey());
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';

@@ -80,6 +80,26 @@ test('report notes on stderr that digests are present and suggests verify', () =
   assert.match(stderr, /note: 1 digest files found; check the archive's integrity with: cloudtrail-support verify /);
 });
 
+test('verify samples/ with the committed keys and signatures verifies clean: every log file and every digest signature', () => {
+  const { code, stdout, stderr } = run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--signatures', 'samples/signatures.json', '--format', 'json']);
+  assert.is(code, 0, stderr);
+  const r = JSON.parse(stdout);
+  assert.is(r.errors + r.warnings, 0, JSON.stringify(r.findings.slice(0, 3)));
+  assert.ok(r.logs.listed > 0 && r.logs.verified === r.logs.listed && r.logs.unlisted === 0 && r.logs['not-covered'] === 0);
+  assert.ok(r.digests.seen > 0 && r.digests.signaturesVerified === r.digests.seen);
+  assert.ok(r.chains.every((c: { missingDigests: number; restarts: number }) => c.missingDigests === 0 && c.restarts === 0));
+});
+
+test('verify samples/ without --signatures names the newest digest of each chain; --strict fails on that', () => {
+  const loose = run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--format', 'json']);
+  assert.is(loose.code, 0);
+  const r = JSON.parse(loose.stdout);
+  const unavailable = r.findings.filter((f: { kind: string }) => f.kind === 'signature-unavailable');
+  assert.is(unavailable.length, r.chains.length);
+  assert.is(r.warnings, r.chains.length);
+  assert.is(run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--strict']).code, 1);
+});
+
 test('Deno prints the same verify JSON as Node', () => {
   const a = signedArchive({ hours: 2 });
   rmSync(a.logs[0]);
