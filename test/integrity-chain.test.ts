@@ -47,6 +47,15 @@ test('digests that record a trail S3 prefix map to local files under any folder,
   assert.is(r.digests.signaturesVerified, 4);
 });
 
+test('a gunzipped copy kept beside the original (digest and log file) is no fork and no unlisted file', async () => {
+  const a = signedArchive();
+  for (const path of [a.logs[2], a.digests[1]]) writeFileSync(path.replace(/\.gz$/, ''), gunzipSync(readFileSync(path)));
+  const r = await verifyWith([a.root], a.keysPath, a.signaturesPath);
+  assert.equal(r.findings.filter((f) => f.severity !== 'info'), []);
+  assert.equal(r.findings.filter((f) => f.kind === 'digest-duplicate').map((f) => f.path), [a.digests[1].replace(/\.gz$/, '')]);
+  assert.equal([r.logs.listed, r.logs.verified, r.logFiles.length], [8, 8, 9]);
+});
+
 test('digests copied out of their AWSLogs tree are matched by file name, and log files by name too', async () => {
   const a = signedArchive({ hours: 2 });
   const flat = tempDir();

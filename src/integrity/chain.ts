@@ -5,6 +5,7 @@
  * restarts (previous-digest fields null) from gaps.
  */
 import { startsChain, type DigestDocument } from './digest.ts';
+import { dropDuplicateCopies, movedCheck } from './placement.ts';
 import { awsLogsKey, digestName, matchKey, matchName, siblingDigestKey, type DigestName } from './s3-keys.ts';
 import { finding, type ChainSummary, type Finding } from './types.ts';
 
@@ -31,6 +32,8 @@ export interface ChainGroup {
 }
 
 export interface ChainWalk {
+  /** The digests walked: the input without second copies of the same digest. */
+  readonly entries: DigestEntry[];
   readonly groups: ChainGroup[];
   /** Each digest -> the digest that names it as previous (whose previousDigestSignature signs it). */
   readonly successor: Map<DigestEntry, DigestEntry>;
@@ -41,9 +44,12 @@ const HOUR = 3_600_000;
 const ms = (iso: string) => Date.parse(iso);
 
 /** Links every digest to its predecessor and reports what is wrong with the chains. */
-export function walkChains(entries: readonly DigestEntry[]): ChainWalk {
+export function walkChains(all: readonly DigestEntry[]): ChainWalk {
   const findings: Finding[] = [];
   const successor = new Map<DigestEntry, DigestEntry>();
+  const copies = dropDuplicateCopies(all);
+  const entries = copies.entries;
+  findings.push(...copies.findings);
   for (const e of entries) findings.push(...movedCheck(e));
   const lookup = indexEntries(entries);
   const groups = new Map<string, ChainGroup>();
@@ -86,15 +92,7 @@ export function walkChains(entries: readonly DigestEntry[]): ChainWalk {
       }
     });
   }
-  return { groups: [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), successor, findings };
-}
-
-function movedCheck(e: DigestEntry): Finding[] {
-  const recorded = e.digest.digestS3Object;
-  const same = e.localKey !== undefined ? matchKey(e.localKey) === matchKey(recorded) : matchName(e.path) === matchName(recorded);
-  if (same) return [];
-  const where = e.localKey ?? e.path;
-  return [finding('digest-moved', e.path, e.localKey ?? null, `${e.path} records its own location as s3://${e.digest.digestS3Bucket}/${recorded} but was found at ${where}: it was moved or renamed (its signature covers the recorded location)`)];
+  return { entries, groups: [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), successor, findings };
 }
 
 /** Finds a digest by the key a successor records: local key first, then file name, then recorded key (a moved digest). */

@@ -8,13 +8,14 @@ import type { DigestEntry } from './chain.ts';
 import { isCovered, type Period } from './coverage.ts';
 import type { ListedLogFile } from './digest.ts';
 import { awsLogsKey, matchKey, matchName } from './s3-keys.ts';
-import { finding, type Finding, type LogCounts, type LogFileResult } from './types.ts';
+import { finding, type Finding, type LogCounts, type LogFileResult, type LogStatus } from './types.ts';
 
-/** One log file key as the digests list it, with the local file it maps to. */
+/** One log file key as the digests list it, with the local files it maps to. */
 export interface ListedLog {
   readonly key: string;
   readonly listings: { readonly log: ListedLogFile; readonly digest: DigestEntry }[];
-  readonly file: LogFile | undefined;
+  /** Local copies (usually one; two when, say, both `….json.gz` and a gunzipped `….json` are kept). Empty: missing. */
+  readonly files: LogFile[];
 }
 
 export interface LogPlan {
@@ -29,12 +30,12 @@ export type FileHash = { ok: true; sha256: string } | { ok: false; reason: strin
 
 /** Matches every listed log file to a local one. */
 export function planLogChecks(entries: readonly DigestEntry[], locals: readonly LogFile[]): LogPlan {
-  const byKey = new Map<string, LogFile>();
-  const byName = new Map<string, LogFile>();
+  const byKey = new Map<string, LogFile[]>();
+  const byName = new Map<string, LogFile[]>();
   for (const f of locals) {
     const map = f.key !== undefined ? byKey : byName;
     const k = f.key !== undefined ? matchKey(f.key) : matchName(f.path);
-    if (!map.has(k)) map.set(k, f);
+    map.set(k, [...(map.get(k) ?? []), f]);
   }
   const listed = new Map<string, ListedLog>();
   for (const digest of entries) {
@@ -42,13 +43,13 @@ export function planLogChecks(entries: readonly DigestEntry[], locals: readonly 
       const k = matchKey(log.s3Object);
       let item = listed.get(k);
       if (!item) {
-        item = { key: awsLogsKey(log.s3Object), listings: [], file: byKey.get(k) ?? byName.get(matchName(log.s3Object)) };
+        item = { key: awsLogsKey(log.s3Object), listings: [], files: [...(byKey.get(k) ?? []), ...(byName.get(matchName(log.s3Object)) ?? [])] };
         listed.set(k, item);
       }
       item.listings.push({ log, digest });
     }
   }
-  const matched = new Set([...listed.values()].map((l) => l.file));
+  const matched = new Set([...listed.values()].flatMap((l) => l.files));
   return { listed: [...listed.values()].sort((a, b) => (a.key < b.key ? -1 : 1)), unlisted: locals.filter((f) => !matched.has(f)) };
 }
 
@@ -65,29 +66,20 @@ export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash
   const findings: Finding[] = [];
   for (const item of plan.listed) {
     const first = item.listings[0];
-    const path = item.file?.path ?? null;
-    const result = (status: LogFileResult['status']) => {
-      counts[status]++;
-      results.push({ path, key: item.key, status, digest: first.digest.path });
-    };
-    if (!item.file) {
-      result('missing');
+    if (item.files.length === 0) {
+      counts.missing++;
+      results.push({ path: null, key: item.key, status: 'missing', digest: first.digest.path });
       findings.push(finding('log-missing', null, item.key, `log file ${item.key} is missing: listed in digest ${first.digest.path}, but not in the input (deleted?)`));
       continue;
     }
-    const hash = hashes.get(item.file.path);
-    if (!hash || !hash.ok) {
-      result('unreadable');
-      findings.push(finding('log-unreadable', item.file.path, item.key, `${item.file.path} cannot be read (${hash?.reason ?? 'not hashed'}); it is listed in digest ${first.digest.path}`));
-      continue;
-    }
-    const wrong = item.listings.find((l) => l.log.hashValue !== hash.sha256);
-    if (wrong) {
-      result('modified');
-      findings.push(finding('log-modified', item.file.path, item.key, `${item.file.path} was modified: the SHA-256 of its decompressed content is ${hash.sha256}, but digest ${wrong.digest.path} recorded ${wrong.log.hashValue}`));
-      continue;
-    }
-    result('verified');
+    // Each local copy is checked; the key counts once, with the worst status of its copies.
+    const statuses = item.files.map((file) => {
+      const { status, problem } = checkCopy(file, item, hashes.get(file.path));
+      results.push({ path: file.path, key: item.key, status, digest: first.digest.path });
+      if (problem) findings.push(problem);
+      return status;
+    });
+    counts[(['modified', 'unreadable'] as const).find((s) => statuses.includes(s)) ?? 'verified']++;
   }
   for (const file of plan.unlisted) {
     const at = file.deliveredAt ? Date.parse(file.deliveredAt) : Number.NaN;
@@ -102,4 +94,17 @@ export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash
     );
   }
   return { results, counts, findings };
+}
+
+function checkCopy(file: LogFile, item: ListedLog, hash: FileHash | undefined): { status: LogStatus; problem?: Finding } {
+  const first = item.listings[0];
+  if (!hash || !hash.ok) {
+    return { status: 'unreadable', problem: finding('log-unreadable', file.path, item.key, `${file.path} cannot be read (${hash?.reason ?? 'not hashed'}); it is listed in digest ${first.digest.path}`) };
+  }
+  const wrong = item.listings.find((l) => l.log.hashValue !== hash.sha256);
+  if (!wrong) return { status: 'verified' };
+  return {
+    status: 'modified',
+    problem: finding('log-modified', file.path, item.key, `${file.path} was modified: the SHA-256 of its decompressed content is ${hash.sha256}, but digest ${wrong.digest.path} recorded ${wrong.log.hashValue}`),
+  };
 }

@@ -24,6 +24,7 @@ export const FINDING_SEVERITY = {
   'digest-missing': 'error',
   'digest-moved': 'error',
   'digest-unreferenced': 'warning',
+  'digest-duplicate': 'info',
   'chain-fork': 'error',
   'chain-discontinuity': 'warning',
   'chain-start': 'info',

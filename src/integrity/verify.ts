@@ -50,18 +50,18 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
     if (read.entry) entries.push(read.entry);
   }
   const walk = walkChains(entries);
-  const signatures = checkSignatures(entries, walk, options.publicKeys ?? null, options.signatures ?? new Map());
-  const plan = planLogChecks(entries, logFiles);
+  const signatures = checkSignatures(walk.entries, walk, options.publicKeys ?? null, options.signatures ?? new Map());
+  const plan = planLogChecks(walk.entries, logFiles);
   // A file that no digest lists and whose name is not a CloudTrail log name (a README, a keys
   // file) is not evidence: it is ignored rather than reported as unlisted.
   const unlisted = plan.unlisted.filter((f) => f.account !== undefined && f.deliveredAt !== undefined);
   files.ignored += plan.unlisted.length - unlisted.length;
   files.digests = digestFiles.length;
   files.logs = logFiles.length - (plan.unlisted.length - unlisted.length);
-  const hashes = await hashAll(plan.listed.flatMap((l) => (l.file ? [l.file] : [])), decode);
-  const spans = mergePeriods(entries.map(periodOf));
+  const hashes = await hashAll(plan.listed.flatMap((l) => l.files), decode);
+  const spans = mergePeriods(walk.entries.map(periodOf));
   const logs = classifyLogs({ listed: plan.listed, unlisted }, hashes, spans);
-  const located = [...plan.listed.flatMap((l) => (l.file ? [l.file] : [])), ...unlisted];
+  const located = [...plan.listed.flatMap((l) => l.files), ...unlisted];
   const coverage = coverageRows(
     spans,
     located.flatMap((f) => (f.account && f.region && f.deliveredAt ? [{ account: f.account, region: f.region, at: Date.parse(f.deliveredAt) }] : [])),
@@ -73,7 +73,7 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
     logs: logs.counts,
     chains: summarizeChains(walk, (e) => signatures.verified.has(e)),
     coverage,
-    notChecked: notChecked(options, signatures.unchecked, entries.length),
+    notChecked: notChecked(options, signatures.unchecked, walk.entries.length),
     findings: all,
     logFiles: logs.results,
     errors: all.filter((f) => f.severity === 'error').length,
