@@ -60,6 +60,29 @@ test('verify exits 1 when a digest was deleted, naming its key', () => {
   assert.equal(missing.map((f: { key: string }) => f.key), [a.digests[2].slice(a.digests[2].indexOf('AWSLogs/'))]);
 });
 
+test('every tamper case exits 1 from the CLI and names the file', () => {
+  const cases: [string, (a: ReturnType<typeof signedArchive>) => string][] = [
+    ['log byte', (a) => (writeFileSync(a.logs[0], gzipSync(Buffer.from(gunzipSync(readFileSync(a.logs[0])).toString().replace('CreateCase', 'CreateCasf')))), a.logs[0])],
+    ['deleted log', (a) => (rmSync(a.logs[4]), a.logs[4].slice(a.logs[4].indexOf('AWSLogs/')))],
+    ['added log', (a) => put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1100Z_addedAddedAdded0.json.gz', readFileSync(a.logs[0]))],
+    ['modified digest', (a) => (writeFileSync(a.digests[1], gzipSync(Buffer.from(gunzipSync(readFileSync(a.digests[1])).toString().replace('"logFiles":[', '"logFiles":[ ')))), a.digests[1])],
+    ['deleted digest', (a) => (rmSync(a.digests[2]), a.digests[2].slice(a.digests[2].indexOf('AWSLogs/')))],
+    ['moved digest', (a) => {
+      const to = put(a.root, a.digests[1].slice(a.digests[1].indexOf('AWSLogs/')).replace('/2026/01/05/', '/2026/01/07/'), readFileSync(a.digests[1]));
+      rmSync(a.digests[1]);
+      return to;
+    }],
+    ['bad signature', (a) => (writeFileSync(a.signaturesPath, readFileSync(a.signaturesPath, 'utf8').replace(/"([0-9a-f])/, (_, c) => `"${c === '0' ? '1' : '0'}`)), a.digests[3])],
+  ];
+  for (const [name, tamper] of cases) {
+    const a = signedArchive();
+    const named = tamper(a);
+    const { code, stdout } = run(verifyArgs(a, '--format', 'table'));
+    assert.is(code, 1, name);
+    assert.ok(stdout.split('\n').some((l) => l.startsWith('  ERROR') && l.includes(named)), `${name}: ${named}\n${stdout}`);
+  }
+});
+
 test('verify exits 2 on a bad --public-keys or --signatures file and on a missing path, before reading the archive', () => {
   const a = signedArchive({ hours: 1 });
   const junk = put(a.root, '../junk.json', '{"PublicKeyList": 3}');
