@@ -1,7 +1,7 @@
 /** verifyArchive(): an untouched signed chain verifies clean; every tamper case is found and named. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadPublicKeys, loadSignatures } from '../src/integrity/load.ts';
 import type { VerifyResult } from '../src/integrity/types.ts';
