@@ -97,7 +97,7 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat; out?
   if (doc.files.skipped.digest > 0) {
     process.stderr.write(`note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`);
   }
-  process.exitCode = exitFor(args.strict, hasProblems(doc));
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
 }
 
 /** `export`: one row per Support record. */
@@ -111,7 +111,7 @@ export async function runExport(args: FilterArgs & { format: RowFormat; out?: st
   if (args.out) await writeAtomic(args.out, body);
   else process.stdout.write(body);
   await writeLedger(args.rejects, result.rejects);
-  process.exitCode = exitFor(args.strict, hasProblems(result));
+  process.exitCode = exitFor(args.strict, hasProblems(result.rejects));
 }
 
 /** `validate`: every record of every file against the record schema. */

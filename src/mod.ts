@@ -36,7 +36,7 @@ export { scanFile, outcomeOf, type FileOutcome, type FileScanOptions } from './s
 export { OutcomeMerger } from './outcome-merger.ts';
 export { ScanPool, defaultWorkers } from './scan-pool.ts';
 /** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
-export { containsAny, countCompactRecords, sourceNeedles } from './prefilter.ts';
+export { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
 /** Reports: arquero tables with an explicit order. */
 export { buildReports, toEventsTable, REPORTS, REPORT_NAMES, type ReportName, type ReportTable } from './reports/index.ts';
 /** The report job: scan + reports as one document. */

@@ -16,7 +16,7 @@ export type FileRecords =
 
 /** Decodes, parses and checks one file. Never throws. */
 export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
-  const decoded = await decodeFile(file.path, options);
+  const decoded = await decodeFile(file.readPath ?? file.path, options);
   if (!decoded.ok) return fail(file, decoded.stage, decoded.reason);
   return recordsFromBytes(file, decoded.bytes, decoded.gzip);
 }

@@ -23,6 +23,8 @@ export interface LogFile {
   readonly date?: string;
   /** Delivery time `YYYY-MM-DDTHH:mmZ` from the file name, when present. */
   readonly deliveredAt?: string;
+  /** The path's bytes, when its name is not valid UTF-8 (`path` then shows bad bytes as `\xNN`). */
+  readonly readPath?: Uint8Array;
 }
 
 /** Pipeline stage where something was rejected. */
@@ -37,6 +39,11 @@ export interface Reject {
   readonly reason: string;
   /** JSON pointer into the record (or file document) that the reason is about, when known. */
   readonly pointer?: string;
+  /**
+   * True for a problem that did not cost any record (trailing garbage after gzip, invalid UTF-8
+   * replaced by U+FFFD): the file was read, but the ledger still says what was wrong with it.
+   */
+  readonly warning?: true;
 }
 
 /** One CloudTrail event record as parsed: an open object (unknown fields are kept). */

@@ -1,7 +1,7 @@
 /** End-to-end: the built CLI (dist/) as a user runs it, on fixtures made here and on samples/. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ec2Record, gz, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
@@ -105,6 +105,35 @@ test('validate checks every record, not only Support ones, and --strict fails on
   assert.equal(doc.records, { seen: 2, valid: 1, invalid: 1 });
   assert.is(doc.problems[0].pointer, '/eventTime');
   assert.is(doc.problems[0].index, 1);
+});
+
+test('an export killed mid-run leaves the previous output whole, never a partial file', async () => {
+  const root = tempDir();
+  const many = Array.from({ length: 400 }, (_, i) => record({ eventID: `k${i}`, userAgent: 'x'.repeat(2000) }));
+  for (let f = 0; f < 30; f++) put(root, `f${f}.json`, trailFile(many.map((r) => ({ ...r, eventID: `${r.eventID}-${f}` }))));
+  const out = join(tempDir(), 'events.csv');
+  put(out, '', 'OLD\n');
+  for (const delay of [50, 150, 300, 600]) {
+    const child = spawn(process.execPath, [CLI, 'export', root, '--format', 'csv', '--out', out]);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    const content = readFileSync(out, 'utf8');
+    const complete = content.endsWith('\n') && content.split('\n').length === 30 * 400 + 2;
+    assert.ok(content === 'OLD\n' || complete, `after ${delay} ms: ${content.length} bytes`);
+  }
+});
+
+test('report prints byte-identical output with 1, 2 and 4 workers and with the paths in any order', () => {
+  const root = tempDir();
+  for (let i = 0; i < 30; i++) put(root, `d${i % 3}/f${i}.json.gz`, gz(trailFile([ec2Record(), record({ eventID: `o${i % 20}`, eventTime: `2026-01-05T10:${String(i).padStart(2, '0')}:00Z` })])));
+  const dirs = [0, 1, 2].map((i) => join(root, `d${i}`));
+  const first = run(['report', ...dirs, '--format', 'json', '--workers', '1']).stdout;
+  assert.is(JSON.parse(first).records.duplicates, 10);
+  for (const workers of ['2', '4']) {
+    assert.is(run(['report', ...[...dirs].reverse(), '--format', 'json', '--workers', workers]).stdout, first, `${workers} workers`);
+    assert.is(run(['report', dirs[2], dirs[0], dirs[1], '--format', 'csv', '--workers', workers]).stdout, run(['report', ...dirs, '--format', 'csv', '--workers', '1']).stdout);
+  }
 });
 
 test('--help lists the commands with examples', () => {

@@ -50,6 +50,15 @@ test('a log file with a corrupted gzip byte is reported unreadable (an error)', 
   assert.is(r.findings[0].path, a.logs[0]);
 });
 
+test('bytes appended after a log file\'s gzip stream are named (a warning): the events still match', async () => {
+  const a = signedArchive();
+  writeFileSync(a.logs[2], Buffer.concat([readFileSync(a.logs[2]), Buffer.from('hidden payload')]));
+  const r = await verify(a);
+  assert.equal(problems(r), [['trailing-data', a.logs[2]]]);
+  assert.match(r.findings[0].message, /its content matches digest .* but 14 bytes of trailing data after the gzip stream were ignored/);
+  assert.is(r.logs.verified, 8);
+});
+
 test('a deleted listed log file is reported missing by its key', async () => {
   const a = signedArchive();
   rmSync(a.logs[5]);

@@ -26,7 +26,7 @@ export interface LogPlan {
 }
 
 /** The decompressed SHA-256 of a local file, or why it could not be read. */
-export type FileHash = { ok: true; sha256: string } | { ok: false; reason: string };
+export type FileHash = { ok: true; sha256: string; warning?: string } | { ok: false; reason: string };
 
 /** Matches every listed log file to a local one. */
 export function planLogChecks(entries: readonly DigestEntry[], locals: readonly LogFile[]): LogPlan {
@@ -102,6 +102,10 @@ function checkCopy(file: LogFile, item: ListedLog, hash: FileHash | undefined): 
     return { status: 'unreadable', problem: finding('log-unreadable', file.path, item.key, `${file.path} cannot be read (${hash?.reason ?? 'not hashed'}); it is listed in digest ${first.digest.path}`) };
   }
   const wrong = item.listings.find((l) => l.log.hashValue !== hash.sha256);
+  if (!wrong && hash.warning) {
+    // The events are intact, but the stored file is not the object CloudTrail delivered.
+    return { status: 'verified', problem: finding('trailing-data', file.path, item.key, `${file.path}: its content matches digest ${first.digest.path}, but ${hash.warning}`) };
+  }
   if (!wrong) return { status: 'verified' };
   return {
     status: 'modified',

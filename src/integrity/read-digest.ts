@@ -33,6 +33,7 @@ export async function readDigest(file: LogFile, options: DecodeOptions): Promise
   if (!recordedName) odd.push(`digestS3Object ${JSON.stringify(digest.digestS3Object)} does not follow CloudTrail's digest naming`);
   if (name && name.account !== digest.awsAccountId) odd.push(`awsAccountId ${digest.awsAccountId} differs from the account ${name.account} in the digest's name`);
   const findings = odd.length ? [finding('digest-odd-field', file.path, key, `digest ${file.path}: ${odd.join('; ')}`)] : [];
+  if (decoded.warning) findings.push(finding('trailing-data', file.path, key, `digest ${file.path}: ${decoded.warning}`));
   const org = orgIdOf(awsLogsKey(digest.digestS3Object)) ?? file.orgId;
   const chain = name ? chainId(name, org) : `?|${digest.awsAccountId}|${file.region ?? '?'}`;
   return { entry: { path: file.path, localKey: file.key, digest, sha256: sha256Hex(decoded.bytes), name, chain }, findings };

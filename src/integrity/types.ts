@@ -17,6 +17,7 @@ export const FINDING_SEVERITY = {
   'log-unreadable': 'error',
   'log-unlisted': 'error',
   'log-not-covered': 'warning',
+  'trailing-data': 'warning',
   'digest-unreadable': 'error',
   'digest-malformed': 'error',
   'digest-odd-field': 'warning',

@@ -92,7 +92,7 @@ async function hashAll(files: readonly LogFile[], decode: DecodeOptions): Promis
     while (next < files.length) {
       const file = files[next++];
       const decoded = await decodeFile(file.path, decode);
-      out.set(file.path, decoded.ok ? { ok: true, sha256: sha256Hex(decoded.bytes) } : { ok: false, reason: decoded.reason });
+      out.set(file.path, decoded.ok ? { ok: true, sha256: sha256Hex(decoded.bytes), warning: decoded.warning } : { ok: false, reason: decoded.reason });
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
