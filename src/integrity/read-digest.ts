@@ -20,7 +20,7 @@ export interface DigestRead {
 /** Reads, hashes and checks one digest file. Never throws. */
 export async function readDigest(file: LogFile, options: DecodeOptions): Promise<DigestRead> {
   const key = file.key ?? null;
-  const decoded = await decodeFile(file.path, options);
+  const decoded = await decodeFile(file.readPath ?? file.path, options);
   if (!decoded.ok) return { findings: [finding('digest-unreadable', file.path, key, `digest ${file.path} cannot be read: ${decoded.reason}`)] };
   const parsed = parseJsonBytes(decoded.bytes);
   if (!parsed.ok) return { findings: [finding('digest-unreadable', file.path, key, `digest ${file.path} is not JSON: ${parsed.reason}`)] };

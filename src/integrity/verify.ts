@@ -91,7 +91,7 @@ async function hashAll(files: readonly LogFile[], decode: DecodeOptions): Promis
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++];
-      const decoded = await decodeFile(file.path, decode);
+      const decoded = await decodeFile(file.readPath ?? file.path, decode);
       out.set(file.path, decoded.ok ? { ok: true, sha256: sha256Hex(decoded.bytes), warning: decoded.warning } : { ok: false, reason: decoded.reason });
     }
   };
