@@ -7,7 +7,7 @@ import process from 'node:process';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, RunError } from './errors.ts';
-import { runCases, runExport, runReport, runValidate } from './cli-commands.ts';
+import { runCases, runExport, runReport, runValidate, runVerify } from './cli-commands.ts';
 import { REPORT_NAMES } from './reports/index.ts';
 
 const FILTERS = 'Filters:';
@@ -82,6 +82,22 @@ function cli(argv: string[]) {
           .option('format', { choices: ['table', 'json'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
           .example('$0 validate ./AWSLogs --strict', 'Exit 1 if any record or file is invalid'),
       (args) => runValidate(args, process.stdout.isTTY === true),
+    )
+    .command(
+      'verify [paths..]',
+      'Verify integrity offline with the digest files: hashes, chains, signatures, unlisted files',
+      (y) =>
+        y
+          .positional('paths', { describe: 'CloudTrail log and digest files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
+          .option('public-keys', { type: 'string', array: true, describe: 'Output of `aws cloudtrail list-public-keys` (JSON), one file per region; repeatable' })
+          .option('signatures', { type: 'string', describe: 'JSON map of digest key -> hex signature (x-amz-meta-signature of the newest digests)' })
+          .option('format', { choices: ['table', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Also exit 1 on warnings: what could not be verified (no key, no newest signature, files no digest covers)' })
+          .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are unreadable' })
+          .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
+          .example('$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json', 'Exit 1 on any tampered, missing or unlisted file or broken chain')
+          .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),
+      (args) => runVerify(args, process.stdout.isTTY === true),
     )
     .strict()
     .help()

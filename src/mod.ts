@@ -69,3 +69,26 @@ export { toMarkdownTable, markdownCell } from './export/markdown.ts';
 export { toTextTable } from './export/text-table.ts';
 export { escapeControls, neutralizeFormula } from './export/cells.ts';
 export { writeAtomic } from './export/atomic.ts';
+/**
+ * Integrity: verify an archive offline with its digest files. Hashes of the decompressed log
+ * files, digest chains (missing, moved, modified digests; restarts), RSA signatures with the keys
+ * of `aws cloudtrail list-public-keys`, log files no digest lists, and coverage.
+ */
+export { verifyArchive, type VerifyOptions } from './integrity/verify.ts';
+/** Integrity results: findings with their severities, log file statuses, chain and coverage rows. */
+export { FINDING_SEVERITY, finding, type ChainSummary, type CoverageHole, type CoverageRow, type DigestCounts, type Finding, type FindingKind, type LogCounts, type LogFileResult, type LogStatus, type Severity, type VerifyResult } from './integrity/types.ts';
+/** Integrity inputs from the AWS CLI: public keys (list-public-keys JSON) and newest-digest signatures. */
+export { loadPublicKeys, loadSignatures, fromSignaturesJson } from './integrity/load.ts';
+export { fromPublicKeysJson, findKey, type KeyLookup, type PublicKey } from './integrity/keys.ts';
+/** Integrity building blocks (pure): digest shape, S3 key names, the signed string, chains, signatures, log checks, coverage. */
+export { toDigest, startsChain, type DigestDocument, type DigestShape, type ListedLogFile } from './integrity/digest.ts';
+export { awsLogsKey, chainId, digestName, matchKey, siblingDigestKey, type DigestName } from './integrity/s3-keys.ts';
+export { signingString, verifyDigestSignature, SIGNATURE_ALGORITHM } from './integrity/signature.ts';
+export { sha256Hex, md5Hex } from './integrity/hash.ts';
+export { readDigest, type DigestRead } from './integrity/read-digest.ts';
+export { walkChains, summarizeChains, type ChainGroup, type ChainWalk, type DigestEntry } from './integrity/chain.ts';
+export { checkSignatures, type SignatureCheck } from './integrity/check-signatures.ts';
+export { planLogChecks, classifyLogs, type FileHash, type ListedLog, type LogClassification, type LogPlan } from './integrity/logs.ts';
+export { coverageRows, isCovered, mergePeriods, type LogTime, type Period } from './integrity/coverage.ts';
+/** Output of `verify`: terminal table, Markdown or JSON. */
+export { renderVerify, verdictLine, countLines, type VerifyFormat } from './export/verify-formats.ts';
