@@ -49,6 +49,10 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
       continue;
     }
     const read = await readRecords(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+    if (!read.ok && 'skipAs' in read) {
+      files.skipped[read.skipAs]++;
+      continue;
+    }
     if (!read.ok) {
       files.failed++;
       ledger.push(read.reject);

@@ -4,14 +4,19 @@
  */
 import { decodeFile, type DecodeOptions } from './decode.ts';
 import { parseJsonBytes, recordsOf } from './parse.ts';
-import type { LogFile, Reject } from './types.ts';
+import { sidecarKind } from './sidecar.ts';
+import type { FileKind, LogFile, Reject } from './types.ts';
 import { validateEnvelope } from './validate.ts';
 
-export type FileRecords = { readonly ok: true; readonly records: unknown[] } | { readonly ok: false; readonly reject: Reject };
+/** A file's records; or why it is unusable; or, for a sidecar document (digest, public keys), what to skip it as. */
+export type FileRecords =
+  | { readonly ok: true; readonly records: unknown[] }
+  | { readonly ok: false; readonly reject: Reject }
+  | { readonly ok: false; readonly skipAs: Exclude<FileKind, 'log' | 'insight'> };
 
 /** Decodes, parses and checks one file. Never throws. */
 export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
-  const decoded = await decodeFile(file.path, options);
+  const decoded = await decodeFile(file.readPath ?? file.path, options);
   if (!decoded.ok) return fail(file, decoded.stage, decoded.reason);
   return recordsFromBytes(file, decoded.bytes, decoded.gzip);
 }
@@ -24,6 +29,8 @@ export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean
     return fail(file, 'parse', parsed.reason + hint);
   }
   const issues = validateEnvelope(parsed.document);
+  const skipAs = issues.length > 0 ? sidecarKind(parsed.document) : undefined;
+  if (skipAs) return { ok: false, skipAs };
   if (issues.length > 0) {
     const issue = issues[0];
     return { ok: false, reject: { path: file.path, index: null, stage: 'validate', reason: `not a CloudTrail log file: ${issue.message}`, pointer: issue.pointer } };

@@ -1,41 +1,26 @@
 /**
- * Scan: the report pipeline. Discover -> read records -> keep Support records that validate ->
- * rows -> deduplicate, with every record accounted for exactly once.
+ * Scan: the report pipeline. Discover -> per-file outcomes (in-process or on worker threads) ->
+ * merged in discovery order -> rows, rejects and counts where every record is accounted for once.
  */
-import { createHash } from 'node:crypto';
-import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { discover } from './discover.ts';
-import { fileMayMatch, keepsRow, type RowFilter } from './filter.ts';
-import { FirstSeen, printOf } from './first-seen.ts';
-import { readRecords } from './read-records.ts';
-import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
-import type { CloudTrailRecord, FileCounts, FileRecordCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
-import { validateRecord, validateSupportRecord } from './validate.ts';
+import { fileMayMatch } from './filter.ts';
+import { OutcomeMerger } from './outcome-merger.ts';
+import { scanFile, type FileOutcome, type FileScanOptions } from './scan-file.ts';
+import { defaultWorkers, ScanPool } from './scan-pool.ts';
+import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
 
-export interface ScanOptions {
-  readonly sources?: SourceSelection;
-  readonly filter?: RowFilter;
-  readonly maxFileBytes?: number;
-  readonly inflate?: InflateEngine;
+export interface ScanOptions extends FileScanOptions {
   /** Skip files whose path date is outside --since/--until (default true). */
   readonly pruneByPath?: boolean;
   /**
    * Streaming: called with each file's kept (deduplicated) rows, in discovery order, before the
-   * next file is read. With `keepRows: false` the result holds no rows, so memory stays flat.
+   * next file is merged. With `keepRows: false` the result holds no rows, so memory stays flat.
    */
   readonly onRows?: (rows: SupportRow[]) => void | Promise<void>;
   /** Collect the rows in the result (default true). */
   readonly keepRows?: boolean;
-}
-
-/** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
-export interface FileOutcome {
-  readonly file: LogFile;
-  readonly reject?: Reject;
-  readonly rows: SupportRow[];
-  readonly fingerprints: string[];
-  readonly rejects: Reject[];
-  readonly counts: FileRecordCounts;
+  /** Worker threads (default: one per core; 1 runs in-process). The result is the same for any count. */
+  readonly workers?: number;
 }
 
 /** Everything a run found: the Support rows, the rejects ledger, and the counts that add up. */
@@ -46,136 +31,51 @@ export interface ScanResult {
   readonly records: RecordCounts;
 }
 
-const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+// Starting workers costs ~100 ms each (module load, schema compile): not worth it for a handful
+// of files, so the pool starts only once this many log files have been seen.
+const FILES_BEFORE_POOL = 8;
 
-/** Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). */
-export function outcomeOf(file: LogFile, records: unknown[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
-  const rows: SupportRow[] = [];
-  const fingerprints: string[] = [];
-  const rejects: Reject[] = [];
-  const counts: FileRecordCounts = { seen: records.length, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
-  records.forEach((record, index) => {
-    if (!isObject(record)) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
-      return;
-    }
-    // Only Support records are validated here: the rest are counted, not inspected (`validate`
-    // checks every record). This is what lets a file with no Support event skip the parse.
-    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) {
-      counts.notSupport++;
-      return;
-    }
-    const issues = validateRecord(record);
-    const issue = issues[0] ?? validateSupportRecord(record)[0];
-    if (issue) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
-      return;
-    }
-    const raw = JSON.stringify(record);
-    const row = toSupportRow(record, file, index, raw);
-    if (!keepsRow(filter, row)) {
-      counts.excluded++;
-      return;
-    }
-    counts.support++;
-    rows.push(row);
-    fingerprints.push(createHash('sha256').update(raw).digest('hex'));
-  });
-  return { file, rows, fingerprints, rejects, counts };
-}
-
-/** Reads one log file and sorts its records. Never throws. */
-export async function scanFile(file: LogFile, options: ScanOptions): Promise<FileOutcome> {
-  const read = await readRecords(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
-  if (!read.ok) return { file, reject: read.reject, rows: [], fingerprints: [], rejects: [read.reject], counts: emptyCounts() };
-  return outcomeOf(file, read.records, sourcesFor(options.sources ?? 'support'), options.filter ?? {});
-}
-
-const emptyCounts = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
+type Entry = { outcome: FileOutcome } | { reject: Reject } | { skipped: keyof FileCounts['skipped'] };
 
 /**
- * Runs the report pipeline over files and folders. Files are handled in discovery order and
- * merged in that order, so the result does not depend on timing. Throws RunError only for a
- * missing input path.
+ * Runs the report pipeline over files and folders. Throws RunError only for a missing input path.
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const merger = new OutcomeMerger(options.keepRows ?? true);
   const filter = options.filter ?? {};
-  for await (const found of discover(paths)) {
-    if ('reject' in found) {
-      merger.addDiscoveryReject(found.reject);
-      continue;
+  const fileOptions: FileScanOptions = { sources: options.sources, filter, maxFileBytes: options.maxFileBytes, inflate: options.inflate, prefilter: options.prefilter };
+  const workers = options.workers ?? defaultWorkers();
+  // Results wait in submission order; at most `window` files are in flight, so memory is bounded.
+  const window = Math.max(2, workers * 4);
+  const inFlight: Promise<Entry>[] = [];
+  let pool: ScanPool | undefined;
+  let logFiles = 0;
+
+  const read = (file: LogFile): Promise<FileOutcome> => {
+    if (workers > 1 && !pool && ++logFiles > FILES_BEFORE_POOL) pool = new ScanPool(workers, fileOptions);
+    return pool ? pool.run(file) : scanFile(file, fileOptions);
+  };
+  const mergeOldest = async () => {
+    const entry = await inFlight.shift()!;
+    if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
+    else if ('skipped' in entry) merger.addSkipped(entry.skipped);
+    else {
+      const kept = merger.add(entry.outcome);
+      if (options.onRows && kept.length > 0) await options.onRows(kept);
     }
-    const file = found.file;
-    if (file.kind !== 'log') {
-      merger.addSkipped(file.kind);
-      continue;
+  };
+
+  try {
+    for await (const found of discover(paths)) {
+      if ('reject' in found) inFlight.push(Promise.resolve({ reject: found.reject }));
+      else if (found.file.kind !== 'log') inFlight.push(Promise.resolve({ skipped: found.file.kind }));
+      else if (options.pruneByPath !== false && !fileMayMatch(filter, found.file)) inFlight.push(Promise.resolve({ skipped: 'outOfRange' as const }));
+      else inFlight.push(read(found.file).then((outcome) => ({ outcome })));
+      while (inFlight.length >= window) await mergeOldest();
     }
-    if (options.pruneByPath !== false && !fileMayMatch(filter, file)) {
-      merger.addSkipped('outOfRange');
-      continue;
-    }
-    const kept = merger.add(await scanFile(file, options));
-    if (options.onRows && kept.length > 0) await options.onRows(kept);
+    while (inFlight.length > 0) await mergeOldest();
+  } finally {
+    await pool?.close();
   }
   return merger.result();
-}
-
-/** Adds file outcomes up, in the order given, and drops repeated eventIDs (first one wins). */
-export class OutcomeMerger {
-  private readonly rows: SupportRow[] = [];
-  private readonly rejects: Reject[] = [];
-  private readonly firstById = new FirstSeen();
-  private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
-  private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
-
-  /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
-  constructor(private readonly keepRows = true) {}
-
-  addDiscoveryReject(reject: Reject): void {
-    this.files.seen++;
-    this.files.failed++;
-    this.rejects.push(reject);
-  }
-
-  addSkipped(kind: keyof FileCounts['skipped'] | 'log'): void {
-    this.files.seen++;
-    this.files.skipped[kind === 'log' ? 'other' : kind]++;
-  }
-
-  /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
-  add(outcome: FileOutcome): SupportRow[] {
-    this.files.seen++;
-    if (outcome.reject) this.files.failed++;
-    else this.files.read++;
-    const { counts } = outcome;
-    this.records.seen += counts.seen;
-    this.records.notSupport += counts.notSupport;
-    this.records.excluded += counts.excluded;
-    this.records.filteredOut += counts.notSupport + counts.excluded;
-    this.records.rejected += counts.rejected;
-    this.rejects.push(...outcome.rejects);
-    const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
-    this.records.support += kept.length;
-    if (this.keepRows) this.rows.push(...kept);
-    return kept;
-  }
-
-  private isFirst(row: SupportRow, fingerprint: string): boolean {
-    const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
-    if (first) {
-      this.records.duplicates++;
-      const same = first.print === printOf(fingerprint) ? 'identical to' : 'DIFFERENT payload from';
-      this.rejects.push({ path: row.file, index: row.index, stage: 'dedupe', reason: `duplicate eventID ${row.eventID}: ${same} ${first.path}#${first.index}` });
-      return false;
-    }
-    if (row.eventID !== null) this.firstById.add(row.eventID, row.file, row.index, fingerprint);
-    return true;
-  }
-
-  result(): ScanResult {
-    return { rows: this.rows, rejects: this.rejects, files: this.files, records: this.records };
-  }
 }

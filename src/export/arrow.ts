@@ -6,10 +6,10 @@
  * own footer writer. Memory is bounded by one batch, whatever the export size.
  */
 import { table, toArrow, toArrowIPC, type ColumnTable } from 'arquero';
-import { bool, dateDay, int32, int64, tableToIPC, timestamp, TimeUnit, utf8, type DataType } from '@uwdata/flechette';
+import { bool, dateDay, float64, int32, int64, tableToIPC, timestamp, TimeUnit, utf8, type DataType } from '@uwdata/flechette';
 import { Builder } from '@uwdata/flechette/src/encode/builder.js';
 import { writeFooter, type Block, type Schema } from '@uwdata/flechette/src/encode/footer.js';
-import { EXPORT_COLUMNS, epochDay, epochMs, type ColumnKind, type ColumnSpec } from './columns.ts';
+import { EXPORT_COLUMNS, epochDay, epochMs, stringCell, type ColumnKind, type ColumnSpec } from './columns.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
 /** Arrow IPC file magic, padded to 8 bytes; the end-of-stream marker (continuation + length 0). */
@@ -28,6 +28,8 @@ function arrowType(kind: ColumnKind): DataType {
       return int32();
     case 'int64':
       return int64();
+    case 'double':
+      return float64();
     case 'string':
       // Plain utf8, not dictionary: a dictionary per batch cannot be replaced in the file format.
       return utf8();
@@ -37,6 +39,7 @@ function arrowType(kind: ColumnKind): DataType {
 /** A cell as flechette takes it: epoch ms for timestamps and for dates (it divides by a day). */
 function cell(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (kind === 'string') return stringCell(value);
   if (kind === 'timestamp') return epochMs(value);
   if (kind === 'date') {
     const day = epochDay(value);

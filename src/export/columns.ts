@@ -9,7 +9,7 @@ import type { SupportRow } from '../types.ts';
  * What a column holds. `timestamp`: a UTC instant, stored as epoch milliseconds (CloudTrail's
  * eventTime has second precision, so milliseconds lose nothing). `date`: a `YYYY-MM-DD` day.
  */
-export type ColumnKind = 'timestamp' | 'date' | 'string' | 'boolean' | 'int32' | 'int64';
+export type ColumnKind = 'timestamp' | 'date' | 'string' | 'boolean' | 'int32' | 'int64' | 'double';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -32,6 +32,9 @@ export const EXPORT_COLUMNS: readonly ColumnSpec[] = [...SUPPORT_ROW_COLUMNS, 'r
 
 const MS_PER_DAY = 86_400_000;
 
+/** A string cell: strings as they are, other values (a list, a number in a mixed column) as text. */
+export const stringCell = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
 /** Epoch ms of an ISO date-time, null when JavaScript cannot parse it. */
 export function epochMs(value: unknown): number | null {
   if (typeof value !== 'string') return null;
@@ -46,26 +49,32 @@ export function epochDay(value: unknown): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
 }
 
-// Report columns that are not row columns: counts, time bounds, the day of `days`. Declared
-// rather than inferred, so an empty report has the same schema as a full one.
-const COUNTS = { count: 'int64', errors: 'int64' } as const;
-const BOUNDS = { firstSeen: 'timestamp', lastSeen: 'timestamp' } as const;
-const REPORT_KINDS: Record<string, Record<string, ColumnKind>> = {
-  actions: { ...COUNTS, ...BOUNDS, principals: 'int64' },
-  principals: { ...COUNTS, ...BOUNDS },
-  accounts: { ...COUNTS, ...BOUNDS, principals: 'int64' },
-  days: { ...COUNTS, day: 'date', principals: 'int64', actions: 'int64' },
-  errors: { count: 'int64', ...BOUNDS },
-};
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+// Hints for a report with no rows, where values cannot tell: the names every report uses alike.
+const EMPTY_HINTS: Record<string, ColumnKind> = { count: 'int64', errors: 'int64', firstSeen: 'timestamp', lastSeen: 'timestamp', day: 'date' };
+
+/** The kind the values of a column share: integers, numbers, booleans, UTC date-times, days, else strings. */
+function kindOfValues(values: readonly unknown[]): ColumnKind | undefined {
+  if (values.length === 0) return undefined;
+  if (values.every((v) => Number.isSafeInteger(v))) return 'int64';
+  if (values.every((v) => typeof v === 'number')) return 'double';
+  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (values.every((v) => typeof v === 'string' && ISO_UTC.test(v))) return 'timestamp';
+  if (values.every((v) => typeof v === 'string' && ISO_DAY.test(v))) return 'date';
+  return 'string';
+}
 
 /**
- * Column specs of a report: its declared kinds, else the row column's kind, else string. Every
- * report column is nullable (an aggregate over no value is null).
+ * Column specs of a report table. The `events` report has the row columns and their types; the
+ * other reports are typed by their values (counts become int64, first/last seen UTC timestamps,
+ * days dates), so a report added later needs no entry here. Every report column is nullable.
  */
-export function reportColumns(report: string, columns: readonly string[]): ColumnSpec[] {
-  return columns.map((name) => ({
-    name,
-    kind: REPORT_KINDS[report]?.[name] ?? EXPORT_COLUMNS.find((c) => c.name === name)?.kind ?? 'string',
-    nullable: true,
-  }));
+export function reportColumns(report: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): ColumnSpec[] {
+  return columns.map((name) => {
+    const row = report === 'events' ? EXPORT_COLUMNS.find((c) => c.name === name)?.kind : undefined;
+    const values = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);
+    return { name, kind: row ?? kindOfValues(values) ?? EMPTY_HINTS[name] ?? 'string', nullable: true };
+  });
 }

@@ -3,7 +3,7 @@
  * streaming sink that writes one row group per batch, so memory is bounded by the batch size.
  */
 import { ParquetWriter, parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
-import { EXPORT_COLUMNS, epochDay, epochMs, type ColumnKind, type ColumnSpec } from './columns.ts';
+import { EXPORT_COLUMNS, epochDay, epochMs, stringCell, type ColumnKind, type ColumnSpec } from './columns.ts';
 import { ParquetFileWriter } from './parquet-file.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
@@ -24,6 +24,8 @@ function element(name: string, kind: ColumnKind, nullable: boolean): SchemaEleme
       return { name, repetition_type, type: 'INT32' };
     case 'int64':
       return { name, repetition_type, type: 'INT64' };
+    case 'double':
+      return { name, repetition_type, type: 'DOUBLE' };
     case 'string':
       return { name, repetition_type, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } };
   }
@@ -37,6 +39,7 @@ export function parquetSchema(columns: readonly ColumnSpec[] = EXPORT_COLUMNS): 
 /** A cell as the writer takes it: epoch ms for timestamps, days for dates, bigint for int64. */
 function cell(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (kind === 'string') return stringCell(value);
   if (kind === 'timestamp') return epochMs(value);
   if (kind === 'date') return epochDay(value);
   if (kind === 'int64') return BigInt(value as number);

@@ -1,7 +1,6 @@
 /**
- * Reports as Parquet or Arrow files, one per report, with declared column types (counts as
- * int64, first/last seen as UTC timestamps, days as dates), so an empty report has the same
- * schema as a full one. Reports are small: each is encoded whole.
+ * Reports as Parquet or Arrow files, one per report, typed by reportColumns (counts as int64,
+ * first/last seen as UTC timestamps, days as dates). Reports are small: each is encoded whole.
  */
 import type { ReportDocument } from '../report.ts';
 import { toArrowFile } from './arrow.ts';
@@ -15,7 +14,7 @@ export type ReportTableFormat = 'parquet' | 'arrow';
 export function reportTableFiles(doc: ReportDocument, format: ReportTableFormat): Map<string, Uint8Array | string> {
   const files = new Map<string, Uint8Array | string>();
   for (const [name, t] of doc.reports) {
-    const columns = reportColumns(name, t.columns);
+    const columns = reportColumns(name, t.columns, t.rows);
     files.set(`${name}.${format}`, format === 'parquet' ? toParquet(t.rows, columns) : toArrowFile(t.rows, columns));
   }
   files.set('summary.json', toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects }));
