@@ -5,8 +5,8 @@
 import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { discover } from './discover.ts';
 import { readRecords } from './read-records.ts';
-import type { FileCounts, Reject } from './types.ts';
-import { validateRecord } from './validate.ts';
+import type { EntryCounts, FileCounts, Reject } from './types.ts';
+import { validatePartialRecord, validateRecord } from './validate.ts';
 
 export interface CheckOptions {
   readonly maxFileBytes?: number;
@@ -55,19 +55,45 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
       perFile.push({ path: file.path, records: 0, valid: 0, invalid: 0, error: read.reject.reason });
       continue;
     }
-    files.read++;
-    let invalid = 0;
-    read.records.forEach((record, index) => {
-      const issue = validateRecord(record)[0];
-      if (!issue) return;
-      invalid++;
-      ledger.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
-    });
-    const n = read.records.length;
+    if (read.digest) {
+      files.skipped.digest++;
+      continue;
+    }
+    addFileCounts(files, read.entries);
+    // Records the shape readers could not unwrap are invalid records; failed archive entries are ledger lines only.
+    let invalid = read.rejects.filter((r) => r.index !== null).length;
+    let n = invalid;
+    ledger.push(...read.rejects);
+    for (const batch of read.batches) {
+      const check = batch.partial ? validatePartialRecord : validateRecord;
+      n += batch.records.length;
+      batch.records.forEach((record, i) => {
+        const issue = check(record)[0];
+        if (!issue) return;
+        invalid++;
+        const index = batch.indexes === null ? i : batch.indexes[i];
+        ledger.push({ path: file.path, ...(batch.archivePath === null ? {} : { archivePath: batch.archivePath }), index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
+      });
+    }
     records.seen += n;
     records.invalid += invalid;
     records.valid += n - invalid;
     perFile.push({ path: file.path, records: n, valid: n - invalid, invalid, error: null });
   }
   return { files, records, perFile, ledger };
+}
+
+/** One file read: a plain file counts once; an archive counts as its entries (it was already counted once as seen). */
+function addFileCounts(files: FileCounts, entries: EntryCounts | undefined): void {
+  if (!entries) {
+    files.read++;
+    return;
+  }
+  const { digest, insight, other } = entries.skipped;
+  files.seen += entries.read + entries.failed + digest + insight + other - 1;
+  files.read += entries.read;
+  files.failed += entries.failed;
+  files.skipped.digest += digest;
+  files.skipped.insight += insight;
+  files.skipped.other += other;
 }

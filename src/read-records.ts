@@ -1,34 +1,102 @@
 /**
- * One log file -> its records, or the reason the whole file is unusable. The shared front half of
- * every command: decode, parse, check the `{"Records":[…]}` envelope.
+ * One file -> its records, or the reason the whole file is unusable: the shared front half of
+ * every command. Decode, then dispatch on the content: a `.zip` or `.tar` is read entry by entry,
+ * anything else goes to the shape readers (`shapes/`). Record indexes count within the file, or
+ * within the archive entry.
  */
-import { decodeFile, type DecodeOptions } from './decode.ts';
-import { parseJsonBytes, recordsOf } from './parse.ts';
-import type { LogFile, Reject } from './types.ts';
-import { validateEnvelope } from './validate.ts';
+import { tarEntries, isTar } from './archives/tar.ts';
+import { isZip, zipEntries } from './archives/zip.ts';
+import { kindFromPath } from './aws-key.ts';
+import { decodeBytes, decodeFile, DEFAULT_MAX_FILE_BYTES, type DecodeOptions } from './decode.ts';
+import { textOf } from './parse.ts';
+import { BatchBuilder } from './shapes/batches.ts';
+import { fromText } from './shapes/document.ts';
+import type { EntryCounts, LogFile, RecordBatch, Reject } from './types.ts';
 
-export type FileRecords = { readonly ok: true; readonly records: unknown[] } | { readonly ok: false; readonly reject: Reject };
+/** A file's records in batches (one per shape and archive entry), the records that could not be unwrapped, and what it was. */
+export type FileRecords =
+  | {
+      readonly ok: true;
+      readonly batches: RecordBatch[];
+      readonly rejects: Reject[];
+      /** A CloudTrail-Digest file, recognised by its content: skipped, not read. */
+      readonly digest?: boolean;
+      /** Set for archives: what their entries were. */
+      readonly entries?: EntryCounts;
+    }
+  | { readonly ok: false; readonly reject: Reject };
 
-/** Decodes, parses and checks one file. Never throws. */
+/** Decodes, detects and reads one file. Never throws. */
 export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
   const decoded = await decodeFile(file.path, options);
   if (!decoded.ok) return fail(file, decoded.stage, decoded.reason);
-  return recordsFromBytes(file, decoded.bytes, decoded.gzip);
+  return recordsFromBytes(file, decoded.bytes, decoded.gzip, options);
 }
 
-/** Parses decompressed bytes and checks the envelope (pure). */
-export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean): FileRecords {
-  const parsed = parseJsonBytes(bytes);
-  if (!parsed.ok) {
-    const hint = !gzip && file.path.toLowerCase().endsWith('.gz') ? ' (named .gz but not gzip: no 1f 8b magic bytes)' : '';
-    return fail(file, 'parse', parsed.reason + hint);
+/** Reads decompressed bytes (pure). `options` give the cap and inflater for archive entries. */
+export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean, options: DecodeOptions = { maxFileBytes: DEFAULT_MAX_FILE_BYTES }): FileRecords {
+  if (isZip(bytes) || isTar(bytes)) return fromArchive(file, bytes, options);
+  const out = new BatchBuilder(null);
+  const outcome = fromText(textOf(bytes), out);
+  if (outcome.kind === 'digest') return { ok: true, batches: [], rejects: [], digest: true };
+  if (outcome.kind === 'reject') {
+    const hint = outcome.stage === 'parse' && !gzip && file.path.toLowerCase().endsWith('.gz') ? ' (named .gz but not gzip: no 1f 8b magic bytes)' : '';
+    const reject: Reject = { path: file.path, index: null, stage: outcome.stage, reason: outcome.reason + hint };
+    return { ok: false, reject: outcome.pointer === undefined ? reject : { ...reject, pointer: outcome.pointer } };
   }
-  const issues = validateEnvelope(parsed.document);
-  if (issues.length > 0) {
-    const issue = issues[0];
-    return { ok: false, reject: { path: file.path, index: null, stage: 'validate', reason: `not a CloudTrail log file: ${issue.message}`, pointer: issue.pointer } };
+  return { ok: true, batches: out.batches(), rejects: rejectsOf(file, out) };
+}
+
+function rejectsOf(file: LogFile, out: BatchBuilder): Reject[] {
+  const archivePath = out.archivePath === null ? {} : { archivePath: out.archivePath };
+  return out.rejects.map((r) => ({ path: file.path, ...archivePath, index: r.index, stage: r.stage, reason: r.reason, ...(r.pointer === undefined ? {} : { pointer: r.pointer }) }));
+}
+
+const wantsEntry = (name: string) => kindFromPath(name) === 'log';
+
+function fromArchive(file: LogFile, bytes: Uint8Array, options: DecodeOptions): FileRecords {
+  const entries: EntryCounts = { read: 0, failed: 0, skipped: { digest: 0, insight: 0, other: 0 } };
+  const batches: RecordBatch[] = [];
+  const rejects: Reject[] = [];
+  const failEntry = (archivePath: string | null, stage: Reject['stage'], reason: string, pointer?: string) => {
+    entries.failed++;
+    rejects.push({ path: file.path, ...(archivePath === null ? {} : { archivePath }), index: null, stage, reason, ...(pointer === undefined ? {} : { pointer }) });
+  };
+  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry };
+  for (const entry of isZip(bytes) ? zipEntries(bytes, archive) : tarEntries(bytes, archive)) {
+    if ('reject' in entry) {
+      // A broken archive with nothing read before the break fails as a file; otherwise the
+      // entries before the break count, and the rest is one failed entry.
+      const seen = entries.read + entries.failed + entries.skipped.digest + entries.skipped.insight + entries.skipped.other;
+      if (entry.name === null && seen === 0) return fail(file, 'decode', entry.reject);
+      failEntry(entry.name, 'decode', entry.name === null ? `${entry.reject} (the entries before it were read)` : entry.reject);
+      continue;
+    }
+    if ('skipped' in entry) {
+      const kind = kindFromPath(entry.name);
+      entries.skipped[kind === 'digest' || kind === 'insight' ? kind : 'other']++;
+      continue;
+    }
+    const decoded = decodeBytes(entry.bytes, options);
+    if (!decoded.ok) {
+      failEntry(entry.name, 'decode', decoded.reason);
+      continue;
+    }
+    if (isZip(decoded.bytes) || isTar(decoded.bytes)) {
+      failEntry(entry.name, 'decode', 'an archive inside an archive is not read (extract the outer one first)');
+      continue;
+    }
+    const out = new BatchBuilder(entry.name);
+    const outcome = fromText(textOf(decoded.bytes), out);
+    if (outcome.kind === 'digest') entries.skipped.digest++;
+    else if (outcome.kind === 'reject') failEntry(entry.name, outcome.stage, outcome.reason, outcome.pointer);
+    else {
+      entries.read++;
+      batches.push(...out.batches());
+      rejects.push(...rejectsOf(file, out));
+    }
   }
-  return { ok: true, records: recordsOf(parsed.document) };
+  return { ok: true, batches, rejects, entries };
 }
 
 function fail(file: LogFile, stage: Reject['stage'], reason: string): FileRecords {

@@ -9,8 +9,8 @@ import { fileMayMatch, keepsRow, type RowFilter } from './filter.ts';
 import { containsAny, countCompactRecords, sourceNeedles } from './prefilter.ts';
 import { recordsFromBytes } from './read-records.ts';
 import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
-import type { CloudTrailRecord, FileCounts, FileRecordCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
-import { validateRecord, validateSupportRecord } from './validate.ts';
+import type { CloudTrailRecord, EntryCounts, FileCounts, FileRecordCounts, InputShape, LogFile, RecordBatch, RecordCounts, Reject, SupportRow } from './types.ts';
+import { validatePartialRecord, validateRecord, validateSupportRecord } from './validate.ts';
 
 export interface ScanOptions {
   readonly sources?: SourceSelection;
@@ -38,6 +38,10 @@ export interface FileOutcome {
   readonly fingerprints: string[];
   readonly rejects: Reject[];
   readonly counts: FileRecordCounts;
+  /** Set when the content showed the file is not a log file after all (a digest without a digest name). */
+  readonly skipped?: 'digest';
+  /** Set for a `.zip`/`.tar`: its entries are counted as the files (see EntryCounts). */
+  readonly entries?: EntryCounts;
 }
 
 /** Everything a run found: the Support rows, the rejects ledger, and the counts that add up. */
@@ -51,55 +55,72 @@ export interface ScanResult {
 const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). */
-export function outcomeOf(file: LogFile, records: unknown[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
+export function outcomeOf(
+  file: LogFile,
+  batches: readonly RecordBatch[],
+  sources: ReadonlySet<string>,
+  filter: RowFilter,
+  /** Records the shape readers could not unwrap (a bad line, a lookup-events mismatch), and failed archive entries. */
+  shapeRejects: readonly Reject[] = [],
+): FileOutcome {
   const rows: SupportRow[] = [];
   const fingerprints: string[] = [];
-  const rejects: Reject[] = [];
-  const counts: FileRecordCounts = { seen: records.length, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
-  records.forEach((record, index) => {
-    if (!isObject(record)) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
-      return;
-    }
-    // Only Support records are validated here: the rest are counted, not inspected (`validate`
-    // checks every record). This is what lets a file with no Support event skip the parse.
-    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) {
-      counts.notSupport++;
-      return;
-    }
-    const issues = validateRecord(record);
-    const issue = issues[0] ?? validateSupportRecord(record)[0];
-    if (issue) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
-      return;
-    }
-    const raw = JSON.stringify(record);
-    const row = toSupportRow(record, file, index, raw);
-    if (!keepsRow(filter, row)) {
-      counts.excluded++;
-      return;
-    }
-    counts.support++;
-    rows.push(row);
-    fingerprints.push(createHash('sha256').update(raw).digest('hex'));
-  });
+  const rejects: Reject[] = [...shapeRejects];
+  const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
+  const counts: FileRecordCounts = { seen: unwrapFailures, support: 0, notSupport: 0, excluded: 0, rejected: unwrapFailures };
+  for (const batch of batches) {
+    const where = batch.archivePath === null ? {} : { archivePath: batch.archivePath };
+    const origin = { inputShape: batch.shape, archivePath: batch.archivePath, partial: batch.partial };
+    counts.seen += batch.records.length;
+    batch.records.forEach((record, i) => {
+      const index = batch.indexes === null ? i : batch.indexes[i];
+      if (!isObject(record)) {
+        counts.rejected++;
+        rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
+        return;
+      }
+      // Only Support records are validated here: the rest are counted, not inspected (`validate`
+      // checks every record). This is what lets a file with no Support event skip the parse.
+      if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) {
+        counts.notSupport++;
+        return;
+      }
+      const issues = batch.partial ? validatePartialRecord(record) : validateRecord(record);
+      const issue = issues[0] ?? validateSupportRecord(record)[0];
+      if (issue) {
+        counts.rejected++;
+        rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
+        return;
+      }
+      const raw = JSON.stringify(record);
+      const row = toSupportRow(record, file, index, raw, origin);
+      if (!keepsRow(filter, row)) {
+        counts.excluded++;
+        return;
+      }
+      counts.support++;
+      rows.push(row);
+      fingerprints.push(createHash('sha256').update(raw).digest('hex'));
+    });
+  }
   return { file, rows, fingerprints, rejects, counts };
 }
 
 /** Reads one log file and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: ScanOptions): Promise<FileOutcome> {
-  const decoded = await decodeFile(file.path, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+  const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
+  const decoded = await decodeFile(file.path, decodeOptions);
   if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
   const sources = sourcesFor(options.sources ?? 'support');
   if (options.prefilter !== false && !containsAny(decoded.bytes, needlesFor(sources))) {
     const count = countCompactRecords(decoded.bytes);
     if (count !== undefined) return { file, rows: [], fingerprints: [], rejects: [], counts: { ...emptyCounts(), seen: count, notSupport: count } };
   }
-  const read = recordsFromBytes(file, decoded.bytes, decoded.gzip);
+  const read = recordsFromBytes(file, decoded.bytes, decoded.gzip, decodeOptions);
   if (!read.ok) return failed(file, read.reject);
-  return outcomeOf(file, read.records, sources, options.filter ?? {});
+  if (read.digest) return { file, skipped: 'digest', rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
+  const outcome = outcomeOf(file, read.batches, sources, options.filter ?? {}, read.rejects);
+  return read.entries ? { ...outcome, entries: read.entries } : outcome;
 }
 
 const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();
@@ -141,11 +162,15 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
   return merger.result();
 }
 
+/** `path#index`, or `path!/entry#index` for a record inside an archive. */
+const whereOf = (row: SupportRow) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}#${row.index}`;
+
 /** Adds file outcomes up, in the order given, and drops repeated eventIDs (first one wins). */
 export class OutcomeMerger {
   private readonly rows: SupportRow[] = [];
   private readonly rejects: Reject[] = [];
-  private readonly firstById = new Map<string, { path: string; index: number; fingerprint: string }>();
+  /** Only what the ledger line needs (not the row: with keepRows false rows must not be held). */
+  private readonly firstById = new Map<string, { where: string; shape: InputShape; partial: boolean; fingerprint: string }>();
   private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
   private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
@@ -165,9 +190,25 @@ export class OutcomeMerger {
 
   /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
   add(outcome: FileOutcome): SupportRow[] {
-    this.files.seen++;
-    if (outcome.reject) this.files.failed++;
-    else this.files.read++;
+    if (outcome.skipped) {
+      this.addSkipped(outcome.skipped);
+      return [];
+    }
+    const entries = outcome.entries;
+    if (entries) {
+      // An archive counts as its entries, like a folder (see EntryCounts).
+      const { digest, insight, other } = entries.skipped;
+      this.files.seen += entries.read + entries.failed + digest + insight + other;
+      this.files.read += entries.read;
+      this.files.failed += entries.failed;
+      this.files.skipped.digest += digest;
+      this.files.skipped.insight += insight;
+      this.files.skipped.other += other;
+    } else {
+      this.files.seen++;
+      if (outcome.reject) this.files.failed++;
+      else this.files.read++;
+    }
     const { counts } = outcome;
     this.records.seen += counts.seen;
     this.records.notSupport += counts.notSupport;
@@ -185,11 +226,17 @@ export class OutcomeMerger {
     const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
     if (first) {
       this.records.duplicates++;
-      const same = first.fingerprint === fingerprint ? 'identical to' : 'DIFFERENT payload from';
-      this.rejects.push({ path: row.file, index: row.index, stage: 'dedupe', reason: `duplicate eventID ${row.eventID}: ${same} ${first.path}#${first.index}` });
+      const same =
+        first.partial !== row.partial ? 'the same event (one side partial) as'
+        : first.fingerprint === fingerprint ? 'identical to'
+        : 'DIFFERENT payload from';
+      // The same event seen through two shapes (an Event history export beside the trail files) says so.
+      const shapes = first.shape === row.inputShape ? '' : ` (read as ${first.shape} there, as ${row.inputShape} here)`;
+      const reason = `duplicate eventID ${row.eventID}: ${same} ${first.where}${shapes}`;
+      this.rejects.push({ path: row.file, ...(row.archivePath === null ? {} : { archivePath: row.archivePath }), index: row.index, stage: 'dedupe', reason });
       return false;
     }
-    if (row.eventID !== null) this.firstById.set(row.eventID, { path: row.file, index: row.index, fingerprint });
+    if (row.eventID !== null) this.firstById.set(row.eventID, { where: whereOf(row), shape: row.inputShape, partial: row.partial, fingerprint });
     return true;
   }
 
