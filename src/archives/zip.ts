@@ -49,13 +49,27 @@ export function* zipEntries(zip: Uint8Array, options: ArchiveOptions): Generator
       unzip.push(zip.subarray(at, end), end === zip.length);
     } catch (err) {
       yield* ready.splice(0);
-      const message = (err as Error).message;
-      yield { name: null, reject: `corrupt zip: ${message === 'unexpected EOF' ? 'truncated (unexpected end of data)' : message}` };
+      yield { name: null, reject: `corrupt zip: ${reasonOf(err as Error)}` };
       return;
     }
     yield* ready.splice(0);
     if (end === zip.length) break;
   }
+  if (!hasEndRecord(zip)) yield { name: null, reject: 'corrupt zip: truncated (no end-of-central-directory record)' };
+}
+
+function reasonOf(err: Error): string {
+  // fflate's Unzip raises "invalid zip data" only when the input ends inside an entry's data.
+  if (err.message === 'invalid zip data' || err.message === 'unexpected EOF') return "truncated (an entry's data runs past the end)";
+  return err.message;
+}
+
+/** True when the end-of-central-directory record (PK\5\6) is in the last 22 + 65535 (comment) bytes. */
+function hasEndRecord(zip: Uint8Array): boolean {
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+    if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 5 && zip[at + 3] === 6) return true;
+  }
+  return false;
 }
 
 function onEntry(file: UnzipFile, cap: number, options: ArchiveOptions, ready: ArchiveEntry[]): void {

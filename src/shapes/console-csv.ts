@@ -40,6 +40,7 @@ export function fromCsvText(text: string, out: BatchBuilder): string | undefined
   const keys = header.cells.map(headerKey);
   const jsonColumn = keys.findIndex((k) => EVENT_JSON.has(k));
   for (const row of rows) {
+    if (row.cells.every((cell) => cell.trim() === '')) continue; // spreadsheets pad with empty rows
     const index = out.take();
     const json = jsonColumn >= 0 ? row.cells[jsonColumn]?.trim() : undefined;
     if (json) {
