@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ec2Record, gz, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
+import { zipSync, strToU8 } from 'fflate';
+import { ec2Record, gz, lookupEvent, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
 
@@ -92,6 +93,18 @@ test('export writes one row per Support record as CSV and NDJSON', () => {
   assert.is(run(['export', root, '--format', 'ndjson', '--out', file]).code, 0);
   const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(rows.map((r) => r.eventID), ['a1', 'a2']);
+});
+
+test('export names the shape and the archive entry of every row, in the last columns', () => {
+  const root = tempDir();
+  const page = JSON.stringify({ Events: [lookupEvent(record({ eventID: 'L1' }), 1)], NextToken: null }, null, 2);
+  put(root, 'case-evidence.zip', zipSync({ 'cloudtrail/lookup.json': strToU8(page), 'cloudtrail/trail.json': strToU8(trailFile([record({ eventID: 'T1' })])) }));
+  const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');
+  assert.match(csv[0], /,eventID,requestID,file,index,inputShape,archivePath,partial$/);
+  assert.equal(csv.slice(1).map((l) => l.split(',').slice(-5).join(',').replace(root, '')), [
+    '/case-evidence.zip,0,lookup-events,cloudtrail/lookup.json,false',
+    '/case-evidence.zip,0,trail-file,cloudtrail/trail.json,false',
+  ]);
 });
 
 test('validate checks every record, not only Support ones, and --strict fails on any problem', () => {
