@@ -9,8 +9,11 @@ import { fileMayMatch, keepsRow, type RowFilter } from './filter.ts';
 import { containsAny, countCompactRecords, sourceNeedles } from './prefilter.ts';
 import { recordsFromBytes } from './read-records.ts';
 import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
-import type { CloudTrailRecord, EntryCounts, FileCounts, FileRecordCounts, InputShape, LogFile, RecordBatch, RecordCounts, Reject, SupportRow } from './types.ts';
+import type { CloudTrailRecord, EntryCounts, FileCounts, FileRecordCounts, LogFile, RecordBatch, RecordCounts, Reject, SupportRow } from './types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from './validate.ts';
+import { OutcomeMerger } from './outcome-merger.ts';
+
+export { OutcomeMerger };
 
 export interface ScanOptions {
   readonly sources?: SourceSelection;
@@ -160,87 +163,4 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
     if (options.onRows && kept.length > 0) await options.onRows(kept);
   }
   return merger.result();
-}
-
-/** `path#index`, or `path!/entry#index` for a record inside an archive. */
-const whereOf = (row: SupportRow) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}#${row.index}`;
-
-/** Adds file outcomes up, in the order given, and drops repeated eventIDs (first one wins). */
-export class OutcomeMerger {
-  private readonly rows: SupportRow[] = [];
-  private readonly rejects: Reject[] = [];
-  /** Only what the ledger line needs (not the row: with keepRows false rows must not be held). */
-  private readonly firstById = new Map<string, { where: string; shape: InputShape; partial: boolean; fingerprint: string }>();
-  private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
-  private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
-
-  /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
-  constructor(private readonly keepRows = true) {}
-
-  addDiscoveryReject(reject: Reject): void {
-    this.files.seen++;
-    this.files.failed++;
-    this.rejects.push(reject);
-  }
-
-  addSkipped(kind: keyof FileCounts['skipped'] | 'log'): void {
-    this.files.seen++;
-    this.files.skipped[kind === 'log' ? 'other' : kind]++;
-  }
-
-  /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
-  add(outcome: FileOutcome): SupportRow[] {
-    if (outcome.skipped) {
-      this.addSkipped(outcome.skipped);
-      return [];
-    }
-    const entries = outcome.entries;
-    if (entries) {
-      // An archive counts as its entries, like a folder (see EntryCounts).
-      const { digest, insight, other } = entries.skipped;
-      this.files.seen += entries.read + entries.failed + digest + insight + other;
-      this.files.read += entries.read;
-      this.files.failed += entries.failed;
-      this.files.skipped.digest += digest;
-      this.files.skipped.insight += insight;
-      this.files.skipped.other += other;
-    } else {
-      this.files.seen++;
-      if (outcome.reject) this.files.failed++;
-      else this.files.read++;
-    }
-    const { counts } = outcome;
-    this.records.seen += counts.seen;
-    this.records.notSupport += counts.notSupport;
-    this.records.excluded += counts.excluded;
-    this.records.filteredOut += counts.notSupport + counts.excluded;
-    this.records.rejected += counts.rejected;
-    this.rejects.push(...outcome.rejects);
-    const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
-    this.records.support += kept.length;
-    if (this.keepRows) this.rows.push(...kept);
-    return kept;
-  }
-
-  private isFirst(row: SupportRow, fingerprint: string): boolean {
-    const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
-    if (first) {
-      this.records.duplicates++;
-      const same =
-        first.partial !== row.partial ? 'the same event (one side partial) as'
-        : first.fingerprint === fingerprint ? 'identical to'
-        : 'DIFFERENT payload from';
-      // The same event seen through two shapes (an Event history export beside the trail files) says so.
-      const shapes = first.shape === row.inputShape ? '' : ` (read as ${first.shape} there, as ${row.inputShape} here)`;
-      const reason = `duplicate eventID ${row.eventID}: ${same} ${first.where}${shapes}`;
-      this.rejects.push({ path: row.file, ...(row.archivePath === null ? {} : { archivePath: row.archivePath }), index: row.index, stage: 'dedupe', reason });
-      return false;
-    }
-    if (row.eventID !== null) this.firstById.set(row.eventID, { where: whereOf(row), shape: row.inputShape, partial: row.partial, fingerprint });
-    return true;
-  }
-
-  result(): ScanResult {
-    return { rows: this.rows, rejects: this.rejects, files: this.files, records: this.records };
-  }
 }

@@ -5,9 +5,9 @@ import { toJsonDocument, toNdjson } from './json.ts';
 
 export type RowFormat = 'csv' | 'json' | 'ndjson';
 
-/** Support rows in time order (ties by eventID, then file and index), so exports are deterministic. */
+/** Support rows in time order (ties by eventID, then file, archive entry and index), so exports are deterministic. */
 export function sortRows(rows: readonly SupportRow[]): SupportRow[] {
-  const key = (r: SupportRow) => [r.eventTime, r.eventID ?? '', r.file] as const;
+  const key = (r: SupportRow) => [r.eventTime, r.eventID ?? '', r.file, r.archivePath ?? ''] as const;
   return [...rows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
