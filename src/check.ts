@@ -49,14 +49,14 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
       continue;
     }
     const read = await readRecords(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+    if (!read.ok && 'skipAs' in read) {
+      files.skipped[read.skipAs]++;
+      continue;
+    }
     if (!read.ok) {
       files.failed++;
       ledger.push(read.reject);
       perFile.push({ path: file.path, records: 0, valid: 0, invalid: 0, error: read.reject.reason });
-      continue;
-    }
-    if (read.digest) {
-      files.skipped.digest++;
       continue;
     }
     addFileCounts(files, read.entries);

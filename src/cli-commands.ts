@@ -24,6 +24,7 @@ interface InputArgs {
   inflate: InflateEngine;
   rejects?: string;
   strict: boolean;
+  workers?: number;
 }
 
 interface FilterArgs extends InputArgs {
@@ -64,6 +65,7 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
     inflate: args.inflate,
     pruneByPath: args['prune-by-path'],
     prefilter: args.prefilter,
+    workers: args.workers,
   };
 }
 

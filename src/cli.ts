@@ -15,7 +15,8 @@ function withInput<T>(y: Argv<T>) {
   return y
     .positional('paths', { describe: 'CloudTrail files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
     .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are rejected' })
-    .option('inflate', { choices: ['fflate', 'native'] as const, default: 'fflate' as const, describe: 'gzip decoder: fflate (portable) or the runtime zlib' })
+    .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
+    .option('workers', { type: 'number', describe: 'Worker threads (default: one per core; 1 = none). Output is identical for any count' })
     .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any file or record was rejected or duplicated' });
 }

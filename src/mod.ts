@@ -45,7 +45,13 @@ export { fileMayMatch, keepsRow, parseTimeBound, type RowFilter } from './filter
 /** One file -> its records (in batches by shape and archive entry) or a reject. */
 export { readRecords, recordsFromBytes, type FileRecords } from './read-records.ts';
 /** The report pipeline: scan an archive into Support rows, rejects and counts. */
-export { scan, scanFile, outcomeOf, OutcomeMerger, type FileOutcome, type ScanOptions, type ScanResult } from './scan.ts';
+export { scan, type ScanOptions, type ScanResult } from './scan.ts';
+/** One file's outcome (the unit a worker runs), and the in-order merge of outcomes. */
+export { scanFile, outcomeOf, outcomeOfBatches, type FileOutcome, type FileScanOptions } from './scan-file.ts';
+export { OutcomeMerger } from './outcome-merger.ts';
+export { ScanPool, defaultWorkers } from './scan-pool.ts';
+/** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
+export { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
 /** Reports: arquero tables with an explicit order. */
 export { buildReports, toEventsTable, REPORTS, REPORT_NAMES, type ReportName, type ReportTable } from './reports/index.ts';
 /** The report job: scan + reports as one document. */

@@ -1,9 +1,10 @@
 /**
- * Adding file outcomes up: file and record counts, the rejects ledger, and the drop of repeated
- * eventIDs (the first one in path order wins, and the ledger says what the repeat was).
+ * Adds file outcomes up in discovery order: counts, the rejects ledger, and the kept rows with
+ * repeated eventIDs dropped (the first in path order wins, and the ledger says what the repeat
+ * was: identical, different, or the same event read through another shape).
  */
-import type { FileOutcome, ScanResult } from './scan.ts';
-import type { FileCounts, InputShape, RecordCounts, Reject, SupportRow } from './types.ts';
+import type { FileOutcome } from './scan-file.ts';
+import type { EntryCounts, FileCounts, InputShape, RecordCounts, Reject, SupportRow } from './types.ts';
 
 /** `path#index`, or `path!/entry#index` for a record inside an archive. */
 const whereOf = (row: SupportRow) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}#${row.index}`;
@@ -33,21 +34,12 @@ export class OutcomeMerger {
 
   /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
   add(outcome: FileOutcome): SupportRow[] {
-    if (outcome.skipped) {
-      this.addSkipped(outcome.skipped);
+    if (outcome.skippedAs) {
+      this.addSkipped(outcome.skippedAs);
       return [];
     }
-    const entries = outcome.entries;
-    if (entries) {
-      // An archive counts as its entries, like a folder (see EntryCounts).
-      const { digest, insight, other } = entries.skipped;
-      this.files.seen += entries.read + entries.failed + digest + insight + other;
-      this.files.read += entries.read;
-      this.files.failed += entries.failed;
-      this.files.skipped.digest += digest;
-      this.files.skipped.insight += insight;
-      this.files.skipped.other += other;
-    } else {
+    if (outcome.entries) this.addEntries(outcome.entries);
+    else {
       this.files.seen++;
       if (outcome.reject) this.files.failed++;
       else this.files.read++;
@@ -63,6 +55,17 @@ export class OutcomeMerger {
     this.records.support += kept.length;
     if (this.keepRows) this.rows.push(...kept);
     return kept;
+  }
+
+  /** An archive counts as its entries, like a folder (see EntryCounts). */
+  private addEntries(entries: EntryCounts): void {
+    const { digest, insight, other } = entries.skipped;
+    this.files.seen += entries.read + entries.failed + digest + insight + other;
+    this.files.read += entries.read;
+    this.files.failed += entries.failed;
+    this.files.skipped.digest += digest;
+    this.files.skipped.insight += insight;
+    this.files.skipped.other += other;
   }
 
   private isFirst(row: SupportRow, fingerprint: string): boolean {
@@ -83,7 +86,7 @@ export class OutcomeMerger {
     return true;
   }
 
-  result(): ScanResult {
+  result(): { rows: SupportRow[]; rejects: Reject[]; files: FileCounts; records: RecordCounts } {
     return { rows: this.rows, rejects: this.rejects, files: this.files, records: this.records };
   }
 }

@@ -11,20 +11,23 @@ import { decodeBytes, decodeFile, DEFAULT_MAX_FILE_BYTES, type DecodeOptions } f
 import { textOf } from './parse.ts';
 import { BatchBuilder } from './shapes/batches.ts';
 import { fromText } from './shapes/document.ts';
-import type { EntryCounts, LogFile, RecordBatch, Reject } from './types.ts';
+import type { EntryCounts, FileKind, LogFile, RecordBatch, Reject } from './types.ts';
 
-/** A file's records in batches (one per shape and archive entry), the records that could not be unwrapped, and what it was. */
+/**
+ * A file's records in batches (one per shape and archive entry) with the records that could not
+ * be unwrapped; or why it is unusable; or, for a sidecar document (digest, public keys), what to
+ * skip it as.
+ */
 export type FileRecords =
   | {
       readonly ok: true;
       readonly batches: RecordBatch[];
       readonly rejects: Reject[];
-      /** A CloudTrail-Digest file, recognised by its content: skipped, not read. */
-      readonly digest?: boolean;
       /** Set for archives: what their entries were. */
       readonly entries?: EntryCounts;
     }
-  | { readonly ok: false; readonly reject: Reject };
+  | { readonly ok: false; readonly reject: Reject }
+  | { readonly ok: false; readonly skipAs: Exclude<FileKind, 'log' | 'insight'> };
 
 /** Decodes, detects and reads one file. Never throws. */
 export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
@@ -38,7 +41,7 @@ export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean
   if (isZip(bytes) || isTar(bytes)) return fromArchive(file, bytes, options);
   const out = new BatchBuilder(null);
   const outcome = fromText(textOf(bytes), out);
-  if (outcome.kind === 'digest') return { ok: true, batches: [], rejects: [], digest: true };
+  if (outcome.kind === 'skip') return { ok: false, skipAs: outcome.as };
   if (outcome.kind === 'reject') {
     const hint = outcome.stage === 'parse' && !gzip && file.path.toLowerCase().endsWith('.gz') ? ' (named .gz but not gzip: no 1f 8b magic bytes)' : '';
     const reject: Reject = { path: file.path, index: null, stage: outcome.stage, reason: outcome.reason + hint };
@@ -88,7 +91,7 @@ function fromArchive(file: LogFile, bytes: Uint8Array, options: DecodeOptions): 
     }
     const out = new BatchBuilder(entry.name);
     const outcome = fromText(textOf(decoded.bytes), out);
-    if (outcome.kind === 'digest') entries.skipped.digest++;
+    if (outcome.kind === 'skip') entries.skipped[outcome.as]++;
     else if (outcome.kind === 'reject') failEntry(entry.name, outcome.stage, outcome.reason, outcome.pointer);
     else {
       entries.read++;

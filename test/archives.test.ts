@@ -26,10 +26,11 @@ function read(bytes: Uint8Array, name: string, maxFileBytes = 1 << 20) {
 
 /** [entry, index, shape, eventID] per record, in entry order. */
 function rowsOf(result: ReturnType<typeof read>) {
-  if (!result.ok) throw new Error(result.reject.reason);
+  if (!result.ok) throw new Error('reject' in result ? result.reject.reason : `skipped as ${result.skipAs}`);
   return result.batches.flatMap((batch) => batch.records.map((r, i) => [batch.archivePath, batch.indexes?.[i] ?? i, batch.shape, (r as { eventID: string }).eventID]));
 }
-const rejectsOf = (result: ReturnType<typeof read>) => (result.ok ? result.rejects.map((r) => [r.archivePath ?? null, r.reason]) : [[null, result.reject.reason]]);
+const rejectsOf = (result: ReturnType<typeof read>) =>
+  result.ok ? result.rejects.map((r) => [r.archivePath ?? null, r.reason]) : [[null, 'reject' in result ? result.reject.reason : `skipped as ${result.skipAs}`]];
 
 test('a zip of several shapes gives every record, indexed within its entry', () => {
   const zip = zipSync({

@@ -13,7 +13,7 @@ const line = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.r
 function read(csv: string) {
   const bytes = new TextEncoder().encode(csv);
   const result = recordsFromBytes(toLogFile('event_history.csv', bytes.length), bytes, false);
-  if (!result.ok) throw new Error(result.reject.reason);
+  if (!result.ok) throw new Error('reject' in result ? result.reject.reason : `skipped as ${result.skipAs}`);
   return result;
 }
 

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { decodeBytes, decodeFile, isGzip } from '../src/decode.ts';
 import { put, tempDir } from './helpers.ts';
 
-const opts = { maxFileBytes: 1024 ** 3 };
+const opts = { maxFileBytes: 1024 ** 3, inflate: 'fflate' as const };
 const text = JSON.stringify({ Records: Array.from({ length: 500 }, (_, i) => ({ i, s: 'é'.repeat(i % 40) })) });
 const plain = new TextEncoder().encode(text);
 const packed = new Uint8Array(gzipSync(plain));

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { containsAny, countCompactRecords, sourceNeedles } from '../src/prefilter.ts';
+import { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from '../src/prefilter.ts';
 import { scan } from '../src/scan.ts';
 import { ec2Record, put, REALDATA, record, tempDir, trailFile } from './helpers.ts';
 
@@ -25,6 +25,31 @@ test('countCompactRecords() counts compact CloudTrail files and declines anythin
   assert.is(countCompactRecords(bytes('{"Records":[{"eventVersion":"1.08"}')), undefined, 'truncated text');
 });
 
+test('eventSourceHits() keeps only needles that are the value of an eventSource key', () => {
+  const needles = sourceNeedles(['support.amazonaws.com']);
+  const text = trailFile([
+    ec2Record({ userIdentity: { type: 'AWSService', invokedBy: 'support.amazonaws.com' } }),
+    ec2Record({ requestParameters: { lookupAttributes: [{ attributeKey: 'EventSource', attributeValue: 'support.amazonaws.com' }], list: ['support.amazonaws.com'] } }),
+    record(),
+  ]);
+  const hits = eventSourceHits(bytes(text), needles);
+  assert.is(hits.length, 1);
+  assert.is(text.slice(hits[0] - 14, hits[0]), '"eventSource":');
+  assert.equal(eventSourceHits(bytes('{"eventSource" : "support.amazonaws.com"}'), needles), [17], 'whitespace allowed');
+  assert.is(eventSourceHits(bytes('{"event\\u0053ource":"support.amazonaws.com"}'), needles).length, 1, 'an escaped key may spell eventSource');
+});
+
+test('compactRecordBounds() and recordIndexAt() locate the record holding a byte', () => {
+  const text = trailFile([ec2Record(), record(), ec2Record()]);
+  const bounds = compactRecordBounds(bytes(text))!;
+  assert.is(bounds.length, 4);
+  assert.is(text[bounds[3]], ']');
+  for (let i = 0; i < 3; i++) {
+    assert.is(recordIndexAt(bounds, bounds[i]), i);
+    assert.is(recordIndexAt(bounds, bounds[i + 1] - 1), i);
+  }
+});
+
 async function sameCountsBothWays(paths: string[], sources: 'support' | 'all' = 'support') {
   const fast = await scan(paths, { sources });
   const full = await scan(paths, { sources, prefilter: false });
@@ -41,9 +66,13 @@ test('scan() gives identical results with and without the prefilter on a mixed a
   put(root, 'b.json', trailFile([ec2Record(), record()]));
   put(root, 'c.json', JSON.stringify({ Records: [ec2Record()] }, null, 1));
   put(root, 'd.json', trailFile([ec2Record({ eventSource: 'trustedadvisor.amazonaws.com' })]));
+  put(root, 'e.json', trailFile([ec2Record({ userIdentity: { type: 'AWSService', invokedBy: 'support.amazonaws.com' } }), record(), ec2Record()]));
+  put(root, 'f.json', trailFile([ec2Record(), 'not an object', record({ eventName: 42 })]));
   const result = await sameCountsBothWays([root]);
-  assert.is(result.records.seen, 6);
-  assert.is((await sameCountsBothWays([root], 'all')).records.support, 2);
+  assert.is(result.records.seen, 12);
+  assert.is(result.records.support, 2);
+  assert.is(result.records.rejected, 2, 'the non-object record and the bad Support record, either way');
+  assert.is((await sameCountsBothWays([root], 'all')).records.support, 3);
 });
 
 test('scan() gives identical results with and without the prefilter on the real archives', async () => {

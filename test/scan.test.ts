@@ -146,4 +146,17 @@ test('scan() counts a zip as its entries, and names the entry of each row and ea
   assert.equal(result.rejects.map((r) => [r.archivePath, r.index, r.stage, r.pointer ?? null]), [['logs/broken.json', null, 'parse', null], ['logs/a.json', 2, 'validate', '/eventTime']]);
 });
 
+test('scan() gives the same result with 1, 2 and 4 worker threads and any path order', async () => {
+  const root = tempDir();
+  for (let i = 0; i < 24; i++) {
+    const recs = [ec2Record(), record({ eventID: `w${i}` }), record({ eventID: `w${(i * 7) % 24}` })];
+    put(root, `p${i % 3}/` + key('111122223333', 'us-east-1', '05', String(1000 + i), `f${i}`), gz(trailFile(recs)));
+  }
+  put(root, 'p1/bad.json.gz', 'broken');
+  const paths = [0, 1, 2].map((i) => `${root}/p${i}`);
+  const one = await scan(paths, { workers: 1 });
+  assert.is(one.records.duplicates, 24);
+  for (const workers of [2, 4]) assert.equal(await scan([...paths].reverse(), { workers }), one, `${workers} workers`);
+});
+
 test.run();

@@ -15,12 +15,13 @@ function read(content: string | Uint8Array, name = 'evidence.json') {
   const decoded = decodeBytes(raw, { maxFileBytes: 1 << 20 });
   if (!decoded.ok) throw new Error(decoded.reason);
   const result = recordsFromBytes(toLogFile(name, raw.length), decoded.bytes, decoded.gzip);
+  if (!result.ok && 'skipAs' in result) return { fileReject: undefined, records: [], rejects: [], skipAs: result.skipAs };
   if (!result.ok) return { fileReject: result.reject, records: [], rejects: [] };
   const records = result.batches.flatMap((b) =>
     b.records.map((r, i) => [b.shape, b.indexes === null ? i : b.indexes[i], (r as { eventID?: string }).eventID ?? null, b.partial] as const),
   );
   records.sort((a, b) => a[1] - b[1]);
-  return { fileReject: undefined, records, rejects: result.rejects.map((r) => [r.index, r.stage, r.reason] as const), digest: result.digest === true };
+  return { fileReject: undefined, records, rejects: result.rejects.map((r) => [r.index, r.stage, r.reason] as const), skipAs: undefined };
 }
 
 const a = record({ eventID: 'a' });
@@ -106,7 +107,7 @@ test('a bare JSON array of records, a single pretty-printed record, and a one-li
 test('a digest is recognised by its content and skipped, whatever its name', () => {
   const digest = { awsAccountId: '111122223333', digestStartTime: '2026-01-05T10:00:00Z', digestEndTime: '2026-01-05T11:00:00Z', logFiles: [] };
   const result = read(JSON.stringify(digest), 'test-digest.log');
-  assert.is(result.digest, true);
+  assert.is(result.skipAs, 'digest');
   assert.equal(result.records, []);
 });
 

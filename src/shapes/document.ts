@@ -4,6 +4,7 @@
  * `{"Records":[…]}` is parsed once and its array handed on as it is: no other pass over the text.
  */
 import { parseJsonText } from '../parse.ts';
+import { sidecarKind } from '../sidecar.ts';
 import type { InputShape } from '../types.ts';
 import type { BatchBuilder } from './batches.ts';
 import { fromExportText, fromLogEventsPage } from './cloudwatch.ts';
@@ -15,14 +16,13 @@ import { splitJsonValues } from './ndjson.ts';
 
 type Obj = Record<string, unknown>;
 
-/** What a text turned out to be: records (in the builder), a digest, or nothing usable. */
+/** What a text turned out to be: records (in the builder), a sidecar document to skip (digest, public keys), or nothing usable. */
 export type TextOutcome =
   | { readonly kind: 'records' }
-  | { readonly kind: 'digest' }
+  | { readonly kind: 'skip'; readonly as: 'digest' | 'other' }
   | { readonly kind: 'reject'; readonly stage: 'parse' | 'validate'; readonly reason: string; readonly pointer?: string };
 
 const RECORDS: TextOutcome = { kind: 'records' };
-const DIGEST: TextOutcome = { kind: 'digest' };
 
 /** Reads one text into `out`. */
 export function fromText(text: string, out: BatchBuilder): TextOutcome {
@@ -58,7 +58,10 @@ function fromDocument(doc: unknown, text: string, at: number, out: BatchBuilder)
     return RECORDS;
   }
   const kind = kindOfValue(doc);
-  if (kind === 'digest') return DIGEST;
+  // Sidecars sit beside log files but hold no events (sidecar.ts); looked for only when the
+  // document is no known shape, so a delivery file never pays for the check.
+  const sidecar = kind === 'digest' || kind === 'unknown' ? sidecarKind(doc) : undefined;
+  if (sidecar) return { kind: 'skip', as: sidecar };
   if (kind === 'eventbridge-other') {
     return { kind: 'reject', stage: 'validate', reason: `not a CloudTrail log file: an EventBridge event of detail-type ${JSON.stringify((doc as Obj)['detail-type'])}, not "… via CloudTrail"`, pointer: '/detail-type' };
   }

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: builds (or reuses) a generated corpus and runs, on the same bytes in one run,
+ * our CLI (with its levers on and off), DuckDB, jq and the inflate floor. Checks that all systems
+ * agree on the Support counts per action, and prints wall time, ratios, throughput and peak RSS.
+ * Flags: --files N (default 2000, 1000 records each), --no-jq, --write (update bench/RESULTS.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { corpus, type Corpus } from './corpus.ts';
+import { measure, type Measured } from './measure.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : Number(args[at + 1]);
+};
+const log = (line: string) => console.error(line);
+
+interface Row {
+  system: string;
+  run: Measured;
+  counts?: Record<string, number>;
+}
+
+const cli = (dir: string, extra: string[]) => measure(process.execPath, ['dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra], ROOT);
+function supportCounts(stdout: string): Record<string, number> {
+  const doc = JSON.parse(stdout);
+  const rows = doc.reports.actions.filter((r: { eventSource: string }) => r.eventSource === 'support.amazonaws.com');
+  return Object.fromEntries(rows.map((r: { eventName: string; count: number }) => [r.eventName, r.count]).sort());
+}
+
+async function runAll(c: Corpus): Promise<Row[]> {
+  const rows: Row[] = [];
+  const ours = async (system: string, extra: string[]) => {
+    log(`running ${system} ...`);
+    const run = await cli(c.dir, extra);
+    rows.push({ system, run, counts: supportCounts(run.stdout) });
+  };
+  await ours('cloudtrail-support report (default)', []);
+  await ours('  --inflate fflate', ['--inflate', 'fflate']);
+  await ours('  --workers 1', ['--workers', '1']);
+  await ours('  --no-prefilter', ['--no-prefilter']);
+  log('running duckdb ...');
+  const duck = await measure(process.execPath, ['bench/peers/duckdb-count.mjs', c.dir, String(cpus().length)], ROOT);
+  rows.push({ system: `DuckDB (read_json + unnest, ${cpus().length} threads)`, run: duck, counts: JSON.parse(duck.stdout) });
+  if (!flag('no-jq') && spawnSync('jq', ['--version']).status === 0) {
+    log('running zcat | jq ...');
+    const jq = await measure('bash', ['bench/peers/jq-count.sh', c.dir], ROOT);
+    rows.push({ system: 'zcat | jq', run: jq, counts: JSON.parse(jq.stdout) });
+  }
+  log('running the inflate floor ...');
+  const floor = await measure(process.execPath, ['bench/peers/inflate-floor.mjs', c.dir], ROOT);
+  rows.push({ system: 'inflate floor (node:zlib, 1 thread)', run: floor });
+  return rows;
+}
+
+function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; ratio: number }, validate: { recordsPerSecond: number }): string {
+  const duck = rows.find((r) => r.system.startsWith('DuckDB'))!.run.seconds;
+  const floor = rows.find((r) => r.system.startsWith('inflate floor'))!.run.seconds;
+  const mb = c.summary.jsonBytes / 1e6;
+  const lines = [
+    `Corpus: ${c.spec.files} files x ${c.spec.recordsPerFile} records = ${c.summary.records.toLocaleString('en')} records, ${c.summary.supportRecords} Support events, ${(c.summary.gzipBytes / 1e6).toFixed(0)} MB gzip / ${(mb / 1000).toFixed(2)} GB JSON`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    '',
+    '| system | wall s | vs DuckDB | JSON MB/s | peak RSS MB |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.system} | ${r.run.seconds.toFixed(2)} | ${(r.run.seconds / duck).toFixed(2)}x | ${(mb / r.run.seconds).toFixed(0)} | ${r.run.peakRssMB.toFixed(0)} |`),
+    '',
+    `Inflate floor spread over ${cpus().length} cores: ${(floor / cpus().length).toFixed(2)} s; default report = ${(rows[0].run.seconds / (floor / cpus().length)).toFixed(2)}x that floor.`,
+    `Memory flatness: peak RSS ${flat.small.peakRssMB.toFixed(0)} MB on 1/5 of the files, ${flat.big.peakRssMB.toFixed(0)} MB on all (${flat.ratio.toFixed(2)}x for 5x the data).`,
+    `validate (every record through the full schema, 1 worker): ${Math.round(validate.recordsPerSecond).toLocaleString('en')} records/s on one core.`,
+  ];
+  return lines.join('\n');
+}
+
+const files = option('files', 2000);
+const big = await corpus({ files, recordsPerFile: 1000, supportDensity: 1 / 5000, seed: 'bench-v1' }, log);
+const small = await corpus({ files: Math.max(1, Math.round(files / 5)), recordsPerFile: 1000, supportDensity: 1 / 5000, seed: 'bench-v1' }, log);
+const rows = await runAll(big);
+const reference = JSON.stringify(rows[0].counts);
+const disagree = rows.filter((r) => r.counts && JSON.stringify(r.counts) !== reference);
+log('running the memory-flatness and validate runs ...');
+const smallRun = await cli(small.dir, []);
+const flat = { small: smallRun, big: rows[0].run, ratio: rows[0].run.peakRssMB / smallRun.peakRssMB };
+const validateRun = await measure(process.execPath, ['dist/src/cli.js', 'validate', small.dir, '--format', 'json', '--workers', '1'], ROOT);
+const validated = JSON.parse(validateRun.stdout).records.seen as number;
+const report = table(big, rows, flat, { recordsPerSecond: validated / validateRun.seconds });
+console.log(report);
+console.log(disagree.length === 0 ? `\nAll systems agree: ${reference}` : `\nDISAGREEMENT: ${disagree.map((r) => r.system).join(', ')}`);
+if (flag('write')) writeFileSync(new URL('./RESULTS.md', import.meta.url), `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${report}\n\nSupport counts per action (all systems agree: ${disagree.length === 0}):\n\n\`${reference}\`\n`);
+if (disagree.length > 0) process.exitCode = 1;

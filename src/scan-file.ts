@@ -1,0 +1,162 @@
+/**
+ * One log file -> its outcome: kept Support rows, rejects and counts. This is the unit of work a
+ * worker thread runs, so its options are plain data (no callbacks).
+ */
+import { createHash } from 'node:crypto';
+import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { keepsRow, type RowFilter } from './filter.ts';
+import { compactRecordBounds, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
+import { recordsFromBytes } from './read-records.ts';
+import { sourcesFor, toSupportRow, TRAIL_FILE_ORIGIN, type RowOrigin, type SourceSelection } from './support-rows.ts';
+import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from './types.ts';
+import { validatePartialRecord, validateRecord, validateSupportRecord } from './validate.ts';
+
+/** What reading one file needs: plain, structured-cloneable data. */
+export interface FileScanOptions {
+  readonly sources?: SourceSelection;
+  readonly filter?: RowFilter;
+  readonly maxFileBytes?: number;
+  readonly inflate?: InflateEngine;
+  /** Count, not parse, files that contain no selected event source (default true; see prefilter.ts). */
+  readonly prefilter?: boolean;
+}
+
+/** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
+export interface FileOutcome {
+  readonly file: LogFile;
+  readonly reject?: Reject;
+  /** Set when the file turned out to be a sidecar document (a digest, public keys): skipped, not read. */
+  readonly skippedAs?: 'digest' | 'other';
+  readonly rows: SupportRow[];
+  readonly fingerprints: string[];
+  readonly rejects: Reject[];
+  readonly counts: FileRecordCounts;
+  /** Set for a `.zip`/`.tar`: its entries are counted as the files (see EntryCounts). */
+  readonly entries?: EntryCounts;
+}
+
+const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). `entries`
+ * are the (index, record) pairs to look at; the other `seen - entries` records are not Support.
+ * `origin` says where they were read from (a delivery file on disk unless told otherwise).
+ */
+export function outcomeOf(
+  file: LogFile,
+  seen: number,
+  entries: Iterable<[number, unknown]>,
+  sources: ReadonlySet<string>,
+  filter: RowFilter,
+  origin: RowOrigin = TRAIL_FILE_ORIGIN,
+): FileOutcome {
+  const where = origin.archivePath === null ? {} : { archivePath: origin.archivePath };
+  // Partial records (summary columns only) are held to what the summaries can say.
+  const checkRecord = origin.partial ? validatePartialRecord : validateRecord;
+  const rows: SupportRow[] = [];
+  const fingerprints: string[] = [];
+  const rejects: Reject[] = [];
+  const counts: FileRecordCounts = { seen, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
+  for (const [index, record] of entries) {
+    if (!isObject(record)) {
+      counts.rejected++;
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
+      continue;
+    }
+    // Only Support records are validated here: the rest are counted, not inspected (`validate`
+    // checks every record). This is what lets the prefilter skip parsing them.
+    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) continue;
+    const issue = checkRecord(record)[0] ?? validateSupportRecord(record)[0];
+    if (issue) {
+      counts.rejected++;
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
+      continue;
+    }
+    const raw = JSON.stringify(record);
+    const row = toSupportRow(record, file, index, raw, origin);
+    if (!keepsRow(filter, row)) {
+      counts.excluded++;
+      continue;
+    }
+    counts.support++;
+    rows.push(row);
+    fingerprints.push(createHash('sha256').update(raw).digest('hex'));
+  }
+  counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
+  return { file, rows, fingerprints, rejects, counts };
+}
+
+/** Batch records as (index, record) pairs, with the index the record has in its file or entry. */
+function* indexed(batch: RecordBatch): Generator<[number, unknown]> {
+  for (let i = 0; i < batch.records.length; i++) yield [batch.indexes === null ? i : batch.indexes[i], batch.records[i]];
+}
+
+/**
+ * The outcome of a file read in batches (one per shape and archive entry): each batch sorted by
+ * {@link outcomeOf} with its origin, plus the records the shape readers could not unwrap, which
+ * count as seen and rejected (failed archive entries are ledger lines only).
+ */
+export function outcomeOfBatches(file: LogFile, batches: readonly RecordBatch[], shapeRejects: readonly Reject[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
+  const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
+  const total: FileOutcome = { file, rows: [], fingerprints: [], rejects: [...shapeRejects], counts: { seen: unwrapFailures, support: 0, notSupport: 0, excluded: 0, rejected: unwrapFailures } };
+  for (const batch of batches) {
+    const one = outcomeOf(file, batch.records.length, indexed(batch), sources, filter, { inputShape: batch.shape, archivePath: batch.archivePath, partial: batch.partial });
+    total.rows.push(...one.rows);
+    total.fingerprints.push(...one.fingerprints);
+    total.rejects.push(...one.rejects);
+    for (const key of ['seen', 'support', 'notSupport', 'excluded', 'rejected'] as const) total.counts[key] += one.counts[key];
+  }
+  return total;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * The prefilter path (see prefilter.ts): in a compact delivery file, parse only the records whose
+ * eventSource may be a selected source. Undefined when the file is not in that form or a slice
+ * does not parse: the caller then parses the whole file, which also names any problem exactly.
+ */
+function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { seen: number; entries: [number, unknown][] } | undefined {
+  const bounds = compactRecordBounds(bytes);
+  if (!bounds) return undefined;
+  const seen = bounds.length - 1;
+  const indexes = [...new Set(eventSourceHits(bytes, needles).map((at) => recordIndexAt(bounds, at)))];
+  const entries: [number, unknown][] = [];
+  for (const index of indexes) {
+    // A record ends one byte before the next one's brace (the comma), the last one at the "]".
+    const end = index + 1 < seen ? bounds[index + 1] - 1 : bounds[seen];
+    try {
+      entries.push([index, JSON.parse(utf8.decode(bytes.subarray(bounds[index], end)))]);
+    } catch {
+      return undefined;
+    }
+  }
+  return { seen, entries };
+}
+
+/** Reads one log file and sorts its records. Never throws. */
+export async function scanFile(file: LogFile, options: FileScanOptions): Promise<FileOutcome> {
+  const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
+  const decoded = await decodeFile(file.path, decodeOptions);
+  if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
+  const sources = sourcesFor(options.sources ?? 'support');
+  const filter = options.filter ?? {};
+  const selected = options.prefilter === false ? undefined : selectedRecords(decoded.bytes, needlesFor(sources));
+  if (selected) return outcomeOf(file, selected.seen, selected.entries, sources, filter);
+  const read = recordsFromBytes(file, decoded.bytes, decoded.gzip, decodeOptions);
+  if (!read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
+  if (!read.ok) return failed(file, read.reject);
+  const outcome = outcomeOfBatches(file, read.batches, read.rejects, sources, filter);
+  return read.entries ? { ...outcome, entries: read.entries } : outcome;
+}
+
+const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();
+function needlesFor(sources: ReadonlySet<string>): Uint8Array[] {
+  let needles = needleCache.get(sources);
+  if (!needles) needleCache.set(sources, (needles = sourceNeedles(sources)));
+  return needles;
+}
+
+const failed = (file: LogFile, reject: Reject): FileOutcome => ({ file, reject, rows: [], fingerprints: [], rejects: [reject], counts: emptyCounts() });
+
+const emptyCounts = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
