@@ -15,9 +15,15 @@ export function parseJsonBytes(bytes: Uint8Array): Parsed {
   return parseJsonText(textOf(bytes));
 }
 
-/** Decodes UTF-8 bytes to text (a stray invalid byte becomes U+FFFD; a BOM is dropped). */
+const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
+
+/**
+ * Decodes bytes to text: UTF-8 (a stray invalid byte becomes U+FFFD; a BOM is dropped), or
+ * UTF-16LE when the bytes start with its BOM (FF FE). Windows PowerShell 5 writes UTF-16LE when
+ * `aws cloudtrail lookup-events > out.json` is redirected, so lookup-events output often comes so.
+ */
 export function textOf(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  return bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le.decode(bytes) : utf8.decode(bytes);
 }
 
 /** Parses JSON text, with a reason that names the position when it is not JSON. */

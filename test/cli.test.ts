@@ -120,6 +120,18 @@ test('validate checks every record, not only Support ones, and --strict fails on
   assert.is(doc.problems[0].index, 1);
 });
 
+test('validate names the archive entry of a bad record, in JSON and in the table', () => {
+  const root = tempDir();
+  const bad = ec2Record();
+  delete bad.eventTime;
+  put(root, 'evidence.zip', zipSync({ 'inner/logs.json': strToU8(trailFile([record(), bad])) }));
+  const doc = JSON.parse(run(['validate', root, '--format', 'json']).stdout);
+  assert.equal(doc.problems.map((p: { archivePath: string; index: number; pointer: string }) => [p.archivePath, p.index, p.pointer]), [['inner/logs.json', 1, '/eventTime']]);
+  const table = run(['validate', root, '--format', 'table']).stdout;
+  assert.match(table, /path\s+archivePath\s+index\s+stage/);
+  assert.match(table, /evidence\.zip\s+inner\/logs\.json\s+1\s+validate/);
+});
+
 test('--help lists the commands with examples', () => {
   const { code, stdout } = run(['--help']);
   assert.is(code, 0);

@@ -44,6 +44,12 @@ test('lookup-events: CLI v1 (epoch seconds) and v2 (ISO with offset) pages give 
   }
 });
 
+test('lookup-events output saved by Windows PowerShell (UTF-16LE with a BOM) reads the same', () => {
+  const page = JSON.stringify({ Events: [lookupEvent(a, 2)] }, null, 4).replaceAll('\n', '\r\n');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]);
+  assert.equal(read(utf16).records, [['lookup-events', 0, 'a', false]]);
+});
+
 test('lookup-events: several pages concatenated, and one Event per line, keep a running index', () => {
   const pages = [{ Events: [lookupEvent(a)], NextToken: 't' }, { Events: [lookupEvent(b), lookupEvent(c)] }].map((p) => JSON.stringify(p, null, 2)).join('\n');
   assert.equal(read(pages).records.map((r) => r.slice(0, 3)), [['lookup-events', 0, 'a'], ['lookup-events', 1, 'b'], ['lookup-events', 2, 'c']]);
