@@ -4,13 +4,11 @@
  * anything else goes to the shape readers (`shapes/`). Record indexes count within the file, or
  * within the archive entry.
  */
-import { tarEntries, isTar } from './archives/tar.ts';
-import { isZip, zipEntries } from './archives/zip.ts';
-import { kindFromPath } from './aws-key.ts';
-import { decodeBytes, decodeFile, DEFAULT_MAX_FILE_BYTES, type DecodeOptions } from './decode.ts';
+import { decodeFile, DEFAULT_MAX_FILE_BYTES, type DecodeOptions } from './decode.ts';
 import { textOf } from './parse.ts';
 import { BatchBuilder } from './shapes/batches.ts';
 import { fromText } from './shapes/document.ts';
+import { archiveParts, isArchive, noEntries, type ArchivePart } from './read-archive.ts';
 import type { EntryCounts, FileKind, LogFile, RecordBatch, Reject } from './types.ts';
 
 /**
@@ -32,76 +30,54 @@ export type FileRecords =
 /** Decodes, detects and reads one file. Never throws. */
 export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
   const decoded = await decodeFile(file.path, options);
-  if (!decoded.ok) return fail(file, decoded.stage, decoded.reason);
+  if (!decoded.ok) return { ok: false, reject: { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason } };
   return recordsFromBytes(file, decoded.bytes, decoded.gzip, options);
 }
 
-/** Reads decompressed bytes (pure). `options` give the cap and inflater for archive entries. */
+/**
+ * Reads decompressed bytes (pure). An archive is read entry by entry, but its records are all
+ * returned together: scan and validate use {@link archiveParts} to hold one entry at a time.
+ */
 export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean, options: DecodeOptions = { maxFileBytes: DEFAULT_MAX_FILE_BYTES }): FileRecords {
-  if (isZip(bytes) || isTar(bytes)) return fromArchive(file, bytes, options);
-  const out = new BatchBuilder(null);
+  return isArchive(bytes) ? fromArchive(file, bytes, options) : recordsOfDocument(file, bytes, gzip);
+}
+
+/** Reads one document (a file, or one archive entry when `archivePath` is given) with the shape readers (pure). */
+export function recordsOfDocument(file: LogFile, bytes: Uint8Array, gzip: boolean, archivePath: string | null = null): FileRecords {
+  const out = new BatchBuilder(archivePath);
   const outcome = fromText(textOf(bytes), out);
   if (outcome.kind === 'skip') return { ok: false, skipAs: outcome.as };
   if (outcome.kind === 'reject') {
-    const hint = outcome.stage === 'parse' && !gzip && file.path.toLowerCase().endsWith('.gz') ? ' (named .gz but not gzip: no 1f 8b magic bytes)' : '';
-    const reject: Reject = { path: file.path, index: null, stage: outcome.stage, reason: outcome.reason + hint };
+    const hint = outcome.stage === 'parse' && !gzip && (archivePath ?? file.path).toLowerCase().endsWith('.gz') ? ' (named .gz but not gzip: no 1f 8b magic bytes)' : '';
+    const where = archivePath === null ? {} : { archivePath };
+    const reject: Reject = { path: file.path, ...where, index: null, stage: outcome.stage, reason: outcome.reason + hint };
     return { ok: false, reject: outcome.pointer === undefined ? reject : { ...reject, pointer: outcome.pointer } };
   }
-  return { ok: true, batches: out.batches(), rejects: rejectsOf(file, out) };
+  const where = archivePath === null ? {} : { archivePath };
+  const rejects = out.rejects.map((r) => ({ path: file.path, ...where, index: r.index, stage: r.stage, reason: r.reason, ...(r.pointer === undefined ? {} : { pointer: r.pointer }) }));
+  return { ok: true, batches: out.batches(), rejects };
 }
 
-function rejectsOf(file: LogFile, out: BatchBuilder): Reject[] {
-  const archivePath = out.archivePath === null ? {} : { archivePath: out.archivePath };
-  return out.rejects.map((r) => ({ path: file.path, ...archivePath, index: r.index, stage: r.stage, reason: r.reason, ...(r.pointer === undefined ? {} : { pointer: r.pointer }) }));
+/** Counts what one part of an archive was, once read (an entry read, skipped, or failed). */
+export function tallyEntry(entries: EntryCounts, read: FileRecords | ArchivePart): void {
+  if ('skipAs' in read) entries.skipped[read.skipAs]++;
+  else if ('reject' in read) entries.failed++;
+  else entries.read++;
 }
-
-const wantsEntry = (name: string) => kindFromPath(name) === 'log';
 
 function fromArchive(file: LogFile, bytes: Uint8Array, options: DecodeOptions): FileRecords {
-  const entries: EntryCounts = { read: 0, failed: 0, skipped: { digest: 0, insight: 0, other: 0 } };
+  const entries = noEntries();
   const batches: RecordBatch[] = [];
   const rejects: Reject[] = [];
-  const failEntry = (archivePath: string | null, stage: Reject['stage'], reason: string, pointer?: string) => {
-    entries.failed++;
-    rejects.push({ path: file.path, ...(archivePath === null ? {} : { archivePath }), index: null, stage, reason, ...(pointer === undefined ? {} : { pointer }) });
-  };
-  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry };
-  for (const entry of isZip(bytes) ? zipEntries(bytes, archive) : tarEntries(bytes, archive)) {
-    if ('reject' in entry) {
-      // A broken archive with nothing read before the break fails as a file; otherwise the
-      // entries before the break count, and the rest is one failed entry.
-      const seen = entries.read + entries.failed + entries.skipped.digest + entries.skipped.insight + entries.skipped.other;
-      if (entry.name === null && seen === 0) return fail(file, 'decode', entry.reject);
-      failEntry(entry.name, 'decode', entry.name === null ? `${entry.reject} (the entries before it were read)` : entry.reject);
-      continue;
-    }
-    if ('skipped' in entry) {
-      const kind = kindFromPath(entry.name);
-      entries.skipped[kind === 'digest' || kind === 'insight' ? kind : 'other']++;
-      continue;
-    }
-    const decoded = decodeBytes(entry.bytes, options);
-    if (!decoded.ok) {
-      failEntry(entry.name, 'decode', decoded.reason);
-      continue;
-    }
-    if (isZip(decoded.bytes) || isTar(decoded.bytes)) {
-      failEntry(entry.name, 'decode', 'an archive inside an archive is not read (extract the outer one first)');
-      continue;
-    }
-    const out = new BatchBuilder(entry.name);
-    const outcome = fromText(textOf(decoded.bytes), out);
-    if (outcome.kind === 'skip') entries.skipped[outcome.as]++;
-    else if (outcome.kind === 'reject') failEntry(entry.name, outcome.stage, outcome.reason, outcome.pointer);
-    else {
-      entries.read++;
-      batches.push(...out.batches());
-      rejects.push(...rejectsOf(file, out));
+  for (const part of archiveParts(file, bytes, options)) {
+    if ('reject' in part && part.whole) return { ok: false, reject: part.reject };
+    const read = 'bytes' in part ? recordsOfDocument(file, part.bytes, false, part.name) : part;
+    tallyEntry(entries, read);
+    if ('reject' in read) rejects.push(read.reject);
+    else if ('batches' in read) {
+      batches.push(...read.batches);
+      rejects.push(...read.rejects);
     }
   }
   return { ok: true, batches, rejects, entries };
-}
-
-function fail(file: LogFile, stage: Reject['stage'], reason: string): FileRecords {
-  return { ok: false, reject: { path: file.path, index: null, stage, reason } };
 }

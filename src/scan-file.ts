@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { keepsRow, type RowFilter } from './filter.ts';
 import { compactRecordBounds, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
-import { recordsFromBytes } from './read-records.ts';
+import { isArchive } from './read-archive.ts';
+import { recordsOfDocument } from './read-records.ts';
+import { outcomeOfArchive } from './scan-archive.ts';
 import { sourcesFor, toSupportRow, TRAIL_FILE_ORIGIN, type RowOrigin, type SourceSelection } from './support-rows.ts';
 import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from './types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from './validate.ts';
@@ -134,20 +136,24 @@ function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { s
   return { seen, entries };
 }
 
-/** Reads one log file and sorts its records. Never throws. */
+/** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: FileScanOptions): Promise<FileOutcome> {
   const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
   const decoded = await decodeFile(file.path, decodeOptions);
   if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
-  const selected = options.prefilter === false ? undefined : selectedRecords(decoded.bytes, needlesFor(sources));
-  if (selected) return outcomeOf(file, selected.seen, selected.entries, sources, filter);
-  const read = recordsFromBytes(file, decoded.bytes, decoded.gzip, decodeOptions);
-  if (!read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
-  if (!read.ok) return failed(file, read.reject);
-  const outcome = outcomeOfBatches(file, read.batches, read.rejects, sources, filter);
-  return read.entries ? { ...outcome, entries: read.entries } : outcome;
+  const needles = options.prefilter === false ? undefined : needlesFor(sources);
+  const sortDocument = (bytes: Uint8Array, gzip: boolean, archivePath: string | null): FileOutcome => {
+    const selected = needles && selectedRecords(bytes, needles);
+    if (selected) return outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false });
+    const read = recordsOfDocument(file, bytes, gzip, archivePath);
+    if (!read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
+    if (!read.ok) return failed(file, read.reject);
+    return outcomeOfBatches(file, read.batches, read.rejects, sources, filter);
+  };
+  if (isArchive(decoded.bytes)) return outcomeOfArchive(file, decoded.bytes, decodeOptions, (name, bytes) => sortDocument(bytes, false, name));
+  return sortDocument(decoded.bytes, decoded.gzip, null);
 }
 
 const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();

@@ -1,0 +1,12 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { record, ec2Record, trailFile } from '../test/helpers.ts';
+const recs = [];
+for (let i = 0; i < 100000; i++) recs.push(i % 1000 === 0 ? record() : ec2Record());
+const one = new TextEncoder().encode(trailFile(recs));
+const files: Record<string, Uint8Array> = {};
+for (let i = 0; i < 10; i++) files[`AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/f${i}.json`] = one;
+mkdirSync('/tmp/bigzip', { recursive: true });
+writeFileSync('/tmp/bigzip/all.zip', zipSync(files, { level: 6 }));
+console.log(one.length);
