@@ -92,12 +92,20 @@ test('an entry over the cap is rejected: by its declared size, and by the inflat
   assert.equal(rejectsOf(streamed), [['bomb.json', 'entry size exceeds the cap of 1048576 bytes (--max-file-bytes); oversized entry or zip bomb']]);
 });
 
-test('a nested archive, an unsupported compression method and a truncated zip are each explained', () => {
+test('a nested archive, an unsupported compression method, an encrypted entry and a truncated zip are each explained', () => {
   const nested = read(zipSync({ 'inner.zip': zipSync({ 'x.json': strToU8(trailFile([a])) }) }), 'outer.zip');
   assert.equal(rejectsOf(nested), [['inner.zip', 'an archive inside an archive is not read (extract the outer one first)']]);
   const odd = zipSync({ 'x.json': strToU8(trailFile([a])) });
   odd[8] = 12; // local header compression method: bzip2
   assert.equal(rejectsOf(read(odd, 'bzip2.zip')), [['x.json', 'cannot decompress entry: unknown compression type 12']]);
+  const locked = zipSync({ 'secret.json': strToU8(trailFile([a])), 'open.json': strToU8(trailFile([b])) });
+  // Set the "encrypted" flag of secret.json in its local header and in the central directory.
+  const central = Buffer.from(locked).indexOf(Buffer.from([0x50, 0x4b, 1, 2]));
+  locked[6] |= 1;
+  locked[central + 8] |= 1;
+  const lockedRead = read(locked, 'locked.zip');
+  assert.equal(rowsOf(lockedRead).map((r) => r[3]), ['b']);
+  assert.equal(rejectsOf(lockedRead), [['secret.json', 'encrypted entry (password-protected zip); not read']]);
   const whole = zipSync({ 'x.json': strToU8(trailFile([a])), 'y.json': strToU8(trailFile([b, c])) }, { level: 0 });
   const secondHeader = Buffer.from(whole).indexOf(Buffer.from([0x50, 0x4b, 3, 4]), 4);
   assert.equal(rejectsOf(read(whole.subarray(0, 20), 'cut.zip')), [[null, 'corrupt zip: truncated (no end-of-central-directory record)']]);

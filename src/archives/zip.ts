@@ -41,7 +41,8 @@ function cappedInflate(cap: number): UnzipDecoderConstructor {
 export function* zipEntries(zip: Uint8Array, options: ArchiveOptions): Generator<ArchiveEntry> {
   const cap = options.maxEntryBytes;
   const ready: ArchiveEntry[] = [];
-  const unzip = new Unzip((file) => onEntry(file, cap, options, ready));
+  const encrypted = encryptedNames(zip);
+  const unzip = new Unzip((file) => onEntry(file, cap, options, ready, encrypted));
   unzip.register(cappedInflate(cap));
   for (let at = 0; at < zip.length || at === 0; at += SLICE) {
     const end = Math.min(at + SLICE, zip.length);
@@ -64,20 +65,44 @@ function reasonOf(err: Error): string {
   return err.message;
 }
 
-/** True when the end-of-central-directory record (PK\5\6) is in the last 22 + 65535 (comment) bytes. */
-function hasEndRecord(zip: Uint8Array): boolean {
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 5 && zip[at + 3] === 6) return true;
+/**
+ * Names of encrypted entries (general purpose flag bit 0), from the central directory: fflate's
+ * streaming Unzip does not expose the flags, and an encrypted entry would otherwise fail as
+ * corrupt deflate data. Empty when the directory is missing or unreadable.
+ */
+function encryptedNames(zip: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = endRecordAt(zip);
+  if (end < 0) return names;
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0 && at + 46 <= zip.length && view.getUint32(at, true) === 0x02014b50; n--) {
+    const nameLength = view.getUint16(at + 28, true);
+    if (view.getUint16(at + 8, true) & 1) names.add(new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return false;
+  return names;
 }
 
-function onEntry(file: UnzipFile, cap: number, options: ArchiveOptions, ready: ArchiveEntry[]): void {
+/** True when the end-of-central-directory record (PK\5\6) is in the last 22 + 65535 (comment) bytes. */
+function hasEndRecord(zip: Uint8Array): boolean {
+  return endRecordAt(zip) >= 0;
+}
+
+function endRecordAt(zip: Uint8Array): number {
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+    if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 5 && zip[at + 3] === 6) return at;
+  }
+  return -1;
+}
+
+function onEntry(file: UnzipFile, cap: number, options: ArchiveOptions, ready: ArchiveEntry[], encrypted: ReadonlySet<string>): void {
   const name = file.name;
   if (name.endsWith('/')) return;
   const unsafe = checkEntryName(name);
   if (unsafe) return void ready.push(unsafe);
   if (options.wants && !options.wants(name)) return void ready.push({ name, skipped: true });
+  if (encrypted.has(name)) return void ready.push({ name, reject: 'encrypted entry (password-protected zip); not read' });
   // The local header's size can lie (or be absent with a data descriptor); the inflater checks too.
   if (file.originalSize !== undefined && file.originalSize > cap) return void ready.push(overEntryCap(name, file.originalSize, cap));
   const chunks: Uint8Array[] = [];
