@@ -12,6 +12,10 @@ import { toNdjson } from './export/json.ts';
 import { renderReport, reportFiles, type ReportFormat } from './export/report-formats.ts';
 import { renderRows, type RowFormat } from './export/rows.ts';
 import { renderCheck } from './export/check-formats.ts';
+import { renderCases } from './export/case-formats.ts';
+import { renderVerify, type VerifyFormat } from './export/verify-formats.ts';
+import { loadPublicKeys, loadSignatures } from './integrity/load.ts';
+import { verifyArchive } from './integrity/verify.ts';
 import { parseTimeBound, type RowFilter } from './filter.ts';
 import { hasProblems, report } from './report.ts';
 import type { ReportName } from './reports/index.ts';
@@ -91,7 +95,26 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat; out?
     process.stdout.write(renderReport(doc, format));
   }
   await writeLedger(args.rejects, doc.ledger);
-  process.exitCode = exitFor(args.strict, hasProblems(doc));
+  if (doc.files.skipped.digest > 0) {
+    process.stderr.write(`note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`);
+  }
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
+}
+
+/** `cases`: one row per support case, to stdout or one file. */
+export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  if (args.out) await assertWritable(args.out);
+  if (args.rejects) await assertWritable(args.rejects);
+  // A file gets the same format a pipe would: json unless asked.
+  const format: ReportFormat = args.format ?? (isTTY && !args.out ? 'table' : 'json');
+  const doc = await report(paths, { ...options, reports: ['cases'] });
+  const body = renderCases(doc, format);
+  if (args.out) await writeAtomic(args.out, body);
+  else process.stdout.write(body);
+  await writeLedger(args.rejects, doc.ledger);
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
 }
 
 /** `export`: one row per Support record. */
@@ -105,7 +128,7 @@ export async function runExport(args: FilterArgs & { format: RowFormat; out?: st
   if (args.out) await writeAtomic(args.out, body);
   else process.stdout.write(body);
   await writeLedger(args.rejects, result.rejects);
-  process.exitCode = exitFor(args.strict, hasProblems(result));
+  process.exitCode = exitFor(args.strict, hasProblems(result.rejects));
 }
 
 /** `validate`: every record of every file against the record schema. */
@@ -116,4 +139,28 @@ export async function runValidate(args: InputArgs & { format?: 'table' | 'json' 
   process.stdout.write(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
   process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0);
+}
+
+interface VerifyArgs {
+  paths?: string[];
+  'public-keys'?: string[];
+  signatures?: string;
+  format?: VerifyFormat;
+  strict: boolean;
+  'max-file-bytes': number;
+  inflate: InflateEngine;
+}
+
+/**
+ * `verify`: integrity offline. Exit 1 on any error finding (tampered, missing, unlisted, broken
+ * chain, bad signature), and with --strict on any warning (what could not be verified).
+ */
+export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args as InputArgs);
+  // Keys and signatures are read first: a bad one is a usage error before the archive is read.
+  const publicKeys = args['public-keys']?.length ? await loadPublicKeys(args['public-keys']) : null;
+  const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
+  const result = await verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
+  process.stdout.write(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
+  process.exitCode = result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

@@ -7,7 +7,8 @@ import process from 'node:process';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, RunError } from './errors.ts';
-import { runExport, runReport, runValidate } from './cli-commands.ts';
+import { runCases, runExport, runReport, runValidate, runVerify } from './cli-commands.ts';
+import { REPORT_NAMES } from './reports/index.ts';
 
 const FILTERS = 'Filters:';
 
@@ -41,16 +42,27 @@ function cli(argv: string[]) {
     .usage('$0 <command> [paths..] [options]\n\nWho did what with AWS Support, when, from where: read offline from CloudTrail archives.')
     .command(
       ['report [paths..]', '$0 [paths..]'],
-      'Support activity reports: actions, principals, accounts, days, errors, events',
+      `Support activity reports: ${REPORT_NAMES.join(', ')}`,
       (y) =>
         withFilters(withInput(y))
           .option('format', { choices: ['table', 'csv', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
-          .option('report', { type: 'string', array: true, choices: ['actions', 'principals', 'accounts', 'days', 'errors', 'events'], describe: 'Only these reports' })
+          .option('report', { type: 'string', array: true, choices: REPORT_NAMES, describe: 'Only these reports' })
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record'),
       (args) => runReport(args, process.stdout.isTTY === true),
+    )
+    .command(
+      'cases [paths..]',
+      'One row per support case: opened, discussed, read and resolved by whom, with findings',
+      (y) =>
+        withFilters(withInput(y))
+          .option('format', { choices: ['table', 'csv', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .option('out', { type: 'string', describe: 'Write the case table to this file (default: stdout)' })
+          .example('$0 cases ./AWSLogs', 'Every support case in the archive and its lifecycle')
+          .example('$0 cases ./AWSLogs --since 2026-01-01 --format csv --out cases.csv', 'Cases touched since January, for a spreadsheet'),
+      (args) => runCases(args, process.stdout.isTTY === true),
     )
     .command(
       'export [paths..]',
@@ -70,6 +82,22 @@ function cli(argv: string[]) {
           .option('format', { choices: ['table', 'json'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
           .example('$0 validate ./AWSLogs --strict', 'Exit 1 if any record or file is invalid'),
       (args) => runValidate(args, process.stdout.isTTY === true),
+    )
+    .command(
+      'verify [paths..]',
+      'Verify integrity offline with the digest files: hashes, chains, signatures, unlisted files',
+      (y) =>
+        y
+          .positional('paths', { describe: 'CloudTrail log and digest files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
+          .option('public-keys', { type: 'string', array: true, describe: 'Output of `aws cloudtrail list-public-keys` (JSON), one file per region; repeatable' })
+          .option('signatures', { type: 'string', describe: 'JSON map of digest key -> hex signature (x-amz-meta-signature of the newest digests)' })
+          .option('format', { choices: ['table', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Also exit 1 on warnings: what could not be verified (no key, no newest signature, files no digest covers)' })
+          .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are unreadable' })
+          .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
+          .example('$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json', 'Exit 1 on any tampered, missing or unlisted file or broken chain')
+          .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),
+      (args) => runVerify(args, process.stdout.isTTY === true),
     )
     .strict()
     .help()

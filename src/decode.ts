@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync as nativeGunzipSync } from 'node:zlib';
 import { Gunzip } from 'fflate';
+import { salvageMembers } from './gzip-salvage.ts';
 
 /**
  * Which inflater to use. `native` (node:zlib, present in Node and Deno) is the default: on the
@@ -22,7 +23,7 @@ export interface DecodeOptions {
 
 /** The result of decoding one file: its document bytes, or why there are none. */
 export type Decoded =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean }
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean; readonly warning?: string }
   | { readonly ok: false; readonly stage: 'read' | 'decode'; readonly reason: string };
 
 /** Default per-file cap: 1 GiB decompressed. */
@@ -47,24 +48,33 @@ export function decodeBytes(raw: Uint8Array, options: DecodeOptions): Decoded {
     if (raw.length > cap) return { ok: false, stage: 'decode', reason: `file size ${raw.length} exceeds the cap of ${cap} bytes (--max-file-bytes)` };
     return { ok: true, bytes: raw, gzip: false };
   }
-  return options.inflate === 'fflate' ? gunzipFflate(raw, cap) : gunzipNative(raw, cap);
+  const decoded = options.inflate === 'fflate' ? gunzipFflate(raw, cap) : gunzipNative(raw, cap);
+  if (decoded.ok || !decoded.reason.startsWith('corrupt gzip')) return decoded;
+  const salvaged = salvageMembers(raw, cap);
+  if (!salvaged) return decoded;
+  const warning = `${salvaged.garbage} bytes of trailing data after the gzip stream were ignored (the complete gzip members before them were read)`;
+  return { ok: true, bytes: salvaged.bytes, gzip: true, warning };
 }
 
 /** Reads and decodes one file. Never throws: unreadable files come back as `ok: false`. */
-export async function decodeFile(path: string, options: DecodeOptions): Promise<Decoded> {
+export async function decodeFile(path: string | Uint8Array, options: DecodeOptions): Promise<Decoded> {
   let raw: Uint8Array;
   try {
-    raw = await readFile(path);
+    raw = await readFile(typeof path === 'string' ? path : Buffer.from(path));
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const reason =
-      e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied'
-      : e.code === 'ENOENT' ? 'file disappeared between discovery and read'
-      : e.code === 'EISDIR' ? 'is a directory'
-      : e.message;
-    return { ok: false, stage: 'read', reason };
+    return { ok: false, stage: 'read', reason: readFailure(err) };
   }
   return decodeBytes(raw, options);
+}
+
+/** The ledger reason for a file that could not be read. */
+export function readFailure(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'ENOENT') return 'file disappeared between discovery and read';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  if (e?.code === 'ENAMETOOLONG') return 'path too long for the file system';
+  return e?.message ?? String(err);
 }
 
 function gunzipFflate(raw: Uint8Array, cap: number): Decoded {

@@ -4,7 +4,8 @@
  * only one directory listing per level of depth is held at a time.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { join, sep } from 'node:path';
 import { factsFromPath, kindFromPath } from './aws-key.ts';
 import { RunError } from './errors.ts';
 import type { LogFile, Reject } from './types.ts';
@@ -22,10 +23,12 @@ function errorReason(err: unknown): string {
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'ELOOP') return 'symlink loop (too many levels of symbolic links)';
   if (e?.code === 'ENOENT') return 'no such file (removed during the run, or a dangling symlink)';
+  if (e?.code === 'ENAMETOOLONG') return 'path too long for the file system';
   return e?.message ?? String(err);
 }
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 
 /**
  * Yields every file under `paths` in sorted order (paths themselves sorted, then each directory's
@@ -42,39 +45,61 @@ export async function* discover(paths: readonly string[]): AsyncGenerator<Discov
       throw new RunError(`cannot read input path ${JSON.stringify(root)}: ${errorReason(err)}`);
     }
   }
-  for (const root of roots) yield* walk(root, new Set());
+  for (const root of roots) yield* walk({ shown: root }, new Set());
 }
 
-async function* walk(path: string, ancestors: Set<string>): AsyncGenerator<Discovered> {
+/** A path as shown (UTF-8, bad bytes escaped as \xNN) and as opened (bytes, when they differ). */
+interface WalkPath {
+  readonly shown: string;
+  readonly raw?: Buffer;
+}
+
+/** Shows a non-UTF-8 file name with its bad bytes escaped, so reports stay valid text. */
+function showName(name: Buffer): string {
+  if (isUtf8(name)) return name.toString('utf8');
+  return [...name].map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+}
+
+function child(parent: WalkPath, name: Buffer): WalkPath {
+  const shown = join(parent.shown, showName(name));
+  if (!parent.raw && isUtf8(name)) return { shown };
+  return { shown, raw: Buffer.concat([parent.raw ?? Buffer.from(parent.shown), Buffer.from(sep), name]) };
+}
+
+async function* walk(path: WalkPath, ancestors: Set<string>): AsyncGenerator<Discovered> {
+  const at = path.raw ?? path.shown;
+  const rejected = (reason: string): Discovered => ({ reject: { path: path.shown, index: null, stage: 'discover', reason } });
   let info;
   try {
-    info = await stat(path);
+    info = await stat(at);
   } catch (err) {
-    yield { reject: { path, index: null, stage: 'discover', reason: errorReason(err) } };
+    yield rejected(errorReason(err));
     return;
   }
   if (info.isFile()) {
-    yield { file: toLogFile(path, info.size) };
+    const file = toLogFile(path.shown, info.size);
+    yield { file: path.raw ? { ...file, readPath: new Uint8Array(path.raw) } : file };
     return;
   }
   if (!info.isDirectory()) {
-    yield { reject: { path, index: null, stage: 'discover', reason: 'not a regular file or directory' } };
+    yield rejected('not a regular file or directory');
     return;
   }
   let real: string;
-  let names: string[];
+  let names: Buffer[];
   try {
-    real = await realpath(path);
-    names = (await readdir(path)).sort(byCodeUnit);
+    real = (await realpath(at, { encoding: 'buffer' })).toString('latin1');
+    // Names as bytes: a name that is not valid UTF-8 is still read, by its bytes.
+    names = (await readdir(at, { encoding: 'buffer' })).sort(Buffer.compare);
   } catch (err) {
-    yield { reject: { path, index: null, stage: 'discover', reason: errorReason(err) } };
+    yield rejected(errorReason(err));
     return;
   }
   if (ancestors.has(real)) {
-    yield { reject: { path, index: null, stage: 'discover', reason: `symlink loop: ${path} leads back to ${real}` } };
+    yield rejected(`symlink loop: ${path.shown} leads back to a folder above it`);
     return;
   }
   ancestors.add(real);
-  for (const name of names) yield* walk(join(path, name), ancestors);
+  for (const name of names) yield* walk(child(path, name), ancestors);
   ancestors.delete(real);
 }

@@ -40,10 +40,29 @@ export { unsafeEntryName, type ArchiveEntry, type ArchiveOptions } from './archi
 export { validateEnvelope, validatePartialRecord, validateRecord, validateSupportRecord } from './validate.ts';
 /** Support rows: which records are Support events, and their flat rows. */
 export { ALL_SUPPORT_SOURCES, SUPPORT_API_SOURCE, SUPPORT_ROW_COLUMNS, TRAIL_FILE_ORIGIN, caseIdOf, mfaOf, principalOf, sourcesFor, toSupportRow, type RowOrigin, type SourceSelection } from './support-rows.ts';
+/** Support categories: which part of AWS Support (case management, Trusted Advisor, Support App, ...) an event is. */
+export { categoryOf, SUPPORT_CATEGORIES, type SupportCategory } from './support-category.ts';
+/** Identity facts: the credential class (the three questions), role and session, invokedBy, sourceIdentity, caller account. */
+export { CREDENTIAL_CLASSES, callerAccountOf, credentialClassOf, invokedByOf, roleSessionOf, sourceIdentityOf, type CredentialClass } from './identity.ts';
+/** Support cases: one row per case joined by case id, from Support rows (pure). */
+export { buildCases, eventsByCase } from './cases/build-cases.ts';
+/** The case row: its columns, lifecycle status, finding flags and duration text. */
+export { CASE_COLUMNS, CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './cases/case-row.ts';
+/** Which Support API calls are about a case, and which case (caseId, caseIdList, attachment sets). */
+export { toCaseEvent, type CaseAction, type CaseEvent } from './cases/case-events.ts';
+/** One case's events -> its row. */
+export { summarizeCase } from './cases/summarize-case.ts';
+/** "Not seen before for that principal": new source IPs and user agents, judged in time order. */
+export { sightingsOf, principalKey, type Sighting } from './cases/novelty.ts';
+/** The time order of Support rows used by the case lifecycle (eventTime, eventID, file, index). */
+export { compareRows, inTimeOrder } from './cases/time-order.ts';
 /** Filters on rows and on file paths. */
 export { fileMayMatch, keepsRow, parseTimeBound, type RowFilter } from './filter.ts';
 /** One file -> its records (in batches by shape and archive entry) or a reject. */
-export { readRecords, recordsFromBytes, type FileRecords } from './read-records.ts';
+export { readRecords, recordsFromBytes, recordsOfDocument, tallyEntry, type FileRecords } from './read-records.ts';
+/** Archives as parts, one entry at a time (what scan and validate hold in memory). */
+export { archiveParts, isArchive, noEntries, type ArchivePart } from './read-archive.ts';
+export { outcomeOfArchive, type SortEntry } from './scan-archive.ts';
 /** The report pipeline: scan an archive into Support rows, rejects and counts. */
 export { scan, type ScanOptions, type ScanResult } from './scan.ts';
 /** One file's outcome (the unit a worker runs), and the in-order merge of outcomes. */
@@ -53,16 +72,41 @@ export { ScanPool, defaultWorkers } from './scan-pool.ts';
 /** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
 export { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
 /** Reports: arquero tables with an explicit order. */
-export { buildReports, toEventsTable, REPORTS, REPORT_NAMES, type ReportName, type ReportTable } from './reports/index.ts';
+export { buildReports, toEventsTable, toReportTable, REPORTS, REPORT_NAMES, type ReportDefinition, type ReportName, type ReportTable } from './reports/index.ts';
 /** The report job: scan + reports as one document. */
 export { report, toReportDocument, accountingHolds, hasProblems, type ReportDocument, type ReportOptions } from './report.ts';
 /** The validate job: every record through the record schema. */
 export { checkArchive, type CheckOptions, type CheckResult, type FileCheck } from './check.ts';
 /** Output: report formats, row exports, safe cells, atomic writes. */
-export { renderReport, reportFiles, toReportJson, accountingLine, filesLine, type ReportFormat } from './export/report-formats.ts';
+export { renderReport, reportFiles, toReportJson, accountingLine, filesLine, terminalColumns, type ReportFormat } from './export/report-formats.ts';
+/** The `cases` command output: the case table in one format. */
+export { renderCases, casesOf } from './export/case-formats.ts';
 export { renderRows, sortRows, type RowFormat } from './export/rows.ts';
 export { toCsv, csvField } from './export/csv.ts';
 export { toMarkdownTable, markdownCell } from './export/markdown.ts';
 export { toTextTable } from './export/text-table.ts';
 export { escapeControls, neutralizeFormula } from './export/cells.ts';
 export { writeAtomic } from './export/atomic.ts';
+/**
+ * Integrity: verify an archive offline with its digest files. Hashes of the decompressed log
+ * files, digest chains (missing, moved, modified digests; restarts), RSA signatures with the keys
+ * of `aws cloudtrail list-public-keys`, log files no digest lists, and coverage.
+ */
+export { verifyArchive, type VerifyOptions } from './integrity/verify.ts';
+/** Integrity results: findings with their severities, log file statuses, chain and coverage rows. */
+export { FINDING_SEVERITY, finding, type ChainSummary, type CoverageHole, type CoverageRow, type DigestCounts, type Finding, type FindingKind, type LogCounts, type LogFileResult, type LogStatus, type Severity, type VerifyResult } from './integrity/types.ts';
+/** Integrity inputs from the AWS CLI: public keys (list-public-keys JSON) and newest-digest signatures. */
+export { loadPublicKeys, loadSignatures, fromSignaturesJson } from './integrity/load.ts';
+export { fromPublicKeysJson, findKey, type KeyLookup, type PublicKey } from './integrity/keys.ts';
+/** Integrity building blocks (pure): digest shape, S3 key names, the signed string, chains, signatures, log checks, coverage. */
+export { toDigest, startsChain, type DigestDocument, type DigestShape, type ListedLogFile } from './integrity/digest.ts';
+export { awsLogsKey, chainId, digestName, matchKey, siblingDigestKey, type DigestName } from './integrity/s3-keys.ts';
+export { signingString, verifyDigestSignature, SIGNATURE_ALGORITHM } from './integrity/signature.ts';
+export { sha256Hex, md5Hex } from './integrity/hash.ts';
+export { readDigest, type DigestRead } from './integrity/read-digest.ts';
+export { walkChains, summarizeChains, type ChainGroup, type ChainWalk, type DigestEntry } from './integrity/chain.ts';
+export { checkSignatures, type SignatureCheck } from './integrity/check-signatures.ts';
+export { planLogChecks, classifyLogs, type FileHash, type ListedLog, type LogClassification, type LogPlan } from './integrity/logs.ts';
+export { coverageRows, isCovered, mergePeriods, type LogTime, type Period } from './integrity/coverage.ts';
+/** Output of `verify`: terminal table, Markdown or JSON. */
+export { renderVerify, verdictLine, countLines, type VerifyFormat } from './export/verify-formats.ts';

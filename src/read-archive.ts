@@ -15,7 +15,7 @@ export const isArchive = (bytes: Uint8Array): boolean => isZip(bytes) || isTar(b
 
 /** One part of an archive. `whole` marks a broken archive with nothing read before the break: the file fails. */
 export type ArchivePart =
-  | { readonly name: string; readonly bytes: Uint8Array }
+  | { readonly name: string; readonly bytes: Uint8Array; readonly warning?: string }
   | { readonly name: string; readonly skipAs: keyof EntryCounts['skipped'] }
   | { readonly reject: Reject; readonly whole?: true };
 
@@ -44,7 +44,7 @@ export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeO
     const decoded = decodeBytes(entry.bytes, options);
     if (!decoded.ok) yield reject(entry.name, decoded.reason);
     else if (isArchive(decoded.bytes)) yield reject(entry.name, 'an archive inside an archive is not read (extract the outer one first)');
-    else yield { name: entry.name, bytes: decoded.bytes };
+    else yield decoded.warning ? { name: entry.name, bytes: decoded.bytes, warning: decoded.warning } : { name: entry.name, bytes: decoded.bytes };
   }
 }
 

@@ -29,7 +29,7 @@ export type FileRecords =
 
 /** Decodes, detects and reads one file. Never throws. */
 export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
-  const decoded = await decodeFile(file.path, options);
+  const decoded = await decodeFile(file.readPath ?? file.path, options);
   if (!decoded.ok) return { ok: false, reject: { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason } };
   return recordsFromBytes(file, decoded.bytes, decoded.gzip, options);
 }

@@ -41,7 +41,10 @@ export function accountingHolds(records: RecordCounts): boolean {
   );
 }
 
-/** True when `--strict` should fail the run: any failed file, rejected record or duplicate. */
-export function hasProblems(doc: Pick<ReportDocument, 'files' | 'records'>): boolean {
-  return doc.files.failed > 0 || doc.records.rejected > 0 || doc.records.duplicates > 0;
+/**
+ * True when `--strict` should fail the run: any line in the ledger (a failed file or path, a
+ * rejected record, a duplicate, or a warning such as trailing garbage or invalid UTF-8).
+ */
+export function hasProblems(ledger: readonly Reject[]): boolean {
+  return ledger.length > 0;
 }

@@ -8,8 +8,8 @@ import { archiveParts, noEntries } from './read-archive.ts';
 import type { FileOutcome } from './scan-file.ts';
 import type { LogFile } from './types.ts';
 
-/** Sorts one entry's decoded bytes into an outcome (read, skipped as a sidecar, or failed). */
-export type SortEntry = (archivePath: string, bytes: Uint8Array) => FileOutcome;
+/** Sorts one entry's decoded bytes into an outcome (read, skipped as a sidecar, or failed); `warning` is the entry's gzip salvage note. */
+export type SortEntry = (archivePath: string, bytes: Uint8Array, warning: string | undefined) => FileOutcome;
 
 /** Reads every entry of an archive with `sortEntry` and adds the outcomes up (pure but for `sortEntry`). */
 export function outcomeOfArchive(file: LogFile, bytes: Uint8Array, options: DecodeOptions, sortEntry: SortEntry): FileOutcome {
@@ -26,7 +26,7 @@ export function outcomeOfArchive(file: LogFile, bytes: Uint8Array, options: Deco
       entries.skipped[part.skipAs]++;
       continue;
     }
-    const one = sortEntry(part.name, part.bytes);
+    const one = sortEntry(part.name, part.bytes, part.warning);
     if (one.skippedAs) entries.skipped[one.skippedAs]++;
     else if (one.reject) entries.failed++;
     else entries.read++;

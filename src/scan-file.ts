@@ -2,6 +2,7 @@
  * One log file -> its outcome: kept Support rows, rejects and counts. This is the unit of work a
  * worker thread runs, so its options are plain data (no callbacks).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { keepsRow, type RowFilter } from './filter.ts';
@@ -74,7 +75,12 @@ export function outcomeOf(
       rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
       continue;
     }
-    const raw = JSON.stringify(record);
+    const raw = serialize(record);
+    if (raw === undefined) {
+      counts.rejected++;
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: 'record is nested too deeply to process (stack exhausted)', pointer: '' });
+      continue;
+    }
     const row = toSupportRow(record, file, index, raw, origin);
     if (!keepsRow(filter, row)) {
       counts.excluded++;
@@ -111,6 +117,15 @@ export function outcomeOfBatches(file: LogFile, batches: readonly RecordBatch[],
   return total;
 }
 
+/** JSON text of a record; undefined when nesting is too deep for the stack (hostile input). */
+function serialize(record: CloudTrailRecord): string | undefined {
+  try {
+    return JSON.stringify(record);
+  } catch {
+    return undefined;
+  }
+}
+
 const utf8 = new TextDecoder();
 
 /**
@@ -139,21 +154,40 @@ function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { s
 /** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: FileScanOptions): Promise<FileOutcome> {
   const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
-  const decoded = await decodeFile(file.path, decodeOptions);
+  const decoded = await decodeFile(file.readPath ?? file.path, decodeOptions);
   if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
   const needles = options.prefilter === false ? undefined : needlesFor(sources);
-  const sortDocument = (bytes: Uint8Array, gzip: boolean, archivePath: string | null): FileOutcome => {
+  const sortDocument = (bytes: Uint8Array, gzip: boolean, archivePath: string | null, decodeWarning: string | undefined): FileOutcome => {
     const selected = needles && selectedRecords(bytes, needles);
-    if (selected) return outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false });
-    const read = recordsOfDocument(file, bytes, gzip, archivePath);
-    if (!read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
-    if (!read.ok) return failed(file, read.reject);
-    return outcomeOfBatches(file, read.batches, read.rejects, sources, filter);
+    const read = selected ? undefined : recordsOfDocument(file, bytes, gzip, archivePath);
+    if (read && !read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
+    if (read && !read.ok) return failed(file, read.reject);
+    const outcome = selected
+      ? outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false })
+      : outcomeOfBatches(file, read!.batches, read!.rejects, sources, filter);
+    outcome.rejects.unshift(...fileWarnings(file, bytes, decodeWarning, archivePath));
+    return outcome;
   };
-  if (isArchive(decoded.bytes)) return outcomeOfArchive(file, decoded.bytes, decodeOptions, (name, bytes) => sortDocument(bytes, false, name));
-  return sortDocument(decoded.bytes, decoded.gzip, null);
+  if (!isArchive(decoded.bytes)) return sortDocument(decoded.bytes, decoded.gzip, null, decoded.warning);
+  const outcome = outcomeOfArchive(file, decoded.bytes, decodeOptions, (name, bytes, warning) => sortDocument(bytes, false, name, warning));
+  // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
+  if (decoded.warning) outcome.rejects.unshift({ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true });
+  return outcome;
+}
+
+/**
+ * Problems that cost no record but belong in the ledger. isUtf8 is simdutf-fast (GB/s). Text
+ * with a UTF-16LE byte order mark is decoded as UTF-16 (parse.ts), so it is not checked as UTF-8.
+ */
+function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: string | undefined, archivePath: string | null): Reject[] {
+  const warnings: Reject[] = [];
+  const where = archivePath === null ? {} : { archivePath };
+  if (decodeWarning) warnings.push({ path: file.path, ...where, index: null, stage: 'decode', reason: decodeWarning, warning: true });
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!utf16 && !isUtf8(bytes)) warnings.push({ path: file.path, ...where, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
+  return warnings;
 }
 
 const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();

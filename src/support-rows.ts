@@ -1,6 +1,9 @@
 /**
  * Support rows: which records are AWS Support events, and the flat row made from one. Pure.
  */
+import { callerAccountOf, credentialClassOf, invokedByOf, roleSessionOf, sourceIdentityOf } from './identity.ts';
+import { lastSegment, obj, str } from './record-fields.ts';
+import { categoryOf } from './support-category.ts';
 import type { CloudTrailRecord, InputShape, LogFile, SupportRow } from './types.ts';
 
 /** The AWS Support API itself: cases, communications, attachments, Trusted Advisor via the Support API. */
@@ -29,11 +32,6 @@ const SELECTIONS: Record<SourceSelection, ReadonlySet<string>> = {
 export function sourcesFor(selection: SourceSelection): ReadonlySet<string> {
   return SELECTIONS[selection];
 }
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const lastSegment = (arn: string | null): string | null => (arn ? arn.slice(arn.lastIndexOf('/') + 1) || null : null);
 
 /**
  * A readable name for who made the call. CloudTrail spreads it over different fields per
@@ -103,14 +101,22 @@ export const TRAIL_FILE_ORIGIN: RowOrigin = { inputShape: 'trail-file', archiveP
 export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: number, raw = JSON.stringify(record), origin: RowOrigin = TRAIL_FILE_ORIGIN): SupportRow {
   const identity = obj(record.userIdentity);
   const request = obj(record.requestParameters);
+  const { role, session } = roleSessionOf(record);
   return {
     eventTime: record.eventTime as string,
     eventSource: record.eventSource as string,
     eventName: record.eventName as string,
+    category: categoryOf(record.eventSource as string, record.eventName as string),
     account: str(record.recipientAccountId) ?? str(identity?.accountId) ?? file.account ?? null,
     region: str(record.awsRegion) ?? file.region ?? null,
     identityType: str(identity?.type),
     principal: principalOf(record),
+    credentialClass: credentialClassOf(record),
+    role,
+    session,
+    invokedBy: invokedByOf(record),
+    sourceIdentity: sourceIdentityOf(record),
+    callerAccount: callerAccountOf(record),
     arn: str(identity?.arn),
     accessKeyId: str(identity?.accessKeyId),
     mfa: mfaOf(record),
@@ -141,7 +147,8 @@ export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: num
  * `index`, so the earlier columns keep their positions for readers that go by position.
  */
 export const SUPPORT_ROW_COLUMNS: readonly (keyof SupportRow)[] = [
-  'eventTime', 'eventSource', 'eventName', 'account', 'region', 'identityType', 'principal', 'arn',
+  'eventTime', 'eventSource', 'eventName', 'category', 'account', 'region', 'identityType', 'principal',
+  'credentialClass', 'role', 'session', 'invokedBy', 'sourceIdentity', 'callerAccount', 'arn',
   'accessKeyId', 'mfa', 'sourceIPAddress', 'userAgent', 'readOnly', 'errorCode', 'errorMessage',
   'caseId', 'severityCode', 'serviceCode', 'categoryCode', 'issueType', 'eventID', 'requestID', 'file', 'index',
   'inputShape', 'archivePath', 'partial',

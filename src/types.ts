@@ -23,6 +23,8 @@ export interface LogFile {
   readonly date?: string;
   /** Delivery time `YYYY-MM-DDTHH:mmZ` from the file name, when present. */
   readonly deliveredAt?: string;
+  /** The path's bytes, when its name is not valid UTF-8 (`path` then shows bad bytes as `\xNN`). */
+  readonly readPath?: Uint8Array;
 }
 
 /** Pipeline stage where something was rejected. */
@@ -39,6 +41,11 @@ export interface Reject {
   readonly reason: string;
   /** JSON pointer into the record (or file document) that the reason is about, when known. */
   readonly pointer?: string;
+  /**
+   * True for a problem that did not cost any record (trailing garbage after gzip, invalid UTF-8
+   * replaced by U+FFFD): the file was read, but the ledger still says what was wrong with it.
+   */
+  readonly warning?: true;
 }
 
 /**
@@ -93,12 +100,25 @@ export interface SupportRow {
   eventTime: string;
   eventSource: string;
   eventName: string;
+  /** The part of AWS Support: case-management, trusted-advisor, support-app, support-plans, ... */
+  category: string;
   /** recipientAccountId, falling back to userIdentity.accountId, then the path's account. */
   account: string | null;
   region: string | null;
   identityType: string | null;
   /** A readable principal: user name, role/session, "root", a service name. */
   principal: string;
+  /** root-or-iam-user, temporary-credentials, aws-service, other-account or unknown. */
+  credentialClass: string;
+  /** The assumed role (sessionIssuer.userName) and session name, for AssumedRole/FederatedUser. */
+  role: string | null;
+  session: string | null;
+  /** userIdentity.invokedBy: the AWS service that made the call. */
+  invokedBy: string | null;
+  /** userIdentity.sessionContext.sourceIdentity (re:Post Private sets it). */
+  sourceIdentity: string | null;
+  /** userIdentity.accountId: the caller's account (another account on cross-account calls). */
+  callerAccount: string | null;
   arn: string | null;
   accessKeyId: string | null;
   /** From sessionContext.attributes.mfaAuthenticated (a string in CloudTrail), null when absent. */

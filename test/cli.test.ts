@@ -1,7 +1,7 @@
 /** End-to-end: the built CLI (dist/) as a user runs it, on fixtures made here and on samples/. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
@@ -28,9 +28,9 @@ test('report --format json prints counts that add up and every report', () => {
   const doc = JSON.parse(stdout);
   assert.equal(doc.files, { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 1 });
   assert.equal(doc.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
-  assert.equal(Object.keys(doc.reports), ['actions', 'principals', 'accounts', 'days', 'errors', 'events']);
+  assert.equal(Object.keys(doc.reports), ['actions', 'principals', 'credentials', 'accounts', 'days', 'denied', 'trustedAdvisor', 'cases', 'events']);
   assert.equal(doc.reports.actions.map((r: { eventName: string; count: number; errors: number }) => [r.eventName, r.count, r.errors]), [['CreateCase', 1, 0], ['ResolveCase', 1, 1]]);
-  assert.equal(doc.reports.errors.map((r: { errorCode: string; principal: string }) => [r.errorCode, r.principal]), [['AccessDenied', 'janedoe']]);
+  assert.equal(doc.reports.denied.map((r: { errorCode: string; principal: string; actions: string }) => [r.errorCode, r.principal, r.actions]), [['AccessDenied', 'janedoe', 'ResolveCase']]);
 });
 
 test('report exits 1 with --strict when a file was rejected, 0 without', () => {
@@ -66,7 +66,7 @@ test('report --out writes one file per report plus summary.json, and --rejects t
   const ledger = join(outDir, '..', 'rejects.ndjson');
   const { code } = run(['report', root, '--format', 'csv', '--out', outDir, '--rejects', ledger]);
   assert.is(code, 0);
-  assert.equal(readdirSync(outDir).sort(), ['accounts.csv', 'actions.csv', 'days.csv', 'errors.csv', 'events.csv', 'principals.csv', 'summary.json']);
+  assert.equal(readdirSync(outDir).sort(), ['accounts.csv', 'actions.csv', 'cases.csv', 'credentials.csv', 'days.csv', 'denied.csv', 'events.csv', 'principals.csv', 'summary.json', 'trustedAdvisor.csv']);
   const events = readFileSync(join(outDir, 'events.csv'), 'utf8');
   assert.ok(events.includes(`"'=HYPERLINK(""http://evil"")"`), 'formula neutralized in CSV');
   assert.is(JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')).records.support, 2);
@@ -88,7 +88,7 @@ test('export writes one row per Support record as CSV and NDJSON', () => {
   const root = fixture();
   const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');
   assert.is(csv.length, 3);
-  assert.match(csv[0], /^eventTime,eventSource,eventName,account,region,identityType,principal,/);
+  assert.match(csv[0], /^eventTime,eventSource,eventName,category,account,region,identityType,principal,credentialClass,role,session,invokedBy,sourceIdentity,callerAccount,arn,/);
   const file = join(tempDir(), 'rows.ndjson');
   assert.is(run(['export', root, '--format', 'ndjson', '--out', file]).code, 0);
   const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -132,10 +132,39 @@ test('validate names the archive entry of a bad record, in JSON and in the table
   assert.match(table, /evidence\.zip\s+inner\/logs\.json\s+1\s+validate/);
 });
 
+test('an export killed mid-run leaves the previous output whole, never a partial file', async () => {
+  const root = tempDir();
+  const many = Array.from({ length: 400 }, (_, i) => record({ eventID: `k${i}`, userAgent: 'x'.repeat(2000) }));
+  for (let f = 0; f < 30; f++) put(root, `f${f}.json`, trailFile(many.map((r) => ({ ...r, eventID: `${r.eventID}-${f}` }))));
+  const out = join(tempDir(), 'events.csv');
+  put(out, '', 'OLD\n');
+  for (const delay of [50, 150, 300, 600]) {
+    const child = spawn(process.execPath, [CLI, 'export', root, '--format', 'csv', '--out', out]);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    const content = readFileSync(out, 'utf8');
+    const complete = content.endsWith('\n') && content.split('\n').length === 30 * 400 + 2;
+    assert.ok(content === 'OLD\n' || complete, `after ${delay} ms: ${content.length} bytes`);
+  }
+});
+
+test('report prints byte-identical output with 1, 2 and 4 workers and with the paths in any order', () => {
+  const root = tempDir();
+  for (let i = 0; i < 30; i++) put(root, `d${i % 3}/f${i}.json.gz`, gz(trailFile([ec2Record(), record({ eventID: `o${i % 20}`, eventTime: `2026-01-05T10:${String(i).padStart(2, '0')}:00Z` })])));
+  const dirs = [0, 1, 2].map((i) => join(root, `d${i}`));
+  const first = run(['report', ...dirs, '--format', 'json', '--workers', '1']).stdout;
+  assert.is(JSON.parse(first).records.duplicates, 10);
+  for (const workers of ['2', '4']) {
+    assert.is(run(['report', ...[...dirs].reverse(), '--format', 'json', '--workers', workers]).stdout, first, `${workers} workers`);
+    assert.is(run(['report', dirs[2], dirs[0], dirs[1], '--format', 'csv', '--workers', workers]).stdout, run(['report', ...dirs, '--format', 'csv', '--workers', '1']).stdout);
+  }
+});
+
 test('--help lists the commands with examples', () => {
   const { code, stdout } = run(['--help']);
   assert.is(code, 0);
-  for (const word of ['report', 'export', 'validate', 'Examples:']) assert.ok(stdout.includes(word), word);
+  for (const word of ['report', 'cases', 'export', 'validate', 'Examples:']) assert.ok(stdout.includes(word), word);
 });
 
 test.run();

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const [dir, threads = '2'] = process.argv.slice(2);
 const instance = await DuckDBInstance.create(':memory:', { threads });
 const connection = await instance.connect();
-const glob = `${dir}/AWSLogs/**/CloudTrail/**/*.json.gz`;
+const glob = `${dir}/AWSLogs/**/*_CloudTrail_*.json.gz`; // log files only: digests are named _CloudTrail-Digest_
 const sql = `
   SELECT r.eventName AS eventName, count(*) AS count
   FROM (SELECT unnest(Records) AS r

@@ -1,7 +1,7 @@
 /**
  * Renders a report document as text: terminal table, CSV, JSON or Markdown. Pure.
  */
-import { REPORTS } from '../reports/index.ts';
+import { REPORTS, type ReportName, type ReportTable } from '../reports/index.ts';
 import type { ReportDocument } from '../report.ts';
 import type { FileCounts, RecordCounts } from '../types.ts';
 import { toCsv } from './csv.ts';
@@ -9,7 +9,22 @@ import { toJsonDocument } from './json.ts';
 import { toMarkdownTable } from './markdown.ts';
 import { toTextTable } from './text-table.ts';
 
-const TERMINAL_EVENT_COLUMNS = ['eventTime', 'eventName', 'identityType', 'principal', 'account', 'region', 'sourceIPAddress', 'errorCode', 'caseId'];
+/**
+ * The wide tables are too wide for a terminal: it shows who/what/when/where, and `--format csv`
+ * (or json, md) has every column.
+ */
+const TERMINAL_COLUMNS: Partial<Record<ReportName, readonly string[]>> = {
+  events: ['eventTime', 'category', 'eventName', 'identityType', 'principal', 'account', 'region', 'sourceIPAddress', 'errorCode', 'caseId'],
+  principals: ['callerAccount', 'identityType', 'principal', 'credentialClass', 'count', 'errors', 'mfa', 'sourceIPs', 'firstSeen', 'lastSeen'],
+  credentials: ['credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals'],
+  denied: ['principal', 'identityType', 'errorCode', 'denied', 'count', 'actions', 'firstSeen', 'lastSeen'],
+  cases: ['caseId', 'account', 'status', 'createdInWindow', 'openedAt', 'openedBy', 'severityCode', 'communications', 'reads', 'resolvedAt', 'resolvedBy', 'timeToResolve', 'flags'],
+};
+
+/** The columns a terminal table shows for a report. */
+export function terminalColumns(name: ReportName, t: ReportTable): readonly string[] {
+  return TERMINAL_COLUMNS[name] ?? t.columns;
+}
 
 export type ReportFormat = 'table' | 'csv' | 'json' | 'md';
 
@@ -50,11 +65,7 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
     return parts.join('\n');
   }
   parts.push(`${filesLine(doc.files)}\n${accountingLine(doc.records)}\n`);
-  for (const [name, t] of doc.reports) {
-    // The full event row is too wide for a terminal: show who/what/when/where; --format csv has all.
-    const columns = name === 'events' ? TERMINAL_EVENT_COLUMNS : t.columns;
-    parts.push(`${REPORTS[name].title} (${t.rows.length})\n${toTextTable(t.rows, columns)}`);
-  }
+  for (const [name, t] of doc.reports) parts.push(`${REPORTS[name].title} (${t.rows.length})\n${toTextTable(t.rows, terminalColumns(name, t))}`);
   return parts.join('\n');
 }
 

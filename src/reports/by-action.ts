@@ -1,9 +1,9 @@
 import { desc, op, type ColumnTable } from 'arquero';
 
-/** One row per Support action: how often it was called, how often it failed, first and last seen. */
+/** One row per Support action: its category, how often it was called and failed, first and last seen. */
 export function byAction(events: ColumnTable): ColumnTable {
   return events
-    .groupby('eventSource', 'eventName')
+    .groupby('category', 'eventSource', 'eventName')
     .rollup({
       count: op.count(),
       errors: op.valid('errorCode'),
@@ -11,5 +11,5 @@ export function byAction(events: ColumnTable): ColumnTable {
       firstSeen: op.min('eventTime'),
       lastSeen: op.max('eventTime'),
     })
-    .orderby(desc('count'), 'eventSource', 'eventName');
+    .orderby(desc('count'), 'eventSource', 'eventName', 'category');
 }

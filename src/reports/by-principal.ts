@@ -1,23 +1,47 @@
 import { desc, escape, op, type ColumnTable } from 'arquero';
-import { sortedJoin } from './lists.ts';
+import { mfaText, sortedJoin } from './lists.ts';
 
-/** One row per principal that used AWS Support: who, with which identity type, what and from where. */
+type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sourceIdentities' | 'sourceIPs' | 'userAgents' | 'regions' | 'accounts' | 'mfa', unknown[]>;
+
+/**
+ * One row per principal that used AWS Support (the same name in two caller accounts is two
+ * principals): who, with which credentials, what, when, from where, with or without MFA.
+ */
 export function byPrincipal(events: ColumnTable): ColumnTable {
   return events
-    .groupby('identityType', 'principal')
+    .derive({ mfaText: escape((d: { mfa: boolean | null }) => mfaText(d.mfa)) })
+    .groupby('callerAccount', 'identityType', 'principal')
     .rollup({
+      credentialClass: op.min('credentialClass'),
+      role: op.min('role'),
+      session: op.min('session'),
+      invokedBy: op.array_agg_distinct('invokedBy'),
+      sourceIdentities: op.array_agg_distinct('sourceIdentity'),
       count: op.count(),
       errors: op.valid('errorCode'),
+      errorCodes: op.array_agg_distinct('errorCode'),
       actions: op.array_agg_distinct('eventName'),
+      categories: op.array_agg_distinct('category'),
       sourceIPs: op.array_agg_distinct('sourceIPAddress'),
+      userAgents: op.array_agg_distinct('userAgent'),
+      regions: op.array_agg_distinct('region'),
       accounts: op.array_agg_distinct('account'),
+      mfa: op.array_agg_distinct('mfaText'),
       firstSeen: op.min('eventTime'),
       lastSeen: op.max('eventTime'),
     })
     .derive({
-      actions: escape((d: { actions: unknown[] }) => sortedJoin(d.actions)),
-      sourceIPs: escape((d: { sourceIPs: unknown[] }) => sortedJoin(d.sourceIPs)),
-      accounts: escape((d: { accounts: unknown[] }) => sortedJoin(d.accounts)),
+      invokedBy: escape((d: Lists) => sortedJoin(d.invokedBy)),
+      sourceIdentities: escape((d: Lists) => sortedJoin(d.sourceIdentities)),
+      errorCodes: escape((d: Lists) => sortedJoin(d.errorCodes)),
+      actions: escape((d: Lists) => sortedJoin(d.actions)),
+      categories: escape((d: Lists) => sortedJoin(d.categories)),
+      sourceIPs: escape((d: Lists) => sortedJoin(d.sourceIPs)),
+      // User agents hold spaces: list them one per `; `.
+      userAgents: escape((d: Lists) => sortedJoin(d.userAgents, '; ')),
+      regions: escape((d: Lists) => sortedJoin(d.regions)),
+      accounts: escape((d: Lists) => sortedJoin(d.accounts)),
+      mfa: escape((d: Lists) => sortedJoin(d.mfa)),
     })
-    .orderby(desc('count'), 'principal', 'identityType');
+    .orderby(desc('count'), 'principal', 'identityType', 'callerAccount');
 }

@@ -9,8 +9,11 @@ import { byAccountRegion } from './by-account-region.ts';
 import { byAction } from './by-action.ts';
 import { byDay } from './by-day.ts';
 import { byPrincipal } from './by-principal.ts';
-import { errors } from './errors.ts';
+import { cases } from './cases.ts';
+import { credentials } from './credentials.ts';
+import { denied } from './denied.ts';
 import { events } from './events.ts';
+import { trustedAdvisor } from './trusted-advisor.ts';
 
 export interface ReportDefinition {
   readonly title: string;
@@ -21,18 +24,24 @@ export interface ReportDefinition {
 export const REPORTS = {
   actions: { title: 'Support actions', build: byAction },
   principals: { title: 'Principals that used AWS Support', build: byPrincipal },
+  credentials: { title: 'Credentials used: root or IAM user, temporary (role or federated), AWS service', build: credentials },
   accounts: { title: 'Accounts and regions', build: byAccountRegion },
   days: { title: 'Activity by day (UTC)', build: byDay },
-  errors: { title: 'Errors and denied calls', build: errors },
+  denied: { title: 'Denied and failed calls, by principal and error code', build: denied },
+  trustedAdvisor: { title: 'Trusted Advisor activity', build: trustedAdvisor },
+  cases: { title: 'Support cases', build: cases },
   events: { title: 'Support events', build: events },
 } as const satisfies Record<string, ReportDefinition>;
 
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
 
-/** The arquero table of Support rows, with every column present even when there are no rows. */
+/**
+ * The arquero table of Support rows, with every column present even when there are no rows,
+ * plus `raw` (the original record) for the reports that read fields the row does not flatten.
+ */
 export function toEventsTable(rows: readonly SupportRow[]): ColumnTable {
-  return table(Object.fromEntries(SUPPORT_ROW_COLUMNS.map((c) => [c, rows.map((r) => r[c])])));
+  return table(Object.fromEntries([...SUPPORT_ROW_COLUMNS, 'raw' as const].map((c) => [c, rows.map((r) => r[c])])));
 }
 
 /** A built report: its column names (present even with no rows) and its rows as plain objects. */

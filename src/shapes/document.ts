@@ -48,7 +48,10 @@ export function fromText(text: string, out: BatchBuilder): TextOutcome {
     return reason ? { kind: 'reject', stage: 'parse', reason } : RECORDS;
   }
   const parsed = parseJsonText(text);
-  return { kind: 'reject', stage: 'parse', reason: parsed.ok ? `not CloudTrail evidence: a JSON ${typeof parsed.document}` : parsed.reason };
+  if (!parsed.ok) return { kind: 'reject', stage: 'parse', reason: parsed.reason };
+  // Valid JSON of the wrong kind (a number, a string, null) fails like any document of no known shape.
+  const what = parsed.document === null ? 'null' : typeof parsed.document;
+  return { kind: 'reject', stage: 'validate', reason: `not a CloudTrail log file: a JSON ${what}, not an object or array`, pointer: '' };
 }
 
 /** A whole document that parsed as one JSON value. */

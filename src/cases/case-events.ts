@@ -1,0 +1,49 @@
+/**
+ * Which Support API calls are about a case, and which case: read from the original record,
+ * since a call can name several cases (DescribeCases caseIdList) or only an attachment set. Pure.
+ * https://docs.aws.amazon.com/awssupport/latest/APIReference/
+ */
+import { obj, str, strings } from '../record-fields.ts';
+import type { SupportRow } from '../types.ts';
+
+/** What a call does to a case. */
+export type CaseAction = 'create' | 'communicate' | 'resolve' | 'read' | 'attach' | 'other';
+
+/** One Support API call about one or more cases (or about an attachment set a case may use). */
+export interface CaseEvent {
+  readonly row: SupportRow;
+  readonly action: CaseAction;
+  /** The call succeeded (no errorCode). */
+  readonly ok: boolean;
+  /** Cases the call names: request caseId, response caseId (CreateCase), request caseIdList. */
+  readonly caseIds: readonly string[];
+  /** Attachment sets the call names: the set it uses, or the set AddAttachmentsToSet filled. */
+  readonly attachmentSetIds: readonly string[];
+  /** requestParameters.language (CreateCase), not part of the flat row. */
+  readonly language: string | null;
+}
+
+const ACTIONS: Readonly<Record<string, CaseAction>> = {
+  CreateCase: 'create',
+  AddCommunicationToCase: 'communicate',
+  ResolveCase: 'resolve',
+  AddAttachmentsToSet: 'attach',
+};
+
+const actionOf = (eventName: string): CaseAction => ACTIONS[eventName] ?? (eventName.startsWith('Describe') ? 'read' : 'other');
+
+const unique = (values: (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))];
+
+/** The case event of a Support API row, or null when the call names no case and no attachment set. */
+export function toCaseEvent(row: SupportRow): CaseEvent | null {
+  if (row.eventSource !== 'support.amazonaws.com' || row.category !== 'case-management') return null;
+  const record = JSON.parse(row.raw) as Record<string, unknown>;
+  const request = obj(record.requestParameters);
+  const response = obj(record.responseElements);
+  const action = actionOf(row.eventName);
+  const caseIds = unique([str(request?.caseId), str(response?.caseId), ...strings(request?.caseIdList)]);
+  // AddAttachmentsToSet returns a new set id, or appends to the set named in the request.
+  const attachmentSetIds = unique(action === 'attach' ? [str(response?.attachmentSetId) ?? str(request?.attachmentSetId)] : [str(request?.attachmentSetId)]);
+  if (caseIds.length === 0 && attachmentSetIds.length === 0) return null;
+  return { row, action, ok: row.errorCode === null, caseIds, attachmentSetIds, language: str(request?.language) };
+}

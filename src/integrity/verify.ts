@@ -1,0 +1,122 @@
+/**
+ * The verify job: discover -> read digests -> walk chains -> check signatures -> map listed log
+ * files to local ones and hash their decompressed bytes -> unlisted files -> coverage -> one
+ * result document. The only integrity module that reads files (through decode and read-digest).
+ */
+import { DEFAULT_MAX_FILE_BYTES, decodeFile, type DecodeOptions, type InflateEngine } from '../decode.ts';
+import { discover } from '../discover.ts';
+import type { LogFile } from '../types.ts';
+import { summarizeChains, walkChains, type DigestEntry } from './chain.ts';
+import { checkSignatures } from './check-signatures.ts';
+import { coverageRows, mergePeriods } from './coverage.ts';
+import { sha256Hex } from './hash.ts';
+import type { PublicKey } from './keys.ts';
+import { classifyLogs, planLogChecks, type FileHash } from './logs.ts';
+import { readDigest } from './read-digest.ts';
+import { finding, type Finding, type VerifyResult } from './types.ts';
+
+export interface VerifyOptions {
+  /** Keys from `list-public-keys`; null or absent: signatures are not checked (and the result says so). */
+  readonly publicKeys?: readonly PublicKey[] | null;
+  /** Digest key (any prefix) -> hex signature, for digests whose signature is only in S3 metadata. */
+  readonly signatures?: ReadonlyMap<string, string>;
+  readonly maxFileBytes?: number;
+  readonly inflate?: InflateEngine;
+}
+
+// Hashing is CPU-bound on one thread; a few reads in flight hide file-system latency.
+const READ_CONCURRENCY = 4;
+
+/** Verifies the integrity of the CloudTrail archive under `paths` offline. */
+export async function verifyArchive(paths: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
+  const decode: DecodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
+  const files = { seen: 0, digests: 0, logs: 0, ignored: 0, failed: 0 };
+  const findings: Finding[] = [];
+  const digestFiles: LogFile[] = [];
+  const logFiles: LogFile[] = [];
+  for await (const found of discover(paths)) {
+    files.seen++;
+    if ('reject' in found) {
+      files.failed++;
+      findings.push(finding('path-unreadable', found.reject.path, null, `${found.reject.path} cannot be read (${found.reject.reason}): files under it were not verified`));
+    } else if (found.file.kind === 'digest') digestFiles.push(found.file);
+    else if (found.file.kind === 'log') logFiles.push(found.file);
+    else files.ignored++;
+  }
+  const entries: DigestEntry[] = [];
+  for (const file of digestFiles) {
+    const read = await readDigest(file, decode);
+    findings.push(...read.findings);
+    if (read.entry) entries.push(read.entry);
+  }
+  const walk = walkChains(entries);
+  const signatures = checkSignatures(walk.entries, walk, options.publicKeys ?? null, options.signatures ?? new Map());
+  const plan = planLogChecks(walk.entries, logFiles);
+  // A file that no digest lists and whose name is not a CloudTrail log name (a README, a keys
+  // file) is not evidence: it is ignored rather than reported as unlisted.
+  const unlisted = plan.unlisted.filter((f) => f.account !== undefined && f.deliveredAt !== undefined);
+  files.ignored += plan.unlisted.length - unlisted.length;
+  files.digests = digestFiles.length;
+  files.logs = logFiles.length - (plan.unlisted.length - unlisted.length);
+  const hashes = await hashAll(plan.listed.flatMap((l) => l.files), decode);
+  const spans = mergePeriods(walk.entries.map(periodOf));
+  const logs = classifyLogs({ listed: plan.listed, unlisted }, hashes, spans);
+  const located = [...plan.listed.flatMap((l) => l.files), ...unlisted];
+  const coverage = coverageRows(
+    spans,
+    located.flatMap((f) => (f.account && f.region && f.deliveredAt ? [{ account: f.account, region: f.region, at: Date.parse(f.deliveredAt) }] : [])),
+  );
+  const all = sortFindings([...findings, ...walk.findings, ...signatures.findings, ...logs.findings]);
+  return {
+    files,
+    digests: { seen: digestFiles.length, unreadable: digestFiles.length - entries.length, signaturesVerified: signatures.verified.size, signaturesFailed: signatures.failed, signaturesUnchecked: signatures.unchecked },
+    logs: logs.counts,
+    chains: summarizeChains(walk, (e) => signatures.verified.has(e)),
+    coverage,
+    notChecked: notChecked(options, signatures.unchecked, walk.entries.length),
+    findings: all,
+    logFiles: logs.results,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+function periodOf(e: DigestEntry) {
+  return { account: e.name?.account ?? e.digest.awsAccountId, region: e.name?.region ?? '?', from: Date.parse(e.digest.digestStartTime), to: Date.parse(e.digest.digestEndTime) };
+}
+
+async function hashAll(files: readonly LogFile[], decode: DecodeOptions): Promise<Map<string, FileHash>> {
+  const out = new Map<string, FileHash>();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      const decoded = await decodeFile(file.readPath ?? file.path, decode);
+      out.set(file.path, decoded.ok ? { ok: true, sha256: sha256Hex(decoded.bytes), warning: decoded.warning } : { ok: false, reason: decoded.reason });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return out;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const text = (f: Finding) => f.path ?? f.key ?? '';
+
+/** Errors first, then warnings, then info; by file within a severity; duplicates dropped. */
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const id = `${f.kind}\u0000${f.path}\u0000${f.key}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+  return unique.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+function notChecked(options: VerifyOptions, unchecked: number, digests: number): string[] {
+  const out: string[] = [];
+  if (!options.publicKeys) out.push(`digest signatures (${digests}): no --public-keys given`);
+  else if (unchecked > 0) out.push(`${unchecked} digest signatures: only in S3 object metadata (pass --signatures) or of an unsupported algorithm`);
+  out.push('bucket names: recorded values are taken as they are (the local copy does not say which bucket it came from)');
+  out.push('digests newer than the newest one here, or older than the oldest: deleted ones cannot be told from not downloaded (unless --signatures names them)');
+  return out;
+}

@@ -1,0 +1,32 @@
+import { desc, escape, op, type ColumnTable } from 'arquero';
+import { sortedJoin } from './lists.ts';
+
+// Error codes that mean "not allowed" rather than "went wrong": what probing produces.
+const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
+
+/**
+ * Denied and failed Support calls, one row per principal and error code, with the actions tried:
+ * probing (one principal, many denied actions) shows up here.
+ */
+export function denied(events: ColumnTable): ColumnTable {
+  return events
+    .filter(escape((d: { errorCode: string | null }) => d.errorCode !== null))
+    .groupby('callerAccount', 'identityType', 'principal', 'errorCode')
+    .rollup({
+      count: op.count(),
+      actions: op.array_agg_distinct('eventName'),
+      sourceIPs: op.array_agg_distinct('sourceIPAddress'),
+      accounts: op.array_agg_distinct('account'),
+      firstSeen: op.min('eventTime'),
+      lastSeen: op.max('eventTime'),
+      sampleMessage: op.min('errorMessage'),
+    })
+    .derive({
+      denied: escape((d: { errorCode: string }) => DENIAL.test(d.errorCode)),
+      actions: escape((d: { actions: unknown[] }) => sortedJoin(d.actions)),
+      sourceIPs: escape((d: { sourceIPs: unknown[] }) => sortedJoin(d.sourceIPs)),
+      accounts: escape((d: { accounts: unknown[] }) => sortedJoin(d.accounts)),
+    })
+    .relocate('denied', { after: 'errorCode' })
+    .orderby(desc('count'), 'principal', 'errorCode', 'identityType', 'callerAccount');
+}

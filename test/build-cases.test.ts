@@ -1,0 +1,84 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { buildCases } from '../src/cases/build-cases.ts';
+import { CASE_COLUMNS, formatDuration } from '../src/cases/case-row.ts';
+import { toLogFile } from '../src/discover.ts';
+import { toSupportRow } from '../src/support-rows.ts';
+import type { SupportRow } from '../src/types.ts';
+import { CASE_A, EXPECTED_CASES, storyRecords } from './case-stories.ts';
+import { record } from './helpers.ts';
+
+const FILE = toLogFile('stories.json', 1);
+const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
+
+test('buildCases() tells each story: every column of every case row', () => {
+  const cases = buildCases(rowsOf(storyRecords()));
+  assert.equal(cases.map((c) => c.caseId), EXPECTED_CASES.map((c) => c.caseId));
+  cases.forEach((c, i) => assert.equal(c, EXPECTED_CASES[i], c.caseId));
+  assert.equal(Object.keys(cases[0]), [...CASE_COLUMNS]);
+});
+
+test('buildCases() gives no case to a denied CreateCase (CloudTrail logs no case id for it)', () => {
+  const denied = storyRecords().filter((r) => r.eventID === 'e05');
+  assert.equal(buildCases(rowsOf(denied)), []);
+});
+
+test('buildCases() does not depend on the order rows arrive in', () => {
+  const rows = rowsOf(storyRecords());
+  assert.equal(buildCases([...rows].reverse()), buildCases(rows));
+});
+
+test('buildCases() marks a case whose CreateCase is outside the rows as createdInWindow: false', () => {
+  const cases = buildCases(rowsOf(storyRecords().filter((r) => r.eventID !== 'e03')));
+  const a = cases.find((c) => c.caseId === CASE_A)!;
+  assert.is(a.createdInWindow, false);
+  assert.is(a.openedAt, null);
+  assert.is(a.status, 'resolved');
+  assert.is(a.timeToResolve, null);
+  assert.is(a.flags, 'resolved-by-root new-source-ip');
+});
+
+test('buildCases() says reopened when a communication follows the last ResolveCase', () => {
+  const id = 'case-111122223333-muen-2026-eeeeeeeeeeeeeeee';
+  const rows = rowsOf([
+    record({ eventID: 'r1', eventTime: '2026-01-05T10:00:00Z', responseElements: { caseId: id } }),
+    record({ eventID: 'r2', eventTime: '2026-01-05T11:00:00Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null }),
+    record({ eventID: 'r3', eventTime: '2026-01-05T12:00:00Z', eventName: 'AddCommunicationToCase', requestParameters: { caseId: id }, responseElements: { result: true } }),
+  ]);
+  const [c] = buildCases(rows);
+  assert.is(c.status, 'reopened');
+  assert.is(c.resolvedAt, '2026-01-05T11:00:00Z');
+  assert.is(c.timeToResolve, '1h 0m 0s');
+});
+
+test('buildCases() counts a failed ResolveCase as an error, not a resolution', () => {
+  const id = 'case-111122223333-muen-2026-ffffffffffffffff';
+  const rows = rowsOf([
+    record({ eventID: 'f1', eventTime: '2026-01-05T10:00:00Z', responseElements: { caseId: id } }),
+    record({ eventID: 'f2', eventTime: '2026-01-05T11:00:00Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null, errorCode: 'AccessDenied' }),
+  ]);
+  const [c] = buildCases(rows);
+  assert.equal([c.status, c.resolvedAt, c.errors, c.errorCodes, c.flags], ['open', null, 1, 'AccessDenied', 'errors']);
+});
+
+test('buildCases() links the cases of a DescribeCases caseIdList and the attachment set of a CreateCase', () => {
+  const [x, y] = ['case-111122223333-muen-2026-1111111111111111', 'case-111122223333-muen-2026-2222222222222222'];
+  const rows = rowsOf([
+    record({ eventID: 'a1', eventTime: '2026-01-05T09:00:00Z', eventName: 'AddAttachmentsToSet', requestParameters: {}, responseElements: { attachmentSetId: 'set-1' } }),
+    record({ eventID: 'a2', eventTime: '2026-01-05T09:01:00Z', eventName: 'AddAttachmentsToSet', requestParameters: { attachmentSetId: 'set-1' }, responseElements: { attachmentSetId: 'set-1' } }),
+    record({ eventID: 'a3', eventTime: '2026-01-05T09:02:00Z', eventName: 'AddAttachmentsToSet', requestParameters: {}, responseElements: { attachmentSetId: 'set-unused' } }),
+    record({ eventID: 'a4', eventTime: '2026-01-05T10:00:00Z', requestParameters: { attachmentSetId: 'set-1', language: 'en' }, responseElements: { caseId: x } }),
+    record({ eventID: 'a5', eventTime: '2026-01-05T11:00:00Z', eventName: 'DescribeCases', requestParameters: { caseIdList: [x, y] }, responseElements: null }),
+  ]);
+  const cases = buildCases(rows);
+  assert.equal(cases.map((c) => [c.caseId, c.attachments, c.reads, c.createdInWindow, c.firstSeen]), [
+    [x, 2, 1, true, '2026-01-05T09:00:00Z'],
+    [y, 0, 1, false, '2026-01-05T11:00:00Z'],
+  ]);
+});
+
+test('formatDuration() leaves out leading zero units', () => {
+  assert.equal([0, 59, 60, 3600, 86_400, 90_061].map(formatDuration), ['0s', '59s', '1m 0s', '1h 0m 0s', '1d 0h 0m 0s', '1d 1h 1m 1s']);
+});
+
+test.run();

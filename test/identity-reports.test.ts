@@ -1,0 +1,69 @@
+/** The identity tables of `report` over the case stories: who did what, when, from where. Every column. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { toLogFile } from '../src/discover.ts';
+import { buildReports } from '../src/reports/index.ts';
+import { toSupportRow } from '../src/support-rows.ts';
+import { ACCOUNT, PARTNER, storyRecords } from './case-stories.ts';
+
+const FILE = toLogFile('stories.json', 1);
+const reports = () => buildReports(storyRecords().map((r, i) => toSupportRow(r, FILE, i)), ['principals', 'credentials', 'denied']);
+const base = { callerAccount: ACCOUNT, role: null, session: null, invokedBy: '', sourceIdentities: '', categories: 'case-management', accounts: ACCOUNT };
+
+test('principals: one row per principal with identity type, role and session, actions, IPs, MFA and errors', () => {
+  assert.equal(reports().get('principals')!.rows, [
+    {
+      ...base, identityType: 'IAMUser', principal: 'janedoe', credentialClass: 'root-or-iam-user', count: 8, errors: 2, errorCodes: 'AccessDenied CaseIdNotFound',
+      actions: 'AddCommunicationToCase CreateCase DescribeCases DescribeCommunications DescribeServices ResolveCase', sourceIPs: '198.51.100.15',
+      userAgents: 'aws-cli/2.15.0', regions: 'eu-west-1 us-east-1', mfa: 'true', firstSeen: '2026-01-05T09:00:00Z', lastSeen: '2026-01-05T13:00:00Z',
+    },
+    {
+      ...base, identityType: 'AssumedRole', principal: 'SupportOps/jdoe', credentialClass: 'temporary-credentials', role: 'SupportOps', session: 'jdoe', count: 5, errors: 0, errorCodes: '',
+      actions: 'AddAttachmentsToSet AddCommunicationToCase CreateCase DescribeSeverityLevels', sourceIPs: '203.0.113.7 203.0.113.99',
+      userAgents: 'Boto3/1.34.144', regions: 'us-east-1 us-west-2', mfa: 'false', firstSeen: '2026-01-05T09:30:00Z', lastSeen: '2026-01-05T12:00:00Z',
+    },
+    {
+      ...base, callerAccount: PARTNER, identityType: 'AWSAccount', principal: PARTNER, credentialClass: 'other-account', count: 1, errors: 0, errorCodes: '',
+      actions: 'DescribeCases', sourceIPs: '192.0.2.44', userAgents: 'Boto3/1.34.144', regions: 'us-east-1', mfa: 'absent', firstSeen: '2026-01-05T11:15:00Z', lastSeen: '2026-01-05T11:15:00Z',
+    },
+    {
+      ...base, identityType: 'IAMUser', principal: 'intern', credentialClass: 'root-or-iam-user', count: 1, errors: 1, errorCodes: 'AccessDenied',
+      actions: 'CreateCase', sourceIPs: '198.51.100.200', userAgents: 'aws-cli/2.15.0', regions: 'us-east-1', mfa: 'absent', firstSeen: '2026-01-05T10:10:00Z', lastSeen: '2026-01-05T10:10:00Z',
+    },
+    {
+      ...base, identityType: 'Root', principal: 'root', credentialClass: 'root-or-iam-user', count: 1, errors: 0, errorCodes: '',
+      actions: 'ResolveCase', sourceIPs: '192.0.2.1', userAgents: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', regions: 'us-east-1', mfa: 'true',
+      firstSeen: '2026-01-06T10:00:00Z', lastSeen: '2026-01-06T10:00:00Z',
+    },
+  ]);
+});
+
+test('credentials: the three questions always as rows, with counts and principals', () => {
+  assert.equal(reports().get('credentials')!.rows, [
+    { credentialClass: 'root-or-iam-user', question: 'made with root or IAM user credentials', count: 10, errors: 3, identityTypes: 'IAMUser Root', principalCount: 3, principals: 'intern janedoe root', firstSeen: '2026-01-05T09:00:00Z', lastSeen: '2026-01-06T10:00:00Z' },
+    { credentialClass: 'temporary-credentials', question: 'made with temporary security credentials for a role or federated user', count: 5, errors: 0, identityTypes: 'AssumedRole', principalCount: 1, principals: 'SupportOps/jdoe', firstSeen: '2026-01-05T09:30:00Z', lastSeen: '2026-01-05T12:00:00Z' },
+    { credentialClass: 'aws-service', question: 'made by another AWS service', count: 0, errors: 0, identityTypes: '', principalCount: 0, principals: '', firstSeen: null, lastSeen: null },
+    { credentialClass: 'other-account', question: 'made from another AWS account (its credentials are not logged here)', count: 1, errors: 0, identityTypes: 'AWSAccount', principalCount: 1, principals: PARTNER, firstSeen: '2026-01-05T11:15:00Z', lastSeen: '2026-01-05T11:15:00Z' },
+    { credentialClass: 'unknown', question: 'identity not recorded or unknown', count: 0, errors: 0, identityTypes: '', principalCount: 0, principals: '', firstSeen: null, lastSeen: null },
+  ]);
+});
+
+test('denied: failed calls by principal and error code, denials told apart from other failures', () => {
+  const common = { callerAccount: ACCOUNT, identityType: 'IAMUser', count: 1, accounts: ACCOUNT };
+  assert.equal(reports().get('denied')!.rows, [
+    { ...common, principal: 'intern', errorCode: 'AccessDenied', denied: true, actions: 'CreateCase', sourceIPs: '198.51.100.200', firstSeen: '2026-01-05T10:10:00Z', lastSeen: '2026-01-05T10:10:00Z', sampleMessage: `User: arn:aws:iam::${ACCOUNT}:user/intern is not authorized to perform: support:CreateCase` },
+    { ...common, principal: 'janedoe', errorCode: 'AccessDenied', denied: true, actions: 'DescribeCommunications', sourceIPs: '198.51.100.15', firstSeen: '2026-01-05T11:20:00Z', lastSeen: '2026-01-05T11:20:00Z', sampleMessage: 'not authorized to perform: support:DescribeCommunications' },
+    { ...common, principal: 'janedoe', errorCode: 'CaseIdNotFound', denied: false, actions: 'DescribeCases', sourceIPs: '198.51.100.15', firstSeen: '2026-01-05T12:50:00Z', lastSeen: '2026-01-05T12:50:00Z', sampleMessage: 'Case ID case-111122223333-muen-2026-dddddddddddddddd not found.' },
+  ]);
+});
+
+test('reports of an empty archive keep their columns, and credentials still has its five rows', () => {
+  const empty = buildReports([]);
+  assert.is(empty.get('cases')!.rows.length, 0);
+  assert.ok(empty.get('cases')!.columns.includes('timeToResolve'));
+  assert.equal(empty.get('credentials')!.rows.map((r) => [r.credentialClass, r.count]), [['root-or-iam-user', 0], ['temporary-credentials', 0], ['aws-service', 0], ['other-account', 0], ['unknown', 0]]);
+  assert.equal(empty.get('trustedAdvisor')!.rows, []);
+  assert.equal(empty.get('denied')!.rows, []);
+});
+
+test.run();
