@@ -149,6 +149,20 @@ test('scan() counts a zip as its entries, and names the entry of each row and ea
   assert.equal(result.rejects.map((r) => [r.archivePath, r.index, r.stage, r.pointer ?? null]), [['logs/a.json', 2, 'validate', '/eventTime'], ['logs/broken.json', null, 'parse', null]]);
 });
 
+test('scan() warns per archive entry (trailing gzip garbage, invalid UTF-8), never about the archive bytes themselves', async () => {
+  const root = tempDir();
+  const latin = Buffer.from(trailFile([record({ eventID: 'u1', userAgent: 'caf\u00e9' })]).replace('caf\u00e9', 'caf\u0000'));
+  latin[latin.indexOf(0)] = 0xe9; // a lone Latin-1 byte: not UTF-8
+  put(root, 'pack.zip', zipSync({ 'a.json': latin, 'b.json.gz': Buffer.concat([gz(trailFile([record({ eventID: 'g1' })])), Buffer.from('junk')]) }));
+  const result = await scan([root], { sources: 'all' });
+  assert.equal(result.files, { seen: 2, read: 2, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 });
+  assert.equal(result.rows.map((r) => r.eventID), ['u1', 'g1']);
+  assert.equal(result.rejects.map((r) => [r.archivePath, r.stage, r.warning ?? false, r.reason.slice(0, 30)]), [
+    ['a.json', 'parse', true, 'invalid UTF-8 bytes were repla'],
+    ['b.json.gz', 'decode', true, '4 bytes of trailing data after'],
+  ]);
+});
+
 test('scan() gives the same result with 1, 2 and 4 worker threads and any path order', async () => {
   const root = tempDir();
   for (let i = 0; i < 24; i++) {
