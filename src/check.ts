@@ -72,7 +72,7 @@ type Checked = { n: number; invalid: number; entries?: EntryCounts } | { error: 
 
 /** Reads and validates one file; an archive entry by entry, so one entry's records are held at a time. */
 async function readForCheck(file: LogFile, options: DecodeOptions, ledger: Reject[]): Promise<Checked> {
-  const decoded = await decodeFile(file.path, options);
+  const decoded = await decodeFile(file.readPath ?? file.path, options);
   if (!decoded.ok) {
     ledger.push({ path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
     return { error: decoded.reason };
