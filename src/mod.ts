@@ -66,7 +66,9 @@ export { outcomeOfArchive, type SortEntry } from './scan-archive.ts';
 /** The report pipeline: scan an archive into Support rows, rejects and counts. */
 export { scan, type ScanOptions, type ScanResult } from './scan.ts';
 /** One file's outcome (the unit a worker runs), and the in-order merge of outcomes. */
-export { scanFile, outcomeOf, outcomeOfBatches, type FileOutcome, type FileScanOptions } from './scan-file.ts';
+export { scanFile, type FileOutcome, type FileScanOptions } from './scan-file.ts';
+/** Sorting one file's (or archive entry's) records into rows, rejects and counts (pure). */
+export { outcomeOf, outcomeOfBatches } from './outcome.ts';
 export { OutcomeMerger } from './outcome-merger.ts';
 export { ScanPool, defaultWorkers } from './scan-pool.ts';
 /** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
