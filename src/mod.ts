@@ -70,7 +70,11 @@ export { scanFile, type FileOutcome, type FileScanOptions } from './scan-file.ts
 /** Sorting one file's (or archive entry's) records into rows, rejects and counts (pure). */
 export { outcomeOf, outcomeOfBatches } from './outcome.ts';
 export { OutcomeMerger } from './outcome-merger.ts';
-export { ScanPool, defaultWorkers } from './scan-pool.ts';
+export { WorkerPool, defaultWorkers } from './worker-pool.ts';
+/** Bounded, in-order per-file jobs (shared by report and validate), and the jobs themselves. */
+export { consumeInOrder, FileRunner } from './in-order.ts';
+export { runTask, type FileTasks, type TaskName } from './file-tasks.ts';
+export { checkFile, type FileCheckOutcome } from './check-file.ts';
 /** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
 export { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
 /** Reports: arquero tables with an explicit order. */
