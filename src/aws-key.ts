@@ -54,7 +54,11 @@ export function factsFromPath(path: string): KeyFacts {
   return facts;
 }
 
-const LOG_EXTENSIONS = ['.json.gz', '.json', '.gz', '.jsonl', '.ndjson'];
+// Every extension CloudTrail evidence comes in: delivery files (.json.gz), lookup-events and
+// console downloads (.json, .csv), NDJSON (.jsonl, .ndjson, and the .log of log shippers),
+// CloudWatch Logs exports (000000.gz), and archives (.zip, .tar, .tgz, .tar.gz). The extension
+// only decides whether a file is opened: what is in it is decided by its content.
+const LOG_EXTENSIONS = ['.json.gz', '.json', '.gz', '.jsonl', '.ndjson', '.log', '.csv', '.zip', '.tar', '.tgz'];
 
 /** Kind of a file from its path: the AWSLogs folder or name decides, else the extension. */
 export function kindFromPath(path: string): FileKind {

@@ -2,16 +2,13 @@
  * The `validate` job: every record of every log file through the full record schema (not just
  * the Support ones), with per-file results.
  */
-import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
-import { discover } from './discover.ts';
-import { readRecords } from './read-records.ts';
-import type { FileCounts, Reject } from './types.ts';
-import { validateRecord } from './validate.ts';
+import type { CheckOptions, FileCheckOutcome } from './check-file.ts';
+import { discover, type Discovered } from './discover.ts';
+import { consumeInOrder, FileRunner } from './in-order.ts';
+import type { EntryCounts, FileCounts, LogFile, Reject } from './types.ts';
+import { defaultWorkers } from './worker-pool.ts';
 
-export interface CheckOptions {
-  readonly maxFileBytes?: number;
-  readonly inflate?: InflateEngine;
-}
+export type { CheckOptions } from './check-file.ts';
 
 /** The validation result of one log file. `error` is set when the file itself is unusable. */
 export interface FileCheck {
@@ -30,48 +27,74 @@ export interface CheckResult {
   readonly ledger: Reject[];
 }
 
-/** Validates every record of every log file under `paths`. */
+const crashedCheck = (file: LogFile, reason: string): FileCheckOutcome => ({
+  checked: { error: reason },
+  ledger: [{ path: file.path, index: null, stage: 'read', reason }],
+});
+
+type Entry = { reject: Reject } | { skipped: keyof FileCounts['skipped'] } | { file: LogFile; outcome: FileCheckOutcome };
+
+/** Validates every record of every log file under `paths`, on worker threads past the first few files. */
 export async function checkArchive(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
   const records = { seen: 0, valid: 0, invalid: 0 };
   const perFile: FileCheck[] = [];
   const ledger: Reject[] = [];
-  for await (const found of discover(paths)) {
+  const workers = options.workers ?? defaultWorkers();
+  const runner = new FileRunner('check', workers, { maxFileBytes: options.maxFileBytes, inflate: options.inflate }, crashedCheck);
+  const start = async (found: Discovered): Promise<Entry> => {
+    if ('reject' in found) return { reject: found.reject };
+    if (found.file.kind !== 'log') return { skipped: found.file.kind };
+    return { file: found.file, outcome: await runner.run(found.file) };
+  };
+  const add = (entry: Entry) => {
     files.seen++;
-    if ('reject' in found) {
+    if ('reject' in entry) {
       files.failed++;
-      ledger.push(found.reject);
-      continue;
+      ledger.push(entry.reject);
+      return;
     }
-    const { file } = found;
-    if (file.kind !== 'log') {
-      files.skipped[file.kind]++;
-      continue;
+    if ('skipped' in entry) {
+      files.skipped[entry.skipped]++;
+      return;
     }
-    const read = await readRecords(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
-    if (!read.ok && 'skipAs' in read) {
+    const { file, outcome } = entry;
+    ledger.push(...outcome.ledger);
+    const read = outcome.checked;
+    if ('skipAs' in read) {
       files.skipped[read.skipAs]++;
-      continue;
+      return;
     }
-    if (!read.ok) {
+    if ('error' in read) {
       files.failed++;
-      ledger.push(read.reject);
-      perFile.push({ path: file.path, records: 0, valid: 0, invalid: 0, error: read.reject.reason });
-      continue;
+      perFile.push({ path: file.path, records: 0, valid: 0, invalid: 0, error: read.error });
+      return;
     }
-    files.read++;
-    let invalid = 0;
-    read.records.forEach((record, index) => {
-      const issue = validateRecord(record)[0];
-      if (!issue) return;
-      invalid++;
-      ledger.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
-    });
-    const n = read.records.length;
-    records.seen += n;
-    records.invalid += invalid;
-    records.valid += n - invalid;
-    perFile.push({ path: file.path, records: n, valid: n - invalid, invalid, error: null });
+    addFileCounts(files, read.entries);
+    records.seen += read.n;
+    records.invalid += read.invalid;
+    records.valid += read.n - read.invalid;
+    perFile.push({ path: file.path, records: read.n, valid: read.n - read.invalid, invalid: read.invalid, error: null });
+  };
+  try {
+    await consumeInOrder(discover(paths), start, Math.max(2, workers * 4), add);
+  } finally {
+    await runner.close();
   }
   return { files, records, perFile, ledger };
+}
+
+/** One file read: a plain file counts once; an archive counts as its entries (it was already counted once as seen). */
+function addFileCounts(files: FileCounts, entries: EntryCounts | undefined): void {
+  if (!entries) {
+    files.read++;
+    return;
+  }
+  const { digest, insight, other } = entries.skipped;
+  files.seen += entries.read + entries.failed + digest + insight + other - 1;
+  files.read += entries.read;
+  files.failed += entries.failed;
+  files.skipped.digest += digest;
+  files.skipped.insight += insight;
+  files.skipped.other += other;
 }

@@ -150,7 +150,7 @@ export async function runExport(args: FilterArgs & { format: ExportFormat; out?:
 export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<void> {
   const paths = pathsOf(args);
   if (args.rejects) await assertWritable(args.rejects);
-  const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
+  const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
   process.stdout.write(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
   process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0);

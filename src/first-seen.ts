@@ -2,17 +2,23 @@
  * The first occurrence of each eventID, for duplicate detection over millions of rows in little
  * memory (the export streams rows away, but this index stays for the whole run). CloudTrail
  * eventIDs are lowercase UUIDs: they are kept as 128-bit keys in typed arrays, found through an
- * open-addressing hash table, about 40 bytes per id; any other id goes to a Map. A Map of
+ * open-addressing hash table, about 45 bytes per id; any other id goes to a Map. A Map of
  * `{ path, index, fingerprint }` objects took ~220 bytes per id: 180 MB at 800k Support rows,
- * most of the 300 MB budget of the 1M-record export benchmark (bench/RESULTS.md).
+ * most of the 300 MB budget of the 1M-record export benchmark (bench/RESULTS.md). Places (file,
+ * archive entry) and shapes are interned: rows come file by file.
  */
 
-/** Where an eventID was first seen, and a 52-bit prefix of that record's fingerprint. */
+/** Where an eventID was first seen (place: file, or file!/entry), how it was read, and a 52-bit prefix of its fingerprint. */
 export interface FirstSeenEntry {
-  readonly path: string;
+  readonly place: string;
   readonly index: number;
   readonly print: number;
+  readonly shape: string;
+  readonly partial: boolean;
 }
+
+/** What {@link FirstSeen.add} records about the first occurrence. */
+export type FirstSeenInput = Omit<FirstSeenEntry, 'print'> & { readonly fingerprint: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -25,26 +31,33 @@ export class FirstSeen {
   private files = new Int32Array(1024);
   private indexes = new Int32Array(1024);
   private prints = new Float64Array(1024);
+  /** Shape ordinal * 2 + partial. */
+  private notes = new Int32Array(1024);
   /** Open addressing over entry numbers + 1 (0 = empty); kept at most half full. */
   private table = new Int32Array(4096);
   private readonly others = new Map<string, number>();
-  private readonly paths: string[] = [];
+  private readonly places: string[] = [];
+  private readonly shapes: string[] = [];
 
   get(id: string): FirstSeenEntry | undefined {
     const entry = UUID.test(id) ? this.find(words(id)).entry : this.others.get(id);
     if (entry === undefined) return undefined;
-    return { path: this.paths[this.files[entry]], index: this.indexes[entry], print: this.prints[entry] };
+    const note = this.notes[entry];
+    return { place: this.places[this.files[entry]], index: this.indexes[entry], print: this.prints[entry], shape: this.shapes[note >> 1], partial: (note & 1) === 1 };
   }
 
   /** Records the first occurrence of `id` (call only after `get` found none). */
-  add(id: string, path: string, index: number, fingerprintHex: string): void {
+  add(id: string, first: FirstSeenInput): void {
     const entry = this.size++;
     if (entry === this.files.length) this.growEntries();
-    // Rows come file by file, so the path is almost always the last one.
-    if (this.paths[this.paths.length - 1] !== path) this.paths.push(path);
-    this.files[entry] = this.paths.length - 1;
-    this.indexes[entry] = index;
-    this.prints[entry] = printOf(fingerprintHex);
+    // Rows come file by file, so the place is almost always the last one.
+    if (this.places[this.places.length - 1] !== first.place) this.places.push(first.place);
+    this.files[entry] = this.places.length - 1;
+    this.indexes[entry] = first.index;
+    this.prints[entry] = printOf(first.fingerprint);
+    let shape = this.shapes.indexOf(first.shape);
+    if (shape < 0) shape = this.shapes.push(first.shape) - 1;
+    this.notes[entry] = shape * 2 + (first.partial ? 1 : 0);
     if (!UUID.test(id)) {
       this.others.set(id, entry);
       return;
@@ -79,6 +92,7 @@ export class FirstSeen {
     this.files = grow(this.files, n);
     this.indexes = grow(this.indexes, n);
     this.prints = grow(this.prints, n);
+    this.notes = grow(this.notes, n);
   }
 
   private rehash(): void {

@@ -10,7 +10,7 @@
  */
 
 /** Shared types: files, records, rows, rejects, counts. */
-export type { CloudTrailRecord, FileCounts, FileKind, FileRecordCounts, LogFile, RecordCounts, Reject, Stage, SupportRow, ValidationIssue } from './types.ts';
+export type { CloudTrailRecord, EntryCounts, FileCounts, FileKind, FileRecordCounts, InputShape, LogFile, RecordBatch, RecordCounts, Reject, Stage, SupportRow, ValidationIssue } from './types.ts';
 /** The error thrown for run-level failures, and the exit codes it carries. */
 export { ExitCode, RunError } from './errors.ts';
 /** Discover: paths -> sorted stream of classified files. */
@@ -20,11 +20,26 @@ export { factsFromPath, kindFromPath, type KeyFacts } from './aws-key.ts';
 /** Decode: bytes -> document bytes (gzip sniffed, size-capped). */
 export { decodeBytes, decodeFile, isGzip, DEFAULT_MAX_FILE_BYTES, type Decoded, type DecodeOptions, type InflateEngine } from './decode.ts';
 /** Parse: bytes -> JSON document. */
-export { parseJsonBytes, parseJsonText, recordsOf, type Parsed } from './parse.ts';
+export { parseJsonBytes, parseJsonText, recordsOf, textOf, type Parsed } from './parse.ts';
+/** Shapes: what a text is (by content), and the reader of each shape; records land in a BatchBuilder. */
+export { fromText, type TextOutcome } from './shapes/document.ts';
+export { firstNonSpace, headerKey, isRecordLike, kindOfText, kindOfValue, type TextKind, type ValueKind } from './shapes/detect.ts';
+export { BatchBuilder, type ShapeReject } from './shapes/batches.ts';
+export { fromLookupEvent, fromLookupPage } from './shapes/lookup-events.ts';
+export { fromEnvelope } from './shapes/eventbridge.ts';
+export { fromExportText, fromLogEventsPage } from './shapes/cloudwatch.ts';
+export { fromCsvText } from './shapes/console-csv.ts';
+export { parseCsv, type CsvParsed, type CsvRow } from './shapes/csv-parse.ts';
+export { splitJsonValues, type JsonValue } from './shapes/ndjson.ts';
+export { instantOf, partialRecord, toEventTime, type SummaryFields } from './shapes/partial.ts';
+/** Archives: .zip and .tar entries read in memory, capped, with zip-slip-safe names. */
+export { isZip, zipEntries } from './archives/zip.ts';
+export { isTar, tarEntries } from './archives/tar.ts';
+export { unsafeEntryName, type ArchiveEntry, type ArchiveOptions } from './archives/entry.ts';
 /** Validate: ajv validators compiled from schemas/. */
-export { validateEnvelope, validateRecord, validateSupportRecord } from './validate.ts';
+export { validateEnvelope, validatePartialRecord, validateRecord, validateSupportRecord } from './validate.ts';
 /** Support rows: which records are Support events, and their flat rows. */
-export { ALL_SUPPORT_SOURCES, SUPPORT_API_SOURCE, SUPPORT_ROW_COLUMNS, caseIdOf, mfaOf, principalOf, sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
+export { ALL_SUPPORT_SOURCES, SUPPORT_API_SOURCE, SUPPORT_ROW_COLUMNS, TRAIL_FILE_ORIGIN, caseIdOf, mfaOf, principalOf, sourcesFor, toSupportRow, type RowOrigin, type SourceSelection } from './support-rows.ts';
 /** Support categories: which part of AWS Support (case management, Trusted Advisor, Support App, ...) an event is. */
 export { categoryOf, SUPPORT_CATEGORIES, type SupportCategory } from './support-category.ts';
 /** Identity facts: the credential class (the three questions), role and session, invokedBy, sourceIdentity, caller account. */
@@ -43,14 +58,23 @@ export { sightingsOf, principalKey, type Sighting } from './cases/novelty.ts';
 export { compareRows, inTimeOrder } from './cases/time-order.ts';
 /** Filters on rows and on file paths. */
 export { fileMayMatch, keepsRow, parseTimeBound, type RowFilter } from './filter.ts';
-/** One file -> its records or a reject. */
-export { readRecords, recordsFromBytes, type FileRecords } from './read-records.ts';
+/** One file -> its records (in batches by shape and archive entry) or a reject. */
+export { readRecords, recordsFromBytes, recordsOfDocument, tallyEntry, type FileRecords } from './read-records.ts';
+/** Archives as parts, one entry at a time (what scan and validate hold in memory). */
+export { archiveParts, isArchive, noEntries, type ArchivePart } from './read-archive.ts';
+export { outcomeOfArchive, type SortEntry } from './scan-archive.ts';
 /** The report pipeline: scan an archive into Support rows, rejects and counts. */
 export { scan, type ScanOptions, type ScanResult } from './scan.ts';
 /** One file's outcome (the unit a worker runs), and the in-order merge of outcomes. */
-export { scanFile, outcomeOf, type FileOutcome, type FileScanOptions } from './scan-file.ts';
+export { scanFile, type FileOutcome, type FileScanOptions } from './scan-file.ts';
+/** Sorting one file's (or archive entry's) records into rows, rejects and counts (pure). */
+export { outcomeOf, outcomeOfBatches } from './outcome.ts';
 export { OutcomeMerger } from './outcome-merger.ts';
-export { ScanPool, defaultWorkers } from './scan-pool.ts';
+export { WorkerPool, defaultWorkers } from './worker-pool.ts';
+/** Bounded, in-order per-file jobs (shared by report and validate), and the jobs themselves. */
+export { consumeInOrder, FileRunner } from './in-order.ts';
+export { runTask, type FileTasks, type TaskName } from './file-tasks.ts';
+export { checkFile, type FileCheckOutcome } from './check-file.ts';
 /** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
 export { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
 /** Reports: arquero tables with an explicit order. */

@@ -1,6 +1,6 @@
 /**
- * Parse: decompressed bytes -> a JSON document. Pure. Shape checks (is it `{"Records":[…]}`?)
- * belong to validate; this stage only turns bytes into a value or says why it cannot.
+ * Parse: decompressed bytes -> a JSON document. Pure. Which shape the document has is decided in
+ * `shapes/`; this module only turns bytes into a value or says why it cannot.
  */
 
 /** The parsed document, or why the bytes are not JSON. */
@@ -12,12 +12,24 @@ const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** Decodes UTF-8 bytes and parses them as one JSON document. */
 export function parseJsonBytes(bytes: Uint8Array): Parsed {
-  return parseJsonText(utf8.decode(bytes));
+  return parseJsonText(textOf(bytes));
+}
+
+const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
+
+/**
+ * Decodes bytes to text: UTF-8 (a stray invalid byte becomes U+FFFD; a BOM is dropped), or
+ * UTF-16LE when the bytes start with its BOM (FF FE). Windows PowerShell 5 writes UTF-16LE when
+ * `aws cloudtrail lookup-events > out.json` is redirected, so lookup-events output often comes so.
+ */
+export function textOf(bytes: Uint8Array): string {
+  return bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le.decode(bytes) : utf8.decode(bytes);
 }
 
 /** Parses JSON text, with a reason that names the position when it is not JSON. */
 export function parseJsonText(text: string): Parsed {
-  if (text.trim() === '') return { ok: false, reason: 'empty document (no JSON value)' };
+  // A regex test stops at the first non-space character; trim() would copy the whole text.
+  if (!/\S/.test(text)) return { ok: false, reason: 'empty document (no JSON value)' };
   try {
     return { ok: true, document: JSON.parse(text) };
   } catch (err) {

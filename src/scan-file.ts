@@ -3,14 +3,18 @@
  * worker thread runs, so its options are plain data (no callbacks).
  */
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
-import { keepsRow, type RowFilter } from './filter.ts';
+import type { RowFilter } from './filter.ts';
+import { outcomeOf, outcomeOfBatches } from './outcome.ts';
 import { compactRecordBounds, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
-import { recordsFromBytes } from './read-records.ts';
-import { sourcesFor, toSupportRow, type SourceSelection } from './support-rows.ts';
-import type { CloudTrailRecord, FileRecordCounts, LogFile, Reject, SupportRow } from './types.ts';
-import { validateRecord, validateSupportRecord } from './validate.ts';
+import { isArchive } from './read-archive.ts';
+import { recordsOfDocument } from './read-records.ts';
+import { outcomeOfArchive } from './scan-archive.ts';
+import { sourcesFor, type SourceSelection } from './support-rows.ts';
+import type { EntryCounts, FileRecordCounts, LogFile, Reject, SupportRow } from './types.ts';
+
+// outcomeOf moved to outcome.ts (pure record sorting); re-exported here for existing imports.
+export { outcomeOf, outcomeOfBatches };
 
 /** What reading one file needs: plain, structured-cloneable data. */
 export interface FileScanOptions {
@@ -32,60 +36,8 @@ export interface FileOutcome {
   readonly fingerprints: string[];
   readonly rejects: Reject[];
   readonly counts: FileRecordCounts;
-}
-
-const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). `entries`
- * are the (index, record) pairs to look at; the other `seen - entries` records are not Support.
- */
-export function outcomeOf(file: LogFile, seen: number, entries: Iterable<[number, unknown]>, sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
-  const rows: SupportRow[] = [];
-  const fingerprints: string[] = [];
-  const rejects: Reject[] = [];
-  const counts: FileRecordCounts = { seen, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
-  for (const [index, record] of entries) {
-    if (!isObject(record)) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
-      continue;
-    }
-    // Only Support records are validated here: the rest are counted, not inspected (`validate`
-    // checks every record). This is what lets the prefilter skip parsing them.
-    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) continue;
-    const issue = validateRecord(record)[0] ?? validateSupportRecord(record)[0];
-    if (issue) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
-      continue;
-    }
-    const raw = serialize(record);
-    if (raw === undefined) {
-      counts.rejected++;
-      rejects.push({ path: file.path, index, stage: 'validate', reason: 'record is nested too deeply to process (stack exhausted)', pointer: '' });
-      continue;
-    }
-    const row = toSupportRow(record, file, index, raw);
-    if (!keepsRow(filter, row)) {
-      counts.excluded++;
-      continue;
-    }
-    counts.support++;
-    rows.push(row);
-    fingerprints.push(createHash('sha256').update(raw).digest('hex'));
-  }
-  counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
-  return { file, rows, fingerprints, rejects, counts };
-}
-
-/** JSON text of a record; undefined when nesting is too deep for the stack (hostile input). */
-function serialize(record: CloudTrailRecord): string | undefined {
-  try {
-    return JSON.stringify(record);
-  } catch {
-    return undefined;
-  }
+  /** Set for a `.zip`/`.tar`: its entries are counted as the files (see EntryCounts). */
+  readonly entries?: EntryCounts;
 }
 
 const utf8 = new TextDecoder();
@@ -113,26 +65,42 @@ function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { s
   return { seen, entries };
 }
 
-/** Reads one log file and sorts its records. Never throws. */
+/** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: FileScanOptions): Promise<FileOutcome> {
-  const decoded = await decodeFile(file.readPath ?? file.path, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+  const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
+  const decoded = await decodeFile(file.readPath ?? file.path, decodeOptions);
   if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
-  const selected = options.prefilter === false ? undefined : selectedRecords(decoded.bytes, needlesFor(sources));
-  const read = selected ? undefined : recordsFromBytes(file, decoded.bytes, decoded.gzip);
-  if (read && !read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
-  if (read && !read.ok) return failed(file, read.reject);
-  const outcome = selected ? outcomeOf(file, selected.seen, selected.entries, sources, filter) : outcomeOf(file, read!.records.length, read!.records.entries(), sources, filter);
-  outcome.rejects.unshift(...fileWarnings(file, decoded.bytes, decoded.warning));
+  const needles = options.prefilter === false ? undefined : needlesFor(sources);
+  const sortDocument = (bytes: Uint8Array, gzip: boolean, archivePath: string | null, decodeWarning: string | undefined): FileOutcome => {
+    const selected = needles && selectedRecords(bytes, needles);
+    const read = selected ? undefined : recordsOfDocument(file, bytes, gzip, archivePath);
+    if (read && !read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
+    if (read && !read.ok) return failed(file, read.reject);
+    const outcome = selected
+      ? outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false })
+      : outcomeOfBatches(file, read!.batches, read!.rejects, sources, filter);
+    outcome.rejects.unshift(...fileWarnings(file, bytes, decodeWarning, archivePath));
+    return outcome;
+  };
+  if (!isArchive(decoded.bytes)) return sortDocument(decoded.bytes, decoded.gzip, null, decoded.warning);
+  const outcome = outcomeOfArchive(file, decoded.bytes, decodeOptions, (name, bytes, warning) => sortDocument(bytes, false, name, warning));
+  // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
+  if (decoded.warning) outcome.rejects.unshift({ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true });
   return outcome;
 }
 
-/** Problems that cost no record but belong in the ledger. isUtf8 is simdutf-fast (GB/s). */
-function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: string | undefined): Reject[] {
+/**
+ * Problems that cost no record but belong in the ledger. isUtf8 is simdutf-fast (GB/s). Text
+ * with a UTF-16LE byte order mark is decoded as UTF-16 (parse.ts), so it is not checked as UTF-8.
+ */
+function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: string | undefined, archivePath: string | null): Reject[] {
   const warnings: Reject[] = [];
-  if (decodeWarning) warnings.push({ path: file.path, index: null, stage: 'decode', reason: decodeWarning, warning: true });
-  if (!isUtf8(bytes)) warnings.push({ path: file.path, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
+  const where = archivePath === null ? {} : { archivePath };
+  if (decodeWarning) warnings.push({ path: file.path, ...where, index: null, stage: 'decode', reason: decodeWarning, warning: true });
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+  if (!utf16 && !isUtf8(bytes)) warnings.push({ path: file.path, ...where, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
   return warnings;
 }
 

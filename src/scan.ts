@@ -2,11 +2,12 @@
  * Scan: the report pipeline. Discover -> per-file outcomes (in-process or on worker threads) ->
  * merged in discovery order -> rows, rejects and counts where every record is accounted for once.
  */
-import { discover } from './discover.ts';
+import { discover, type Discovered } from './discover.ts';
 import { fileMayMatch } from './filter.ts';
 import { OutcomeMerger } from './outcome-merger.ts';
-import { scanFile, type FileOutcome, type FileScanOptions } from './scan-file.ts';
-import { defaultWorkers, ScanPool } from './scan-pool.ts';
+import type { FileOutcome, FileScanOptions } from './scan-file.ts';
+import { consumeInOrder, FileRunner } from './in-order.ts';
+import { defaultWorkers } from './worker-pool.ts';
 import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from './types.ts';
 
 export interface ScanOptions extends FileScanOptions {
@@ -31,32 +32,31 @@ export interface ScanResult {
   readonly records: RecordCounts;
 }
 
-// Starting workers costs ~100 ms each (module load, schema compile): not worth it for a handful
-// of files, so the pool starts only once this many log files have been seen.
-const FILES_BEFORE_POOL = 8;
-
 type Entry = { outcome: FileOutcome } | { reject: Reject } | { skipped: keyof FileCounts['skipped'] };
 
+const crashedScan = (file: LogFile, reason: string): FileOutcome => {
+  const reject: Reject = { path: file.path, index: null, stage: 'read', reason };
+  return { file, reject, rows: [], fingerprints: [], rejects: [reject], counts: { seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 } };
+};
+
 /**
- * Runs the report pipeline over files and folders. Throws RunError only for a missing input path.
+ * Runs the report pipeline over files and folders. Files are read concurrently (on worker
+ * threads past the first few) and merged in discovery order. Throws RunError only for a missing
+ * input path.
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const merger = new OutcomeMerger(options.keepRows ?? true);
   const filter = options.filter ?? {};
   const fileOptions: FileScanOptions = { sources: options.sources, filter, maxFileBytes: options.maxFileBytes, inflate: options.inflate, prefilter: options.prefilter };
   const workers = options.workers ?? defaultWorkers();
-  // Results wait in submission order; at most `window` files are in flight, so memory is bounded.
-  const window = Math.max(2, workers * 4);
-  const inFlight: Promise<Entry>[] = [];
-  let pool: ScanPool | undefined;
-  let logFiles = 0;
-
-  const read = (file: LogFile): Promise<FileOutcome> => {
-    if (workers > 1 && !pool && ++logFiles > FILES_BEFORE_POOL) pool = new ScanPool(workers, fileOptions);
-    return pool ? pool.run(file) : scanFile(file, fileOptions);
+  const runner = new FileRunner('scan', workers, fileOptions, crashedScan);
+  const start = async (found: Discovered): Promise<Entry> => {
+    if ('reject' in found) return { reject: found.reject };
+    if (found.file.kind !== 'log') return { skipped: found.file.kind };
+    if (options.pruneByPath !== false && !fileMayMatch(filter, found.file)) return { skipped: 'outOfRange' };
+    return { outcome: await runner.run(found.file) };
   };
-  const mergeOldest = async () => {
-    const entry = await inFlight.shift()!;
+  const merge = async (entry: Entry) => {
     if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
     else if ('skipped' in entry) merger.addSkipped(entry.skipped);
     else {
@@ -64,18 +64,11 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
       if (options.onRows && kept.length > 0) await options.onRows(kept);
     }
   };
-
   try {
-    for await (const found of discover(paths)) {
-      if ('reject' in found) inFlight.push(Promise.resolve({ reject: found.reject }));
-      else if (found.file.kind !== 'log') inFlight.push(Promise.resolve({ skipped: found.file.kind }));
-      else if (options.pruneByPath !== false && !fileMayMatch(filter, found.file)) inFlight.push(Promise.resolve({ skipped: 'outOfRange' as const }));
-      else inFlight.push(read(found.file).then((outcome) => ({ outcome })));
-      while (inFlight.length >= window) await mergeOldest();
-    }
-    while (inFlight.length > 0) await mergeOldest();
+    // At most `window` files in flight: memory stays bounded whatever the archive size.
+    await consumeInOrder(discover(paths), start, Math.max(2, workers * 4), merge);
   } finally {
-    await pool?.close();
+    await runner.close();
   }
   return merger.result();
 }

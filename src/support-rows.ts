@@ -4,7 +4,7 @@
 import { callerAccountOf, credentialClassOf, invokedByOf, roleSessionOf, sourceIdentityOf } from './identity.ts';
 import { lastSegment, obj, str } from './record-fields.ts';
 import { categoryOf } from './support-category.ts';
-import type { CloudTrailRecord, LogFile, SupportRow } from './types.ts';
+import type { CloudTrailRecord, InputShape, LogFile, SupportRow } from './types.ts';
 
 /** The AWS Support API itself: cases, communications, attachments, Trusted Advisor via the Support API. */
 export const SUPPORT_API_SOURCE = 'support.amazonaws.com';
@@ -64,7 +64,8 @@ export function principalOf(record: CloudTrailRecord): string {
     case 'IdentityCenterUser':
       return str(obj(identity?.onBehalfOf)?.userId) ?? userName ?? str(identity?.principalId) ?? 'unknown';
     default:
-      if (!identity || !type) return invokedBy ?? `service:${str(record.eventSource) ?? 'unknown'}`;
+      // A partial record (console CSV, lookup-events summary) knows only the user name.
+      if (!identity || !type) return invokedBy ?? userName ?? `service:${str(record.eventSource) ?? 'unknown'}`;
       return userName ?? lastSegment(arn) ?? str(identity?.principalId) ?? 'unknown';
   }
 }
@@ -86,8 +87,18 @@ export function caseIdOf(record: CloudTrailRecord): string | null {
   return Array.isArray(list) && list.length > 0 ? list.filter((id) => typeof id === 'string').join(',') || null : null;
 }
 
-/** The flat row of one Support record. `record` must have passed the record schema. */
-export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: number, raw = JSON.stringify(record)): SupportRow {
+/** Where a record came from: its shape, the archive entry, whether it is partial. */
+export interface RowOrigin {
+  readonly inputShape: InputShape;
+  readonly archivePath: string | null;
+  readonly partial: boolean;
+}
+
+/** The origin of a record read from a delivery file on disk. */
+export const TRAIL_FILE_ORIGIN: RowOrigin = { inputShape: 'trail-file', archivePath: null, partial: false };
+
+/** The flat row of one Support record. `record` must have passed the record schema (the partial one when partial). */
+export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: number, raw = JSON.stringify(record), origin: RowOrigin = TRAIL_FILE_ORIGIN): SupportRow {
   const identity = obj(record.userIdentity);
   const request = obj(record.requestParameters);
   const { role, session } = roleSessionOf(record);
@@ -123,14 +134,22 @@ export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: num
     requestID: str(record.requestID),
     file: file.path,
     index,
+    inputShape: origin.inputShape,
+    archivePath: origin.archivePath,
+    partial: origin.partial,
     raw,
   };
 }
 
-/** Row columns in output order (exports and the event list use it); `raw` is opt-in, not listed. */
+/**
+ * Row columns in output order (exports and the event list use it); `raw` is opt-in, not listed.
+ * The provenance columns `inputShape`, `archivePath` and `partial` come last, after `file` and
+ * `index`, so the earlier columns keep their positions for readers that go by position.
+ */
 export const SUPPORT_ROW_COLUMNS: readonly (keyof SupportRow)[] = [
   'eventTime', 'eventSource', 'eventName', 'category', 'account', 'region', 'identityType', 'principal',
   'credentialClass', 'role', 'session', 'invokedBy', 'sourceIdentity', 'callerAccount', 'arn',
   'accessKeyId', 'mfa', 'sourceIPAddress', 'userAgent', 'readOnly', 'errorCode', 'errorMessage',
   'caseId', 'severityCode', 'serviceCode', 'categoryCode', 'issueType', 'eventID', 'requestID', 'file', 'index',
+  'inputShape', 'archivePath', 'partial',
 ];

@@ -33,7 +33,9 @@ export type Stage = 'discover' | 'read' | 'decode' | 'parse' | 'validate' | 'ded
 /** One line of the rejects ledger: a file (index null) or one record of it that could not be used. */
 export interface Reject {
   readonly path: string;
-  /** Record index inside the file's `Records` array, or null when the whole file is rejected. */
+  /** The entry inside a `.zip`/`.tar` file that `path` names, when there is one. */
+  readonly archivePath?: string;
+  /** Record index inside the file (or archive entry), or null when the whole file (or entry) is rejected. */
   readonly index: number | null;
   readonly stage: Stage;
   readonly reason: string;
@@ -44,6 +46,43 @@ export interface Reject {
    * replaced by U+FFFD): the file was read, but the ledger still says what was wrong with it.
    */
   readonly warning?: true;
+}
+
+/**
+ * The form a record was read from (detected from the content, never from the file name):
+ * - `trail-file`: `{"Records":[…]}`, an S3 delivery file or the console's JSON download (same envelope);
+ * - `lookup-events`: `aws cloudtrail lookup-events` output, the record taken from `CloudTrailEvent`;
+ * - `console-csv`: the console's Event history CSV download;
+ * - `ndjson`: one JSON value per line (or JSON values one after another);
+ * - `json-array`: a bare JSON array of records; `bare-record`: one record as the whole document;
+ * - `eventbridge`: an EventBridge `… via CloudTrail` envelope, the record in `detail`;
+ * - `cloudwatch`: `aws logs filter-log-events` / `get-log-events` output, the record in `events[].message`;
+ * - `cloudwatch-export`: a CloudWatch Logs export to S3, lines of `<timestamp> <record JSON>`.
+ */
+export type InputShape =
+  | 'trail-file'
+  | 'lookup-events'
+  | 'console-csv'
+  | 'ndjson'
+  | 'json-array'
+  | 'bare-record'
+  | 'eventbridge'
+  | 'cloudwatch'
+  | 'cloudwatch-export';
+
+/**
+ * Records of one shape read from one file or archive entry. The fast path (a delivery file) is
+ * one batch whose `records` is the file's own `Records` array, untouched.
+ */
+export interface RecordBatch {
+  readonly shape: InputShape;
+  /** The entry inside a `.zip`/`.tar` file, or null. */
+  readonly archivePath: string | null;
+  /** Built from a few columns (CSV without the event JSON, lookup-events without CloudTrailEvent), not a full record. */
+  readonly partial: boolean;
+  readonly records: unknown[];
+  /** The index of `records[i]` in its file or entry; null when it is `i` itself. */
+  readonly indexes: number[] | null;
 }
 
 /** One CloudTrail event record as parsed: an open object (unknown fields are kept). */
@@ -97,7 +136,14 @@ export interface SupportRow {
   eventID: string | null;
   requestID: string | null;
   file: string;
+  /** The record's position in its file (or archive entry): its index in `Records`, its line, its row. */
   index: number;
+  /** The form the record was read from. */
+  inputShape: InputShape;
+  /** The entry inside a `.zip`/`.tar` file, or null. */
+  archivePath: string | null;
+  /** True when the record was built from a few columns (console CSV without the event JSON), not the full record. */
+  partial: boolean;
   /** The original record as compact JSON text, so no field is ever lost (not a report column). */
   raw: string;
 }
@@ -108,6 +154,16 @@ export interface FileCounts {
   read: number;
   skipped: { digest: number; insight: number; other: number; outOfRange: number };
   failed: number;
+}
+
+/**
+ * What the entries of one `.zip`/`.tar` were. An archive is counted like a folder: its entries
+ * are the files (read, failed, skipped), the archive itself is not a file of its own.
+ */
+export interface EntryCounts {
+  read: number;
+  failed: number;
+  skipped: { digest: number; insight: number; other: number };
 }
 
 /**

@@ -19,6 +19,18 @@ const checkFile: ValidateFunction = ajv.compile(fileSchema);
 const checkRecord: ValidateFunction = ajv.compile(recordSchema);
 const checkSupport: ValidateFunction = ajv.compile(supportSchema);
 
+// Partial records (built from console CSV columns or lookup-events summaries) hold only what
+// those summaries say: the same field types as a record, but only eventTime, eventSource and
+// eventName are required, and no identity type (the summaries do not carry one). Derived from
+// the record schema so the field rules stay in one place.
+const { if: _if, else: _else, required: _required, $id: _id, ...recordRules } = recordSchema;
+const checkPartial: ValidateFunction = ajv.compile({
+  ...recordRules,
+  $id: 'urn:cloudtrail-support:schema:cloudtrail-record-partial',
+  title: 'CloudTrail event record, partial (built from summary columns)',
+  required: ['eventTime', 'eventSource', 'eventName'],
+});
+
 /** Returned for every valid value, so that the valid path allocates nothing. */
 const NO_ISSUES = Object.freeze([]) as unknown as ValidationIssue[];
 
@@ -42,6 +54,18 @@ export function validateEnvelope(doc: unknown): ValidationIssue[] {
  */
 export function validateRecord(record: unknown): ValidationIssue[] {
   return checkRecord(record) ? NO_ISSUES : toIssues(checkRecord.errors);
+}
+
+/**
+ * Checks a partial record (built from the console CSV columns or a lookup-events summary without
+ * CloudTrailEvent): the field types of the record schema, but only eventTime, eventSource and
+ * eventName are required.
+ *
+ * @param record - a record marked partial by the shape reader
+ * @returns the first issue found, or a shared frozen empty array when the record is valid
+ */
+export function validatePartialRecord(record: unknown): ValidationIssue[] {
+  return checkPartial(record) ? NO_ISSUES : toIssues(checkPartial.errors);
 }
 
 /**

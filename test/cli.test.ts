@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ec2Record, gz, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
+import { zipSync, strToU8 } from 'fflate';
+import { ec2Record, gz, lookupEvent, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
 
@@ -107,6 +108,19 @@ test('export --format json streams one valid JSON array; parquet and arrow need 
   }
 });
 
+test('export names the shape and the archive entry of every row, in the last columns', () => {
+  const root = tempDir();
+  const page = JSON.stringify({ Events: [lookupEvent(record({ eventID: 'L1' }), 1)], NextToken: null }, null, 2);
+  put(root, 'case-evidence.zip', zipSync({ 'cloudtrail/lookup.json': strToU8(page), 'cloudtrail/trail.json': strToU8(trailFile([record({ eventID: 'T1' })])) }));
+  const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');
+  // The export ends with `raw`, the record as quoted JSON text: drop it to read the columns before.
+  assert.match(csv[0], /,eventID,requestID,file,index,inputShape,archivePath,partial,raw$/);
+  assert.equal(csv.slice(1).map((l) => l.replace(/,"\{.*\}"$/, '').split(',').slice(-5).join(',').replace(root, '')), [
+    '/case-evidence.zip,0,lookup-events,cloudtrail/lookup.json,false',
+    '/case-evidence.zip,0,trail-file,cloudtrail/trail.json,false',
+  ]);
+});
+
 test('validate checks every record, not only Support ones, and --strict fails on any problem', () => {
   const root = tempDir();
   const bad = ec2Record();
@@ -118,6 +132,18 @@ test('validate checks every record, not only Support ones, and --strict fails on
   assert.equal(doc.records, { seen: 2, valid: 1, invalid: 1 });
   assert.is(doc.problems[0].pointer, '/eventTime');
   assert.is(doc.problems[0].index, 1);
+});
+
+test('validate names the archive entry of a bad record, in JSON and in the table', () => {
+  const root = tempDir();
+  const bad = ec2Record();
+  delete bad.eventTime;
+  put(root, 'evidence.zip', zipSync({ 'inner/logs.json': strToU8(trailFile([record(), bad])) }));
+  const doc = JSON.parse(run(['validate', root, '--format', 'json']).stdout);
+  assert.equal(doc.problems.map((p: { archivePath: string; index: number; pointer: string }) => [p.archivePath, p.index, p.pointer]), [['inner/logs.json', 1, '/eventTime']]);
+  const table = run(['validate', root, '--format', 'table']).stdout;
+  assert.match(table, /path\s+archivePath\s+index\s+stage/);
+  assert.match(table, /evidence\.zip\s+inner\/logs\.json\s+1\s+validate/);
 });
 
 test('an export killed mid-run leaves the previous output whole, never a partial file', async () => {

@@ -9,10 +9,10 @@ test('FirstSeen finds the first occurrence of 100k UUID eventIDs after many reha
   const seen = new FirstSeen();
   for (let i = 0; i < 100_000; i++) {
     assert.is(seen.get(uuid(i)), undefined);
-    seen.add(uuid(i), `file-${i >> 10}`, i % 1000, hex(i));
+    seen.add(uuid(i), { place: `file-${i >> 10}`, index: i % 1000, fingerprint: hex(i), shape: i % 3 ? 'trail-file' : 'lookup-events', partial: i % 2 === 1 });
   }
   for (const i of [0, 1, 4095, 65_536, 99_999]) {
-    assert.equal(seen.get(uuid(i)), { path: `file-${i >> 10}`, index: i % 1000, print: printOf(hex(i)) });
+    assert.equal(seen.get(uuid(i)), { place: `file-${i >> 10}`, index: i % 1000, print: printOf(hex(i)), shape: i % 3 ? 'trail-file' : 'lookup-events', partial: i % 2 === 1 });
   }
   assert.is(seen.get(uuid(100_000)), undefined);
 });
@@ -20,11 +20,12 @@ test('FirstSeen finds the first occurrence of 100k UUID eventIDs after many reha
 test('FirstSeen keeps ids that are not lowercase UUIDs exactly, apart from their lowercase twins', () => {
   const seen = new FirstSeen();
   const lower = 'abcdef01-2345-4678-89ab-cdef01234567';
-  seen.add(lower, 'a', 1, hex(1));
-  seen.add(lower.toUpperCase(), 'b', 2, hex(2));
-  seen.add('e1', 'c', 3, hex(3));
-  assert.is(seen.get(lower)?.path, 'a');
-  assert.is(seen.get(lower.toUpperCase())?.path, 'b');
+  const at = (place: string, index: number) => ({ place, index, fingerprint: hex(index), shape: 'trail-file', partial: false });
+  seen.add(lower, at('a', 1));
+  seen.add(lower.toUpperCase(), at('b', 2));
+  seen.add('e1', at('c', 3));
+  assert.is(seen.get(lower)?.place, 'a');
+  assert.is(seen.get(lower.toUpperCase())?.place, 'b');
   assert.is(seen.get('e1')?.index, 3);
   assert.is(seen.get('e2'), undefined);
 });

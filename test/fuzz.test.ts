@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
 import { decodeBytes } from '../src/decode.ts';
-import { outcomeOf } from '../src/scan-file.ts';
+import { outcomeOfBatches } from '../src/scan-file.ts';
 import { recordsFromBytes } from '../src/read-records.ts';
 import { sourcesFor } from '../src/support-rows.ts';
 import { toLogFile } from '../src/discover.ts';
@@ -46,7 +46,7 @@ function check(bytes: Uint8Array, label: string) {
     if (!decoded.ok) continue;
     const read = recordsFromBytes(file, decoded.bytes, decoded.gzip);
     if (!read.ok) continue;
-    const { counts } = outcomeOf(file, read.records.length, read.records.entries(), sources, {});
+    const { counts } = outcomeOfBatches(file, read.batches, read.rejects, sources, {});
     assert.is(counts.seen, counts.support + counts.notSupport + counts.excluded + counts.rejected, label);
   }
 }

@@ -72,3 +72,48 @@ export async function rejects(run: () => Promise<unknown>, accept: (e: unknown) 
   }
   throw new Error('expected a rejection, but the promise resolved');
 }
+
+/** A ustar archive of the given entries, built here (type '0' file, '5' directory, 'L' GNU long name...). */
+export function tarOf(entries: { name: string; data?: string | Uint8Array; type?: string }[]): Uint8Array {
+  const blocks: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  for (const entry of entries) {
+    const data = typeof entry.data === 'string' ? enc.encode(entry.data) : entry.data ?? new Uint8Array(0);
+    const header = new Uint8Array(512);
+    const put = (text: string, at: number) => header.set(enc.encode(text), at);
+    put(entry.name.slice(0, 100), 0);
+    put('0000644\0', 100);
+    put('0000000\0', 108);
+    put('0000000\0', 116);
+    put(data.length.toString(8).padStart(11, '0') + '\0', 124);
+    put('14741000000\0', 136);
+    put('        ', 148);
+    put(entry.type ?? '0', 156);
+    put('ustar\x0000', 257);
+    let sum = 0;
+    for (const b of header) sum += b;
+    put(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+    blocks.push(header, data, new Uint8Array((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(new Uint8Array(1024));
+  return Buffer.concat(blocks);
+}
+
+/** An `aws cloudtrail lookup-events` Event for a record: CLI v1 prints EventTime as epoch seconds, v2 as ISO with the local offset. */
+export function lookupEvent(rec: Record<string, unknown>, cli: 1 | 2 = 2): Record<string, unknown> {
+  const ms = Date.parse(rec.eventTime as string);
+  // v2 prints local time with its offset; +11:00 like the plaso capture
+  const local = new Date(ms + 11 * 3_600_000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '+11:00');
+  const identity = rec.userIdentity as Record<string, unknown>;
+  return {
+    EventId: rec.eventID,
+    EventName: rec.eventName,
+    ReadOnly: String(rec.readOnly),
+    AccessKeyId: identity.accessKeyId,
+    EventTime: cli === 1 ? ms / 1000 : local,
+    EventSource: rec.eventSource,
+    Username: identity.userName,
+    Resources: [],
+    CloudTrailEvent: JSON.stringify(rec),
+  };
+}

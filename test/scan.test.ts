@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
 import { scan } from '../src/scan.ts';
 import { accountingHolds } from '../src/report.ts';
-import { ec2Record, gz, put, record, tempDir, trailFile } from './helpers.ts';
+import { zipSync, strToU8 } from 'fflate';
+import { ec2Record, gz, lookupEvent, put, record, tempDir, trailFile } from './helpers.ts';
 
 const key = (account: string, region: string, day: string, stamp: string, unique: string) =>
   `AWSLogs/${account}/CloudTrail/${region}/2026/01/${day}/${account}_CloudTrail_${region}_202601${day}T${stamp}Z_${unique}.json.gz`;
@@ -109,6 +110,57 @@ test('scan() streams kept rows file by file with keepRows false, and the counts 
   assert.equal(batches, [['s1', 's2'], ['s3']]);
   assert.equal(streamed.rows, []);
   assert.equal(streamed.records, (await scan([root])).records);
+});
+
+test('scan() reads the same event once when an Event history export sits beside the trail files, and the ledger says so', async () => {
+  const root = tempDir();
+  const a = record({ eventID: 'same-a' });
+  const b = record({ eventID: 'only-b' });
+  put(root, key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(trailFile([a])));
+  put(root, 'zz-history/lookup-events.json', JSON.stringify({ Events: [lookupEvent(a, 1), lookupEvent(b, 2)] }, null, 2));
+  put(root, 'zz-history/event_history.csv', `Event ID,Event time,User name,Event name,AWS region,Event source\nsame-a,${a.eventTime},janedoe,CreateCase,us-east-1,support.amazonaws.com\n`);
+  const result = await scan([root]);
+  assert.equal(result.records, { seen: 4, support: 2, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 2 });
+  assert.equal(result.rows.map((r) => [r.eventID, r.inputShape, r.index]), [['same-a', 'trail-file', 0], ['only-b', 'lookup-events', 1]]);
+  const ledger = result.rejects.map((r) => `${r.path.slice(root.length + 1)}#${r.index}: ${r.reason.replace(root + '/', '')}`);
+  assert.equal(ledger, [
+    `zz-history/event_history.csv#0: duplicate eventID same-a: the same event (one side partial) as ${key('111122223333', 'us-east-1', '05', '1020', 'a')}#0 (read as trail-file there, as console-csv here)`,
+    `zz-history/lookup-events.json#0: duplicate eventID same-a: identical to ${key('111122223333', 'us-east-1', '05', '1020', 'a')}#0 (read as trail-file there, as lookup-events here)`,
+  ]);
+});
+
+test('scan() counts a zip as its entries, and names the entry of each row and each reject', async () => {
+  // (the prefilter reads the compact entry too: same result with and without it, checked below)
+  const root = tempDir();
+  const bad = record({ eventID: 'bad' });
+  delete bad.eventTime;
+  put(root, 'handover.zip', zipSync({
+    'logs/a.json': strToU8(trailFile([record({ eventID: 'z1' }), ec2Record(), bad])),
+    'logs/digest.json': strToU8(JSON.stringify({ digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] })),
+    'logs/broken.json': strToU8('{"Records": ['),
+    'notes.txt': strToU8('hello'),
+  }));
+  const result = await scan([root]);
+  assert.equal(result.files, { seen: 4, read: 1, skipped: { digest: 1, insight: 0, other: 1, outOfRange: 0 }, failed: 1 });
+  assert.equal(result.records, { seen: 3, support: 1, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 1, duplicates: 0 });
+  assert.equal(result.rows.map((r) => [r.archivePath, r.index, r.eventID]), [['logs/a.json', 0, 'z1']]);
+  assert.equal(await scan([root], { prefilter: false }), result);
+  // In archive order: the ledger follows the entries as they were read.
+  assert.equal(result.rejects.map((r) => [r.archivePath, r.index, r.stage, r.pointer ?? null]), [['logs/a.json', 2, 'validate', '/eventTime'], ['logs/broken.json', null, 'parse', null]]);
+});
+
+test('scan() warns per archive entry (trailing gzip garbage, invalid UTF-8), never about the archive bytes themselves', async () => {
+  const root = tempDir();
+  const latin = Buffer.from(trailFile([record({ eventID: 'u1', userAgent: 'caf\u00e9' })]).replace('caf\u00e9', 'caf\u0000'));
+  latin[latin.indexOf(0)] = 0xe9; // a lone Latin-1 byte: not UTF-8
+  put(root, 'pack.zip', zipSync({ 'a.json': latin, 'b.json.gz': Buffer.concat([gz(trailFile([record({ eventID: 'g1' })])), Buffer.from('junk')]) }));
+  const result = await scan([root], { sources: 'all' });
+  assert.equal(result.files, { seen: 2, read: 2, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 });
+  assert.equal(result.rows.map((r) => r.eventID), ['u1', 'g1']);
+  assert.equal(result.rejects.map((r) => [r.archivePath, r.stage, r.warning ?? false, r.reason.slice(0, 30)]), [
+    ['a.json', 'parse', true, 'invalid UTF-8 bytes were repla'],
+    ['b.json.gz', 'decode', true, '4 bytes of trailing data after'],
+  ]);
 });
 
 test('scan() gives the same result with 1, 2 and 4 worker threads and any path order', async () => {

@@ -82,8 +82,21 @@ test('toSupportRow() flattens a CreateCase record', () => {
     requestID: 'rq-1',
     file: file.path,
     index: 3,
+    inputShape: 'trail-file',
+    archivePath: null,
+    partial: false,
     raw: JSON.stringify(rec),
   });
+});
+
+test('toSupportRow() carries where the record came from: shape, archive entry, partial', () => {
+  const file = toLogFile('evidence/handover.zip', 10);
+  const row = toSupportRow(record(), file, 7, undefined, { inputShape: 'lookup-events', archivePath: 'exports/page1.json', partial: false });
+  assert.equal([row.file, row.archivePath, row.index, row.inputShape, row.partial], ['evidence/handover.zip', 'exports/page1.json', 7, 'lookup-events', false]);
+});
+
+test('principalOf() names the user of a partial record that has only a user name', () => {
+  assert.is(principalOf({ eventSource: 'support.amazonaws.com', eventName: 'CreateCase', userIdentity: { userName: 'janedoe' } }), 'janedoe');
 });
 
 test.run();

@@ -18,9 +18,9 @@ export interface ColumnSpec {
   readonly nullable: boolean;
 }
 
-const KIND: Partial<Record<keyof SupportRow, ColumnKind>> = { eventTime: 'timestamp', mfa: 'boolean', readOnly: 'boolean', index: 'int32' };
+const KIND: Partial<Record<keyof SupportRow, ColumnKind>> = { eventTime: 'timestamp', mfa: 'boolean', readOnly: 'boolean', partial: 'boolean', index: 'int32' };
 // toSupportRow always fills these (the record schema requires eventSource and eventName).
-const REQUIRED = new Set<string>(['eventSource', 'eventName', 'principal', 'file', 'index', 'raw']);
+const REQUIRED = new Set<string>(['eventSource', 'eventName', 'category', 'principal', 'credentialClass', 'file', 'index', 'inputShape', 'partial', 'raw']);
 
 /** Export columns in output order: the row columns (ending with `file`, `index`), then `raw`. */
 export const EXPORT_COLUMNS: readonly ColumnSpec[] = [...SUPPORT_ROW_COLUMNS, 'raw' as const].map((name) => ({

@@ -4,9 +4,9 @@ import { renderTextRows, type TextRowFormat } from './text-rows.ts';
 /** Text formats of `export`; `parquet` and `arrow` are binary and written to a file. */
 export type RowFormat = TextRowFormat;
 
-/** Support rows in time order (ties by eventID, then file and index). */
+/** Support rows in time order (ties by eventID, then file, archive entry and index). */
 export function sortRows(rows: readonly SupportRow[]): SupportRow[] {
-  const key = (r: SupportRow) => [r.eventTime, r.eventID ?? '', r.file] as const;
+  const key = (r: SupportRow) => [r.eventTime, r.eventID ?? '', r.file, r.archivePath ?? ''] as const;
   return [...rows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

@@ -1,0 +1,53 @@
+/**
+ * What the archive readers yield, and the checks every entry passes before it is read. Nothing
+ * is ever written to disk, but entry names are still checked: a name that would escape the
+ * extraction folder (zip-slip) marks an archive made to attack, and its entries are not trusted.
+ */
+
+/** One entry of a `.zip` or `.tar`: its bytes, a note that it was skipped, or why it cannot be read. */
+export type ArchiveEntry =
+  | { readonly name: string; readonly bytes: Uint8Array }
+  | { readonly name: string; readonly skipped: true }
+  /** `name` is null when the archive itself is broken (then no entry follows). */
+  | { readonly name: string | null; readonly reject: string };
+
+export interface ArchiveOptions {
+  /** Cap on one entry's size, decompressed (the same cap as one file: --max-file-bytes). */
+  readonly maxEntryBytes: number;
+  /** Entries whose name is refused here are yielded as skipped, unread (and never inflated). */
+  readonly wants?: (name: string) => boolean;
+}
+
+/** Why an entry name is unsafe (absolute, a drive letter, a `..` segment, a NUL), or undefined. */
+export function unsafeEntryName(name: string): string | undefined {
+  if (name.includes('\0')) return 'it contains a NUL character';
+  const slashed = name.replaceAll('\\', '/');
+  if (slashed.startsWith('/')) return 'it is an absolute path';
+  if (/^[a-zA-Z]:/.test(slashed)) return 'it starts with a drive letter';
+  if (slashed.split('/').includes('..')) return 'it has a ".." segment';
+  return undefined;
+}
+
+/** The reject of an unsafe name, or undefined when the name is safe. */
+export function checkEntryName(name: string): ArchiveEntry | undefined {
+  const why = unsafeEntryName(name);
+  return why ? { name, reject: `unsafe entry name (zip-slip): ${why}; not read` } : undefined;
+}
+
+/** The reject of an entry over the cap. */
+export const overEntryCap = (name: string, size: number | 'more', cap: number): ArchiveEntry => ({
+  name,
+  reject: `entry size ${size === 'more' ? 'exceeds' : `${size} exceeds`} the cap of ${cap} bytes (--max-file-bytes); oversized entry or zip bomb`,
+});
+
+/** Joins chunks into one array (no copy for a single chunk). */
+export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

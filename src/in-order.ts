@@ -1,0 +1,48 @@
+/**
+ * Runs per-file jobs with bounded concurrency and hands their results over in submission order,
+ * so a run's output never depends on which job finishes first. Shared by `report` and `validate`.
+ */
+import { runTask, type FileTasks, type TaskName } from './file-tasks.ts';
+import type { LogFile } from './types.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+// Starting workers costs ~100 ms each (module load, schema compile): not worth it for a handful
+// of files, so the pool starts only once this many log files have been seen.
+const FILES_BEFORE_POOL = 8;
+
+/** Runs a job per file: in this thread for the first few files, then on a pool of `workers`. */
+export class FileRunner<T extends TaskName> {
+  private pool: WorkerPool<T> | undefined;
+  private files = 0;
+
+  constructor(
+    private readonly task: T,
+    private readonly workers: number,
+    private readonly options: FileTasks[T]['options'],
+    private readonly crashed: (file: LogFile, message: string) => FileTasks[T]['result'],
+  ) {}
+
+  run(file: LogFile): Promise<FileTasks[T]['result']> {
+    if (this.workers > 1 && !this.pool && ++this.files > FILES_BEFORE_POOL) {
+      this.pool = new WorkerPool(this.task, this.workers, this.options, this.crashed);
+    }
+    return this.pool ? this.pool.run(file) : runTask(this.task, file, this.options);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+/**
+ * Starts `start(item)` for each item, keeping at most `window` unfinished, and calls `consume`
+ * with the results in the items' order.
+ */
+export async function consumeInOrder<I, R>(items: AsyncIterable<I>, start: (item: I) => Promise<R>, window: number, consume: (result: R) => void | Promise<void>): Promise<void> {
+  const inFlight: Promise<R>[] = [];
+  for await (const item of items) {
+    inFlight.push(start(item));
+    while (inFlight.length >= window) await consume(await inFlight.shift()!);
+  }
+  while (inFlight.length > 0) await consume(await inFlight.shift()!);
+}
