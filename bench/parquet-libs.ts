@@ -1,97 +1,88 @@
 /**
  * Parquet writer comparison (not a timed test): hyparquet-writer (the tool's writer) against
- * parquet-wasm (Rust parquet crate as WebAssembly), writing the same Support rows in the same
- * ~8 MiB batches as the export, each library in its own child process for a clean peak RSS.
+ * parquet-wasm (Rust's parquet crate as WebAssembly). Each child process exports the same
+ * generated corpus (400 files x 500 records, 80% Support) through the same scan and ~8 MiB
+ * batches into one writer, so the times differ only by the writer; "scan only" is the floor.
  *
- *   (cd bench/parquet-libs && npm install)    # parquet-wasm is installed there only
- *   node --import tsx bench/parquet-libs.ts [--rows 200000]
+ *   (cd bench/parquet-libs && npm install)    # parquet-wasm is installed there, never in the tool
+ *   npm run build && node --import tsx bench/parquet-libs.ts [--files 400]
  *
  * parquet-wasm takes Arrow, so its time includes encoding each batch as an Arrow IPC stream
- * (through the same arquero/flechette path as the Arrow export): that is the cost of using it here.
+ * (the same arquero/flechette path as the Arrow export): that is the cost of using it here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { toArrow } from 'arquero';
 import { tableToIPC } from '@uwdata/flechette';
+import { exportArchive } from '../src/export-job.ts';
 import { arrowTypes, toArquero } from '../src/export/arrow.ts';
 import { openAtomic } from '../src/export/atomic.ts';
-import { EXPORT_COLUMNS } from '../src/export/columns.ts';
 import { ParquetSink } from '../src/export/parquet.ts';
-import type { ExportRow } from '../src/export/row-sink.ts';
-import { toSupportRow } from '../src/support-rows.ts';
-import { rng, supportRecord, uuid } from './support-archive.ts';
+import { BatchedSink, type ExportRow, type RowSink } from '../src/export/row-sink.ts';
+import { corpus } from './corpus.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
-const ROWS = Number(arg('rows', '200000'));
-const BATCH = 7000; // ~8 MiB of values, as DEFAULT_BATCH_LIMITS gives on these rows
+const FILES = Number(arg('files', '400'));
 
-/** The same rows for every library, made batch by batch so input memory stays small. */
-function* batches(): Generator<ExportRow[]> {
-  const r = rng(7);
-  const file = { path: 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/x.json.gz', kind: 'log' as const, size: 0 };
-  for (let start = 0; start < ROWS; start += BATCH) {
-    const rows: ExportRow[] = [];
-    for (let i = start; i < Math.min(ROWS, start + BATCH); i++) {
-      const time = new Date(Date.parse('2026-01-05T00:00:00Z') + i * 1000).toISOString().replace('.000', '');
-      rows.push(toSupportRow(supportRecord(r, '111122223333', 'us-east-1', time, uuid(r)), file, i % 500) as unknown as ExportRow);
-    }
-    yield rows;
+/** A sink that drops rows: what the scan alone costs. */
+const nullSink: RowSink = { write: async () => undefined, close: async () => undefined, abort: async () => undefined };
+
+/** parquet-wasm's streaming writer fed one Arrow record batch per batch of rows. */
+class ParquetWasmSink extends BatchedSink {
+  private controller!: ReadableStreamDefaultController;
+  private readonly done: Promise<void>;
+  // parquet-wasm is loaded from bench/parquet-libs at run time, untyped on purpose (not a tool dependency).
+  constructor(private readonly wasm: any, path: string, codec: 'SNAPPY' | 'ZSTD') {
+    super();
+    const input = new ReadableStream({ start: (c) => void (this.controller = c) });
+    const props = new wasm.WriterPropertiesBuilder().setCompression(wasm.Compression[codec]).build();
+    this.done = (async () => {
+      const fd = openSync(path, 'w');
+      for await (const chunk of (await wasm.transformParquetStream(input, props)) as AsyncIterable<Uint8Array>) writeSync(fd, chunk);
+      closeSync(fd);
+    })();
   }
+  protected async writeBatch(rows: readonly ExportRow[]): Promise<void> {
+    const ipc = tableToIPC(toArrow(toArquero(rows), { types: arrowTypes() }), { format: 'stream' }) as Uint8Array;
+    this.controller.enqueue(this.wasm.Table.fromIPCStream(ipc).recordBatch(0));
+    await new Promise((resolve) => setImmediate(resolve)); // let the writer drain
+  }
+  protected async finish(): Promise<void> {
+    this.controller.close();
+    await this.done;
+  }
+  abort = async () => undefined;
 }
 
-async function hyparquetWriter(path: string): Promise<void> {
-  const sink = new ParquetSink(await openAtomic(path), EXPORT_COLUMNS, { rows: BATCH, bytes: Infinity });
-  for (const rows of batches()) await sink.write(rows);
-  await sink.close();
-}
-
-async function parquetWasm(path: string, codec: 'SNAPPY' | 'ZSTD'): Promise<void> {
-  const wasm = await import(pathToFileURL(join(HERE, 'parquet-libs/node_modules/parquet-wasm/node/parquet_wasm.js')).href);
-  const props = new wasm.WriterPropertiesBuilder().setCompression(wasm.Compression[codec]).setMaxRowGroupSize(BATCH).build();
-  const source = batches();
-  const input = new ReadableStream({
-    pull(controller) {
-      const next = source.next();
-      if (next.done) return controller.close();
-      const arrow = toArrow(toArquero(next.value), { types: arrowTypes() });
-      controller.enqueue(wasm.Table.fromIPCStream(tableToIPC(arrow, { format: 'stream' }) as Uint8Array).recordBatch(0));
-    },
-  });
-  const output = await wasm.transformParquetStream(input, props);
-  const fd = openSync(path, 'w');
-  for await (const chunk of output as AsyncIterable<Uint8Array>) writeSync(fd, chunk);
-  closeSync(fd);
-}
-
-const LIBS: Record<string, (path: string) => Promise<void>> = {
-  // Baseline: making the rows alone, to subtract from the writers' times.
-  'rows only (no writer)': async (path) => {
-    for (const rows of batches()) void rows;
-    closeSync(openSync(path, 'w'));
-  },
-  'hyparquet-writer (snappy)': hyparquetWriter,
-  'parquet-wasm (snappy)': (p) => parquetWasm(p, 'SNAPPY'),
-  'parquet-wasm (zstd)': (p) => parquetWasm(p, 'ZSTD'),
+const wasm = async () => import(pathToFileURL(join(HERE, 'parquet-libs/node_modules/parquet-wasm/node/parquet_wasm.js')).href);
+const WRITERS: Record<string, (path: string) => Promise<RowSink>> = {
+  'scan only (no writer)': async () => nullSink,
+  'hyparquet-writer (snappy)': async (path) => new ParquetSink(await openAtomic(path)),
+  'parquet-wasm (snappy)': async (path) => new ParquetWasmSink(await wasm(), path, 'SNAPPY'),
+  'parquet-wasm (zstd)': async (path) => new ParquetWasmSink(await wasm(), path, 'ZSTD'),
 };
 
+const c = await corpus({ files: FILES, recordsPerFile: 500, supportDensity: 0.8, seed: 'export-memory' }, (l) => console.error(l));
 if (process.argv.includes('--child')) {
   const name = arg('child', '');
   const path = join(mkdtempSync(join(tmpdir(), 'cts-pq-')), 'out.parquet');
   const started = performance.now();
-  await LIBS[name](path);
+  await exportArchive([c.dir], await WRITERS[name](path), { workers: 1 });
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(JSON.stringify({ library: name, seconds: +seconds.toFixed(1), rowsPerSecond: Math.round(ROWS / seconds), fileMB: +(statSync(path).size / 2 ** 20).toFixed(1), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
-  rmSync(path);
+  const fileMB = name.startsWith('scan') ? 0 : +(statSync(path).size / 2 ** 20).toFixed(1);
+  process.stdout.write(JSON.stringify({ writer: name, seconds: +seconds.toFixed(1), fileMB, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  rmSync(path, { force: true });
 } else {
-  const results = Object.keys(LIBS).map((name) => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, '--rows', String(ROWS)], { encoding: 'utf8' });
+  const results = Object.keys(WRITERS).map((name) => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, '--files', String(FILES)], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
     return JSON.parse(child.stdout);
   });
-  console.log(`${ROWS} Support rows, batches of ${BATCH}; node ${process.version}`);
-  console.table(results);
+  const floor = results[0].seconds;
+  console.log(`${c.summary.supportRecords} Support rows (${c.summary.records} records), one worker; node ${process.version}`);
+  console.table(results.map((r) => ({ ...r, writerSeconds: +(r.seconds - floor).toFixed(1) })));
 }

@@ -74,6 +74,7 @@ function cli(argv: string[]) {
           .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Row format; rows are in file path order, then record index' })
           .option('out', { type: 'string', describe: 'Output file (default: stdout for csv, ndjson, json); with --partition-by, a new folder' })
           .option('partition-by', { type: 'string', array: true, describe: 'Hive-partitioned dataset by these keys: account, region, date (e.g. account,region,date)' })
+          .option('workers', { type: 'number', describe: 'Scan worker threads (default 1 for export: the writer is the bottleneck, and each worker costs memory)' })
           .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV')
           .example('$0 export ./AWSLogs --format parquet --out support.parquet', 'As Parquet, for DuckDB, Spark, Athena')
           .example('$0 export ./AWSLogs --format parquet --partition-by account,region,date --out dataset/', 'A Hive-partitioned dataset'),
