@@ -42,7 +42,7 @@ async function run(format: string, input: string, rows: number) {
 
 const log = (line: string) => console.error(line);
 const c = await corpus({ files, recordsPerFile: 500, supportDensity: 0.8, seed: 'export-memory' }, log);
-const header = `${c.summary.records} records, ${c.summary.supportRecords} Support rows, ${c.summary.logFiles} files (${(c.summary.gzipBytes / 2 ** 20).toFixed(0)} MB gzip); node ${process.version}, ${cpus().length} cores, workers: ${workers[1] ?? 'default (one per core)'}`;
+const header = `${c.summary.records} records, ${c.summary.supportRecords} Support rows, ${c.summary.logFiles} files (${(c.summary.gzipBytes / 2 ** 20).toFixed(0)} MB gzip); node ${process.version}, ${cpus().length} cores, workers: ${workers[1] ?? 'default (1 for export)'}`;
 log(header);
 const results = [];
 for (const format of formats) results.push(await run(format, c.dir, c.summary.supportRecords));

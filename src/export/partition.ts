@@ -61,7 +61,7 @@ export async function assertFreshDir(dir: string): Promise<void> {
 }
 
 export interface PartitionOptions {
-  /** Writers kept open at once (default 16). */
+  /** Writers kept open at once (default 8: each keeps its row group buffer; 16 cost ~10 MB more on the bench). */
   readonly maxOpen?: number;
   /**
    * When the open writers buffer more than this together, the fullest writes its row group
@@ -106,7 +106,7 @@ export class PartitionedSink implements RowSink {
       this.open.set(dir, found);
       return found;
     }
-    if (this.open.size >= (this.options.maxOpen ?? 16)) {
+    if (this.open.size >= (this.options.maxOpen ?? 8)) {
       const [oldest, sink] = this.open.entries().next().value as [string, PartSink];
       this.open.delete(oldest);
       await sink.close();
