@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpus, type Corpus } from './corpus.ts';
 import { measure, type Measured } from './measure.ts';
@@ -91,5 +91,11 @@ const validated = JSON.parse(validateRun.stdout).records.seen as number;
 const report = table(big, rows, flat, { recordsPerSecond: validated / validateRun.seconds });
 console.log(report);
 console.log(disagree.length === 0 ? `\nAll systems agree: ${reference}` : `\nDISAGREEMENT: ${disagree.map((r) => r.system).join(', ')}`);
-if (flag('write')) writeFileSync(new URL('./RESULTS.md', import.meta.url), `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${report}\n\nSupport counts per action (all systems agree: ${disagree.length === 0}):\n\n\`${reference}\`\n`);
+if (flag('write')) {
+  // Other benchmarks keep their own `## ` sections below this one (bench/export-memory.ts): keep them.
+  const results = new URL('./RESULTS.md', import.meta.url);
+  const previous = existsSync(results) ? readFileSync(results, 'utf8') : '';
+  const others = previous.includes('\n## ') ? previous.slice(previous.indexOf('\n## ')) : '';
+  writeFileSync(results, `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${report}\n\nSupport counts per action (all systems agree: ${disagree.length === 0}):\n\n\`${reference}\`\n${others}`);
+}
 if (disagree.length > 0) process.exitCode = 1;

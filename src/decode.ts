@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync as nativeGunzipSync } from 'node:zlib';
 import { Gunzip } from 'fflate';
+import { errnoReason } from './errno.ts';
 import { salvageMembers } from './gzip-salvage.ts';
 
 /**
@@ -74,12 +75,7 @@ export async function decodeFile(path: string | Uint8Array, options: DecodeOptio
 
 /** The ledger reason for a file that could not be read. */
 export function readFailure(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  if (e?.code === 'ENOENT') return 'file disappeared between discovery and read';
-  if (e?.code === 'EISDIR') return 'is a directory';
-  if (e?.code === 'ENAMETOOLONG') return 'path too long for the file system';
-  return e?.message ?? String(err);
+  return errnoReason(err, 'file disappeared between discovery and read');
 }
 
 function gunzipFflate(raw: Uint8Array, cap: number): Decoded {
@@ -113,7 +109,7 @@ function gunzipFflate(raw: Uint8Array, cap: number): Decoded {
   if (isize !== (total - memberStart) % 2 ** 32) {
     return { ok: false, stage: 'decode', reason: 'truncated gzip (missing or wrong trailer)' };
   }
-  return { ok: true, bytes: concat(chunks, total), gzip: true };
+  return { ok: true, bytes: concatChunks(chunks, total), gzip: true };
 }
 
 // node:zlib inflates into 16 KiB chunks and then concatenates them. Sizing the chunk from the
@@ -140,7 +136,8 @@ function gunzipNative(raw: Uint8Array, cap: number): Decoded {
   }
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
+/** Joins chunks into one array (no copy for a single chunk). */
+export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(total);
   let at = 0;

@@ -7,6 +7,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join, sep } from 'node:path';
 import { factsFromPath, kindFromPath } from './aws-key.ts';
+import { errnoReason } from './errno.ts';
 import { RunError } from './errors.ts';
 import type { LogFile, Reject } from './types.ts';
 
@@ -18,14 +19,7 @@ export function toLogFile(path: string, size: number): LogFile {
   return { path, size, ...factsFromPath(path), kind: kindFromPath(path) };
 }
 
-function errorReason(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  if (e?.code === 'ELOOP') return 'symlink loop (too many levels of symbolic links)';
-  if (e?.code === 'ENOENT') return 'no such file (removed during the run, or a dangling symlink)';
-  if (e?.code === 'ENAMETOOLONG') return 'path too long for the file system';
-  return e?.message ?? String(err);
-}
+const errorReason = (err: unknown) => errnoReason(err, 'no such file (removed during the run, or a dangling symlink)');
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

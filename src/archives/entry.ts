@@ -40,14 +40,3 @@ export const overEntryCap = (name: string, size: number | 'more', cap: number): 
   reject: `entry size ${size === 'more' ? 'exceeds' : `${size} exceeds`} the cap of ${cap} bytes (--max-file-bytes); oversized entry or zip bomb`,
 });
 
-/** Joins chunks into one array (no copy for a single chunk). */
-export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}

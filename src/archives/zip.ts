@@ -5,7 +5,8 @@
  * costs neither memory nor time beyond it. https://pkwaredownloads.blob.core.windows.net/pem/APPNOTE.txt
  */
 import { Inflate, Unzip, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
-import { checkEntryName, concatChunks, overEntryCap, type ArchiveEntry, type ArchiveOptions } from './entry.ts';
+import { concatChunks } from '../decode.ts';
+import { checkEntryName, overEntryCap, type ArchiveEntry, type ArchiveOptions } from './entry.ts';
 
 /** True for a zip's first local file header (PK\3\4) or the end record of an empty zip (PK\5\6). */
 export function isZip(bytes: Uint8Array): boolean {
