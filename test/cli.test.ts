@@ -163,7 +163,7 @@ test('an export killed mid-run leaves the previous output whole, never a partial
   }
 });
 
-test('report prints byte-identical output with 1, 2 and 4 workers and with the paths in any order', () => {
+test('report and export print byte-identical output with 1, 2 and 4 workers and with the paths in any order', () => {
   const root = tempDir();
   for (let i = 0; i < 30; i++) put(root, `d${i % 3}/f${i}.json.gz`, gz(trailFile([ec2Record(), record({ eventID: `o${i % 20}`, eventTime: `2026-01-05T10:${String(i).padStart(2, '0')}:00Z` })])));
   const dirs = [0, 1, 2].map((i) => join(root, `d${i}`));
@@ -172,6 +172,7 @@ test('report prints byte-identical output with 1, 2 and 4 workers and with the p
   for (const workers of ['2', '4']) {
     assert.is(run(['report', ...[...dirs].reverse(), '--format', 'json', '--workers', workers]).stdout, first, `${workers} workers`);
     assert.is(run(['report', dirs[2], dirs[0], dirs[1], '--format', 'csv', '--workers', workers]).stdout, run(['report', ...dirs, '--format', 'csv', '--workers', '1']).stdout);
+    assert.is(run(['export', dirs[1], dirs[2], dirs[0], '--format', 'ndjson', '--workers', workers]).stdout, run(['export', ...dirs, '--format', 'ndjson', '--workers', '1']).stdout, `export, ${workers} workers`);
   }
 });
 
