@@ -16,3 +16,6 @@ export interface FileJob {
 parentPort?.on('message', async (job: FileJob) => {
   parentPort?.postMessage({ id: job.id, result: await runTask(job.task, job.file, job.options as never) });
 });
+
+// Modules are loaded (schemas compiled): tell the pool this worker can take files.
+parentPort?.postMessage({ ready: true });

@@ -27,6 +27,12 @@ export class WorkerPool<T extends TaskName> {
   private readonly busy = new Map<Worker, number>();
   private readonly all: Worker[] = [];
   private nextId = 0;
+  private readonly readyWorkers = new Set<Worker>();
+
+  /** True once a worker has loaded its modules; until then the caller may run files itself. */
+  get ready(): boolean {
+    return this.readyWorkers.size > 0;
+  }
 
   /**
    * @param crashed the result to report for a file whose worker died (so the run goes on and
@@ -57,7 +63,13 @@ export class WorkerPool<T extends TaskName> {
 
   private spawn(): void {
     const worker = startWorker(new URL(import.meta.url), 'file-worker');
-    worker.on('message', ({ id, result }: { id: number; result: FileTasks[T]['result'] }) => {
+    worker.on('message', ({ id, result, ready }: { id: number; result: FileTasks[T]['result']; ready?: true }) => {
+      if (ready) {
+        this.readyWorkers.add(worker);
+        this.idle.push(worker);
+        this.dispatch();
+        return;
+      }
       this.busy.delete(worker);
       this.idle.push(worker);
       this.settle(id, result);
@@ -66,13 +78,14 @@ export class WorkerPool<T extends TaskName> {
     worker.on('error', (err) => {
       const id = this.busy.get(worker);
       this.busy.delete(worker);
+      this.readyWorkers.delete(worker);
       this.all.splice(this.all.indexOf(worker), 1);
+      if (this.idle.includes(worker)) this.idle.splice(this.idle.indexOf(worker), 1);
       if (id !== undefined) this.settle(id, this.crashed(this.pending.get(id)!.file, `worker failed on this file: ${err.message}`));
       this.spawn();
       this.dispatch();
     });
     this.all.push(worker);
-    this.idle.push(worker);
   }
 
   private settle(id: number, result: FileTasks[T]['result']): void {
