@@ -13,9 +13,6 @@ import { outcomeOfArchive } from './scan-archive.ts';
 import { sourcesFor, type SourceSelection } from './support-rows.ts';
 import type { EntryCounts, FileRecordCounts, LogFile, Reject, SupportRow } from './types.ts';
 
-// outcomeOf moved to outcome.ts (pure record sorting); re-exported here for existing imports.
-export { outcomeOf, outcomeOfBatches };
-
 /** What reading one file needs: plain, structured-cloneable data. */
 export interface FileScanOptions {
   readonly sources?: SourceSelection;
@@ -74,13 +71,15 @@ export async function scanFile(file: LogFile, options: FileScanOptions): Promise
   const filter = options.filter ?? {};
   const needles = options.prefilter === false ? undefined : needlesFor(sources);
   const sortDocument = (bytes: Uint8Array, gzip: boolean, archivePath: string | null, decodeWarning: string | undefined): FileOutcome => {
+    let outcome: FileOutcome;
     const selected = needles && selectedRecords(bytes, needles);
-    const read = selected ? undefined : recordsOfDocument(file, bytes, gzip, archivePath);
-    if (read && !read.ok && 'skipAs' in read) return { file, skippedAs: read.skipAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() };
-    if (read && !read.ok) return failed(file, read.reject);
-    const outcome = selected
-      ? outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false })
-      : outcomeOfBatches(file, read!.batches, read!.rejects, sources, filter);
+    if (selected) {
+      outcome = outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false });
+    } else {
+      const read = recordsOfDocument(file, bytes, gzip, archivePath);
+      if (!read.ok) return 'skipAs' in read ? skipped(file, read.skipAs) : failed(file, read.reject);
+      outcome = outcomeOfBatches(file, read.batches, read.rejects, sources, filter);
+    }
     outcome.rejects.unshift(...fileWarnings(file, bytes, decodeWarning, archivePath));
     return outcome;
   };
@@ -110,6 +109,8 @@ function needlesFor(sources: ReadonlySet<string>): Uint8Array[] {
   if (!needles) needleCache.set(sources, (needles = sourceNeedles(sources)));
   return needles;
 }
+
+const skipped = (file: LogFile, skippedAs: 'digest' | 'other'): FileOutcome => ({ file, skippedAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() });
 
 const failed = (file: LogFile, reject: Reject): FileOutcome => ({ file, reject, rows: [], fingerprints: [], rejects: [reject], counts: emptyCounts() });
 

@@ -6,7 +6,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
 import { decodeBytes } from '../src/decode.ts';
-import { outcomeOfBatches } from '../src/scan-file.ts';
+import { outcomeOfBatches } from '../src/outcome.ts';
 import { recordsFromBytes } from '../src/read-records.ts';
 import { sourcesFor } from '../src/support-rows.ts';
 import { toLogFile } from '../src/discover.ts';
