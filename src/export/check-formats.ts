@@ -2,6 +2,9 @@ import type { CheckResult } from '../check.ts';
 import { toJsonDocument } from './json.ts';
 import { toTextTable } from './text-table.ts';
 
+/** Problems shown in the terminal table; all of them are in `--format json` and `--rejects`. */
+const SHOWN_PROBLEMS = 200;
+
 /** Renders a `validate` result: per-file lines and totals. */
 export function renderCheck(result: CheckResult, format: 'table' | 'json'): string {
   if (format === 'json') return toJsonDocument({ files: result.files, records: result.records, perFile: result.perFile, problems: result.ledger });
@@ -16,6 +19,7 @@ export function renderCheck(result: CheckResult, format: 'table' | 'json'): stri
     `Files with problems (${problemFiles.length})\n` +
     toTextTable(problemFiles as unknown as Record<string, unknown>[], ['path', 'records', 'valid', 'invalid', 'error']) +
     `\nProblems (${result.ledger.length})\n` +
-    toTextTable(result.ledger.slice(0, 200) as unknown as Record<string, unknown>[], problemColumns)
+    toTextTable(result.ledger.slice(0, SHOWN_PROBLEMS) as unknown as Record<string, unknown>[], problemColumns) +
+    (result.ledger.length > SHOWN_PROBLEMS ? `  … and ${result.ledger.length - SHOWN_PROBLEMS} more: use --rejects FILE or --format json for all of them\n` : '')
   );
 }
