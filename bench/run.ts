@@ -77,11 +77,12 @@ function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; r
   const mb = c.summary.jsonBytes / 1e6;
   const lines = [
     `Corpus: ${c.spec.files} files x ${c.spec.recordsPerFile} records = ${c.summary.records.toLocaleString('en')} records, ${c.summary.supportRecords} Support events, ${(c.summary.gzipBytes / 1e6).toFixed(0)} MB gzip / ${(mb / 1000).toFixed(2)} GB JSON`,
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    `Run: ${new Date().toISOString().slice(0, 16)}Z, fastest of ${REPEAT} runs per system (jq: 1)`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, DuckDB ${duckVersion()}, ${jqVersion()}`,
     '',
-    '| system | wall s | vs DuckDB | JSON MB/s | peak RSS MB |',
-    '|---|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.system} | ${r.run.seconds.toFixed(2)} | ${(r.run.seconds / duck).toFixed(2)}x | ${(mb / r.run.seconds).toFixed(0)} | ${r.run.peakRssMB.toFixed(0)} |`),
+    '| system | wall s | vs DuckDB | vs floor/cores | JSON MB/s | records/s | peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.system} | ${r.run.seconds.toFixed(2)} | ${(r.run.seconds / duck).toFixed(2)}x | ${(r.run.seconds / (floor / cpus().length)).toFixed(2)}x | ${(mb / r.run.seconds).toFixed(0)} | ${Math.round(c.summary.records / r.run.seconds).toLocaleString('en')} | ${r.run.peakRssMB.toFixed(0)} |`),
     '',
     `Inflate floor spread over ${cpus().length} cores: ${(floor / cpus().length).toFixed(2)} s; default report = ${(rows[0].run.seconds / (floor / cpus().length)).toFixed(2)}x that floor.`,
     `Memory flatness: peak RSS ${flat.small.peakRssMB.toFixed(0)} MB on 1/5 of the files, ${flat.big.peakRssMB.toFixed(0)} MB on all (${flat.ratio.toFixed(2)}x for 5x the data).`,
@@ -89,6 +90,13 @@ function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; r
   ];
   return lines.join('\n');
 }
+
+function duckVersion(): string {
+  const out = spawnSync(process.execPath, ['-e', "import('@duckdb/node-api').then(async (m) => { const c = await (await m.DuckDBInstance.create(':memory:')).connect(); console.log((await c.runAndReadAll('select version() v')).getRowObjects()[0].v) })"], { cwd: ROOT, encoding: 'utf8' });
+  return out.stdout.trim() || 'unknown';
+}
+
+const jqVersion = () => spawnSync('jq', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'jq not installed';
 
 const files = option('files', 2000);
 const big = await corpus({ files, recordsPerFile: 1000, supportDensity: 1 / 5000, seed: 'bench-v1' }, log);

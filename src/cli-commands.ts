@@ -21,6 +21,7 @@ import { renderVerify, type VerifyFormat } from './export/verify-formats.ts';
 import { loadPublicKeys, loadSignatures } from './integrity/load.ts';
 import { verifyArchive } from './integrity/verify.ts';
 import { parseTimeBound, type RowFilter } from './filter.ts';
+import { progressMeter, progressTotals } from './progress.ts';
 import { hasProblems, report } from './report.ts';
 import type { ReportName } from './reports/index.ts';
 import type { ScanOptions } from './scan.ts';
@@ -33,6 +34,7 @@ interface InputArgs {
   rejects?: string;
   strict: boolean;
   workers?: number;
+  quiet?: boolean;
 }
 
 interface FilterArgs extends InputArgs {
@@ -77,6 +79,20 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
   };
 }
 
+/**
+ * Runs `job` with a progress line on stderr when stderr is a terminal and --quiet is not set
+ * (the files are counted first, with a stat-only walk, so the line can show an ETA).
+ */
+async function withProgress<T>(args: InputArgs, paths: string[], options: ScanOptions, job: (options: ScanOptions) => Promise<T>): Promise<T> {
+  if (args.quiet || process.stderr.isTTY !== true) return job(options);
+  const meter = progressMeter(await progressTotals(paths), (text) => process.stderr.write(text));
+  try {
+    return await job({ ...options, onFile: meter.onFile });
+  } finally {
+    meter.end();
+  }
+}
+
 async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
   if (path) await writeAtomic(path, toNdjson(ledger));
 }
@@ -93,7 +109,7 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat | Rep
   // Fail on an unwritable output before reading a possibly huge archive.
   if (args.out) await assertWritable(args.out, true);
   if (args.rejects) await assertWritable(args.rejects);
-  const doc = await report(paths, { ...options, reports: args.report as ReportName[] | undefined });
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
   if (args.out) {
     const files = binary ? reportTableFiles(doc, format) : reportFiles(doc, format);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
@@ -116,7 +132,7 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   if (args.rejects) await assertWritable(args.rejects);
   // A file gets the same format a pipe would: json unless asked.
   const format: ReportFormat = args.format ?? (isTTY && !args.out ? 'table' : 'json');
-  const doc = await report(paths, { ...options, reports: ['cases'] });
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
   const body = renderCases(doc, format);
   if (args.out) await writeAtomic(args.out, body);
   else process.stdout.write(body);
@@ -141,7 +157,8 @@ export async function runExport(args: FilterArgs & { format: ExportFormat; out?:
   if (args.out) await assertWritable(args.out, partitioned);
   if (args.out && partitioned) await assertFreshDir(args.out);
   if (args.rejects) await assertWritable(args.rejects);
-  const result = await exportArchive(paths, await openExport(target, stdoutOut), options);
+  const output = await openExport(target, stdoutOut);
+  const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
   await writeLedger(args.rejects, result.rejects);
   process.exitCode = exitFor(args.strict, hasProblems(result.rejects));
 }

@@ -20,7 +20,8 @@ function withInput<T>(y: Argv<T>) {
     .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
     .option('workers', { type: 'number', describe: 'Worker threads (default: one per core; 1 = none). Output is identical for any count' })
     .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when any file or record was rejected or duplicated' });
+    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the rejects ledger has any line (failed file, rejected record, duplicate, warning)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line on stderr (it is shown only on a terminal anyway)' });
 }
 
 function withFilters<T>(y: Argv<T>) {

@@ -18,6 +18,8 @@ export interface ScanOptions extends FileScanOptions {
    * next file is merged. With `keepRows: false` the result holds no rows, so memory stays flat.
    */
   readonly onRows?: (rows: SupportRow[]) => void | Promise<void>;
+  /** Called once per log file read (after it is merged), e.g. to show progress. */
+  readonly onFile?: (file: LogFile) => void;
   /** Collect the rows in the result (default true). */
   readonly keepRows?: boolean;
   /** Worker threads (default: one per core; 1 runs in-process). The result is the same for any count. */
@@ -61,6 +63,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
     else if ('skipped' in entry) merger.addSkipped(entry.skipped);
     else {
       const kept = merger.add(entry.outcome);
+      options.onFile?.(entry.outcome.file);
       if (options.onRows && kept.length > 0) await options.onRows(kept);
     }
   };
