@@ -27,7 +27,8 @@ const CACHE = fileURLToPath(new URL('./.corpus/', import.meta.url));
 export async function corpus(spec: CorpusSpec, log: (line: string) => void): Promise<Corpus> {
   const name = `${spec.files}x${spec.recordsPerFile}-d${spec.supportDensity}-${spec.seed}`;
   const dir = `${CACHE}${name}`;
-  const marker = `${dir}/.summary.json`;
+  // Not .json: the corpus folder is what the tools read, and the marker is not a log file.
+  const marker = `${dir}/.bench-summary`;
   if (existsSync(marker)) return { dir, spec, summary: JSON.parse(readFileSync(marker, 'utf8')) };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
