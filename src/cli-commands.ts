@@ -9,14 +9,12 @@ import type { InflateEngine } from './decode.ts';
 import { ExitCode, RunError } from './errors.ts';
 import { assertWritable, writeAtomic } from './export/atomic.ts';
 import { toNdjson } from './export/json.ts';
-import { renderReport, reportFiles, type ReportFormat } from './export/report-formats.ts';
-import { checkTarget, openExport, type ExportFormat, type ExportTarget } from './export/open-export.ts';
-import { assertFreshDir, parsePartitionBy } from './export/partition.ts';
-import { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
+import type { ReportFormat } from './export/report-formats.ts';
+import type { ExportFormat } from './export/formats.ts';
+import type { ExportTarget } from './export/open-export.ts';
+import type { ReportTableFormat } from './export/report-tables.ts';
 import type { ByteOut } from './export/row-sink.ts';
-import { exportArchive } from './export-job.ts';
 import { renderCheck } from './export/check-formats.ts';
-import { renderCases } from './export/case-formats.ts';
 import { renderVerify, type VerifyFormat } from './export/verify-formats.ts';
 import { loadPublicKeys, loadSignatures } from './integrity/load.ts';
 import { verifyArchive } from './integrity/verify.ts';
@@ -110,8 +108,11 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat | Rep
   if (args.out) await assertWritable(args.out, true);
   if (args.rejects) await assertWritable(args.rejects);
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
+  // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
+  // start-up does not delay reading the archive.
+  const { renderReport, reportFiles } = await import('./export/report-formats.ts');
   if (args.out) {
-    const files = binary ? reportTableFiles(doc, format) : reportFiles(doc, format);
+    const files = binary ? (await import('./export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat) : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
   } else {
@@ -133,6 +134,7 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   // A file gets the same format a pipe would: json unless asked.
   const format: ReportFormat = args.format ?? (isTTY && !args.out ? 'table' : 'json');
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
+  const { renderCases } = await import('./export/case-formats.ts');
   const body = renderCases(doc, format);
   if (args.out) await writeAtomic(args.out, body);
   else process.stdout.write(body);
@@ -151,6 +153,11 @@ const stdoutOut: ByteOut = {
 export async function runExport(args: FilterArgs & { format: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<void> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
+  const [{ assertFreshDir, parsePartitionBy }, { checkTarget, openExport }, { exportArchive }] = await Promise.all([
+    import('./export/partition.ts'),
+    import('./export/open-export.ts'),
+    import('./export-job.ts'),
+  ]);
   const target: ExportTarget = { format: args.format, out: args.out, partitionBy: parsePartitionBy(args['partition-by'] ?? []) };
   checkTarget(target, true);
   const partitioned = (target.partitionBy?.length ?? 0) > 0;

@@ -80,7 +80,8 @@ export { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits,
 /** Reports: arquero tables with an explicit order. */
 export { buildReports, toEventsTable, toReportTable, REPORTS, REPORT_NAMES, type ReportDefinition, type ReportName, type ReportTable } from './reports/index.ts';
 /** The report job: scan + reports as one document. */
-export { report, toReportDocument, accountingHolds, hasProblems, type ReportDocument, type ReportOptions } from './report.ts';
+export { report, accountingHolds, hasProblems, type ReportOptions } from './report.ts';
+export { toReportDocument, type ReportDocument } from './report-document.ts';
 /** The validate job: every record through the record schema. */
 export { checkArchive, type CheckOptions, type CheckResult, type FileCheck } from './check.ts';
 /** Output: report formats, row exports, safe cells, atomic writes. */

@@ -2,35 +2,25 @@
  * The `report` job as a library call: scan an archive and build every report, as one plain
  * document that every output format renders.
  */
-import { buildReports, REPORT_NAMES, type ReportName, type ReportTable } from './reports/index.ts';
-import { scan, type ScanOptions, type ScanResult } from './scan.ts';
-import type { FileCounts, RecordCounts, Reject, Stage } from './types.ts';
+import type { ReportDocument } from './report-document.ts';
+import { REPORT_NAMES, type ReportName } from './reports/names.ts';
+import { scan, type ScanOptions } from './scan.ts';
+import type { RecordCounts, Reject } from './types.ts';
+
+export type { ReportDocument } from './report-document.ts';
 
 export interface ReportOptions extends ScanOptions {
   /** Which reports to build (all by default). */
   readonly reports?: readonly ReportName[];
 }
 
-/** The result of `report`: counts that add up, the rejects, and every report. */
-export interface ReportDocument {
-  readonly files: FileCounts;
-  readonly records: RecordCounts;
-  /** Rejects ledger lines by stage (the lines themselves are in `ledger`). */
-  readonly rejects: Partial<Record<Stage, number>>;
-  readonly reports: Map<ReportName, ReportTable>;
-  readonly ledger: readonly Reject[];
-}
-
 /** Scans `paths` and builds the reports. */
 export async function report(paths: readonly string[], options: ReportOptions = {}): Promise<ReportDocument> {
-  return toReportDocument(await scan(paths, options), options.reports ?? REPORT_NAMES);
-}
-
-/** Builds the report document from a scan result (pure). */
-export function toReportDocument(result: ScanResult, names: readonly ReportName[] = REPORT_NAMES): ReportDocument {
-  const rejects: Partial<Record<Stage, number>> = {};
-  for (const r of result.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
-  return { files: result.files, records: result.records, rejects, reports: buildReports(result.rows, names), ledger: result.rejects };
+  // Start loading the report tables (arquero) now: they load while the workers read the archive,
+  // instead of delaying the first file read (measured: ~0.2 s of start-up on a 2-core machine).
+  const building = import('./report-document.ts');
+  const result = await scan(paths, options);
+  return (await building).toReportDocument(result, options.reports ?? REPORT_NAMES);
 }
 
 /** True when the accounting identity holds: seen = support + filteredOut + rejected + duplicates. */

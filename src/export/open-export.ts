@@ -10,8 +10,8 @@ import { partitionFileColumns, PartitionedSink, type PartitionKey, type Partitio
 import type { BatchLimits, ByteOut, RowSink } from './row-sink.ts';
 import { textRowSink, type TextRowFormat } from './text-rows.ts';
 
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'parquet', 'arrow'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
+import type { ExportFormat } from './formats.ts';
 
 const isColumnar = (format: ExportFormat): format is 'parquet' | 'arrow' => format === 'parquet' || format === 'arrow';
 

@@ -3,6 +3,7 @@
  * The registry's order is the order reports are printed and written.
  */
 import { table, type ColumnTable } from 'arquero';
+import { REPORT_NAMES, type ReportName } from './names.ts';
 import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
 import type { SupportRow } from '../types.ts';
 import { byAccountRegion } from './by-account-region.ts';
@@ -31,10 +32,9 @@ export const REPORTS = {
   trustedAdvisor: { title: 'Trusted Advisor activity', build: trustedAdvisor },
   cases: { title: 'Support cases', build: cases },
   events: { title: 'Support events', build: events },
-} as const satisfies Record<string, ReportDefinition>;
+} as const satisfies Record<ReportName, ReportDefinition>;
 
-export type ReportName = keyof typeof REPORTS;
-export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
+export { REPORT_NAMES, type ReportName };
 
 /**
  * The arquero table of Support rows, with every column present even when there are no rows,
