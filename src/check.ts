@@ -5,7 +5,8 @@
 import type { CheckOptions, FileCheckOutcome } from './check-file.ts';
 import { discover, type Discovered } from './discover.ts';
 import { consumeInOrder, FileRunner } from './in-order.ts';
-import type { EntryCounts, FileCounts, LogFile, Reject } from './types.ts';
+import { addEntryCounts } from './read-archive.ts';
+import type { FileCounts, LogFile, Reject } from './types.ts';
 import { defaultWorkers } from './worker-pool.ts';
 
 export type { CheckOptions } from './check-file.ts';
@@ -70,7 +71,12 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
       perFile.push({ path: file.path, records: 0, valid: 0, invalid: 0, error: read.error });
       return;
     }
-    addFileCounts(files, read.entries);
+    if (read.entries) {
+      files.seen--; // counted above as one file; an archive counts as its entries instead
+      addEntryCounts(files, read.entries);
+    } else {
+      files.read++;
+    }
     records.seen += read.n;
     records.invalid += read.invalid;
     records.valid += read.n - read.invalid;
@@ -82,19 +88,4 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
     await runner.close();
   }
   return { files, records, perFile, ledger };
-}
-
-/** One file read: a plain file counts once; an archive counts as its entries (it was already counted once as seen). */
-function addFileCounts(files: FileCounts, entries: EntryCounts | undefined): void {
-  if (!entries) {
-    files.read++;
-    return;
-  }
-  const { digest, insight, other } = entries.skipped;
-  files.seen += entries.read + entries.failed + digest + insight + other - 1;
-  files.read += entries.read;
-  files.failed += entries.failed;
-  files.skipped.digest += digest;
-  files.skipped.insight += insight;
-  files.skipped.other += other;
 }

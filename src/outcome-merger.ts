@@ -5,7 +5,8 @@
  */
 import { FirstSeen, printOf } from './first-seen.ts';
 import type { FileOutcome } from './scan-file.ts';
-import type { EntryCounts, FileCounts, RecordCounts, Reject, SupportRow } from './types.ts';
+import { addEntryCounts } from './read-archive.ts';
+import type { FileCounts, RecordCounts, Reject, SupportRow } from './types.ts';
 
 /** `path`, or `path!/entry` for a record inside an archive (the ledger adds `#index`). */
 const placeOf = (row: SupportRow) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}`;
@@ -28,9 +29,9 @@ export class OutcomeMerger {
     this.rejects.push(reject);
   }
 
-  addSkipped(kind: keyof FileCounts['skipped'] | 'log'): void {
+  addSkipped(kind: keyof FileCounts['skipped']): void {
     this.files.seen++;
-    this.files.skipped[kind === 'log' ? 'other' : kind]++;
+    this.files.skipped[kind]++;
   }
 
   /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
@@ -39,7 +40,7 @@ export class OutcomeMerger {
       this.addSkipped(outcome.skippedAs);
       return [];
     }
-    if (outcome.entries) this.addEntries(outcome.entries);
+    if (outcome.entries) addEntryCounts(this.files, outcome.entries);
     else {
       this.files.seen++;
       if (outcome.reject) this.files.failed++;
@@ -56,17 +57,6 @@ export class OutcomeMerger {
     this.records.support += kept.length;
     if (this.keepRows) this.rows.push(...kept);
     return kept;
-  }
-
-  /** An archive counts as its entries, like a folder (see EntryCounts). */
-  private addEntries(entries: EntryCounts): void {
-    const { digest, insight, other } = entries.skipped;
-    this.files.seen += entries.read + entries.failed + digest + insight + other;
-    this.files.read += entries.read;
-    this.files.failed += entries.failed;
-    this.files.skipped.digest += digest;
-    this.files.skipped.insight += insight;
-    this.files.skipped.other += other;
   }
 
   private isFirst(row: SupportRow, fingerprint: string): boolean {

@@ -117,3 +117,27 @@ export function lookupEvent(rec: Record<string, unknown>, cli: 1 | 2 = 2): Recor
     CloudTrailEvent: JSON.stringify(rec),
   };
 }
+
+// AWS Support authorization service event, as documented (no userIdentity.type, no requestID):
+// https://docs.aws.amazon.com/awssupport/latest/user/support-authorization-monitoring.html
+/** A supportauthz service event, shaped like AWS's documented example. */
+export const supportAuthzEvent = (): Record<string, unknown> => ({
+  eventVersion: '1.11',
+  userIdentity: { accountId: '111122223333', invokedBy: 'supportauthz.amazonaws.com' },
+  eventTime: '2026-06-16T20:04:51Z',
+  eventSource: 'supportauthz.amazonaws.com',
+  eventName: 'SupportPermitRequestCreated',
+  awsRegion: 'us-east-1',
+  sourceIPAddress: 'supportauthz.amazonaws.com',
+  userAgent: 'supportauthz.amazonaws.com',
+  requestParameters: null,
+  responseElements: null,
+  eventID: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+  readOnly: false,
+  resources: [{ accountId: '111122223333', type: 'AWS::SupportAuthZ::SupportPermitRequest', ARN: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234' }],
+  eventType: 'AwsServiceEvent',
+  managementEvent: true,
+  recipientAccountId: '111122223333',
+  serviceEventDetails: { supportPermitRequestArn: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234', supportCaseDisplayId: '1234567890' },
+  eventCategory: 'Management',
+});

@@ -13,7 +13,7 @@ import { validateRecord, validateSupportRecord } from '../src/validate.ts';
 import { toLogFile } from '../src/discover.ts';
 import { buildReports } from '../src/reports/index.ts';
 import type { SupportRow } from '../src/types.ts';
-import { REALDATA, record } from './helpers.ts';
+import { REALDATA, record, supportAuthzEvent } from './helpers.ts';
 
 const DOCS = join(REALDATA, 'awsdocs-support-user-guide');
 const FILE = toLogFile('docs.json', 1);
@@ -36,28 +36,6 @@ test('categoryOf() labels every Support source, and Trusted Advisor calls of the
   for (const label of labels) assert.ok(SUPPORT_CATEGORIES.includes(label), label);
 });
 
-// AWS Support authorization service event, as documented (no userIdentity.type, no requestID):
-// https://docs.aws.amazon.com/awssupport/latest/user/support-authorization-monitoring.html
-const supportauthzEvent = () => ({
-  eventVersion: '1.11',
-  userIdentity: { accountId: '111122223333', invokedBy: 'supportauthz.amazonaws.com' },
-  eventTime: '2026-06-16T20:04:51Z',
-  eventSource: 'supportauthz.amazonaws.com',
-  eventName: 'SupportPermitRequestCreated',
-  awsRegion: 'us-east-1',
-  sourceIPAddress: 'supportauthz.amazonaws.com',
-  userAgent: 'supportauthz.amazonaws.com',
-  requestParameters: null,
-  responseElements: null,
-  eventID: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
-  readOnly: false,
-  resources: [{ accountId: '111122223333', type: 'AWS::SupportAuthZ::SupportPermitRequest', ARN: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234' }],
-  eventType: 'AwsServiceEvent',
-  managementEvent: true,
-  recipientAccountId: '111122223333',
-  serviceEventDetails: { supportPermitRequestArn: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234', supportCaseDisplayId: '1234567890' },
-  eventCategory: 'Management',
-});
 
 const adminRole = {
   type: 'AssumedRole', principalId: 'AROAEXAMPLEID:JaneDoe', arn: 'arn:aws:sts::111122223333:assumed-role/Administrator/JaneDoe', accountId: '111122223333', accessKeyId: 'ASIAEXAMPLE',
@@ -65,7 +43,7 @@ const adminRole = {
 };
 
 test('supportauthz service events: no userIdentity.type and no requestID, attributed to the service', () => {
-  const row = rowOf(supportauthzEvent());
+  const row = rowOf(supportAuthzEvent());
   assert.equal(pick(row), ['support-authorization', null, 'aws-service', 'supportauthz.amazonaws.com', null, null, null, 'supportauthz.amazonaws.com', null]);
   assert.is(row.requestID, null);
   assert.is(row.callerAccount, '111122223333');
@@ -123,7 +101,7 @@ if (!existsSync(DOCS)) {
   });
 
   test('the reports over all sources: Trusted Advisor apart from cases, the three credential questions, the documented case', () => {
-    const rows = [...EXAMPLES.map(([name], i) => rowOf(docRecord(name), i)), rowOf(supportauthzEvent(), 99)];
+    const rows = [...EXAMPLES.map(([name], i) => rowOf(docRecord(name), i)), rowOf(supportAuthzEvent(), 99)];
     const reports = buildReports(rows, ['trustedAdvisor', 'credentials', 'cases']);
     const ta = reports.get('trustedAdvisor')!.rows.map((r) => [r.eventSource, r.eventName, r.principal, r.checks]);
     assert.equal(ta, [

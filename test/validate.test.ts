@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { validateEnvelope, validateRecord, validateSupportRecord } from '../src/validate.ts';
-import { record } from './helpers.ts';
+import { record, supportAuthzEvent } from './helpers.ts';
 
 const REAL = fileURLToPath(new URL('../../shared/realdata/', import.meta.url));
 
@@ -119,31 +119,10 @@ test('validateSupportRecord() checks the types of Support API parameters when pr
   assert.equal(pointers(validateSupportRecord(record({ requestParameters: { severityCode: 3 } }))), ['/requestParameters/severityCode']);
 });
 
-// From https://docs.aws.amazon.com/awssupport/latest/user/ (Monitoring AWS Support authorization with CloudTrail).
-const supportAuthzEvent = {
-  eventVersion: '1.11',
-  userIdentity: { accountId: '111122223333', invokedBy: 'supportauthz.amazonaws.com' },
-  eventTime: '2026-06-16T20:04:51Z',
-  eventSource: 'supportauthz.amazonaws.com',
-  eventName: 'SupportPermitRequestCreated',
-  awsRegion: 'us-east-1',
-  sourceIPAddress: 'supportauthz.amazonaws.com',
-  userAgent: 'supportauthz.amazonaws.com',
-  requestParameters: null,
-  responseElements: null,
-  eventID: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
-  readOnly: false,
-  resources: [{ accountId: '111122223333', type: 'AWS::SupportAuthZ::SupportPermitRequest', ARN: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8' }],
-  eventType: 'AwsServiceEvent',
-  managementEvent: true,
-  recipientAccountId: '111122223333',
-  serviceEventDetails: { supportCaseDisplayId: '1234567890', resources: ['arn:aws:example:us-east-1:111122223333:resourcetype/resource-id'], actions: ['example:ExampleAction'] },
-  eventCategory: 'Management',
-};
 
 test('a supportauthz service event (no userIdentity.type, no requestID) passes both schemas', () => {
-  assert.equal(validateRecord(supportAuthzEvent), []);
-  assert.equal(validateSupportRecord(supportAuthzEvent), []);
+  assert.equal(validateRecord(supportAuthzEvent()), []);
+  assert.equal(validateSupportRecord(supportAuthzEvent()), []);
 });
 
 test('a Support call made through re:Post Private, carrying sourceIdentity, passes both schemas', () => {
