@@ -2,7 +2,7 @@
  * One log file through the `validate` job: every record against the record schema. Pure of
  * shared state, so it runs on a worker thread like the report's per-file job.
  */
-import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { archiveParts, isArchive, noEntries } from './read-archive.ts';
 import { recordsOfDocument, tallyEntry } from './read-records.ts';
 import type { EntryCounts, LogFile, RecordBatch, Reject } from './types.ts';
@@ -24,16 +24,19 @@ export interface FileCheckOutcome {
 /** Reads and validates one file. Never throws. */
 export async function checkFile(file: LogFile, options: CheckOptions): Promise<FileCheckOutcome> {
   const ledger: Reject[] = [];
-  const checked = await readForCheck(file, options, ledger);
+  const checked = readForCheck(file, options, ledger);
   return { checked, ledger };
 }
 
 export type Checked = { n: number; invalid: number; entries?: EntryCounts } | { error: string } | { skipAs: 'digest' | 'other' };
 
-/** Reads and validates one file; an archive entry by entry, so one entry's records are held at a time. */
-async function readForCheck(file: LogFile, options: CheckOptions, ledger: Reject[]): Promise<Checked> {
+/**
+ * Reads and validates one file; an archive entry by entry, so one entry's records are held at a
+ * time. Synchronous: the file's bytes live in this thread's reused inflate buffer (decode.ts `reuse`).
+ */
+function readForCheck(file: LogFile, options: CheckOptions, ledger: Reject[]): Checked {
   const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
-  const decoded = await decodeFile(file.readPath ?? file.path, decodeOptions);
+  const decoded = decodeFileSync(file.readPath ?? file.path, { ...decodeOptions, reuse: true });
   if (!decoded.ok) {
     ledger.push({ path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
     return { error: decoded.reason };

@@ -17,5 +17,5 @@ parentPort?.on('message', async (job: FileJob) => {
   parentPort?.postMessage({ id: job.id, result: await runTask(job.task, job.file, job.options as never) });
 });
 
-// Modules are loaded (schemas compiled): tell the pool this worker can take files.
+// Modules are loaded: tell the pool this worker can take files.
 parentPort?.postMessage({ ready: true });

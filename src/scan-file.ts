@@ -3,10 +3,10 @@
  * worker thread runs, so its options are plain data (no callbacks).
  */
 import { isUtf8 } from 'node:buffer';
-import { decodeFile, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import type { RowFilter } from './filter.ts';
 import { outcomeOf, outcomeOfBatches } from './outcome.ts';
-import { compactRecordBounds, eventSourceHits, recordIndexAt, sourceNeedles } from './prefilter.ts';
+import { compactRecordBounds, eventSourceHits, recordIndexAt, sourceNeedles, type NeedleSet } from './prefilter.ts';
 import { isArchive } from './read-archive.ts';
 import { recordsOfDocument } from './read-records.ts';
 import { outcomeOfArchive } from './scan-archive.ts';
@@ -44,7 +44,7 @@ const utf8 = new TextDecoder();
  * eventSource may be a selected source. Undefined when the file is not in that form or a slice
  * does not parse: the caller then parses the whole file, which also names any problem exactly.
  */
-function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { seen: number; entries: [number, unknown][] } | undefined {
+function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number; entries: [number, unknown][] } | undefined {
   const bounds = compactRecordBounds(bytes);
   if (!bounds) return undefined;
   const seen = bounds.length - 1;
@@ -64,8 +64,17 @@ function selectedRecords(bytes: Uint8Array, needles: readonly Uint8Array[]): { s
 
 /** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */
 export async function scanFile(file: LogFile, options: FileScanOptions): Promise<FileOutcome> {
+  return scanFileSync(file, options);
+}
+
+/**
+ * {@link scanFile}, synchronously. The file's bytes live in this thread's reused inflate buffer
+ * (decode.ts `reuse`), so nothing may await between decoding them and the last use; archive
+ * entries are decoded into their own buffers.
+ */
+export function scanFileSync(file: LogFile, options: FileScanOptions): FileOutcome {
   const decodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
-  const decoded = await decodeFile(file.readPath ?? file.path, decodeOptions);
+  const decoded = decodeFileSync(file.readPath ?? file.path, { ...decodeOptions, reuse: true });
   if (!decoded.ok) return failed(file, { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason });
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
@@ -103,8 +112,8 @@ function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: string | 
   return warnings;
 }
 
-const needleCache = new WeakMap<ReadonlySet<string>, Uint8Array[]>();
-function needlesFor(sources: ReadonlySet<string>): Uint8Array[] {
+const needleCache = new WeakMap<ReadonlySet<string>, NeedleSet>();
+function needlesFor(sources: ReadonlySet<string>): NeedleSet {
   let needles = needleCache.get(sources);
   if (!needles) needleCache.set(sources, (needles = sourceNeedles(sources)));
   return needles;

@@ -1,35 +1,21 @@
 /**
  * Schema validation of CloudTrail documents and records (pure).
  *
- * The three validators are compiled once, at module load, from the JSON Schemas in `schemas/`.
+ * The validators are ajv's standalone code for the JSON Schemas in `schemas/`, compiled ahead of
+ * time by `schemas/compile.ts` into `validators.generated.ts` (so start-up compiles nothing).
  * Each check returns a list of issues; the shared empty list means "valid".
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import fileSchema from '../schemas/cloudtrail-file.schema.json' with { type: 'json' };
-import recordSchema from '../schemas/cloudtrail-record.schema.json' with { type: 'json' };
-import supportSchema from '../schemas/support-record.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
 import type { ValidationIssue } from './types.ts';
+import * as generated from './validators.generated.ts';
 
-// allErrors: false stops at the first problem: a record is rejected whole, so one reason is enough,
-// and ajv's early exit is what makes validation cheap. verbose: true only adds `parentSchema` and
-// `data` to error objects (built on failure only), which the messages below use.
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, verbose: true });
+/** A compiled validator: true when valid, else the reason in `errors`. */
+interface Check {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-const checkFile: ValidateFunction = ajv.compile(fileSchema);
-const checkRecord: ValidateFunction = ajv.compile(recordSchema);
-const checkSupport: ValidateFunction = ajv.compile(supportSchema);
-
-// Partial records (built from console CSV columns or lookup-events summaries) hold only what
-// those summaries say: the same field types as a record, but only eventTime, eventSource and
-// eventName are required, and no identity type (the summaries do not carry one). Derived from
-// the record schema so the field rules stay in one place.
-const { if: _if, else: _else, required: _required, $id: _id, ...recordRules } = recordSchema;
-const checkPartial: ValidateFunction = ajv.compile({
-  ...recordRules,
-  $id: 'urn:cloudtrail-support:schema:cloudtrail-record-partial',
-  title: 'CloudTrail event record, partial (built from summary columns)',
-  required: ['eventTime', 'eventSource', 'eventName'],
-});
+const { checkFile, checkRecord, checkPartial, checkSupport } = generated as Record<'checkFile' | 'checkRecord' | 'checkPartial' | 'checkSupport', Check>;
 
 /** Returned for every valid value, so that the valid path allocates nothing. */
 const NO_ISSUES = Object.freeze([]) as unknown as ValidationIssue[];

@@ -10,9 +10,15 @@ import type { FileJob } from './file-worker.ts';
 import { startWorker } from './runtime.ts';
 import type { LogFile } from './types.ts';
 
+// Jobs sent to a worker before it reports back: with one, a worker sits idle for every round
+// trip to this thread (measured: ~0.2 s per worker on the 2,000-file benchmark); with two, its
+// next file is already waiting when it finishes one.
+const JOBS_PER_WORKER = 2;
+
 interface Pending<R> {
   resolve: (result: R) => void;
   file: LogFile;
+  job: FileJob;
 }
 
 /** Worker count to use when none is given: one per core. */
@@ -21,12 +27,13 @@ export function defaultWorkers(): number {
 }
 
 export class WorkerPool<T extends TaskName> {
-  private readonly idle: Worker[] = [];
   private readonly queue: FileJob[] = [];
   private readonly pending = new Map<number, Pending<FileTasks[T]['result']>>();
-  private readonly busy = new Map<Worker, number>();
+  /** The ids of the jobs each ready worker holds, oldest first. */
+  private readonly held = new Map<Worker, number[]>();
   private readonly all: Worker[] = [];
   private nextId = 0;
+  private closing = false;
   private readonly readyWorkers = new Set<Worker>();
 
   /** True once a worker has loaded its modules; until then the caller may run files itself. */
@@ -51,13 +58,14 @@ export class WorkerPool<T extends TaskName> {
   run(file: LogFile): Promise<FileTasks[T]['result']> {
     return new Promise((resolve) => {
       const job: FileJob = { id: this.nextId++, task: this.task, file, options: this.options };
-      this.pending.set(job.id, { resolve, file });
+      this.pending.set(job.id, { resolve, file, job });
       this.queue.push(job);
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
@@ -66,22 +74,30 @@ export class WorkerPool<T extends TaskName> {
     worker.on('message', ({ id, result, ready }: { id: number; result: FileTasks[T]['result']; ready?: true }) => {
       if (ready) {
         this.readyWorkers.add(worker);
-        this.idle.push(worker);
+        this.held.set(worker, []);
         this.dispatch();
         return;
       }
-      this.busy.delete(worker);
-      this.idle.push(worker);
+      const held = this.held.get(worker)!;
+      held.splice(held.indexOf(id), 1);
       this.settle(id, result);
       this.dispatch();
     });
+    // A worker that dies is dealt with on 'exit', not 'error': Node delivers every message the
+    // worker posted before 'exit', so the first job it still holds is the one it died on.
+    let failure = 'worker exited';
     worker.on('error', (err) => {
-      const id = this.busy.get(worker);
-      this.busy.delete(worker);
+      failure = err.message;
+    });
+    worker.on('exit', () => {
+      if (this.closing) return;
+      const [failing, ...waiting] = this.held.get(worker) ?? [];
+      this.held.delete(worker);
       this.readyWorkers.delete(worker);
       this.all.splice(this.all.indexOf(worker), 1);
-      if (this.idle.includes(worker)) this.idle.splice(this.idle.indexOf(worker), 1);
-      if (id !== undefined) this.settle(id, this.crashed(this.pending.get(id)!.file, `worker failed on this file: ${err.message}`));
+      if (failing !== undefined) this.settle(failing, this.crashed(this.pending.get(failing)!.file, `worker failed on this file: ${failure}`));
+      // The jobs queued behind it go back to the front of the queue, for the other workers.
+      this.queue.unshift(...waiting.map((id) => this.pending.get(id)!.job));
       this.spawn();
       this.dispatch();
     });
@@ -93,12 +109,16 @@ export class WorkerPool<T extends TaskName> {
     this.pending.delete(id);
   }
 
+  /** Tops every ready worker up to JOBS_PER_WORKER, the least loaded first. */
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(worker, job.id);
-      worker.postMessage(job);
+    for (let load = 0; load < JOBS_PER_WORKER; load++) {
+      for (const [worker, held] of this.held) {
+        if (this.queue.length === 0) return;
+        if (held.length > load) continue;
+        const job = this.queue.shift()!;
+        held.push(job.id);
+        worker.postMessage(job);
+      }
     }
   }
 }

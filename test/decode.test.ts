@@ -3,7 +3,8 @@ import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { decodeBytes, decodeFile, isGzip, readFailure } from '../src/decode.ts';
+import { decodeBytes, decodeFile, decodeFileSync, isGzip, readFailure } from '../src/decode.ts';
+import { gunzipReused, MAX_REUSED_BYTES } from '../src/inflate-reuse.ts';
 import { put, tempDir } from './helpers.ts';
 
 const opts = { maxFileBytes: 1024 ** 3, inflate: 'fflate' as const };
@@ -121,6 +122,52 @@ test('readFailure() names permission, vanished, directory and too-long errors', 
   assert.is(readFailure(error('EISDIR')), 'is a directory');
   assert.is(readFailure(error('ENAMETOOLONG')), 'path too long for the file system');
   assert.is(readFailure(error('EIO')), 'EIO: raw message');
+});
+
+test('decodeBytes() with reuse gives the same bytes and the same errors as without, for every kind of gzip', () => {
+  const lyingIsize = new Uint8Array(packed);
+  new DataView(lyingIsize.buffer).setUint32(lyingIsize.length - 4, 10, true); // says 10 bytes, holds many more
+  const cases: [string, Uint8Array][] = [
+    ['plain gzip', packed],
+    ['two members', new Uint8Array(Buffer.concat([gzipSync('{"Records":'), gzipSync('[]}')]))],
+    ['ISIZE too small', lyingIsize],
+    ['truncated', packed.subarray(0, packed.length >> 1)],
+    ['trailer cut', packed.subarray(0, packed.length - 3)],
+    ['trailing garbage', new Uint8Array(Buffer.concat([packed, Buffer.from('garbage!')]))],
+    ['empty member', new Uint8Array(gzipSync(''))],
+    ['not gzip', plain],
+  ];
+  for (const [name, input] of cases) {
+    const fresh = decodeBytes(input, { ...opts, inflate: 'native' });
+    const reused = decodeBytes(input, { ...opts, inflate: 'native', reuse: true });
+    assert.is(reused.ok, fresh.ok, name);
+    if (fresh.ok && reused.ok) assert.is(Buffer.compare(fresh.bytes, reused.bytes), 0, name);
+    if (!fresh.ok && !reused.ok) assert.is(reused.reason, fresh.reason, name);
+  }
+  const capped = decodeBytes(packed, { maxFileBytes: 100, inflate: 'native', reuse: true });
+  assert.ok(!capped.ok && /exceeds the cap of 100 bytes/.test(capped.reason), 'the cap holds on the reuse path');
+});
+
+test('gunzipReused() writes into one buffer that the next call overwrites, and declines what it cannot finish in one go', () => {
+  const a = gunzipReused(new Uint8Array(gzipSync('first document')), 1e6)!;
+  assert.is(utf8(a), 'first document');
+  const b = gunzipReused(new Uint8Array(gzipSync('SECOND')), 1e6)!;
+  assert.is(utf8(b), 'SECOND');
+  assert.is(a.buffer, b.buffer, 'the same buffer');
+  assert.is(utf8(a).slice(0, 6), 'SECOND', 'the earlier view now shows the new bytes');
+  assert.is(gunzipReused(packed.subarray(0, 40), 1e6), undefined, 'truncated');
+  assert.is(gunzipReused(packed, 10), undefined, 'over the cap');
+  const huge = new Uint8Array(packed);
+  new DataView(huge.buffer).setUint32(huge.length - 4, MAX_REUSED_BYTES, true);
+  assert.is(gunzipReused(huge, 2 ** 31), undefined, 'an output past MAX_REUSED_BYTES gets a buffer of its own');
+  assert.is(utf8(gunzipReused(packed, 1e6)!), text, 'a failure leaves the inflater usable');
+});
+
+test('decodeFileSync() with reuse reads a file into the shared buffer', () => {
+  const dir = tempDir();
+  const path = put(dir, 'a.json.gz', packed);
+  const out = decodeFileSync(path, { ...opts, inflate: 'native', reuse: true });
+  assert.ok(out.ok && utf8(out.bytes) === text);
 });
 
 test.run();

@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, recordIndexAt, sourceNeedles } from '../src/prefilter.ts';
+import { chooseAnchors, compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, NeedleSet, recordIndexAt, sourceNeedles } from '../src/prefilter.ts';
+import { ALL_SUPPORT_SOURCES } from '../src/support-rows.ts';
 import { scan } from '../src/scan.ts';
 import { ec2Record, put, REALDATA, record, tempDir, trailFile } from './helpers.ts';
 
@@ -83,6 +84,42 @@ test('scan() gives identical results with and without the prefilter on the real 
   const dirs = ['invictus-aws_dataset', 'trailscraper'].map((d) => join(REALDATA, d));
   const result = await sameCountsBothWays(dirs, 'all');
   assert.is(result.records.seen, 2900 + 7);
+});
+
+test('NeedleSet.find() finds exactly what a search for each whole needle finds, whatever anchors it picked', () => {
+  const naive = (text: Uint8Array, needles: readonly Uint8Array[]) => {
+    const found = new Set<number>();
+    const buffer = Buffer.from(text);
+    for (const n of needles) for (let at = buffer.indexOf(n); at !== -1; at = buffer.indexOf(n, at + 1)) found.add(at);
+    return [...found].sort((a, b) => a - b);
+  };
+  // Seeded texts built from pieces of the needles, so near misses and overlaps are common.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pieces = ['"support', '.amazonaws.com"', 'pport', '"trustedadvisor', 'app', 'plans', '"', 'x', '-console', '"supportauthz.amazonaws.com"', '"support.amazonaws.com"'];
+  for (let round = 0; round < 200; round++) {
+    const text = bytes(Array.from({ length: 60 }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
+    // A fresh set each round, so the anchors are chosen from this text (its own byte counts).
+    const set = sourceNeedles(round % 2 ? ALL_SUPPORT_SOURCES : ['support.amazonaws.com', 'trustedadvisor.amazonaws.com']);
+    assert.equal(set.find(text), naive(text, set.needles), `round ${round}`);
+    assert.is(set.occursIn(text), naive(text, set.needles).length > 0);
+  }
+});
+
+test('chooseAnchors() covers every needle once, preferring anchors that start with a byte rare in the text', () => {
+  const needles = sourceNeedles(ALL_SUPPORT_SOURCES).needles;
+  const sample = bytes(trailFile([ec2Record(), ec2Record(), ec2Record()]));
+  const anchors = chooseAnchors(needles, sample);
+  const covered = anchors.flatMap((a) => a.uses.map((u) => u.needle));
+  assert.is(covered.length, needles.length);
+  assert.is(new Set(covered).size, needles.length);
+  for (const anchor of anchors) {
+    assert.is(anchor.bytes.length, 4);
+    assert.not.ok(anchor.bytes[0] === 0x22, 'not the quote every JSON string starts with');
+    for (const { needle, offset } of anchor.uses) assert.equal([...needle.subarray(offset, offset + 4)], [...anchor.bytes]);
+  }
+  assert.ok(anchors.length < needles.length, `shared anchors: ${anchors.length} for ${needles.length} needles`);
+  assert.equal(new NeedleSet([bytes('ab')]).find(bytes('xxabxab')), [2, 5], 'a needle shorter than an anchor is its own anchor');
 });
 
 test.run();

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { validateEnvelope, validateRecord, validateSupportRecord } from '../src/validate.ts';
+import { GENERATED_PATH, validatorsModule } from '../schemas/compile.ts';
 import { record, supportAuthzEvent } from './helpers.ts';
 
 const REAL = fileURLToPath(new URL('../../shared/realdata/', import.meta.url));
@@ -279,5 +280,10 @@ if (!existsSync(REAL)) {
     console.log(`validateRecord: ${Math.round((records.length * rounds) / seconds).toLocaleString('en-US')} records/s (${records.length} invictus records x ${rounds})`);
   });
 }
+
+test('src/validators.generated.ts is what schemas/compile.ts writes for the current schemas (run `npm run schemas` after editing one)', () => {
+  const current = readFileSync(GENERATED_PATH, 'utf8');
+  assert.ok(current === validatorsModule(), 'the generated validators are stale');
+});
 
 test.run();

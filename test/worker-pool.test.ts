@@ -28,4 +28,31 @@ test('WorkerPool runs report and validate jobs on worker threads with the same r
   }
 });
 
+test('a worker that dies fails only the file it was on: the files queued behind it go to another worker', async () => {
+  const root = tempDir();
+  const good = [0, 1, 2, 3, 4, 5].map((i) => toLogFile(put(root, `g${i}.json.gz`, gz(trailFile([record({ eventID: `q${i}` })]))), 0));
+  // A job whose file is not a LogFile throws inside the worker's handler: an unhandled rejection kills the worker.
+  const poison = null as unknown as LogFile;
+  const failures: string[] = [];
+  const pool = new WorkerPool('scan', 2, { sources: 'all' }, (file, reason) => {
+    failures.push(reason);
+    return { file, rows: [], fingerprints: [], rejects: [], counts: { seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 } };
+  });
+  try {
+    while (!pool.ready) await new Promise((r) => setTimeout(r, 10));
+    // Each worker holds two jobs: the poison one and the good file queued behind it on the same worker.
+    const results = await Promise.all([good[0], poison, good[1], good[2], good[3], good[4], good[5]].map((f) => pool.run(f)));
+    assert.equal(failures.length, 1, 'one file failed');
+    assert.match(failures[0], /^worker failed on this file: /);
+    assert.is(results[1].counts.seen, 0);
+    for (const [i, f] of good.entries()) {
+      const result = results[i < 1 ? 0 : i + 1];
+      assert.is(result.file.path, f.path);
+      assert.is(result.counts.support, 1, `${f.path} was read despite the crash`);
+    }
+  } finally {
+    await pool.close();
+  }
+});
+
 test.run();
