@@ -8,7 +8,7 @@ import { gunzipSync as nativeGunzipSync } from 'node:zlib';
 import { Gunzip } from 'fflate';
 import { errnoReason } from './errno.ts';
 import { salvageMembers } from './gzip-salvage.ts';
-import { gunzipReused } from './inflate-reuse.ts';
+import { gunzipReused, readFileReused } from './thread-buffers.ts';
 
 /**
  * Which inflater to use. `native` (node:zlib, present in Node and Deno) is the default: on the
@@ -22,9 +22,10 @@ export interface DecodeOptions {
   readonly maxFileBytes: number;
   readonly inflate?: InflateEngine;
   /**
-   * Inflate (natively) into this thread's reused buffer: the bytes returned are valid only until
-   * the next decode with `reuse` on this thread. For callers that finish with the bytes before
-   * decoding again; it saves a buffer, and its GC and page faults, per file (inflate-reuse.ts).
+   * Read and inflate (natively) into this thread's reused buffers: the bytes returned are valid
+   * only until the next decode with `reuse` on this thread. For callers that finish with the
+   * bytes before decoding again; it saves buffers, their GC and page faults, per file
+   * (thread-buffers.ts).
    */
   readonly reuse?: boolean;
 }
@@ -82,7 +83,7 @@ export function decodeFileSync(path: string | Uint8Array, options: DecodeOptions
     // Synchronous on purpose: files are read on worker threads, where blocking costs nothing, and
     // it skips the thread-pool round trips of open/fstat/read/close (measured: 1.7 -> 1.0 s of
     // system time on the 2,000-file benchmark with two workers).
-    raw = readFileSync(typeof path === 'string' ? path : Buffer.from(path));
+    raw = options.reuse ? readFileReused(path) : readFileSync(typeof path === 'string' ? path : Buffer.from(path));
   } catch (err) {
     return { ok: false, stage: 'read', reason: readFailure(err) };
   }

@@ -2,6 +2,7 @@
  * Runs per-file jobs with bounded concurrency and hands their results over in submission order,
  * so a run's output never depends on which job finishes first. Shared by `report` and `validate`.
  */
+import { setImmediate } from 'node:timers';
 import { runTask, type FileTasks, type TaskName } from './file-tasks.ts';
 import type { LogFile } from './types.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -26,9 +27,19 @@ export class FileRunner<T extends TaskName> {
     if (this.workers > 1 && !this.pool && ++this.files > FILES_BEFORE_POOL) {
       this.pool = new WorkerPool(this.task, this.workers, this.options, this.crashed);
     }
-    // Until a worker has loaded its modules (~0.25 s), this thread reads files itself instead of
+    // Until a worker has loaded its modules (~0.1 s), this thread reads files itself instead of
     // waiting: no core sits idle while the pool warms up.
-    return this.pool?.ready ? this.pool.run(file) : runTask(this.task, file, this.options);
+    return this.pool?.ready ? this.pool.run(file) : this.runHere(file);
+  }
+
+  /**
+   * Runs a file in this thread, then lets the event loop turn: discovery and these runs settle
+   * in microtasks alone, so without the turn the workers' "ready" messages would never be heard.
+   */
+  private async runHere(file: LogFile): Promise<FileTasks[T]['result']> {
+    const result = await runTask(this.task, file, this.options);
+    await new Promise((resolve) => setImmediate(resolve));
+    return result;
   }
 
   async close(): Promise<void> {

@@ -45,12 +45,12 @@ const SAMPLE_BYTES = 64 * 1024;
  *
  * Buffer.indexOf looks for the needle's first byte (memchr) and compares from there, so it is
  * fast when that byte is rare in the text and slow when it is common. Every quoted source name
- * starts with `"`, which is everywhere in JSON, and there are seven Support sources. So each
+ * starts with `"`, which is everywhere in JSON (and `--sources all` has seven of them). So each
  * needle is found through a 4-byte anchor inside it that starts with a byte rare in the text,
  * shared where it can be (`ppor` is in all six `support*` names), and every anchor hit is
  * checked against the whole needle. Anchors are chosen once, from the byte counts of the first
- * text searched: any choice finds the same occurrences, only the speed differs. Measured on the
- * benchmark archive, one thread: 0.96 s of searching became 0.xx s.
+ * text searched: any choice finds the same occurrences, only the speed differs. Measured on 400
+ * benchmark files, one thread: 129 ms searching for `"support.amazonaws.com"`, 81 ms through `ppor`.
  */
 export class NeedleSet {
   readonly needles: readonly Uint8Array[];

@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { decodeBytes, decodeFile, decodeFileSync, isGzip, readFailure } from '../src/decode.ts';
-import { gunzipReused, MAX_REUSED_BYTES } from '../src/inflate-reuse.ts';
+import { gunzipReused, MAX_REUSED_BYTES, readFileReused } from '../src/thread-buffers.ts';
 import { put, tempDir } from './helpers.ts';
 
 const opts = { maxFileBytes: 1024 ** 3, inflate: 'fflate' as const };
@@ -163,11 +163,20 @@ test('gunzipReused() writes into one buffer that the next call overwrites, and d
   assert.is(utf8(gunzipReused(packed, 1e6)!), text, 'a failure leaves the inflater usable');
 });
 
-test('decodeFileSync() with reuse reads a file into the shared buffer', () => {
+test('decodeFileSync() with reuse reads files of any size into the shared buffers, and names read failures as without it', () => {
   const dir = tempDir();
-  const path = put(dir, 'a.json.gz', packed);
-  const out = decodeFileSync(path, { ...opts, inflate: 'native', reuse: true });
-  assert.ok(out.ok && utf8(out.bytes) === text);
+  const big = new Uint8Array(randomBytes(300_000));
+  const files = [put(dir, 'a.json.gz', packed), put(dir, 'big.bin', big), put(dir, 'small.json', '{"Records":[]}'), put(dir, 'empty.json', '')];
+  assert.ok(((r) => r.ok && utf8(r.bytes) === text)(decodeFileSync(files[0], { ...opts, inflate: 'native', reuse: true })));
+  assert.is(Buffer.compare(readFileReused(files[1]), big), 0, 'a file larger than the buffer so far');
+  assert.is(utf8(readFileReused(files[2])), '{"Records":[]}', 'a smaller one after it: only its own bytes');
+  assert.is(readFileReused(files[3]).length, 0);
+  mkdirSync(`${dir}/folder`);
+  for (const path of [`${dir}/missing.json.gz`, `${dir}/folder`]) {
+    const reused = decodeFileSync(path, { ...opts, reuse: true });
+    assert.equal(reused, decodeFileSync(path, opts), path);
+    assert.is(reused.ok, false);
+  }
 });
 
 test.run();
