@@ -43,3 +43,12 @@ function vmHwmKB(pid: number | undefined): number {
     return 0;
   }
 }
+
+/**
+ * The Node flags on the CLI's shebang line (what `npx cloudtrail-support` runs with), so the
+ * benchmark runs `node <flags> dist/src/cli.js` exactly as a user's command does.
+ */
+export function cliNodeFlags(root: string): string[] {
+  const shebang = readFileSync(join(root, 'dist/src/cli.js'), 'utf8').split('\n', 1)[0];
+  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
+}

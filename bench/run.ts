@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpus, type Corpus } from './corpus.ts';
-import { measure, type Measured } from './measure.ts';
+import { cliNodeFlags, measure, type Measured } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -45,7 +45,8 @@ async function best(command: string, commandArgs: string[]): Promise<Measured> {
   return { ...fastest!, peakRssMB };
 }
 
-const cli = (dir: string, extra: string[]) => best(process.execPath, ['dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
+const NODE_FLAGS = cliNodeFlags(ROOT);
+const cli = (dir: string, extra: string[]) => best(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
 function supportCounts(stdout: string): Record<string, number> {
   const doc = JSON.parse(stdout);
   const rows = doc.reports.actions.filter((r: { eventSource: string }) => r.eventSource === 'support.amazonaws.com');
@@ -113,7 +114,7 @@ const disagree = rows.filter((r) => r.counts && JSON.stringify(r.counts) !== ref
 log('running the memory-flatness and validate runs ...');
 const smallRun = await cli(small.dir, []);
 const flat = { small: smallRun, big: rows[0].run, ratio: rows[0].run.peakRssMB / smallRun.peakRssMB };
-const validateRun = await measure(process.execPath, ['dist/src/cli.js', 'validate', small.dir, '--format', 'json', '--workers', '1'], ROOT);
+const validateRun = await measure(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'validate', small.dir, '--format', 'json', '--workers', '1'], ROOT);
 const validated = JSON.parse(validateRun.stdout).records.seen as number;
 const report = table(big, rows, flat, { recordsPerSecond: validated / validateRun.seconds });
 console.log(report);

@@ -44,7 +44,7 @@ export async function* discover(paths: readonly string[]): AsyncGenerator<Discov
       throw new RunError(`cannot read input path ${JSON.stringify(root)}: ${errorReason(err)}`);
     }
   }
-  for (const root of roots) yield* walk({ shown: root }, new Set());
+  for (const root of roots) yield* walk({ shown: root });
 }
 
 /** A path as shown (UTF-8, bad bytes escaped as \xNN) and as opened (bytes, when they differ). */
@@ -65,25 +65,52 @@ function child(parent: WalkPath, name: Buffer): WalkPath {
   return { shown, raw: Buffer.concat([parent.raw ?? Buffer.from(parent.shown), Buffer.from(sep), name]) };
 }
 
-async function* walk(path: WalkPath, ancestors: Set<string>): AsyncGenerator<Discovered> {
+/** A directory being walked: its sorted entry names and the next one to visit. */
+interface Frame {
+  readonly dir: WalkPath;
+  readonly real: string;
+  readonly names: Buffer[];
+  next: number;
+}
+
+/**
+ * Depth-first walk with an explicit stack. (One generator per level, delegating with `yield*`,
+ * passed every file up through a promise per level of depth: ~9 levels in an AWSLogs tree.)
+ */
+async function* walk(root: WalkPath): AsyncGenerator<Discovered> {
+  const stack: Frame[] = [];
+  const ancestors = new Set<string>();
+  let path: WalkPath | undefined = root;
+  while (path) {
+    const found = visit(path, ancestors);
+    if ('names' in found) {
+      stack.push(found);
+      ancestors.add(found.real);
+    } else yield found;
+    path = undefined;
+    while (!path && stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.names.length) path = child(top.dir, top.names[top.next++]);
+      else ancestors.delete(stack.pop()!.real);
+    }
+  }
+}
+
+/** One path: a file (or why it cannot be walked), or a directory frame to walk. */
+function visit(path: WalkPath, ancestors: ReadonlySet<string>): Discovered | Frame {
   const at = path.raw ?? path.shown;
   const rejected = (reason: string): Discovered => ({ reject: { path: path.shown, index: null, stage: 'discover', reason } });
   let info;
   try {
     info = statSync(at);
   } catch (err) {
-    yield rejected(errorReason(err));
-    return;
+    return rejected(errorReason(err));
   }
   if (info.isFile()) {
     const file = toLogFile(path.shown, info.size);
-    yield { file: path.raw ? { ...file, readPath: new Uint8Array(path.raw) } : file };
-    return;
+    return { file: path.raw ? { ...file, readPath: new Uint8Array(path.raw) } : file };
   }
-  if (!info.isDirectory()) {
-    yield rejected('not a regular file or directory');
-    return;
-  }
+  if (!info.isDirectory()) return rejected('not a regular file or directory');
   let real: string;
   let names: Buffer[];
   try {
@@ -91,14 +118,8 @@ async function* walk(path: WalkPath, ancestors: Set<string>): AsyncGenerator<Dis
     // Names as bytes: a name that is not valid UTF-8 is still read, by its bytes.
     names = readdirSync(at, { encoding: 'buffer' }).sort(Buffer.compare);
   } catch (err) {
-    yield rejected(errorReason(err));
-    return;
+    return rejected(errorReason(err));
   }
-  if (ancestors.has(real)) {
-    yield rejected(`symlink loop: ${path.shown} leads back to a folder above it`);
-    return;
-  }
-  ancestors.add(real);
-  for (const name of names) yield* walk(child(path, name), ancestors);
-  ancestors.delete(real);
+  if (ancestors.has(real)) return rejected(`symlink loop: ${path.shown} leads back to a folder above it`);
+  return { dir: path, real, names, next: 0 };
 }

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FileTasks, TaskName } from './file-tasks.ts';
-import type { FileJob } from './file-worker.ts';
+import type { FileJob, WorkerSetup } from './file-worker.ts';
 import { startWorker } from './runtime.ts';
 import type { LogFile } from './types.ts';
 
@@ -57,7 +57,7 @@ export class WorkerPool<T extends TaskName> {
   /** Runs the job on one file on a worker. Never rejects. */
   run(file: LogFile): Promise<FileTasks[T]['result']> {
     return new Promise((resolve) => {
-      const job: FileJob = { id: this.nextId++, task: this.task, file, options: this.options };
+      const job: FileJob = { id: this.nextId++, file };
       this.pending.set(job.id, { resolve, file, job });
       this.queue.push(job);
       this.dispatch();
@@ -71,6 +71,7 @@ export class WorkerPool<T extends TaskName> {
 
   private spawn(): void {
     const worker = startWorker(new URL(import.meta.url), 'file-worker');
+    worker.postMessage({ task: this.task, options: this.options } satisfies WorkerSetup);
     worker.on('message', ({ id, result, ready }: { id: number; result: FileTasks[T]['result']; ready?: true }) => {
       if (ready) {
         this.readyWorkers.add(worker);
@@ -80,7 +81,9 @@ export class WorkerPool<T extends TaskName> {
       }
       const held = this.held.get(worker)!;
       held.splice(held.indexOf(id), 1);
-      this.settle(id, result);
+      // The worker sends a scan result back without its file (file-worker.ts): put it back.
+      const pending = this.pending.get(id);
+      this.settle(id, pending && this.task === 'scan' ? { ...result, file: pending.file } : result);
       this.dispatch();
     });
     // A worker that dies is dealt with on 'exit', not 'error': Node delivers every message the

@@ -22,6 +22,17 @@ function fixture() {
   return root;
 }
 
+test('the bin runs through its shebang, with the Node flags that npm start and the benchmark use', () => {
+  const shebang = readFileSync(join(ROOT, 'src/cli.ts'), 'utf8').split('\n', 1)[0];
+  assert.is(shebang, '#!/usr/bin/env -S node --max-semi-space-size=2');
+  assert.is(readFileSync(CLI, 'utf8').split('\n', 1)[0], shebang, 'the build keeps it');
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+  assert.is(start, 'node --max-semi-space-size=2 dist/src/cli.js report samples');
+  const bin = spawnSync('/bin/sh', ['-c', `chmod +x "${CLI}" && "${CLI}" report samples --format json`], { cwd: ROOT, encoding: 'utf8' });
+  assert.is(bin.status, 0, bin.stderr);
+  assert.is(JSON.parse(bin.stdout).records.support, 65);
+});
+
 test('report --format json prints counts that add up and every report', () => {
   const { code, stdout, stderr } = run(['report', fixture(), '--format', 'json']);
   assert.is(code, 0, stderr);
