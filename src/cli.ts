@@ -3,9 +3,9 @@
  * The command line: parses flags with yargs, calls the library, writes output, sets the exit
  * code. The only module that knows about argv, stdout, the TTY and exit codes.
  *
- * The shebang caps V8's young generation on this thread, as runtime.ts does for the workers, so
- * peak memory stays flat however long the run (see WORKER_LIMITS there). `npm start` and the
- * benchmark use the same flags (tested).
+ * The shebang caps V8's young generation on this thread, as the worker pool does for report
+ * workers, so peak memory stays flat however long the run (worker-pool.ts `limits` says why).
+ * `npm start` and the benchmark use the same flags (tested).
  */
 import process from 'node:process';
 import yargs, { type Argv } from 'yargs';

@@ -12,20 +12,18 @@ export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefi
  * runs `.js`; Deno runs `.ts` natively; Node running `.ts` (tests through tsx) needs tsx registered
  * inside the worker first, because Node 20 does not carry loader hooks into workers.
  */
-export function startWorker(base: URL, name: string): Worker {
+export function startWorker(base: URL, name: string, limits?: WorkerLimits): Worker {
   const fromSources = base.pathname.endsWith('.ts');
   const url = new URL(`./${name}${fromSources ? '.ts' : '.js'}`, base);
+  const resourceLimits = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb };
   if (isDeno) return new Worker(url);
-  if (!fromSources) return new Worker(url, { resourceLimits: WORKER_LIMITS });
+  if (!fromSources) return new Worker(url, { resourceLimits });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
+  return new Worker(bootstrap, { eval: true, resourceLimits });
 }
 
-/**
- * V8 grows a heap's young generation whenever enough has survived scavenges since the last growth,
- * so on a long run it creeps up to its maximum (tens of MB per thread) though the live data stays
- * the same: peak RSS then grew with the archive (111 MB on 400 files, 126 MB on 2,000). Capped at
- * 4 MB per worker (and, by the CLI's shebang, 2 MB semi-spaces on the main thread) it stays flat:
- * 105 and 108 MB, at the same speed.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 };
+/** Heap limits for a worker thread (Node; Deno starts workers without them). */
+export interface WorkerLimits {
+  /** Cap on V8's young generation, in MB (worker-pool.ts says when and why). */
+  readonly youngGenerationMb: number;
+}
