@@ -78,7 +78,13 @@ async function runAll(c: Corpus): Promise<Row[]> {
   return rows;
 }
 
-function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; ratio: number }, validate: { recordsPerSecond: number }): string {
+interface ValidateRate {
+  recordsPerSecond: number;
+  /** Inflate + JSON.parse of every file on one thread, nothing checked (bench/peers/parse-ceiling.mjs). */
+  ceiling: { records: number; seconds: number; parseSeconds: number };
+}
+
+function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; ratio: number }, validate: ValidateRate): string {
   const duck = rows.find((r) => r.system.startsWith('DuckDB'))!.run.seconds;
   const floor = rows.find((r) => r.system.startsWith('inflate floor'))!.run.seconds;
   const mb = c.summary.jsonBytes / 1e6;
@@ -94,6 +100,7 @@ function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; r
     `Inflate floor spread over ${cpus().length} cores: ${(floor / cpus().length).toFixed(2)} s; default report = ${(rows[0].run.seconds / (floor / cpus().length)).toFixed(2)}x that floor.`,
     `Memory flatness: peak RSS ${flat.small.peakRssMB.toFixed(0)} MB on 1/5 of the files, ${flat.big.peakRssMB.toFixed(0)} MB on all (${flat.ratio.toFixed(2)}x for 5x the data).`,
     `validate (every record through the full schema, 1 worker): ${Math.round(validate.recordsPerSecond).toLocaleString('en')} records/s on one core.`,
+    `Its ceiling here, inflate + JSON.parse of every file and no checks at all, 1 thread: ${Math.round(validate.ceiling.records / validate.ceiling.seconds).toLocaleString('en')} records/s (JSON.parse alone: ${Math.round(validate.ceiling.records / validate.ceiling.parseSeconds).toLocaleString('en')} records/s).`,
   ];
   return lines.join('\n');
 }
@@ -116,7 +123,10 @@ const smallRun = await cli(small.dir, []);
 const flat = { small: smallRun, big: rows[0].run, ratio: rows[0].run.peakRssMB / smallRun.peakRssMB };
 const validateRun = await measure(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'validate', small.dir, '--format', 'json', '--workers', '1'], ROOT);
 const validated = JSON.parse(validateRun.stdout).records.seen as number;
-const report = table(big, rows, flat, { recordsPerSecond: validated / validateRun.seconds });
+log('running the parse ceiling ...');
+const ceilingRun = await best(process.execPath, ['bench/peers/parse-ceiling.mjs', small.dir]);
+const ceiling = JSON.parse(ceilingRun.stdout) as { records: number; seconds: number; parseSeconds: number };
+const report = table(big, rows, flat, { recordsPerSecond: validated / validateRun.seconds, ceiling });
 console.log(report);
 console.log(disagree.length === 0 ? `\nAll systems agree: ${reference}` : `\nDISAGREEMENT: ${disagree.map((r) => r.system).join(', ')}`);
 if (flag('write')) {
