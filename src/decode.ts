@@ -60,7 +60,8 @@ export function decodeBytes(raw: Uint8Array, options: DecodeOptions): Decoded {
     return { ok: true, bytes: raw, gzip: false };
   }
   if (options.inflate !== 'fflate' && options.reuse) {
-    const bytes = gunzipReused(raw, cap);
+    const isize = trailerIsize(raw);
+    const bytes = isize === undefined ? undefined : gunzipReused(raw, isize, cap);
     if (bytes) return { ok: true, bytes, gzip: true };
   }
   const decoded = options.inflate === 'fflate' ? gunzipFflate(raw, cap) : gunzipNative(raw, cap);
@@ -121,9 +122,7 @@ function gunzipFflate(raw: Uint8Array, cap: number): Decoded {
   if (capped) return { ok: false, stage: 'decode', reason: overCap(cap) };
   // fflate does not read the 8-byte gzip trailer, so a file cut inside it would pass silently.
   // The trailer ends with ISIZE (output size mod 2^32) of the last member: check it.
-  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  const isize = raw.length >= 18 ? view.getUint32(raw.length - 4, true) : -1;
-  if (isize !== (total - memberStart) % 2 ** 32) {
+  if (trailerIsize(raw) !== (total - memberStart) % 2 ** 32) {
     return { ok: false, stage: 'decode', reason: 'truncated gzip (missing or wrong trailer)' };
   }
   return { ok: true, bytes: concatChunks(chunks, total), gzip: true };
@@ -137,8 +136,13 @@ const MIN_CHUNK = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
 
 function chunkSizeFor(raw: Uint8Array, cap: number): number {
-  const isize = raw.length >= 18 ? new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(raw.length - 4, true) : 0;
+  const isize = trailerIsize(raw) ?? 0;
   return Math.max(MIN_CHUNK, Math.min(isize + 1, cap + 1, MAX_CHUNK));
+}
+
+/** ISIZE, the last 4 bytes of a gzip file: its last member's size mod 2^32 (untrusted). Undefined when shorter than a gzip member can be. */
+function trailerIsize(raw: Uint8Array): number | undefined {
+  return raw.length >= 18 ? new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(raw.length - 4, true) : undefined;
 }
 
 function gunzipNative(raw: Uint8Array, cap: number): Decoded {

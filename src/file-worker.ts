@@ -21,8 +21,8 @@ export interface FileJob {
 let setup: WorkerSetup | undefined;
 
 // Messages are small on purpose: the options come once (the first message), and the result goes
-// back without the file it was asked about (the pool has it). Each message is garbage on the main
-// thread, which also discovers and merges: less of it kept its heap from growing with the run.
+// back without the file it was asked about (the pool has it), so less is cloned per file on the
+// main thread, which also discovers and merges.
 parentPort?.on('message', async (message: WorkerSetup | FileJob) => {
   if (!('id' in message)) {
     setup = message;

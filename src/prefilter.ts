@@ -74,13 +74,7 @@ export class NeedleSet {
 
   /** True when any needle occurs in the bytes. */
   occursIn(bytes: Uint8Array): boolean {
-    const buffer = asBuffer(bytes);
-    return this.anchorsFor(bytes).some((anchor) => {
-      for (let at = buffer.indexOf(anchor.bytes); at !== -1; at = buffer.indexOf(anchor.bytes, at + 1)) {
-        if (anchor.uses.some(({ needle, offset }) => occursAt(bytes, needle, at - offset))) return true;
-      }
-      return false;
-    });
+    return this.find(bytes).length > 0;
   }
 
   private anchorsFor(sample: Uint8Array): readonly Anchor[] {

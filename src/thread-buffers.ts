@@ -40,7 +40,7 @@ export function readFileReused(path: string | Uint8Array): Uint8Array {
     const size = fstatSync(fd).size;
     // One byte of room past the size tells a file that grew since fstat: it is read afresh.
     if (size + 1 > MAX_REUSED_BYTES) return readFileSync(fd);
-    if (readBuffer.length < size + 1) readBuffer = new Uint8Array(Math.min(MAX_REUSED_BYTES, Math.max(size + 1, readBuffer.length * 2)));
+    readBuffer = atLeast(readBuffer, size + 1);
     let total = 0;
     for (;;) {
       const n = readSync(fd, readBuffer, total, readBuffer.length - total, null);
@@ -53,49 +53,50 @@ export function readFileReused(path: string | Uint8Array): Uint8Array {
   }
 }
 
-let handle: ZlibHandle | undefined;
-let state: Uint32Array | undefined;
+/** The buffer itself when it holds `size` bytes, else a larger one (at least double, at most MAX_REUSED_BYTES). */
+function atLeast(buffer: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  return buffer.length >= size ? buffer : new Uint8Array(Math.min(MAX_REUSED_BYTES, Math.max(size, buffer.length * 2)));
+}
+
+/** The native inflater: undefined until first needed, null where the runtime does not have one. */
+let inflater: { readonly handle: ZlibHandle; readonly state: Uint32Array } | null | undefined;
 let failed = false;
 let scratch = new Uint8Array(0);
-let usable: boolean | undefined;
 
-function openHandle(): boolean {
+function openInflater(): typeof inflater {
   try {
     const gunzip = new Gunzip() as unknown as { _handle?: ZlibHandle; _writeState?: unknown };
-    const h = gunzip._handle;
-    if (!h || typeof h.writeSync !== 'function' || typeof h.reset !== 'function' || !(gunzip._writeState instanceof Uint32Array)) return false;
+    const handle = gunzip._handle;
+    const state = gunzip._writeState;
+    if (!handle || typeof handle.writeSync !== 'function' || typeof handle.reset !== 'function' || !(state instanceof Uint32Array)) return null;
     // Own the error callback: zlib's default one destroys the stream object around the handle.
-    h.onerror = () => {
+    handle.onerror = () => {
       failed = true;
     };
-    handle = h;
-    state = gunzip._writeState;
-    return true;
+    return { handle, state };
   } catch {
-    return false;
+    return null;
   }
 }
 
 /**
- * Inflates a single-member gzip into this thread's reused buffer. Returns a view of at most
- * `cap` bytes that stays valid only until the next call on this thread, or undefined when the
- * fast path does not apply (see the module comment).
+ * Inflates a single-member gzip, whose trailer says it holds `isize` bytes, into this thread's
+ * reused buffer. Returns a view of at most `cap` bytes that stays valid only until the next call
+ * on this thread, or undefined when the fast path does not apply (see the module comment).
  */
-export function gunzipReused(raw: Uint8Array, cap: number): Uint8Array | undefined {
-  if (raw.length < 18) return undefined;
-  const isize = new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(raw.length - 4, true);
+export function gunzipReused(raw: Uint8Array, isize: number, cap: number): Uint8Array | undefined {
   // One byte of room past ISIZE tells "ended exactly" apart from "ran out of room".
   const room = isize + 1;
   if (isize > cap || room > MAX_REUSED_BYTES) return undefined;
-  if (usable === undefined) usable = openHandle();
-  if (!usable || !handle || !state) return undefined;
-  if (scratch.length < room) scratch = new Uint8Array(Math.min(MAX_REUSED_BYTES, Math.max(room, scratch.length * 2)));
+  if (inflater === undefined) inflater = openInflater();
+  if (!inflater) return undefined;
+  scratch = atLeast(scratch, room);
   failed = false;
-  handle.reset();
-  handle.writeSync(constants.Z_FINISH, raw, 0, raw.length, scratch, 0, room);
-  const [availOut, availIn] = state;
+  inflater.handle.reset();
+  inflater.handle.writeSync(constants.Z_FINISH, raw, 0, raw.length, scratch, 0, room);
+  const [availOut, availIn] = inflater.state;
   if (failed) {
-    usable = openHandle(); // a handle that reported an error is not trusted again
+    inflater = openInflater(); // a handle that reported an error is not trusted again
     return undefined;
   }
   if (availOut === 0 || availIn !== 0) return undefined;

@@ -29,16 +29,15 @@ export function defaultWorkers(): number {
 export class WorkerPool<T extends TaskName> {
   private readonly queue: FileJob[] = [];
   private readonly pending = new Map<number, Pending<FileTasks[T]['result']>>();
-  /** The ids of the jobs each ready worker holds, oldest first. */
+  /** The ids of the jobs each ready worker holds, oldest first (a worker is here once ready). */
   private readonly held = new Map<Worker, number[]>();
   private readonly all: Worker[] = [];
   private nextId = 0;
   private closing = false;
-  private readonly readyWorkers = new Set<Worker>();
 
   /** True once a worker has loaded its modules; until then the caller may run files itself. */
   get ready(): boolean {
-    return this.readyWorkers.size > 0;
+    return this.held.size > 0;
   }
 
   /**
@@ -74,7 +73,6 @@ export class WorkerPool<T extends TaskName> {
     worker.postMessage({ task: this.task, options: this.options } satisfies WorkerSetup);
     worker.on('message', ({ id, result, ready }: { id: number; result: FileTasks[T]['result']; ready?: true }) => {
       if (ready) {
-        this.readyWorkers.add(worker);
         this.held.set(worker, []);
         this.dispatch();
         return;
@@ -96,7 +94,6 @@ export class WorkerPool<T extends TaskName> {
       if (this.closing) return;
       const [failing, ...waiting] = this.held.get(worker) ?? [];
       this.held.delete(worker);
-      this.readyWorkers.delete(worker);
       this.all.splice(this.all.indexOf(worker), 1);
       if (failing !== undefined) this.settle(failing, this.crashed(this.pending.get(failing)!.file, `worker failed on this file: ${failure}`));
       // The jobs queued behind it go back to the front of the queue, for the other workers.
