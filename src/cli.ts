@@ -120,10 +120,28 @@ function cli(argv: string[]) {
     });
 }
 
+/**
+ * A reader that closes the pipe early (`report | head`) ends the run quietly: no stack trace,
+ * no more archive read for output nobody takes, and exit 141 as for a writer stopped by SIGPIPE.
+ */
+const isClosedPipe = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err) => {
+    if (!isClosedPipe(err)) throw err;
+    process.exitCode = ExitCode.outputClosed;
+  });
+}
+
 async function main(): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
   try {
     await cli(hideBin(process.argv)).parseAsync();
   } catch (err) {
+    if (isClosedPipe(err)) {
+      process.exitCode = ExitCode.outputClosed;
+      return;
+    }
     if (err instanceof RunError) {
       process.stderr.write(`cloudtrail-support: ${err.message}\n`);
       process.exitCode = err.exitCode;

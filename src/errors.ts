@@ -6,6 +6,8 @@ export const ExitCode = {
   problems: 1,
   /** Usage or I/O error: a bad flag, a missing input path, an output that cannot be written. */
   usage: 2,
+  /** The reader of stdout closed the pipe before the output was complete (`| head`): 128 + SIGPIPE, as a shell reports a writer the pipe stopped. */
+  outputClosed: 141,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -188,6 +188,22 @@ test('report and export print byte-identical output with 1, 2 and 4 workers and 
   }
 });
 
+test('a reader that closes the pipe early (| head) ends the run with exit 141, quietly, for printed and streamed output', async () => {
+  const root = tempDir();
+  for (let f = 0; f < 4; f++) put(root, `f${f}.json`, trailFile(Array.from({ length: 500 }, (_, i) => record({ eventID: `p${f}-${i}`, userAgent: 'x'.repeat(500) }))));
+  for (const args of [['report', root, '--format', 'json', '--report', 'events'], ['export', root, '--format', 'csv'], ['export', root, '--format', 'json']]) {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Take the first chunk (the output is MBs, far more than a pipe holds), then hang up.
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.is(code, 141, `${args.join(' ')}: ${stderr}`);
+    assert.is(stderr, '', args.join(' '));
+  }
+});
+
 test('--help lists the commands with examples', () => {
   const { code, stdout } = run(['--help']);
   assert.is(code, 0);
