@@ -6,7 +6,8 @@ import { isUtf8 } from 'node:buffer';
 import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import type { RowFilter } from './filter.ts';
 import { outcomeOf, outcomeOfBatches } from './outcome.ts';
-import { compactRecordBounds, eventSourceHits, recordIndexAt, sourceNeedles, type NeedleSet } from './prefilter.ts';
+import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
+import { eventSourceHits, sourceNeedles, type NeedleSet } from './prefilter.ts';
 import { isArchive } from './read-archive.ts';
 import { recordsOfDocument } from './read-records.ts';
 import { outcomeOfArchive } from './scan-archive.ts';
@@ -37,8 +38,6 @@ export interface FileOutcome {
   readonly entries?: EntryCounts;
 }
 
-const utf8 = new TextDecoder();
-
 /**
  * The prefilter path (see prefilter.ts): in a compact delivery file, parse only the records whose
  * eventSource may be a selected source. Undefined when the file is not in that form or a slice
@@ -47,19 +46,14 @@ const utf8 = new TextDecoder();
 function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number; entries: [number, unknown][] } | undefined {
   const bounds = compactRecordBounds(bytes);
   if (!bounds) return undefined;
-  const seen = bounds.length - 1;
   const indexes = [...new Set(eventSourceHits(bytes, needles).map((at) => recordIndexAt(bounds, at)))];
   const entries: [number, unknown][] = [];
   for (const index of indexes) {
-    // A record ends one byte before the next one's brace (the comma), the last one at the "]".
-    const end = index + 1 < seen ? bounds[index + 1] - 1 : bounds[seen];
-    try {
-      entries.push([index, JSON.parse(utf8.decode(bytes.subarray(bounds[index], end)))]);
-    } catch {
-      return undefined;
-    }
+    const record = parseCompactRecord(bytes, bounds, index);
+    if (record === NOT_A_RECORD) return undefined;
+    entries.push([index, record]);
   }
-  return { seen, entries };
+  return { seen: bounds.length - 1, entries };
 }
 
 /** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseAnchors, compactRecordBounds, containsAny, countCompactRecords, eventSourceHits, NeedleSet, recordIndexAt, sourceNeedles } from '../src/prefilter.ts';
+import { chooseAnchors, containsAny, eventSourceHits, NeedleSet, sourceNeedles } from '../src/prefilter.ts';
 import { ALL_SUPPORT_SOURCES } from '../src/support-rows.ts';
 import { scan } from '../src/scan.ts';
 import { ec2Record, put, REALDATA, record, tempDir, trailFile } from './helpers.ts';
@@ -14,16 +14,6 @@ test('containsAny() finds a quoted event source anywhere in the bytes', () => {
   assert.is(containsAny(bytes(trailFile([ec2Record(), record()])), needles), true);
   assert.is(containsAny(bytes(trailFile([ec2Record()])), needles), false);
   assert.is(containsAny(bytes('{"userAgent":"support.amazonaws.com.evil"}'), needles), false, 'quotes are part of the needle');
-});
-
-test('countCompactRecords() counts compact CloudTrail files and declines anything else', () => {
-  assert.is(countCompactRecords(bytes(trailFile([ec2Record(), ec2Record(), ec2Record()]))), 3);
-  assert.is(countCompactRecords(bytes('{"Records":[]}')), 0);
-  assert.is(countCompactRecords(bytes(JSON.stringify({ Records: [ec2Record()] }, null, 2))), undefined, 'pretty-printed');
-  assert.is(countCompactRecords(bytes(JSON.stringify({ Records: [{ eventTime: 'x', eventVersion: '1.08' }] }))), undefined, 'key order not CloudTrail');
-  assert.is(countCompactRecords(bytes(trailFile([ec2Record({ requestParameters: { copy: { eventVersion: '1.08' } } })]))), undefined, 'nested copy after a colon');
-  assert.is(countCompactRecords(bytes('[{"eventVersion":"1.08"}]')), undefined, 'bare array');
-  assert.is(countCompactRecords(bytes('{"Records":[{"eventVersion":"1.08"}')), undefined, 'truncated text');
 });
 
 test('eventSourceHits() keeps only needles that are the value of an eventSource key', () => {
@@ -38,17 +28,6 @@ test('eventSourceHits() keeps only needles that are the value of an eventSource 
   assert.is(text.slice(hits[0] - 14, hits[0]), '"eventSource":');
   assert.equal(eventSourceHits(bytes('{"eventSource" : "support.amazonaws.com"}'), needles), [17], 'whitespace allowed');
   assert.is(eventSourceHits(bytes('{"event\\u0053ource":"support.amazonaws.com"}'), needles).length, 1, 'an escaped key may spell eventSource');
-});
-
-test('compactRecordBounds() and recordIndexAt() locate the record holding a byte', () => {
-  const text = trailFile([ec2Record(), record(), ec2Record()]);
-  const bounds = compactRecordBounds(bytes(text))!;
-  assert.is(bounds.length, 4);
-  assert.is(text[bounds[3]], ']');
-  for (let i = 0; i < 3; i++) {
-    assert.is(recordIndexAt(bounds, bounds[i]), i);
-    assert.is(recordIndexAt(bounds, bounds[i + 1] - 1), i);
-  }
 });
 
 async function sameCountsBothWays(paths: string[], sources: 'support' | 'all' = 'support') {
