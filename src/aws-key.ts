@@ -60,9 +60,8 @@ export function factsFromPath(path: string): KeyFacts {
 // only decides whether a file is opened: what is in it is decided by its content.
 const LOG_EXTENSIONS = ['.json.gz', '.json', '.gz', '.jsonl', '.ndjson', '.log', '.csv', '.zip', '.tar', '.tgz'];
 
-/** Kind of a file from its path: the AWSLogs folder or name decides, else the extension. */
-export function kindFromPath(path: string): FileKind {
-  const facts = factsFromPath(path);
+/** Kind of a file from its path: the AWSLogs folder or name decides, else the extension. Pass `facts` when already known. */
+export function kindFromPath(path: string, facts: KeyFacts = factsFromPath(path)): FileKind {
   if (facts.kind === 'digest' || facts.kind === 'insight') return facts.kind;
   const lower = path.toLowerCase();
   if (/(^|[/\\])cloudtrail-digest[/\\]/.test(lower) || lower.includes('_cloudtrail-digest_')) return 'digest';

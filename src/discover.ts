@@ -21,7 +21,8 @@ export type Discovered = { file: LogFile } | { reject: Reject };
 
 /** Builds the LogFile for a path, from the path alone. */
 export function toLogFile(path: string, size: number): LogFile {
-  return { path, size, ...factsFromPath(path), kind: kindFromPath(path) };
+  const facts = factsFromPath(path);
+  return { path, size, ...facts, kind: kindFromPath(path, facts) };
 }
 
 const errorReason = (err: unknown) => errnoReason(err, 'no such file (removed during the run, or a dangling symlink)');
