@@ -37,10 +37,35 @@ test('markdownCell() keeps pipes, backticks, HTML and newlines from breaking the
   assert.is(table.split('\n').length, 4, 'header, rule, one row, final newline');
 });
 
+test('markdownCell() escapes brackets so no value forms a link, image, reference or footnote', () => {
+  assert.is(markdownCell('![img](http://x)'), '!\\[img\\](http://x)');
+  assert.is(markdownCell('[click](http://evil)'), '\\[click\\](http://evil)');
+  assert.is(markdownCell('[ref]: http://evil'), '\\[ref\\]: http://evil');
+  assert.is(markdownCell('see [x][ref] and [^1]'), 'see \\[x\\]\\[ref\\] and \\[^1\\]');
+  assert.is(markdownCell('<http://evil>'), '&lt;http://evil&gt;', 'no <url> autolink');
+  assert.is(markdownCell('<img src=http://x>'), '&lt;img src=http://x&gt;', 'no raw HTML image');
+  assert.is(markdownCell('\\[x]'), '\\\\\\[x\\]', 'a backslash in the value cannot cancel the escape');
+  assert.is(markdownCell(['a', 'b']), '\\["a","b"\\]', 'JSON arrays too');
+  assert.is(markdownCell('a|`b`<c>[d]'), 'a\\|\\`b\\`&lt;c&gt;\\[d\\]', 'earlier escapes still apply');
+});
+
 test('escapeControls() shows ANSI escapes and control characters instead of sending them', () => {
   assert.is(escapeControls('\u001b[31mred\u001b[0m'), '\\x1b[31mred\\x1b[0m');
   assert.is(escapeControls('a\nb\tc\u0007'), 'a\\nb\\tc\\x07');
   assert.not.match(toTextTable([{ ua: 'evil\u001b]0;title\u0007' }], ['ua']), /\u001b/);
+});
+
+test('escapeControls() shows bidi controls and zero-width characters as \\u escapes (Trojan Source)', () => {
+  assert.is(escapeControls('evil\u202etxt.exe'), 'evil\\u202etxt.exe');
+  assert.is(
+    escapeControls('\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069'),
+    '\\u061c\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069',
+  );
+  assert.is(escapeControls('ad\u200bmin\u200c\u200d\ufeff'), 'ad\\u200bmin\\u200c\\u200d\\ufeff');
+  assert.is(escapeControls('line\u2028sep\u2029'), 'line\\u2028sep\\u2029', 'separators as before');
+  assert.is(escapeControls('caf\u00e9 \u05e9\u05dc\u05d5\u05dd \u2014 ok'), 'caf\u00e9 \u05e9\u05dc\u05d5\u05dd \u2014 ok', 'ordinary text untouched');
+  const table = toTextTable([{ ua: 'aws-cli\u202e\u2066gpj.exe' }], ['ua']);
+  assert.is(table, '  ua\n  --------------------------\n  aws-cli\\u202e\\u2066gpj.exe\n');
 });
 
 test('toNdjson() round-trips lone surrogates and U+2028 exactly', () => {

@@ -19,9 +19,15 @@ export function neutralizeFormula(text: string): string {
 }
 
 // C0 and C1 controls and DEL: a terminal would interpret them (ANSI escapes start with ESC).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Line/paragraph separators; Unicode bidirectional controls (ALM, LRM, RLM, LRE..RLO, LRI..PDI),
+// which reorder text on screen ("Trojan Source"); and zero-width characters (ZWSP, ZWNJ, ZWJ,
+// BOM/ZWNBSP), which make two different values look the same.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
-/** Shows control characters as visible escapes (`\n`, `\x1b`) so a terminal never interprets them. */
+/**
+ * Shows control, bidi and zero-width characters as visible escapes (`\n`, `\x1b`, `\u202e`) so a
+ * terminal never interprets them and nothing is hidden or reordered on screen.
+ */
 export function escapeControls(text: string): string {
   return text.replace(CONTROL, (c) => {
     if (c === '\n') return '\\n';

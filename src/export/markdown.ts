@@ -1,6 +1,10 @@
 import { cellText } from './cells.ts';
 
-/** A Markdown table cell: pipes, backticks and HTML cannot break out; line breaks become <br>. */
+/**
+ * A Markdown table cell: pipes, backticks and HTML cannot break out; line breaks become <br>.
+ * Brackets are escaped so no value forms a link, image, reference or footnote (`![x](url)` would
+ * make a viewer fetch url); `<` is an entity, so no `<url>` autolink or raw HTML either.
+ */
 export function markdownCell(value: unknown): string {
   return cellText(value)
     .replaceAll('&', '&amp;')
@@ -9,6 +13,8 @@ export function markdownCell(value: unknown): string {
     .replaceAll('\\', '\\\\')
     .replaceAll('|', '\\|')
     .replaceAll('`', '\\`')
+    .replaceAll('[', '\\[')
+    .replaceAll(']', '\\]')
     .replace(/\r\n|\r|\n/g, '<br>')
     .replace(/[\u0000-\u001f\u007f]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
