@@ -76,7 +76,7 @@ export { consumeInOrder, FileRunner } from './in-order.ts';
 export { runTask, type FileTasks, type TaskName } from './file-tasks.ts';
 export { checkFile, type FileCheckOutcome } from './check-file.ts';
 /** The prefilter: byte-level checks that let files without Support events skip JSON.parse. */
-export { containsAny, eventSourceHits, NeedleSet, sourceNeedles } from './prefilter.ts';
+export { containsAny, escapeHits, eventSourceHits, NeedleSet, sourceNeedles } from './prefilter.ts';
 /** CloudTrail's compact delivery form: record bounds and counts, and one record parsed from its slice. */
 export { compactRecordBounds, countCompactRecords, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
 /** Reports: arquero tables with an explicit order. */

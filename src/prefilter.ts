@@ -14,7 +14,7 @@
 
 const enc = new TextEncoder();
 const EVENT_SOURCE = 'eventSource';
-const [QUOTE, BACKSLASH, COLON] = [0x22, 0x5c, 0x3a];
+const [QUOTE, BACKSLASH, COLON, OPEN_BRACKET] = [0x22, 0x5c, 0x3a, 0x5b];
 
 /** The byte needles for a set of event sources: the quoted source names as they appear in JSON. */
 export function sourceNeedles(sources: Iterable<string>): NeedleSet {
@@ -134,6 +134,42 @@ export function containsAny(bytes: Uint8Array, needles: NeedleSet): boolean {
  */
 export function eventSourceHits(bytes: Uint8Array, needles: NeedleSet): number[] {
   return needles.find(bytes).filter((at) => mayBeEventSourceValue(bytes, at));
+}
+
+/**
+ * Offsets of escapes (backslashes) that could hide a selected source from the byte needles:
+ * `"support\u002eamazonaws.com"` is the same JSON string as the needle, not the same bytes. An
+ * escape matters when it sits in the value of a key that is or may be `eventSource`, or in a key
+ * (which may spell it); the records holding these offsets are parsed, so an escaped source is
+ * found exactly as JSON.parse finds it. CloudTrail writes no such escape, so this is one memchr
+ * pass for `\` and, in files with escapes, a short look back from each.
+ */
+export function escapeHits(bytes: Uint8Array): number[] {
+  const buffer = asBuffer(bytes);
+  const hits: number[] = [];
+  let stringStart = -1;
+  let previous = -2;
+  for (let at = buffer.indexOf(BACKSLASH); at !== -1; at = buffer.indexOf(BACKSLASH, at + 2)) {
+    // No backslash lies between the previous escape and this one, so every quote there is a real
+    // one: the last of them opened the string this escape is in. With none, it is the same
+    // string as the previous escape's. (Searched within that stretch only, so a long string full
+    // of escapes costs linear time.)
+    const from = previous + 2;
+    const quote = buffer.subarray(from, at).lastIndexOf(QUOTE);
+    if (quote !== -1) stringStart = from + quote;
+    previous = at;
+    if (stringStart === -1 || escapeMayHideSource(bytes, stringStart)) hits.push(at);
+  }
+  return hits;
+}
+
+/** For an escape in the string opening at `start`: true unless that string is an array element, or a value whose key is plainly not eventSource. */
+function escapeMayHideSource(bytes: Uint8Array, start: number): boolean {
+  let i = start - 1;
+  while (isSpace(bytes[i])) i--;
+  if (bytes[i] === COLON) return mayBeEventSourceValue(bytes, start);
+  // After "[" an array element; after "{" a key; after "," either (a key that may spell eventSource).
+  return bytes[i] !== OPEN_BRACKET;
 }
 
 function mayBeEventSourceValue(bytes: Uint8Array, valueAt: number): boolean {

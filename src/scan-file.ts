@@ -7,7 +7,7 @@ import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './de
 import type { RowFilter } from './filter.ts';
 import { outcomeOf, outcomeOfBatches } from './outcome.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
-import { eventSourceHits, sourceNeedles, type NeedleSet } from './prefilter.ts';
+import { escapeHits, eventSourceHits, sourceNeedles, type NeedleSet } from './prefilter.ts';
 import { isArchive } from './read-archive.ts';
 import { recordsOfDocument } from './read-records.ts';
 import { outcomeOfArchive } from './scan-archive.ts';
@@ -46,7 +46,8 @@ export interface FileOutcome {
 function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number; entries: [number, unknown][] } | undefined {
   const bounds = compactRecordBounds(bytes);
   if (!bounds) return undefined;
-  const indexes = [...new Set(eventSourceHits(bytes, needles).map((at) => recordIndexAt(bounds, at)))];
+  const hits = [...eventSourceHits(bytes, needles), ...escapeHits(bytes)];
+  const indexes = [...new Set(hits.map((at) => recordIndexAt(bounds, at)))].sort((a, b) => a - b);
   const entries: [number, unknown][] = [];
   for (const index of indexes) {
     const record = parseCompactRecord(bytes, bounds, index);

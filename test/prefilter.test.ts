@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseAnchors, containsAny, eventSourceHits, NeedleSet, sourceNeedles } from '../src/prefilter.ts';
+import { chooseAnchors, containsAny, escapeHits, eventSourceHits, NeedleSet, sourceNeedles } from '../src/prefilter.ts';
 import { ALL_SUPPORT_SOURCES } from '../src/support-rows.ts';
 import { scan } from '../src/scan.ts';
 import { ec2Record, put, REALDATA, record, tempDir, trailFile } from './helpers.ts';
@@ -53,6 +53,36 @@ test('scan() gives identical results with and without the prefilter on a mixed a
   assert.is(result.records.support, 2);
   assert.is(result.records.rejected, 2, 'the non-object record and the bad Support record, either way');
   assert.is((await sameCountsBothWays([root], 'all')).records.support, 3);
+});
+
+test('escapeHits() finds escapes that could spell a source: in an eventSource value or a key, not in other values or array elements', () => {
+  const at = (text: string, piece: string) => text.indexOf(piece) + piece.indexOf('\\');
+  const value = '{"eventSource":"support\\u002eamazonaws.com"}';
+  assert.equal(escapeHits(bytes(value)), [at(value, 'support\\u002e')]);
+  const key = '{"event\\u0053ource":"\\u0073upport.amazonaws.com"}';
+  assert.equal(escapeHits(bytes(key)), [key.indexOf('\\'), key.lastIndexOf('\\')], 'an escaped key, and the value after it');
+  assert.equal(escapeHits(bytes('{"userAgent":"a\\"b\\\\","eventSource":"ec2.amazonaws.com","list":["x\\ny"]}')), [], 'a quote and a backslash escaped in another value; an array element');
+  const after = '{"userAgent":"q\\\\","eventSource":"supp\\u006frt.amazonaws.com"}';
+  assert.equal(escapeHits(bytes(after)), [after.lastIndexOf('\\')], 'an escaped backslash ends its string; the next escape is in eventSource');
+  const long = `{"requestParameters":{"doc":"${'a\\n'.repeat(50000)}"},"eventSource":"support\\u002eamazonaws.com"}`;
+  assert.equal(escapeHits(bytes(long)), [long.lastIndexOf('\\')], 'a long string full of escapes');
+});
+
+test('scan() finds an event source hidden by JSON escapes with the prefilter, as the full parse does', async () => {
+  const root = tempDir();
+  const text = trailFile([ec2Record(), record({ eventID: 'v' }), ec2Record({ userAgent: 'support.amazonaws.com' }), record({ eventID: 'k' }), record({ eventID: 'plain' })]);
+  const escaped = text
+    .replace('"eventSource":"support.amazonaws.com"', '"eventSource":"support\\u002eamazonaws.com"')
+    .replace('"userAgent":"support.amazonaws.com"', '"userAgent":"support\\u002eamazonaws.com"');
+  assert.is(escaped.split('\\u002e').length, 3, 'one escaped source, one escaped decoy');
+  put(root, 'a.json', escaped);
+  const result = await sameCountsBothWays([root]);
+  assert.is(result.records.support, 3);
+  // An escaped key and value in one record.
+  const both = trailFile([ec2Record(), record({ eventID: 'kv' })]).replace('"eventSource":"support.amazonaws.com"', '"event\\u0053ource":"\\u0073upport.amazonaws.com"');
+  assert.ok(both.includes('u0053ource'));
+  put(root, 'b.json', both);
+  assert.is((await sameCountsBothWays([root])).records.support, 4);
 });
 
 test('scan() gives identical results with and without the prefilter on the real archives', async () => {
