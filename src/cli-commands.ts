@@ -20,6 +20,7 @@ import { loadPublicKeys, loadSignatures } from './integrity/load.ts';
 import { verifyArchive } from './integrity/verify.ts';
 import { parseTimeBound, type RowFilter } from './filter.ts';
 import { progressMeter, progressTotals } from './progress.ts';
+import { writeStdout } from './stdout.ts';
 import { hasProblems, report } from './report.ts';
 import type { ReportName } from './reports/index.ts';
 import type { ScanOptions } from './scan.ts';
@@ -49,7 +50,9 @@ interface FilterArgs extends InputArgs {
 
 function pathsOf(args: InputArgs): string[] {
   if (!args.paths || args.paths.length === 0) {
-    throw new RunError('no input paths given (try: cloudtrail-support report ./AWSLogs)');
+    // yargs puts the command first in `_`; it is empty for the default command, report.
+    const command = (args as InputArgs & { _?: unknown[] })._?.[0] ?? 'report';
+    throw new RunError(`no input paths given (try: cloudtrail-support ${String(command)} ./AWSLogs)`);
   }
   return args.paths;
 }
@@ -116,7 +119,7 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat | Rep
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
   } else {
-    process.stdout.write(renderReport(doc, format as ReportFormat));
+    await writeStdout(renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
   if (doc.files.skipped.digest > 0) {
@@ -137,14 +140,14 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   const { renderCases } = await import('./export/case-formats.ts');
   const body = renderCases(doc, format);
   if (args.out) await writeAtomic(args.out, body);
-  else process.stdout.write(body);
+  else await writeStdout(body);
   await writeLedger(args.rejects, doc.ledger);
   process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
 }
 
-/** stdout as an export output: each write waits for the stream, so a slow pipe holds the scan. */
+/** stdout as an export output: each write waits until it is out, so a slow pipe holds the scan and a failed write stops it. */
 const stdoutOut: ByteOut = {
-  write: (data) => new Promise((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve()))),
+  write: writeStdout,
   commit: async () => undefined,
   abort: async () => undefined,
 };
@@ -175,7 +178,7 @@ export async function runValidate(args: InputArgs & { format?: 'table' | 'json' 
   const paths = pathsOf(args);
   if (args.rejects) await assertWritable(args.rejects);
   const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
-  process.stdout.write(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
+  await writeStdout(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
   process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0);
 }
@@ -200,6 +203,6 @@ export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<void>
   const publicKeys = args['public-keys']?.length ? await loadPublicKeys(args['public-keys']) : null;
   const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
   const result = await verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
-  process.stdout.write(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
+  await writeStdout(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
   process.exitCode = result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

@@ -123,18 +123,21 @@ function cli(argv: string[]) {
 /**
  * A reader that closes the pipe early (`report | head`) ends the run quietly: no stack trace,
  * no more archive read for output nobody takes, and exit 141 as for a writer stopped by SIGPIPE.
+ * Results are written through stdout.ts, which reports other write errors (exit 2); the
+ * listeners here only keep a stream error from crashing the process. Stderr carries notes and
+ * progress: when it cannot be written, there is nowhere to say so, and the run goes on.
  */
 const isClosedPipe = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 
-function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on('error', (err) => {
-    if (!isClosedPipe(err)) throw err;
-    process.exitCode = ExitCode.outputClosed;
+function watchOutputStreams(): void {
+  process.stdout.on('error', (err) => {
+    process.exitCode = isClosedPipe(err) ? ExitCode.outputClosed : ExitCode.usage;
   });
+  process.stderr.on('error', () => undefined);
 }
 
 async function main(): Promise<void> {
-  endQuietlyOnClosedPipe(process.stdout);
+  watchOutputStreams();
   try {
     await cli(hideBin(process.argv)).parseAsync();
   } catch (err) {

@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { ec2Record, gz, lookupEvent, put, record, ROOT, tempDir, trailFile } from './helpers.ts';
@@ -202,6 +202,31 @@ test('a reader that closes the pipe early (| head) ends the run with exit 141, q
     assert.is(code, 141, `${args.join(' ')}: ${stderr}`);
     assert.is(stderr, '', args.join(' '));
   }
+});
+
+test('a failed write to standard output is exit 2 with a message, not a silent exit 0 or a stack trace', () => {
+  const root = fixture();
+  const target = join(tempDir(), 'readonly.out');
+  put(target, '', '');
+  for (const args of [['report', root, '--format', 'json'], ['export', root, '--format', 'csv'], ['validate', root, '--format', 'json'], ['cases', root, '--format', 'json']]) {
+    // A file opened read-only as stdout: every write fails (EBADF), as on a full disk (ENOSPC).
+    const fd = openSync(target, 'r');
+    const out = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    closeSync(fd);
+    assert.is(out.status, 2, `${args[0]}: ${out.stderr}`);
+    assert.match(out.stderr, /^cloudtrail-support: cannot write to standard output: EBADF/, args[0]);
+    assert.not.match(out.stderr, /internal error|    at /, `${args[0]}: no stack trace`);
+  }
+});
+
+test('a closed stderr does not change the exit code: notes and progress have nowhere to go, the run goes on', async () => {
+  const child = spawn(process.execPath, [CLI, 'report', join(ROOT, 'samples'), '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.destroy(); // samples/ has digests, so the run writes a note to stderr at the end
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.is(code, 0);
+  assert.is(JSON.parse(stdout).records.support, 65);
 });
 
 test('--help lists the commands with examples', () => {
