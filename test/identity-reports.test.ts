@@ -4,7 +4,9 @@ import * as assert from 'uvu/assert';
 import { toLogFile } from '../src/discover.ts';
 import { buildReports } from '../src/reports/index.ts';
 import { toSupportRow } from '../src/support-rows.ts';
+import type { SupportRow } from '../src/types.ts';
 import { ACCOUNT, PARTNER, storyRecords } from './case-stories.ts';
+import { record } from './helpers.ts';
 
 const FILE = toLogFile('stories.json', 1);
 const reports = () => buildReports(storyRecords().map((r, i) => toSupportRow(r, FILE, i)), ['principals', 'credentials', 'denied']);
@@ -55,6 +57,78 @@ test('denied: failed calls by principal and error code, denials told apart from 
     { ...common, principal: 'janedoe', errorCode: 'AccessDenied', denied: true, actions: 'DescribeCommunications', sourceIPs: '198.51.100.15', firstSeen: '2026-01-05T11:20:00Z', lastSeen: '2026-01-05T11:20:00Z', sampleMessage: 'not authorized to perform: support:DescribeCommunications' },
     { ...common, principal: 'janedoe', errorCode: 'CaseIdNotFound', denied: false, actions: 'DescribeCases', sourceIPs: '198.51.100.15', firstSeen: '2026-01-05T12:50:00Z', lastSeen: '2026-01-05T12:50:00Z', sampleMessage: 'Case ID case-111122223333-muen-2026-dddddddddddddddd not found.' },
   ]);
+});
+
+/**
+ * The same names in two accounts: IAM user alice and role session SupportOps/jdoe exist in ACCOUNT
+ * and in PARTNER (PARTNER's alice also calls into ACCOUNT), plus a service call with no caller
+ * account. Each is its own principal, in every report that counts principals.
+ */
+function sameNameRows(): SupportRow[] {
+  const user = (account: string) => ({ type: 'IAMUser', principalId: `AIDA${account}`, arn: `arn:aws:iam::${account}:user/alice`, accountId: account, accessKeyId: `AKIA${account}`, userName: 'alice' });
+  const role = (account: string) => ({
+    type: 'AssumedRole', principalId: `AROA${account}:jdoe`, arn: `arn:aws:sts::${account}:assumed-role/SupportOps/jdoe`, accountId: account, accessKeyId: `ASIA${account}`,
+    sessionContext: { sessionIssuer: { type: 'Role', principalId: `AROA${account}`, arn: `arn:aws:iam::${account}:role/SupportOps`, accountId: account, userName: 'SupportOps' }, attributes: { mfaAuthenticated: 'false', creationDate: '2026-01-05T08:00:00Z' } },
+  });
+  const service = { type: 'AWSService', invokedBy: 'support.amazonaws.com' };
+  const calls: [Record<string, unknown>, string, string, string][] = [
+    // who, recipient account, day and time, action
+    [user(ACCOUNT), ACCOUNT, '05T09:00:00', 'CreateCase'],
+    [user(PARTNER), PARTNER, '05T09:10:00', 'CreateCase'],
+    [user(PARTNER), ACCOUNT, '05T09:20:00', 'DescribeCases'],
+    [user(ACCOUNT), ACCOUNT, '05T09:30:00', 'DescribeCases'],
+    [role(ACCOUNT), ACCOUNT, '05T10:00:00', 'CreateCase'],
+    [role(PARTNER), PARTNER, '05T10:10:00', 'CreateCase'],
+    [role(PARTNER), PARTNER, '06T10:00:00', 'DescribeCases'],
+    [role(ACCOUNT), ACCOUNT, '06T10:10:00', 'DescribeCases'],
+    [user(ACCOUNT), ACCOUNT, '06T11:00:00', 'DescribeCases'],
+    [service, ACCOUNT, '06T12:00:00', 'DescribeCases'],
+  ];
+  return calls.map(([who, recipient, at, name], i) =>
+    toSupportRow(record({ userIdentity: who, recipientAccountId: recipient, eventTime: `2026-01-${at}Z`, eventName: name, ...(name === 'CreateCase' ? {} : { requestParameters: {}, responseElements: null }) }), FILE, i),
+  );
+}
+
+/** How many rows the principals report has over the rows a report row covers. */
+const principalRows = (rows: SupportRow[], covered: (r: SupportRow) => boolean) => buildReports(rows.filter(covered), ['principals']).get('principals')!.rows.length;
+
+test('principal counts: the same name in two accounts is two principals, as in the principals report', () => {
+  const rows = sameNameRows();
+  const built = buildReports(rows, ['principals', 'actions', 'credentials', 'accounts', 'days']);
+  const principals = built.get('principals')!.rows;
+  assert.equal(principals.map((r) => [r.callerAccount, r.principal]).sort(), [
+    [ACCOUNT, 'SupportOps/jdoe'], [ACCOUNT, 'alice'], [PARTNER, 'SupportOps/jdoe'], [PARTNER, 'alice'], [null, 'support.amazonaws.com'],
+  ].sort());
+
+  const days = built.get('days')!.rows;
+  assert.equal(days.map((r) => [r.day, r.principals]), [['2026-01-05', 4], ['2026-01-06', 4]]);
+  for (const d of days) assert.is(d.principals, principalRows(rows, (r) => r.eventTime.startsWith(String(d.day))), String(d.day));
+
+  const credentials = built.get('credentials')!.rows;
+  assert.equal(credentials.map((r) => [r.credentialClass, r.principalCount]), [['root-or-iam-user', 2], ['temporary-credentials', 2], ['aws-service', 1], ['other-account', 0], ['unknown', 0]]);
+  for (const c of credentials) {
+    assert.is(c.principalCount, principals.filter((p) => p.credentialClass === c.credentialClass).length, String(c.credentialClass));
+    assert.is(c.principalCount, principalRows(rows, (r) => r.credentialClass === c.credentialClass), String(c.credentialClass));
+  }
+
+  const actions = built.get('actions')!.rows;
+  assert.equal(actions.map((r) => [r.eventName, r.principals]), [['DescribeCases', 5], ['CreateCase', 4]]);
+  for (const a of actions) {
+    assert.is(a.principals, principals.filter((p) => String(p.actions).split(' ').includes(String(a.eventName))).length, String(a.eventName));
+    assert.is(a.principals, principalRows(rows, (r) => r.category === a.category && r.eventSource === a.eventSource && r.eventName === a.eventName), String(a.eventName));
+  }
+
+  const accounts = built.get('accounts')!.rows;
+  assert.equal(accounts.map((r) => [r.account, r.region, r.principals]), [[ACCOUNT, 'us-east-1', 4], [PARTNER, 'us-east-1', 2]]);
+  for (const a of accounts) assert.is(a.principals, principalRows(rows, (r) => r.account === a.account && r.region === a.region), `${a.account} ${a.region}`);
+});
+
+test('every report with a principal count is checked against the principals report', () => {
+  // A new report that counts principals must be added to the test above. `cases` counts per case
+  // in src/cases/summarize-case.ts, by name: not covered here.
+  const counts = (t: { columns: readonly string[]; rows: Record<string, unknown>[] }) => t.columns.some((c) => /^principal(s|Count)$/.test(c) && typeof t.rows[0]?.[c] === 'number');
+  const counted = [...buildReports(sameNameRows())].filter(([name, t]) => name !== 'cases' && counts(t));
+  assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'credentials', 'days']);
 });
 
 test('reports of an empty archive keep their columns, and credentials still has its five rows', () => {

@@ -1,5 +1,6 @@
 import { desc, escape, op, type ColumnTable } from 'arquero';
 import { mfaText, sortedJoin } from './lists.ts';
+import { PRINCIPAL_KEY } from './principal-identity.ts';
 
 type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sourceIdentities' | 'sourceIPs' | 'userAgents' | 'regions' | 'accounts' | 'mfa', unknown[]>;
 
@@ -10,7 +11,7 @@ type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sou
 export function byPrincipal(events: ColumnTable): ColumnTable {
   return events
     .derive({ mfaText: escape((d: { mfa: boolean | null }) => mfaText(d.mfa)) })
-    .groupby('callerAccount', 'identityType', 'principal')
+    .groupby(...PRINCIPAL_KEY)
     .rollup({
       credentialClass: op.min('credentialClass'),
       role: op.min('role'),

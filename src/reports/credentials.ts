@@ -1,10 +1,11 @@
 import { escape, op, table, type ColumnTable } from 'arquero';
 import { CREDENTIAL_CLASSES } from '../identity.ts';
 import { sortedJoin } from './lists.ts';
+import { withPrincipalId } from './principal-identity.ts';
 
 const CLASSES = Object.keys(CREDENTIAL_CLASSES);
 
-type Row = { count: number | undefined; errors: number | undefined; identityTypes: unknown[] | undefined; principals: unknown[] | undefined };
+type Row = { count: number | undefined; errors: number | undefined; identityTypes: unknown[] | undefined; principalCount: number | undefined; principals: unknown[] | undefined };
 
 /**
  * The three questions of the AWS Support user guide, one row each (plus other-account and
@@ -12,21 +13,22 @@ type Row = { count: number | undefined; errors: number | undefined; identityType
  * temporary credentials for a role or federated user, or by another AWS service?
  */
 export function credentials(events: ColumnTable): ColumnTable {
-  const used = events.groupby('credentialClass').rollup({
+  const used = withPrincipalId(events).groupby('credentialClass').rollup({
     count: op.count(),
     errors: op.valid('errorCode'),
     identityTypes: op.array_agg_distinct('identityType'),
+    principalCount: op.distinct('principalId'),
     principals: op.array_agg_distinct('principal'),
     firstSeen: op.min('eventTime'),
     lastSeen: op.max('eventTime'),
   });
   return table({ order: CLASSES.map((_, i) => i), credentialClass: CLASSES, question: Object.values(CREDENTIAL_CLASSES) })
-    .lookup(used, 'credentialClass', 'count', 'errors', 'identityTypes', 'principals', 'firstSeen', 'lastSeen')
+    .lookup(used, 'credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals', 'firstSeen', 'lastSeen')
     .derive({
       count: escape((d: Row) => d.count ?? 0),
       errors: escape((d: Row) => d.errors ?? 0),
       identityTypes: escape((d: Row) => sortedJoin(d.identityTypes ?? [])),
-      principalCount: escape((d: Row) => new Set(d.principals ?? []).size),
+      principalCount: escape((d: Row) => d.principalCount ?? 0),
       principals: escape((d: Row) => sortedJoin(d.principals ?? [])),
     })
     .orderby('order')

@@ -1,5 +1,6 @@
 import { desc, escape, op, type ColumnTable } from 'arquero';
 import { sortedJoin } from './lists.ts';
+import { PRINCIPAL_KEY } from './principal-identity.ts';
 
 // Error codes that mean "not allowed" rather than "went wrong": what probing produces.
 const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
@@ -11,7 +12,7 @@ const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
 export function denied(events: ColumnTable): ColumnTable {
   return events
     .filter(escape((d: { errorCode: string | null }) => d.errorCode !== null))
-    .groupby('callerAccount', 'identityType', 'principal', 'errorCode')
+    .groupby(...PRINCIPAL_KEY, 'errorCode')
     .rollup({
       count: op.count(),
       actions: op.array_agg_distinct('eventName'),
