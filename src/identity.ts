@@ -7,6 +7,18 @@ import type { CloudTrailRecord } from './types.ts';
 import { lastSegment, obj, str } from './record-fields.ts';
 
 /**
+ * What identifies a principal everywhere (reports, cases, novelty): its caller account, identity
+ * type and readable name. The same name in two caller accounts (`alice` in 111122223333 and in
+ * 444455556666) is two principals.
+ */
+export const PRINCIPAL_KEY = ['callerAccount', 'identityType', 'principal'] as const;
+
+/** A row's principal key as one string (JSON of the key fields, so no two keys collide). */
+export function principalKeyOf(row: { readonly [K in (typeof PRINCIPAL_KEY)[number]]?: string | null }): string {
+  return JSON.stringify(PRINCIPAL_KEY.map((field) => row[field] ?? null));
+}
+
+/**
  * The three questions the AWS Support user guide says `userIdentity` answers, plus the two
  * cases that answer none of them (a call from another account, an unknown identity).
  * https://docs.aws.amazon.com/awssupport/latest/user/logging-using-cloudtrail.html

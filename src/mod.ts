@@ -54,6 +54,7 @@ export { toCaseEvent, type CaseAction, type CaseEvent } from './cases/case-event
 export { summarizeCase } from './cases/summarize-case.ts';
 /** "Not seen before for that principal": new source IPs and user agents, judged in time order. */
 export { sightingsOf, principalKey, type Sighting } from './cases/novelty.ts';
+export { PRINCIPAL_KEY, principalKeyOf } from './identity.ts';
 /** The time order of Support rows used by the case lifecycle (eventTime, eventID, file, index). */
 export { compareRows, inTimeOrder } from './cases/time-order.ts';
 /** Filters on rows and on file paths. */

@@ -59,18 +59,19 @@ test('denied: failed calls by principal and error code, denials told apart from 
   ]);
 });
 
+const user = (account: string) => ({ type: 'IAMUser', principalId: `AIDA${account}`, arn: `arn:aws:iam::${account}:user/alice`, accountId: account, accessKeyId: `AKIA${account}`, userName: 'alice' });
+const role = (account: string) => ({
+  type: 'AssumedRole', principalId: `AROA${account}:jdoe`, arn: `arn:aws:sts::${account}:assumed-role/SupportOps/jdoe`, accountId: account, accessKeyId: `ASIA${account}`,
+  sessionContext: { sessionIssuer: { type: 'Role', principalId: `AROA${account}`, arn: `arn:aws:iam::${account}:role/SupportOps`, accountId: account, userName: 'SupportOps' }, attributes: { mfaAuthenticated: 'false', creationDate: '2026-01-05T08:00:00Z' } },
+});
+const service = { type: 'AWSService', invokedBy: 'support.amazonaws.com' };
+
 /**
  * The same names in two accounts: IAM user alice and role session SupportOps/jdoe exist in ACCOUNT
  * and in PARTNER (PARTNER's alice also calls into ACCOUNT), plus a service call with no caller
  * account. Each is its own principal, in every report that counts principals.
  */
 function sameNameRows(): SupportRow[] {
-  const user = (account: string) => ({ type: 'IAMUser', principalId: `AIDA${account}`, arn: `arn:aws:iam::${account}:user/alice`, accountId: account, accessKeyId: `AKIA${account}`, userName: 'alice' });
-  const role = (account: string) => ({
-    type: 'AssumedRole', principalId: `AROA${account}:jdoe`, arn: `arn:aws:sts::${account}:assumed-role/SupportOps/jdoe`, accountId: account, accessKeyId: `ASIA${account}`,
-    sessionContext: { sessionIssuer: { type: 'Role', principalId: `AROA${account}`, arn: `arn:aws:iam::${account}:role/SupportOps`, accountId: account, userName: 'SupportOps' }, attributes: { mfaAuthenticated: 'false', creationDate: '2026-01-05T08:00:00Z' } },
-  });
-  const service = { type: 'AWSService', invokedBy: 'support.amazonaws.com' };
   const calls: [Record<string, unknown>, string, string, string][] = [
     // who, recipient account, day and time, action
     [user(ACCOUNT), ACCOUNT, '05T09:00:00', 'CreateCase'],
@@ -123,12 +124,24 @@ test('principal counts: the same name in two accounts is two principals, as in t
   for (const a of accounts) assert.is(a.principals, principalRows(rows, (r) => r.account === a.account && r.region === a.region), `${a.account} ${a.region}`);
 });
 
+test('the cases report counts a case\'s principals the same way', () => {
+  // One case of ACCOUNT: opened by its alice, answered by PARTNER's alice, read by SupportOps/jdoe.
+  const calls: [Record<string, unknown>, string, Record<string, unknown>][] = [
+    [user(ACCOUNT), 'CreateCase', { responseElements: { caseId: 'case-7' } }],
+    [user(PARTNER), 'AddCommunicationToCase', { requestParameters: { caseId: 'case-7', communicationBody: 'x' }, responseElements: { result: true } }],
+    [role(ACCOUNT), 'DescribeCases', { requestParameters: { caseId: 'case-7' }, responseElements: null }],
+  ];
+  const rows = calls.map(([who, name, fields], i) => toSupportRow(record({ userIdentity: who, recipientAccountId: ACCOUNT, eventTime: `2026-01-05T09:0${i}:00Z`, eventName: name, ...fields }), FILE, i));
+  const cases = buildReports(rows, ['cases']).get('cases')!.rows;
+  assert.equal(cases.map((c) => [c.caseId, c.principals]), [['case-7', 3]], 'alice of two accounts is two principals');
+  for (const c of cases) assert.is(c.principals, principalRows(rows, (r) => r.caseId === c.caseId));
+});
+
 test('every report with a principal count is checked against the principals report', () => {
-  // A new report that counts principals must be added to the test above. `cases` counts per case
-  // in src/cases/summarize-case.ts, by name: not covered here.
+  // A new report that counts principals must be added to the tests above.
   const counts = (t: { columns: readonly string[]; rows: Record<string, unknown>[] }) => t.columns.some((c) => /^principal(s|Count)$/.test(c) && typeof t.rows[0]?.[c] === 'number');
-  const counted = [...buildReports(sameNameRows())].filter(([name, t]) => name !== 'cases' && counts(t));
-  assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'credentials', 'days']);
+  const counted = [...buildReports(sameNameRows())].filter(([, t]) => counts(t));
+  assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'cases', 'credentials', 'days']);
 });
 
 test('reports of an empty archive keep their columns, and credentials still has its five rows', () => {

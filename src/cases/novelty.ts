@@ -7,6 +7,7 @@
  * the rows read is not judged (nothing to compare with): new means the principal was seen earlier,
  * always from other IPs (or with other user agents).
  */
+import { principalKeyOf } from '../identity.ts';
 import type { SupportRow } from '../types.ts';
 import { inTimeOrder } from './time-order.ts';
 
@@ -16,8 +17,8 @@ export interface Sighting {
   readonly newUserAgent: boolean;
 }
 
-/** One key per principal: the same name in two accounts is two principals. */
-export const principalKey = (row: SupportRow): string => `${row.callerAccount ?? row.account ?? ''}|${row.identityType ?? ''}|${row.principal}`;
+/** One key per principal, as every report has it (identity.ts): the same name in two accounts is two principals. */
+export const principalKey = (row: SupportRow): string => principalKeyOf(row);
 
 interface Seen {
   readonly ips: Set<string | null>;

@@ -1,6 +1,7 @@
 /**
  * One case's events (in time order) -> its CaseRow. Pure.
  */
+import { principalKeyOf } from '../identity.ts';
 import type { CaseEvent } from './case-events.ts';
 import { CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './case-row.ts';
 import type { Sighting } from './novelty.ts';
@@ -63,7 +64,7 @@ export function summarizeCase(caseId: string, events: readonly CaseEvent[], sigh
     communicatedBy: sortedJoin(communications.map((e) => e.row.principal)),
     attachments: ok('attach').length,
     reads: ok('read').length,
-    principals: new Set(rows.map((r) => r.principal)).size,
+    principals: new Set(rows.map(principalKeyOf)).size,
     touchedBy: sortedJoin(rows.map((r) => r.principal)),
     accounts: accounts.join(' '),
     regions: sortedJoin(rows.map((r) => r.region)),
