@@ -17,12 +17,37 @@ import { REPORT_NAMES } from './reports/names.ts';
 
 const FILTERS = 'Filters:';
 
+const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+
+/**
+ * `--max-file-bytes`: a whole number of bytes, or with a binary unit (`512K`, `64M`, `1.5G`,
+ * `2GiB`). Anything else is a usage error: a value that read as NaN used to turn the cap off.
+ */
+export function parseByteSize(value: unknown): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(String(value));
+  const bytes = match ? Math.floor(Number(match[1]) * UNITS[match[2].toUpperCase()]) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RunError(`--max-file-bytes must be a size of at least 1 byte, such as 1073741824, 512M or 2G (got ${JSON.stringify(value)})`);
+  return bytes;
+}
+
+const MAX_WORKERS = 256;
+
+/** `--workers`: a whole number from 1 to 256. */
+export function parseWorkers(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new RunError(`--workers must be a whole number from 1 to ${MAX_WORKERS} (got ${JSON.stringify(value)})`);
+  return n;
+}
+
+const maxFileBytesOption = (describe: string) => ({ type: 'string', default: String(1024 ** 3), coerce: parseByteSize, describe } as const);
+
 function withInput<T>(y: Argv<T>) {
   return y
     .positional('paths', { describe: 'CloudTrail files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
-    .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are rejected' })
+    .option('max-file-bytes', maxFileBytesOption('Cap on one file, decompressed (bytes, or 512M, 2G); bigger files are rejected'))
     .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
-    .option('workers', { type: 'number', describe: 'Worker threads (default: one per core; 1 = none). Output is identical for any count' })
+    .option('workers', { type: 'string', coerce: parseWorkers, describe: 'Worker threads, 1-256 (default: one per core; 1 = none). Output is identical for any count' })
     .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
     .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the rejects ledger has any line (failed file, rejected record, duplicate, warning)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'No progress line on stderr (it is shown only on a terminal anyway)' });
@@ -79,7 +104,7 @@ function cli(argv: string[]) {
           .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Row format; rows are in file path order, then record index' })
           .option('out', { type: 'string', describe: 'Output file (default: stdout for csv, ndjson, json); with --partition-by, a new folder' })
           .option('partition-by', { type: 'string', array: true, describe: 'Hive-partitioned dataset by these keys: account, region, date (e.g. account,region,date)' })
-          .option('workers', { type: 'number', describe: 'Scan worker threads (default 1 for export: the writer is the bottleneck, and each worker costs memory)' })
+          .option('workers', { type: 'string', coerce: parseWorkers, describe: 'Scan worker threads, 1-256 (default 1 for export: the writer is the bottleneck, and each worker costs memory)' })
           .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV')
           .example('$0 export ./AWSLogs --format parquet --out support.parquet', 'As Parquet, for DuckDB, Spark, Athena')
           .example('$0 export ./AWSLogs --format parquet --partition-by account,region,date --out dataset/', 'A Hive-partitioned dataset'),
@@ -104,7 +129,7 @@ function cli(argv: string[]) {
           .option('signatures', { type: 'string', describe: 'JSON map of digest key -> hex signature (x-amz-meta-signature of the newest digests)' })
           .option('format', { choices: ['table', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
           .option('strict', { type: 'boolean', default: false, describe: 'Also exit 1 on warnings: what could not be verified (no key, no newest signature, files no digest covers)' })
-          .option('max-file-bytes', { type: 'number', default: 1024 ** 3, describe: 'Cap on one file, decompressed; bigger files are unreadable' })
+          .option('max-file-bytes', maxFileBytesOption('Cap on one file, decompressed (bytes, or 512M, 2G); bigger files are unreadable'))
           .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
           .example('$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json', 'Exit 1 on any tampered, missing or unlisted file or broken chain')
           .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),

@@ -229,6 +229,21 @@ test('a closed stderr does not change the exit code: notes and progress have now
   assert.is(JSON.parse(stdout).records.support, 65);
 });
 
+test('--max-file-bytes and --workers take only sensible values: sizes with units, whole worker counts; anything else is exit 2', () => {
+  const root = fixture();
+  for (const [flag, value] of [['--max-file-bytes', 'abc'], ['--max-file-bytes', '0'], ['--max-file-bytes', '-1'], ['--max-file-bytes', '1X'], ['--workers', 'abc'], ['--workers', '0'], ['--workers', '1.5'], ['--workers', '257']]) {
+    const out = run(['report', root, '--format', 'json', flag, value]);
+    assert.is(out.code, 2, `${flag} ${value}`);
+    assert.match(out.stderr, new RegExp(`^cloudtrail-support: ${flag} must be`), `${flag} ${value}`);
+  }
+  // A unit is understood; the cap then rejects the one gzip file (~1.5 kB of JSON) over 1 KiB.
+  const ledger = join(tempDir(), 'rejects.ndjson');
+  assert.is(run(['report', root, '--format', 'json', '--max-file-bytes', '1K', '--rejects', ledger]).code, 0);
+  assert.match(readFileSync(ledger, 'utf8'), /exceeds the cap of 1024 bytes/);
+  assert.is(JSON.parse(run(['report', root, '--format', 'json', '--max-file-bytes', '2GiB', '--workers', '3']).stdout).records.support, 2);
+  assert.is(run(['verify', root, '--format', 'json', '--max-file-bytes', 'lots']).code, 2, 'verify too');
+});
+
 test('--help lists the commands with examples', () => {
   const { code, stdout } = run(['--help']);
   assert.is(code, 0);
