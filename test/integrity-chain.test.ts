@@ -76,13 +76,14 @@ test('a digest listed twice in the chain by two successors is a fork (error)', a
   assert.ok(kinds.includes('digest-moved'), kinds.join());
 });
 
-test('an archive with no digests reports every log file as not covered, and no chains', async () => {
+test('an archive with no digests fails (nothing could be verified), reports every log file as not covered, and no chains', async () => {
   const a = signedArchive({ hours: 1 });
   for (const d of a.digests) rmSync(d);
   const r = await verifyArchive([a.root]);
   assert.equal(r.chains, []);
   assert.is(r.logs['not-covered'], 2);
-  assert.is(r.errors, 0);
+  assert.is(r.errors, 1);
+  assert.equal(r.findings.filter((f) => f.severity === 'error').map((f) => f.kind), ['no-digests']);
   assert.equal(r.coverage.map((c) => [c.logHours, c.digestHours, c.logHoursWithoutDigest]), [[1, 0, 1]]);
 });
 

@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadPublicKeys, loadSignatures } from '../src/integrity/load.ts';
 import type { VerifyResult } from '../src/integrity/types.ts';
 import { verifyArchive } from '../src/integrity/verify.ts';
-import { put, record, trailFile } from './helpers.ts';
+import { put, record, tempDir, trailFile } from './helpers.ts';
 import { editGzJson, makeKey, publicKeysJson, signedArchive, testKey, type Archive } from './integrity-fixture.ts';
 
 async function verify(a: Archive, keys: string | null = a.keysPath, signatures: string | null = a.signaturesPath): Promise<VerifyResult> {
@@ -183,6 +183,47 @@ test('a newest digest deleted together with its logs is caught when --signatures
   for (const log of a.logs.slice(6)) rmSync(log);
   const r = await verify(a);
   assert.equal(problems(r), [['digest-missing', keyOf(a.digests[3])], ['signature-unavailable', a.digests[2]]]);
+});
+
+test('an odd-named file in a CloudTrail log folder whose day digests cover is unlisted (an error), named', async () => {
+  const a = signedArchive();
+  const path = put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/extra-evidence.json.gz', readFileSync(a.logs[0]));
+  const r = await verify(a);
+  assert.equal(problems(r), [['log-unlisted', path]]);
+  assert.is(r.findings[0].key, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/extra-evidence.json.gz');
+  assert.match(r.findings[0].message, /extra-evidence\.json\.gz is read as a log file by report, but it is listed in no digest and its name is not a CloudTrail log file name, although it is in the CloudTrail log folder of 111122223333\/us-east-1 for 2026-01-05/);
+  assert.equal([r.logs.unlisted, r.files.logs, r.files.ignored], [1, 9, 0]);
+  assert.equal(r.logFiles.filter((l) => l.status === 'unlisted').map((l) => l.path), [path]);
+});
+
+test('odd-named files no digest could cover are "not covered" (a warning), named; sidecars beside them are not findings', async () => {
+  const a = signedArchive();
+  const uncoveredDay = put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/09/notes.json', trailFile([record()]));
+  const loose = put(a.root, 'downloads/event-history.json', trailFile([record()]));
+  put(a.root, 'public-keys.json', readFileSync(a.keysPath));
+  put(a.root, 'signatures.json', readFileSync(a.signaturesPath));
+  put(a.root, 'renamed-digest.json.gz', readFileSync(a.digests[0]));
+  const r = await verify(a);
+  assert.equal(problems(r), [['log-not-covered', loose], ['log-not-covered', uncoveredDay]].sort((x, y) => (x[1] < y[1] ? -1 : 1)));
+  assert.is(r.errors, 0);
+  assert.match(r.findings.find((f) => f.path === uncoveredDay)!.message, /in the CloudTrail log folder of 111122223333\/us-east-1 for 2026-01-09, but no digest of 111122223333\/us-east-1 covers that day: it cannot be verified/);
+  assert.match(r.findings.find((f) => f.path === loose)!.message, /not in an AWSLogs\/<account>\/CloudTrail\/<region>\/ folder either, so no digest can cover it/);
+  assert.equal([r.logs['not-covered'], r.files.ignored], [2, 3]);
+});
+
+test('an empty folder fails: no digest files found, nothing could be verified', async () => {
+  const r = await verifyArchive([tempDir()]);
+  assert.equal(r.findings.map((f) => [f.severity, f.kind, f.path, f.key]), [['error', 'no-digests', null, null]]);
+  assert.match(r.findings[0].message, /^no digest files found: nothing could be verified/);
+  assert.is(r.errors, 1);
+});
+
+test('a folder of log files without any digest fails, and each log file is named as not covered', async () => {
+  const a = signedArchive({ hours: 1 });
+  for (const d of a.digests) rmSync(d);
+  const r = await verify(a);
+  assert.equal(problems(r), [['no-digests', null], ...a.logs.map((l) => ['log-not-covered', l])]);
+  assert.is(r.errors, 1);
 });
 
 test.run();

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { put, ROOT } from './helpers.ts';
+import { put, ROOT, tempDir } from './helpers.ts';
 import { signedArchive } from './integrity-fixture.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
@@ -130,6 +130,37 @@ test('Deno prints the same verify JSON as Node', () => {
   const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-env', 'src/cli.ts', ...verifyArgs(a, '--format', 'json')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   assert.is(deno.status, 1, deno.stderr);
   assert.is(deno.stdout, node.stdout);
+});
+
+test('an odd-named extra log file in a covered CloudTrail folder fails verify (exit 1, named) while report reads it', () => {
+  const a = signedArchive();
+  const extra = put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/extra-evidence.json.gz', readFileSync(a.logs[0]));
+  for (const strict of [[], ['--strict']]) {
+    const { code, stdout } = run(verifyArgs(a, '--format', 'table', ...strict));
+    assert.is(code, 1, stdout);
+    assert.match(stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
+    assert.ok(stdout.includes(`ERROR   log-unlisted           ${extra} is read as a log file by report`), stdout);
+  }
+  const reported = run(['report', a.root, '--format', 'json']);
+  assert.is(reported.code, 0, reported.stderr);
+  assert.is(JSON.parse(reported.stdout).files.read, 9);
+});
+
+test('verify fails (exit 1, not VERIFIED) on an empty folder and on a folder with logs but no digest', () => {
+  const a = signedArchive({ hours: 1 });
+  for (const d of a.digests) rmSync(d);
+  for (const root of [tempDir(), a.root]) {
+    const { code, stdout } = run(['verify', root, '--format', 'table']);
+    assert.is(code, 1, stdout);
+    assert.match(stdout, /^integrity: FAILED \(1 errors, \d+ warnings\)/);
+    assert.match(stdout, /ERROR +no-digests +no digest files found: nothing could be verified/);
+  }
+});
+
+test('verify without paths is a usage error whose hint names verify', () => {
+  const { code, stderr } = run(['verify']);
+  assert.is(code, 2);
+  assert.match(stderr, /no input paths given \(try: cloudtrail-support verify \.\/AWSLogs\)/);
 });
 
 test.run();

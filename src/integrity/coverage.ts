@@ -53,6 +53,11 @@ export function isCovered(spans: ReadonlyMap<string, Period[]>, log: LogTime): b
   return (spans.get(place(log.account, log.region)) ?? []).some((p) => p.from <= log.at && log.at + DELIVERY_SLACK_MS <= p.to);
 }
 
+/** True when the digests of an account × region cover any part of `[from, to)` (a folder's day). */
+export function overlapsSpans(spans: ReadonlyMap<string, Period[]>, account: string, region: string, from: number, to: number): boolean {
+  return (spans.get(place(account, region)) ?? []).some((p) => p.from < to && from < p.to);
+}
+
 const hourOf = (t: number) => Math.floor(t / HOUR);
 const iso = (t: number) => new Date(t).toISOString().slice(0, 19) + 'Z';
 

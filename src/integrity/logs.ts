@@ -5,7 +5,7 @@
  */
 import type { LogFile } from '../types.ts';
 import type { DigestEntry } from './chain.ts';
-import { isCovered, type Period } from './coverage.ts';
+import { isCovered, overlapsSpans, type Period } from './coverage.ts';
 import type { ListedLogFile } from './digest.ts';
 import { awsLogsKey, matchKey, matchName } from './s3-keys.ts';
 import { finding, type Finding, type LogCounts, type LogFileResult, type LogStatus } from './types.ts';
@@ -59,7 +59,10 @@ export interface LogClassification {
   readonly findings: Finding[];
 }
 
-/** Classifies every log file: verified, modified, missing, unreadable, unlisted or not covered. */
+/**
+ * Classifies every log file: verified, modified, missing, unreadable, unlisted or not covered.
+ * Every file of `plan.unlisted` gets a finding, whatever its name.
+ */
 export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash>, spans: ReadonlyMap<string, Period[]>): LogClassification {
   const counts: LogCounts = { listed: plan.listed.length, verified: 0, modified: 0, missing: 0, unreadable: 0, unlisted: 0, 'not-covered': 0 };
   const results: LogFileResult[] = [];
@@ -82,18 +85,44 @@ export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash
     counts[(['modified', 'unreadable'] as const).find((s) => statuses.includes(s)) ?? 'verified']++;
   }
   for (const file of plan.unlisted) {
-    const at = file.deliveredAt ? Date.parse(file.deliveredAt) : Number.NaN;
-    const covered = file.account !== undefined && file.region !== undefined && !Number.isNaN(at) && isCovered(spans, { account: file.account, region: file.region, at });
-    const status = covered ? 'unlisted' : 'not-covered';
+    const problem = file.deliveredAt === undefined ? oddUnlisted(file, spans) : namedUnlisted(file, spans);
+    const status = problem.kind === 'log-unlisted' ? 'unlisted' : 'not-covered';
     counts[status]++;
     results.push({ path: file.path, key: file.key ?? null, status, digest: null });
-    findings.push(
-      covered
-        ? finding('log-unlisted', file.path, file.key ?? null, `${file.path} is listed in no digest, although digests of ${file.account}/${file.region} cover its delivery time (${file.deliveredAt}): added after delivery?`)
-        : finding('log-not-covered', file.path, file.key ?? null, `${file.path} is listed in no digest and no digest of ${file.account ?? '?'}/${file.region ?? '?'} covers its delivery time (${file.deliveredAt ?? 'unknown'}): it cannot be verified`),
-    );
+    findings.push(problem);
   }
   return { results, counts, findings };
+}
+
+/** An unlisted file with a CloudTrail log name: unlisted (an error) when digests cover its delivery time. */
+function namedUnlisted(file: LogFile, spans: ReadonlyMap<string, Period[]>): Finding {
+  const at = file.deliveredAt ? Date.parse(file.deliveredAt) : Number.NaN;
+  const covered = file.account !== undefined && file.region !== undefined && !Number.isNaN(at) && isCovered(spans, { account: file.account, region: file.region, at });
+  return covered
+    ? finding('log-unlisted', file.path, file.key ?? null, `${file.path} is listed in no digest, although digests of ${file.account}/${file.region} cover its delivery time (${file.deliveredAt}): added after delivery?`)
+    : finding('log-not-covered', file.path, file.key ?? null, `${file.path} is listed in no digest and no digest of ${file.account ?? '?'}/${file.region ?? '?'} covers its delivery time (${file.deliveredAt ?? 'unknown'}): it cannot be verified`);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * An unlisted file that `report` reads as a log but whose name CloudTrail never writes
+ * (`extra-evidence.json.gz`). In a CloudTrail log folder of the AWSLogs layout it poses as a
+ * delivery of that account, region and day, exactly like an added standard-named file: unlisted
+ * (an error) when digests of that account × region cover any part of the folder's day, not
+ * covered (a warning) otherwise. Anywhere else no digest could ever list it: not covered.
+ */
+function oddUnlisted(file: LogFile, spans: ReadonlyMap<string, Period[]>): Finding {
+  const key = file.key ?? null;
+  const odd = `${file.path} is read as a log file by report, but it is listed in no digest and its name is not a CloudTrail log file name`;
+  if (key === null || !file.account || !file.region || !file.date) {
+    return finding('log-not-covered', file.path, key, `${odd}; it is not in an AWSLogs/<account>/CloudTrail/<region>/ folder either, so no digest can cover it: it cannot be verified`);
+  }
+  const where = `${file.account}/${file.region}`;
+  const from = Date.parse(`${file.date}T00:00:00Z`);
+  return !Number.isNaN(from) && overlapsSpans(spans, file.account, file.region, from, from + DAY)
+    ? finding('log-unlisted', file.path, key, `${odd}, although it is in the CloudTrail log folder of ${where} for ${file.date} and digests of ${where} cover (part of) that day: added after delivery?`)
+    : finding('log-not-covered', file.path, key, `${odd}; it is in the CloudTrail log folder of ${where} for ${file.date}, but no digest of ${where} covers that day: it cannot be verified`);
 }
 
 function checkCopy(file: LogFile, item: ListedLog, hash: FileHash | undefined): { status: LogStatus; problem?: Finding } {

@@ -40,6 +40,7 @@ export const FINDING_SEVERITY = {
   'key-not-valid': 'warning',
   'key-fingerprint-mismatch': 'warning',
   'path-unreadable': 'warning',
+  'no-digests': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type FindingKind = keyof typeof FINDING_SEVERITY;

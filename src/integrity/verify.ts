@@ -1,10 +1,13 @@
 /**
  * The verify job: discover -> read digests -> walk chains -> check signatures -> map listed log
- * files to local ones and hash their decompressed bytes -> unlisted files -> coverage -> one
- * result document. The only integrity module that reads files (through decode and read-digest).
+ * files to local ones and hash their decompressed bytes -> unlisted files (sidecars, known by
+ * content, left out) -> coverage -> one result document. The only integrity module that reads
+ * files (through decode and read-digest).
  */
 import { DEFAULT_MAX_FILE_BYTES, decodeFile, type DecodeOptions, type InflateEngine } from '../decode.ts';
 import { discover } from '../discover.ts';
+import { parseJsonBytes } from '../parse.ts';
+import { sidecarKind } from '../sidecar.ts';
 import type { LogFile } from '../types.ts';
 import { summarizeChains, walkChains, type DigestEntry } from './chain.ts';
 import { checkSignatures } from './check-signatures.ts';
@@ -43,6 +46,10 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
     else if (found.file.kind === 'log') logFiles.push(found.file);
     else files.ignored++;
   }
+  // Without a digest nothing at all can be verified: that must not read as a clean archive.
+  if (digestFiles.length === 0) {
+    findings.push(finding('no-digests', null, null, 'no digest files found: nothing could be verified (log file validation off, or the CloudTrail-Digest folders not downloaded)'));
+  }
   const entries: DigestEntry[] = [];
   for (const file of digestFiles) {
     const read = await readDigest(file, decode);
@@ -52,12 +59,13 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
   const walk = walkChains(entries);
   const signatures = checkSignatures(walk.entries, walk, options.publicKeys ?? null, options.signatures ?? new Map());
   const plan = planLogChecks(walk.entries, logFiles);
-  // A file that no digest lists and whose name is not a CloudTrail log name (a README, a keys
-  // file) is not evidence: it is ignored rather than reported as unlisted.
-  const unlisted = plan.unlisted.filter((f) => f.account !== undefined && f.deliveredAt !== undefined);
-  files.ignored += plan.unlisted.length - unlisted.length;
+  // Every file `report` would read as a log and no digest lists is a finding, whatever its name
+  // (logs.ts). Only sidecars are left out: `report` skips them by content too (sidecar.ts).
+  const sidecars = await sidecarsAmong(plan.unlisted.filter((f) => f.deliveredAt === undefined), decode);
+  const unlisted = plan.unlisted.filter((f) => !sidecars.has(f));
+  files.ignored += sidecars.size;
   files.digests = digestFiles.length;
-  files.logs = logFiles.length - (plan.unlisted.length - unlisted.length);
+  files.logs = logFiles.length - sidecars.size;
   const hashes = await hashAll(plan.listed.flatMap((l) => l.files), decode);
   const spans = mergePeriods(walk.entries.map(periodOf));
   const logs = classifyLogs({ listed: plan.listed, unlisted }, hashes, spans);
@@ -83,6 +91,21 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
 
 function periodOf(e: DigestEntry) {
   return { account: e.name?.account ?? e.digest.awsAccountId, region: e.name?.region ?? '?', from: Date.parse(e.digest.digestStartTime), to: Date.parse(e.digest.digestEndTime) };
+}
+
+// Sidecars are small JSON documents; a bigger file is a log whatever it holds.
+const SIDECAR_MAX_BYTES = 64 * 1024 ** 2;
+
+/** The files among `candidates` whose content is a sidecar: a digest, list-public-keys output, a signature map. */
+async function sidecarsAmong(candidates: readonly LogFile[], decode: DecodeOptions): Promise<Set<LogFile>> {
+  const out = new Set<LogFile>();
+  for (const file of candidates) {
+    const decoded = await decodeFile(file.readPath ?? file.path, decode);
+    if (!decoded.ok || decoded.bytes.length > SIDECAR_MAX_BYTES) continue;
+    const parsed = parseJsonBytes(decoded.bytes);
+    if (parsed.ok && sidecarKind(parsed.document) !== undefined) out.add(file);
+  }
+  return out;
 }
 
 async function hashAll(files: readonly LogFile[], decode: DecodeOptions): Promise<Map<string, FileHash>> {
