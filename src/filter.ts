@@ -4,6 +4,7 @@
  * window. Pure.
  */
 import { RunError } from './errors.ts';
+import { isCalendarDate, utcInstant } from './utc-time.ts';
 import type { LogFile, SupportRow } from './types.ts';
 
 export interface RowFilter {
@@ -30,8 +31,13 @@ export function parseTimeBound(value: string, flag: 'since' | 'until'): number {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) || dateOnly ? value : `${value}Z`;
   const ms = Date.parse(dateOnly ? `${value}T00:00:00Z` : withZone);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) {
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!date || Number.isNaN(ms)) {
     throw new RunError(`--${flag} ${JSON.stringify(value)} is not an ISO date (YYYY-MM-DD) or date-time`);
+  }
+  // Date.parse rolls an impossible date over (2026-02-30 would be March 2): refuse it instead.
+  if (!isCalendarDate(Number(date[1]), Number(date[2]), Number(date[3]))) {
+    throw new RunError(`--${flag} ${JSON.stringify(value)} is not a real date (${date[0]} does not exist)`);
   }
   return dateOnly && flag === 'until' ? ms + DAY : ms;
 }
@@ -39,7 +45,7 @@ export function parseTimeBound(value: string, flag: 'since' | 'until'): number {
 /** True when the row passes every filter that is set. */
 export function keepsRow(filter: RowFilter, row: SupportRow): boolean {
   if (filter.since !== undefined || filter.until !== undefined) {
-    const t = Date.parse(row.eventTime);
+    const t = utcInstant(row.eventTime) ?? Date.parse(row.eventTime);
     if (filter.since !== undefined && !(t >= filter.since)) return false;
     if (filter.until !== undefined && !(t < filter.until)) return false;
   }

@@ -7,6 +7,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { ValidationIssue } from './types.ts';
+import { utcInstant } from './utc-time.ts';
 import * as generated from './validators.generated.ts';
 
 /** A compiled validator: true when valid, else the reason in `errors`. */
@@ -39,7 +40,17 @@ export function validateEnvelope(doc: unknown): ValidationIssue[] {
  *   array when the record is valid
  */
 export function validateRecord(record: unknown): ValidationIssue[] {
-  return checkRecord(record) ? NO_ISSUES : toIssues(checkRecord.errors);
+  return checkRecord(record) ? realEventTime(record) : toIssues(checkRecord.errors);
+}
+
+/**
+ * What the schema's pattern cannot say: that `eventTime` is a date that exists (the pattern lets
+ * 2026-02-30 through). Called on records that passed the schema, so eventTime is such a string.
+ */
+function realEventTime(record: unknown): ValidationIssue[] {
+  const eventTime = (record as { eventTime?: unknown }).eventTime;
+  if (typeof eventTime !== 'string' || utcInstant(eventTime) !== undefined) return NO_ISSUES;
+  return [{ pointer: '/eventTime', message: `/eventTime: must be a real UTC date and time, got ${show(eventTime)} (no such date)` }];
 }
 
 /**
@@ -51,7 +62,7 @@ export function validateRecord(record: unknown): ValidationIssue[] {
  * @returns the first issue found, or a shared frozen empty array when the record is valid
  */
 export function validatePartialRecord(record: unknown): ValidationIssue[] {
-  return checkPartial(record) ? NO_ISSUES : toIssues(checkPartial.errors);
+  return checkPartial(record) ? realEventTime(record) : toIssues(checkPartial.errors);
 }
 
 /**

@@ -33,6 +33,18 @@ test('keepsRow() applies time bounds (since inclusive, until exclusive) and valu
   assert.is(keepsRow({ principals: ['root'] }, r), false);
 });
 
+test('parseTimeBound() refuses a date that does not exist instead of rolling it over', () => {
+  assert.throws(() => parseTimeBound('2026-02-30', 'since'), (e: unknown) => e instanceof RunError && e.message === '--since "2026-02-30" is not a real date (2026-02-30 does not exist)' && e.exitCode === 2);
+  assert.throws(() => parseTimeBound('2026-04-31T10:00:00Z', 'until'), /not a real date/);
+  assert.is(parseTimeBound('2024-02-29', 'since'), at('2024-02-29T00:00:00Z'), 'a leap day');
+});
+
+test('keepsRow() keeps a leap-second event inside its window (Date.parse cannot place 23:59:60)', () => {
+  const leap = row({ eventTime: '2016-12-31T23:59:60Z' });
+  assert.is(keepsRow({ since: at('2016-12-31T00:00:00Z'), until: at('2017-01-01T00:00:00Z') }, leap), true);
+  assert.is(keepsRow({ since: at('2017-01-01T00:00:00Z') }, leap), false);
+});
+
 test('fileMayMatch() skips files delivered more than an hour outside the window', () => {
   const f = fileAt('20260105T1020Z');
   assert.is(fileMayMatch({}, f), true);

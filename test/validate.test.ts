@@ -42,6 +42,12 @@ test('validateRecord() wants eventTime in UTC with a Z, fractional seconds allow
   assert.equal(validateRecord(record({ eventTime: '2023-07-10T12:00:00.123Z' })), []);
 });
 
+test('validateRecord() rejects an eventTime on a date that does not exist, which the pattern lets through', () => {
+  assert.equal(validateRecord(record({ eventTime: '2026-02-30T08:00:00Z' })), [{ pointer: '/eventTime', message: '/eventTime: must be a real UTC date and time, got "2026-02-30T08:00:00Z" (no such date)' }]);
+  assert.is(validateRecord(record({ eventTime: '2024-02-29T08:00:00Z' })).length, 0, 'a leap day');
+  assert.is(validateRecord(record({ eventTime: '2016-12-31T23:59:60Z' })).length, 0, 'a leap second');
+});
+
 test('validateRecord() rejects userIdentity.type "Alien" at /userIdentity/type', () => {
   const r = record();
   r.userIdentity = { ...(r.userIdentity as Rec), type: 'Alien' };

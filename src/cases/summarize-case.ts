@@ -2,10 +2,12 @@
  * One case's events (in time order) -> its CaseRow. Pure.
  */
 import { principalKeyOf } from '../identity.ts';
+import { utcInstant } from '../utc-time.ts';
 import type { CaseEvent } from './case-events.ts';
 import { CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './case-row.ts';
 import type { Sighting } from './novelty.ts';
 
+const instant = (eventTime: string): number => utcInstant(eventTime) ?? Date.parse(eventTime);
 const distinct = (values: readonly (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort();
 const sortedJoin = (values: readonly (string | null)[], separator = ' '): string => distinct(values).join(separator);
 
@@ -29,7 +31,7 @@ export function summarizeCase(caseId: string, events: readonly CaseEvent[], sigh
   const resolve = resolves.at(-1);
   const rows = events.map((e) => e.row);
   const failed = rows.filter((r) => r.errorCode !== null);
-  const seconds = opened && resolve ? (Date.parse(resolve.row.eventTime) - Date.parse(opened.row.eventTime)) / 1000 : null;
+  const seconds = opened && resolve ? (instant(resolve.row.eventTime) - instant(opened.row.eventTime)) / 1000 : null;
   const newIPs = rows.filter((r) => sightings.get(r)?.newSourceIP).map((r) => `${r.principal} from ${r.sourceIPAddress ?? '(none)'}`);
   const newAgents = rows.filter((r) => sightings.get(r)?.newUserAgent).map((r) => `${r.principal}: ${r.userAgent ?? '(none)'}`);
   const accounts = distinct(rows.map((r) => r.callerAccount ?? r.account));

@@ -2,6 +2,7 @@
  * The typed column list of the export, shared by every writer: the row columns plus `raw`.
  * Parquet and Arrow take their physical types from here; text formats take the order. Pure.
  */
+import { utcInstant } from '../utc-time.ts';
 import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
 import type { SupportRow } from '../types.ts';
 
@@ -35,10 +36,10 @@ const MS_PER_DAY = 86_400_000;
 /** A string cell: strings as they are, other values (a list, a number in a mixed column) as text. */
 export const stringCell = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
-/** Epoch ms of an ISO date-time, null when JavaScript cannot parse it. */
+/** Epoch ms of an ISO date-time (a leap second is the last ms of its minute, see utc-time.ts), null when it is none. */
 export function epochMs(value: unknown): number | null {
   if (typeof value !== 'string') return null;
-  const ms = Date.parse(value);
+  const ms = utcInstant(value) ?? Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
 
