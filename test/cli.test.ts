@@ -72,6 +72,15 @@ test('report fails fast with exit 2 when --out cannot be written, before reading
   assert.is(out.stdout, '');
 });
 
+test('export and cases refuse an --out that is a folder before reading any input', () => {
+  const folder = tempDir();
+  for (const args of [['export', fixture(), '--format', 'csv', '--out', folder], ['cases', fixture(), '--out', folder], ['report', fixture(), '--rejects', folder]]) {
+    const out = run(args);
+    assert.is(out.code, 2, args.join(' '));
+    assert.is(out.stderr, `cloudtrail-support: cannot write ${folder}: it is a directory (give a file name)\n`);
+  }
+});
+
 test('report --out writes one file per report plus summary.json, and --rejects the ledger', () => {
   const root = fixture();
   const outDir = join(tempDir(), 'reports');

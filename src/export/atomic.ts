@@ -92,6 +92,8 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
  * its nearest existing ancestor must be a writable folder.
  */
 export async function assertWritable(path: string, isDir = false): Promise<void> {
+  // A folder where a file is to go would fail only at the final rename, after the whole run.
+  if (!isDir && (await stat(path).catch(() => undefined))?.isDirectory()) throw new RunError(`cannot write ${path}: it is a directory (give a file name)`);
   let probe = isDir ? path : dirname(path);
   for (;;) {
     try {
