@@ -120,6 +120,8 @@ test('a digest is recognised by its content and skipped, whatever its name', () 
 test('text that is no known shape is rejected whole, with a reason that says what it is', () => {
   assert.equal(read('{"records": []}').fileReject?.pointer, '/Records');
   assert.match(read('{"records": []}').fileReject?.reason ?? '', /^not a CloudTrail log file: \/Records: required property is missing \(and no other known shape: keys "records"\)/);
+  assert.match(read('{"Records": {}}').fileReject?.reason ?? '', /^not a CloudTrail log file: \/Records: must be an array, got an object \(and no other/, 'present, of the wrong kind');
+  assert.match(read('{"Records": "x"}').fileReject?.reason ?? '', /\/Records: must be an array, got a string/);
   assert.match(read('hello, world').fileReject?.reason ?? '', /^invalid JSON/);
   assert.match(read('{"Records": [ {"eventVersion": ').fileReject?.reason ?? '', /^invalid JSON/);
   assert.equal(read('42').fileReject, { path: 'evidence.json', index: null, stage: 'validate', reason: 'not a CloudTrail log file: a JSON number, not an object or array', pointer: '' });

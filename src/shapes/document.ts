@@ -79,12 +79,19 @@ function fromDocument(doc: unknown, text: string, at: number, out: BatchBuilder)
     return {
       kind: 'reject',
       stage: 'validate',
-      reason: `not a CloudTrail log file: /Records: required property is missing (and no other known shape: keys ${keys || 'none'})`,
+      reason: `not a CloudTrail log file: /Records: ${recordsProblem(doc)} (and no other known shape: keys ${keys || 'none'})`,
       pointer: '/Records',
     };
   }
   fromValue(doc, 'ndjson', out);
   return RECORDS;
+}
+
+/** Why a document's `Records` is not a record list: missing, or of the wrong kind. */
+function recordsProblem(doc: unknown): string {
+  if (doc === null || typeof doc !== 'object' || !('Records' in doc)) return 'required property is missing';
+  const records = (doc as Obj).Records;
+  return `must be an array, got ${records === null ? 'null' : typeof records === 'object' ? 'an object' : `a ${typeof records}`}`;
 }
 
 /**
