@@ -3,6 +3,7 @@
  * shared state, so it runs on a worker thread like the report's per-file job.
  */
 import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { fileWarnings } from './file-warnings.ts';
 import { archiveParts, isArchive, noEntries } from './read-archive.ts';
 import { recordsOfDocument, tallyEntry } from './read-records.ts';
 import type { EntryCounts, LogFile, RecordBatch, Reject } from './types.ts';
@@ -48,8 +49,11 @@ function readForCheck(file: LogFile, options: CheckOptions, ledger: Reject[]): C
       ledger.push(read.reject);
       return { error: read.reject.reason };
     }
+    ledger.push(...fileWarnings(file, decoded.bytes, decoded.warning, null));
     return validateBatches(read.batches, read.rejects, file, ledger);
   }
+  // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
+  if (decoded.warning) ledger.push({ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true });
   const entries = noEntries();
   const total = { n: 0, invalid: 0, entries };
   for (const part of archiveParts(file, decoded.bytes, decodeOptions)) {
@@ -61,6 +65,7 @@ function readForCheck(file: LogFile, options: CheckOptions, ledger: Reject[]): C
     tallyEntry(entries, read);
     if ('reject' in read) ledger.push(read.reject);
     if (!('batches' in read)) continue;
+    if ('bytes' in part) ledger.push(...fileWarnings(file, part.bytes, part.warning, part.name));
     const one = validateBatches(read.batches, read.rejects, file, ledger);
     total.n += one.n;
     total.invalid += one.invalid;

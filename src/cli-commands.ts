@@ -180,7 +180,7 @@ export async function runValidate(args: InputArgs & { format?: 'table' | 'json' 
   const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
   await writeStdout(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
-  process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0);
+  process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger));
 }
 
 interface VerifyArgs {

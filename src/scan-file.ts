@@ -2,8 +2,8 @@
  * One log file -> its outcome: kept Support rows, rejects and counts. This is the unit of work a
  * worker thread runs, so its options are plain data (no callbacks).
  */
-import { isUtf8 } from 'node:buffer';
 import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
+import { fileWarnings } from './file-warnings.ts';
 import type { RowFilter } from './filter.ts';
 import { outcomeOf, outcomeOfBatches } from './outcome.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
@@ -92,19 +92,6 @@ export function scanFileSync(file: LogFile, options: FileScanOptions): FileOutco
   // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
   if (decoded.warning) outcome.rejects.unshift({ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true });
   return outcome;
-}
-
-/**
- * Problems that cost no record but belong in the ledger. isUtf8 is simdutf-fast (GB/s). Text
- * with a UTF-16LE byte order mark is decoded as UTF-16 (parse.ts), so it is not checked as UTF-8.
- */
-function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: string | undefined, archivePath: string | null): Reject[] {
-  const warnings: Reject[] = [];
-  const where = archivePath === null ? {} : { archivePath };
-  if (decodeWarning) warnings.push({ path: file.path, ...where, index: null, stage: 'decode', reason: decodeWarning, warning: true });
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  if (!utf16 && !isUtf8(bytes)) warnings.push({ path: file.path, ...where, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
-  return warnings;
 }
 
 const needleCache = new WeakMap<ReadonlySet<string>, NeedleSet>();

@@ -155,6 +155,15 @@ test('validate checks every record, not only Support ones, and --strict fails on
   assert.is(doc.problems[0].index, 1);
 });
 
+test('validate --strict fails on a warning, as report --strict does (trailing data after the gzip stream)', () => {
+  const root = tempDir();
+  put(root, 'tr.json.gz', Buffer.concat([gz(trailFile([record()])), Buffer.from('garbage!')]));
+  for (const command of ['validate', 'report']) {
+    assert.is(run([command, root, '--format', 'json']).code, 0, command);
+    assert.is(run([command, root, '--format', 'json', '--strict']).code, 1, `${command} --strict`);
+  }
+});
+
 test('validate names the archive entry of a bad record, in JSON and in the table', () => {
   const root = tempDir();
   const bad = ec2Record();
