@@ -83,7 +83,7 @@ async function* walk(root: WalkPath): AsyncGenerator<Discovered> {
   const ancestors = new Set<string>();
   let path: WalkPath | undefined = root;
   while (path) {
-    const found = visit(path, ancestors);
+    const found = visit(path, ancestors, path === root);
     if ('names' in found) {
       stack.push(found);
       ancestors.add(found.real);
@@ -97,8 +97,12 @@ async function* walk(root: WalkPath): AsyncGenerator<Discovered> {
   }
 }
 
-/** One path: a file (or why it cannot be walked), or a directory frame to walk. */
-function visit(path: WalkPath, ancestors: ReadonlySet<string>): Discovered | Frame {
+/**
+ * One path: a file (or why it cannot be walked), or a directory frame to walk. A file named on
+ * the command line (`named`) is read whatever its extension: the user asked for it, and its
+ * content decides what it is (a keys file or a digest is still skipped by content).
+ */
+function visit(path: WalkPath, ancestors: ReadonlySet<string>, named: boolean): Discovered | Frame {
   const at = path.raw ?? path.shown;
   const rejected = (reason: string): Discovered => ({ reject: { path: path.shown, index: null, stage: 'discover', reason } });
   let info;
@@ -108,7 +112,8 @@ function visit(path: WalkPath, ancestors: ReadonlySet<string>): Discovered | Fra
     return rejected(errorReason(err));
   }
   if (info.isFile()) {
-    const file = toLogFile(path.shown, info.size);
+    const found = toLogFile(path.shown, info.size);
+    const file: LogFile = named && found.kind === 'other' ? { ...found, kind: 'log' } : found;
     return { file: path.raw ? { ...file, readPath: new Uint8Array(path.raw) } : file };
   }
   if (!info.isDirectory()) return rejected('not a regular file or directory');

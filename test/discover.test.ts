@@ -29,6 +29,19 @@ test('discover() walks folders recursively in sorted order and classifies each f
   ]);
 });
 
+test('discover() reads a file named on the command line whatever its extension; in a folder the extension decides', async () => {
+  const root = tempDir();
+  const named = put(root, 'events-export.txt', 'x');
+  put(root, 'AWSLogs/notes.txt', 'x');
+  const digest = put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/d.json.gz', 'x');
+  assert.equal(names(await collect([named, join(root, 'AWSLogs/notes.txt'), digest]), root), [
+    'digest:AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/d.json.gz',
+    'log:AWSLogs/notes.txt',
+    'log:events-export.txt',
+  ]);
+  assert.equal(names(await collect([root]), root).filter((n) => n.endsWith('.txt')), ['other:AWSLogs/notes.txt', 'other:events-export.txt']);
+});
+
 test('discover() yields the same sequence whatever the argument order, and each path once', async () => {
   const root = tempDir();
   put(root, 'x/1.json', '{}');
