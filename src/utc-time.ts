@@ -15,6 +15,27 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return month >= 1 && month <= 12 && day >= 1 && day <= days;
 }
 
+const digitsAt = (text: string, at: number, count: number): number => {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+};
+
+/**
+ * True when the date of a `YYYY-MM-DD…` text exists. Allocates nothing: `validate` calls it on
+ * every record, and the garbage of a regex match per record cost more in GC than the parse
+ * (measured: 1.3 s of GC per 400k records with the CLI's small young generation).
+ */
+export function hasRealDate(text: string): boolean {
+  const day = digitsAt(text, 8, 2);
+  if (day >= 1 && day <= 28) return true; // every month has these
+  return isCalendarDate(digitsAt(text, 0, 4), digitsAt(text, 5, 2), day);
+}
+
 /** Epoch milliseconds of a UTC date-time in CloudTrail's form, undefined when it is not a real one. */
 export function utcInstant(text: string): number | undefined {
   const m = UTC_DATE_TIME.exec(text);
