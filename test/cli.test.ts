@@ -105,6 +105,15 @@ test('report --format md and table print the accounting line', () => {
   }
 });
 
+test('report --format csv is plain CSV for one report, and # name sections for several', () => {
+  const root = fixture();
+  const one = run(['report', root, '--format', 'csv', '--report', 'actions']).stdout;
+  assert.is(one, 'category,eventSource,eventName,count,errors,principals,firstSeen,lastSeen\ncase-management,support.amazonaws.com,CreateCase,1,0,1,2026-01-05T10:15:00Z,2026-01-05T10:15:00Z\ncase-management,support.amazonaws.com,ResolveCase,1,1,1,2026-01-05T10:15:00Z,2026-01-05T10:15:00Z\n');
+  const two = run(['report', root, '--format', 'csv', '--report', 'actions', '--report', 'days']).stdout;
+  assert.ok(two.startsWith('# actions\ncategory,'));
+  assert.match(two, /\n\n# days\nday,count,errors,principals,actions\n/);
+});
+
 test('export writes one row per Support record as CSV and NDJSON', () => {
   const root = fixture();
   const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');

@@ -60,7 +60,9 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
     return parts.join('\n');
   }
   if (format === 'csv') {
-    // Several tables in one stream: each is preceded by a `# name` line and separated by a blank line.
+    // One report (`--report events`) is plain CSV, for CSV tools. Several tables in one stream:
+    // each is preceded by a `# name` line and separated by a blank line.
+    if (doc.reports.size === 1) for (const t of doc.reports.values()) return toCsv(t.rows, t.columns);
     for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
     return parts.join('\n');
   }
