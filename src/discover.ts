@@ -33,8 +33,10 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Yields every file under `paths` in sorted order (paths themselves sorted, then each directory's
  * entries by name), so the same archive always produces the same sequence whatever the argument
- * order. Symlinks are followed, but never into a directory that is already being walked above.
- * A missing top-level path is a usage error (thrown); anything unreadable below is a Reject.
+ * order. Symlinks are followed, but never into a folder already walked: one that leads back to
+ * a folder above it is reported as a loop; any other second way into a folder (a symlink to a
+ * folder read before, an input path inside another) is not walked again, so each file is read
+ * once. A missing top-level path is a usage error (thrown); anything unreadable below is a Reject.
  */
 export async function* discover(paths: readonly string[]): AsyncGenerator<Discovered> {
   const roots = [...new Set(paths)].sort(byCodeUnit);
@@ -45,7 +47,22 @@ export async function* discover(paths: readonly string[]): AsyncGenerator<Discov
       throw new RunError(`cannot read input path ${JSON.stringify(root)}: ${errorReason(err)}`);
     }
   }
-  for (const root of roots) yield* walk({ shown: root });
+  // Real paths of every folder walked, across roots: a folder reached again through a symlink
+  // is not walked again (one entry per folder, not per file, so memory stays small).
+  const walked = new Set<string>();
+  for (const root of outermost(roots)) yield* walk({ shown: root }, walked);
+}
+
+/**
+ * The roots without those inside another root or naming the same place (`samples` and
+ * `samples/AWSLogs/444455556666`, `./samples` and `/abs/samples`, a symlink and its target):
+ * walking both would read the same files twice and report every record of them as a duplicate.
+ * Compared by real path; of equal ones the first in sorted order is kept, as the user wrote it.
+ */
+function outermost(roots: readonly string[]): string[] {
+  const real = roots.map((root) => realpathSync(root));
+  const inside = (path: string, dir: string) => path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+  return roots.filter((_, i) => !real.some((other, j) => j !== i && (inside(real[i], other) || (other === real[i] && j < i))));
 }
 
 /** A path as shown (UTF-8, bad bytes escaped as \xNN) and as opened (bytes, when they differ). */
@@ -78,16 +95,18 @@ interface Frame {
  * Depth-first walk with an explicit stack. (One generator per level, delegating with `yield*`,
  * passed every file up through a promise per level of depth: ~9 levels in an AWSLogs tree.)
  */
-async function* walk(root: WalkPath): AsyncGenerator<Discovered> {
+async function* walk(root: WalkPath, walked: Set<string>): AsyncGenerator<Discovered> {
   const stack: Frame[] = [];
   const ancestors = new Set<string>();
   let path: WalkPath | undefined = root;
   while (path) {
     const found = visit(path, ancestors, path === root);
-    if ('names' in found) {
+    if (!('names' in found)) yield found;
+    else if (!walked.has(found.real)) {
       stack.push(found);
       ancestors.add(found.real);
-    } else yield found;
+      walked.add(found.real);
+    }
     path = undefined;
     while (!path && stack.length > 0) {
       const top = stack[stack.length - 1];
