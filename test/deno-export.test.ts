@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './duck.ts';
 import { exportFixture } from './export-fixture.ts';
@@ -17,11 +17,22 @@ test('Deno and Node write the same Parquet and Arrow bytes', () => {
     const viaNode = join(out, `node.${format}`);
     const viaDeno = join(out, `deno.${format}`);
     assert.is(cli(['export', root, '--format', format, '--out', viaNode]).code, 0);
-    // --allow-sys: Deno's node:fs asks for it to check that the output folder is writable.
-    const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', '--allow-sys', 'src/cli.ts', 'export', root, '--format', format, '--out', viaDeno], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
+    // The three permissions the README gives; no --allow-sys (the output check is a probe file).
+    const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'export', root, '--format', format, '--out', viaDeno], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
     assert.is(deno.status, 0, deno.stderr);
     assert.ok(readFileSync(viaDeno).equals(readFileSync(viaNode)), `${format} bytes differ`);
   }
+});
+
+test('Deno writes report folders and the rejects ledger with the same three permissions, the same bytes as Node', () => {
+  const { root } = exportFixture();
+  const out = tempDir();
+  const files = (dir: string) => readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+  assert.is(cli(['report', root, '--format', 'md', '--out', join(out, 'node'), '--rejects', join(out, 'node.ndjson')]).code, 0);
+  const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'report', root, '--format', 'md', '--out', join(out, 'deno'), '--rejects', join(out, 'deno.ndjson')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
+  assert.is(deno.status, 0, deno.stderr);
+  assert.equal(files(join(out, 'deno')), files(join(out, 'node')));
+  assert.is(readFileSync(join(out, 'deno.ndjson'), 'utf8'), readFileSync(join(out, 'node.ndjson'), 'utf8'));
 });
 
 test.run();

@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunError } from '../errors.ts';
 
@@ -88,6 +88,17 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 }
 
 /**
+ * Creates and removes an empty file in `dir`: what the writer will do, so it fails the same way
+ * (permissions, a read-only mount even for root), and, unlike access(), it needs no --allow-sys
+ * under Deno.
+ */
+async function probeWrite(dir: string): Promise<void> {
+  const file = join(dir, `.cloudtrail-support-probe-${randomBytes(6).toString('hex')}`);
+  await (await open(file, 'wx')).close();
+  await rm(file, { force: true });
+}
+
+/**
  * Checks before any input is read that `path` (a file, or a folder when `isDir`) can be written:
  * its nearest existing ancestor must be a writable folder.
  */
@@ -99,7 +110,7 @@ export async function assertWritable(path: string, isDir = false): Promise<void>
     try {
       const info = await stat(probe);
       if (!info.isDirectory()) throw new RunError(`cannot write ${path}: ${probe} is not a directory`);
-      await access(probe, constants.W_OK);
+      await probeWrite(probe);
       return;
     } catch (err) {
       if (err instanceof RunError) throw err;
