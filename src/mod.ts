@@ -104,7 +104,7 @@ export { openExport, checkTarget, EXPORT_FORMATS, type ExportFormat, type Export
 export { BatchedSink, DEFAULT_BATCH_LIMITS, type BatchLimits, type ByteOut, type ExportRow, type RowSink } from './export/row-sink.ts';
 export { textRowSink, renderTextRows, type TextRowFormat } from './export/text-rows.ts';
 /** Typed export columns (Parquet and Arrow types come from here). */
-export { EXPORT_COLUMNS, reportColumns, type ColumnKind, type ColumnSpec } from './export/columns.ts';
+export { EXPORT_COLUMNS, type ColumnKind, type ColumnSpec } from './export/columns.ts';
 /** Parquet (hyparquet-writer): streamed row groups, or a whole table. */
 export { ParquetSink, parquetSchema, toColumnData, toParquet } from './export/parquet.ts';
 /** Arrow IPC file format: streamed record batches, or a whole table. */
@@ -112,7 +112,7 @@ export { ArrowSink, toArrowFile } from './export/arrow.ts';
 /** Hive-partitioned datasets. */
 export { PartitionedSink, parsePartitionBy, partitionDir, hiveValue, HIVE_NULL, PARTITION_KEYS, type PartitionKey, type PartitionOptions } from './export/partition.ts';
 /** Reports as Parquet or Arrow files. */
-export { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
+export { REPORT_COLUMN_KINDS, reportColumnSpecs, reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
 /**
  * Integrity: verify an archive offline with its digest files. Hashes of the decompressed log
  * files, digest chains (missing, moved, modified digests; restarts), RSA signatures with the keys

@@ -52,30 +52,3 @@ export function epochDay(value: unknown): number | null {
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-// Hints for a report with no rows, where values cannot tell: the names every report uses alike.
-const EMPTY_HINTS: Record<string, ColumnKind> = { count: 'int64', errors: 'int64', firstSeen: 'timestamp', lastSeen: 'timestamp', day: 'date' };
-
-/** The kind the values of a column share: integers, numbers, booleans, UTC date-times, days, else strings. */
-function kindOfValues(values: readonly unknown[]): ColumnKind | undefined {
-  if (values.length === 0) return undefined;
-  if (values.every((v) => Number.isSafeInteger(v))) return 'int64';
-  if (values.every((v) => typeof v === 'number')) return 'double';
-  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
-  if (values.every((v) => typeof v === 'string' && ISO_UTC.test(v))) return 'timestamp';
-  if (values.every((v) => typeof v === 'string' && ISO_DAY.test(v))) return 'date';
-  return 'string';
-}
-
-/**
- * Column specs of a report table. The `events` report has the row columns and their types; the
- * other reports are typed by their values (counts become int64, first/last seen UTC timestamps,
- * days dates), so a report added later needs no entry here. Every report column is nullable.
- */
-export function reportColumns(report: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): ColumnSpec[] {
-  return columns.map((name) => {
-    const row = report === 'events' ? EXPORT_COLUMNS.find((c) => c.name === name)?.kind : undefined;
-    const values = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);
-    return { name, kind: row ?? kindOfValues(values) ?? EMPTY_HINTS[name] ?? 'string', nullable: true };
-  });
-}
