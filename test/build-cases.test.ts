@@ -77,8 +77,56 @@ test('buildCases() links the cases of a DescribeCases caseIdList and the attachm
   ]);
 });
 
+test('buildCases() orders events by instant, not text: a fraction of a second is not before the whole second', () => {
+  // As text '13:00:00.500Z' < '13:00:00Z' ('.' < 'Z'): the ResolveCase sorted before the
+  // communication half a second earlier, and the case came out reopened with the wrong lastSeen.
+  const id = 'case-111122223333-muen-2026-abababababababab';
+  const records = [
+    record({ eventID: 'm1', eventTime: '2026-01-05T10:00:00.250Z', responseElements: { caseId: id } }),
+    record({ eventID: 'm2', eventTime: '2026-01-05T13:00:00Z', eventName: 'AddCommunicationToCase', requestParameters: { caseId: id }, responseElements: { result: true } }),
+    record({ eventID: 'm3', eventTime: '2026-01-05T13:00:00.500Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null }),
+    record({ eventID: 'm4', eventTime: '2026-01-05T10:00:00Z', eventName: 'DescribeCases', requestParameters: { caseIdList: [id] }, responseElements: null }),
+  ];
+  const [c] = buildCases(rowsOf(records));
+  assert.equal([c.status, c.firstSeen, c.lastSeen, c.openedAt, c.resolvedAt], ['resolved', '2026-01-05T10:00:00Z', '2026-01-05T13:00:00.500Z', '2026-01-05T10:00:00.250Z', '2026-01-05T13:00:00.500Z']);
+  assert.equal([c.secondsToResolve, c.timeToResolve], [10_800.25, '3h 0m 0.25s']);
+  assert.equal(buildCases(rowsOf([...records].reverse())), [c], 'whatever the input order');
+
+  // A communication half a second after the ResolveCase does reopen it.
+  const later = record({ eventID: 'm5', eventTime: '2026-01-05T13:00:01Z', eventName: 'AddCommunicationToCase', requestParameters: { caseId: id }, responseElements: { result: true } });
+  const [d] = buildCases(rowsOf([...records, later]));
+  assert.equal([d.status, d.lastSeen], ['reopened', '2026-01-05T13:00:01Z']);
+});
+
+test('buildCases() sorts cases by the instant of their first activity, then case id', () => {
+  const [x, y, z] = ['case-111122223333-muen-2026-xxxxxxxxxxxxxxxx', 'case-111122223333-muen-2026-yyyyyyyyyyyyyyyy', 'case-111122223333-muen-2026-zzzzzzzzzzzzzzzz'];
+  const rows = rowsOf([
+    record({ eventID: 'o1', eventTime: '2026-01-05T09:00:00.250Z', responseElements: { caseId: x } }),
+    record({ eventID: 'o2', eventTime: '2026-01-05T09:00:00Z', responseElements: { caseId: z } }),
+    record({ eventID: 'o3', eventTime: '2026-01-05T09:00:00.000Z', responseElements: { caseId: y } }),
+  ]);
+  assert.equal(buildCases(rows).map((c) => [c.caseId, c.firstSeen]), [
+    [y, '2026-01-05T09:00:00.000Z'], // the same instant as z's: case id decides
+    [z, '2026-01-05T09:00:00Z'],
+    [x, '2026-01-05T09:00:00.250Z'],
+  ]);
+});
+
+test('buildCases() gives no duration, in either column, to a ResolveCase logged before its CreateCase', () => {
+  const id = 'case-111122223333-muen-2026-cdcdcdcdcdcdcdcd';
+  const rows = rowsOf([
+    record({ eventID: 'n1', eventTime: '2026-01-05T11:00:00Z', responseElements: { caseId: id } }),
+    record({ eventID: 'n2', eventTime: '2026-01-05T10:59:55Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null }),
+  ]);
+  const [c] = buildCases(rows);
+  assert.equal([c.openedAt, c.resolvedAt, c.status], ['2026-01-05T11:00:00Z', '2026-01-05T10:59:55Z', 'resolved']);
+  assert.equal([c.timeToResolve, c.secondsToResolve], [null, null], 'was [null, -5]');
+});
+
 test('formatDuration() leaves out leading zero units', () => {
   assert.equal([0, 59, 60, 3600, 86_400, 90_061].map(formatDuration), ['0s', '59s', '1m 0s', '1h 0m 0s', '1d 0h 0m 0s', '1d 1h 1m 1s']);
+  // Fractions of eventTime, to the millisecond (3600.1 % 60 is 0.09999… in binary floating point).
+  assert.equal([0.5, 3600.1, 59.999].map(formatDuration), ['0.5s', '1h 0m 0.1s', '59.999s']);
 });
 
 test.run();

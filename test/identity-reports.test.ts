@@ -144,6 +144,48 @@ test('every report with a principal count is checked against the principals repo
   assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'cases', 'credentials', 'days']);
 });
 
+test('events, firstSeen/lastSeen and the cases report go by instant, not text, and show the recorded times', () => {
+  // As text '13:00:00.500Z' < '13:00:00Z' ('.' < 'Z'), so text order put the later call first.
+  const call = (id: string, time: string, name: string, fields: Record<string, unknown>) =>
+    record({ eventID: id, eventTime: `2026-01-05T${time}Z`, eventName: name, errorCode: 'AccessDenied', errorMessage: 'denied', ...fields });
+  const describe = { requestParameters: { caseIdList: ['case-9'] }, responseElements: null };
+  const checks = { requestParameters: { checkId: 'Pfx0RwqBli' }, responseElements: null };
+  const records = [
+    call('e1', '13:00:00.500', 'DescribeCases', describe),
+    call('e2', '13:00:00', 'DescribeCases', describe),
+    call('e3', '12:59:59.999', 'DescribeCases', describe),
+    call('e5', '13:00:01', 'DescribeCases', describe),
+    call('e4', '13:00:01.000', 'DescribeCases', describe), // the same instant as e5: eventID decides
+    call('t1', '08:00:00.5', 'DescribeTrustedAdvisorCheckResult', checks),
+    call('t2', '08:00:00', 'DescribeTrustedAdvisorCheckResult', checks),
+  ];
+  const rows = records.map((r, i) => toSupportRow(r, FILE, i));
+  const built = buildReports([...rows].reverse());
+
+  assert.equal(built.get('events')!.rows.map((r) => [r.eventID, r.eventTime]), [
+    ['t2', '2026-01-05T08:00:00Z'], ['t1', '2026-01-05T08:00:00.5Z'],
+    ['e3', '2026-01-05T12:59:59.999Z'], ['e2', '2026-01-05T13:00:00Z'], ['e1', '2026-01-05T13:00:00.500Z'],
+    ['e4', '2026-01-05T13:00:01.000Z'], ['e5', '2026-01-05T13:00:01Z'],
+  ]);
+
+  const seen = (name: string) => built.get(name as 'actions')!.rows.filter((r) => r.count !== 0).map((r) => [r.firstSeen, r.lastSeen]);
+  const cases = ['2026-01-05T12:59:59.999Z', '2026-01-05T13:00:01Z']; // the max of two texts of one instant is the greater text
+  const advisor = ['2026-01-05T08:00:00Z', '2026-01-05T08:00:00.5Z'];
+  const all = ['2026-01-05T08:00:00Z', '2026-01-05T13:00:01Z'];
+  assert.equal(seen('actions'), [cases, advisor]);
+  assert.equal(seen('trustedAdvisor'), [advisor]);
+  for (const name of ['principals', 'credentials', 'accounts', 'denied']) assert.equal(seen(name), [all], name);
+
+  // One case whose first call is at 12:59:59.999, another first seen at 08:00:00.5 (its CreateCase).
+  const early = toSupportRow(record({ eventID: 'c1', eventTime: '2026-01-05T08:00:00.5Z', responseElements: { caseId: 'case-1' } }), FILE, 99);
+  const later = toSupportRow(record({ eventID: 'c2', eventTime: '2026-01-05T08:00:01Z', responseElements: { caseId: 'case-0' } }), FILE, 100);
+  assert.equal(buildReports([...rows, later, early], ['cases']).get('cases')!.rows.map((r) => [r.caseId, r.firstSeen, r.lastSeen]), [
+    ['case-1', '2026-01-05T08:00:00.5Z', '2026-01-05T08:00:00.5Z'],
+    ['case-0', '2026-01-05T08:00:01Z', '2026-01-05T08:00:01Z'],
+    ['case-9', '2026-01-05T12:59:59.999Z', '2026-01-05T13:00:01Z'],
+  ]);
+});
+
 test('reports of an empty archive keep their columns, and credentials still has its five rows', () => {
   const empty = buildReports([]);
   assert.is(empty.get('cases')!.rows.length, 0);

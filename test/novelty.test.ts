@@ -24,6 +24,13 @@ test('sightingsOf() does not judge the first second of a principal, nor rows of 
   assert.equal(judged([...rows].reverse()), judged(rows).reverse(), 'the same answers whatever the input order');
 });
 
+test('sightingsOf() orders by instant: a fraction is after its whole second, the same instant written twice is one', () => {
+  // '09:00:00.500' sorts before '09:00:00' as text, and '09:00:00.000' is another text for 09:00:00.
+  const rows = [at('a', '09:00:00', '192.0.2.1'), at('b', '09:00:00.000', '192.0.2.2'), at('c', '09:00:00.500', '192.0.2.3')];
+  assert.equal(judged(rows), [['a', false, false], ['b', false, false], ['c', true, false]]);
+  assert.equal(judged([...rows].reverse()), judged(rows).reverse());
+});
+
 test('sightingsOf() keeps principals of the same name in different accounts apart', () => {
   const root = (account: string) => ({ userIdentity: { type: 'Root', accountId: account, arn: `arn:aws:iam::${account}:root` }, recipientAccountId: account });
   const rows = [at('1', '09:00:00', '192.0.2.1', 'ua', root('111122223333')), at('2', '10:00:00', '192.0.2.7', 'ua', root('444455556666')), at('3', '11:00:00', '192.0.2.7', 'ua', root('111122223333'))];

@@ -10,7 +10,7 @@ import { toCaseEvent, type CaseEvent } from './case-events.ts';
 import type { CaseRow } from './case-row.ts';
 import { sightingsOf } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
-import { inTimeOrder } from './time-order.ts';
+import { eventInstant, inTimeOrder } from './time-order.ts';
 
 /** Which cases use each attachment set. */
 function casesBySet(events: readonly CaseEvent[]): Map<string, Set<string>> {
@@ -42,11 +42,12 @@ export function eventsByCase(rows: readonly SupportRow[]): Map<string, CaseEvent
 }
 
 /**
- * One row per case named in `rows`, sorted by first activity then case id. "New IP / user agent"
+ * One row per case named in `rows`, sorted by the instant of first activity then case id. "New IP / user agent"
  * findings are judged against all of `rows` (every Support call of the principal, not only case calls).
  */
 export function buildCases(rows: readonly SupportRow[]): CaseRow[] {
   const sightings = sightingsOf(rows);
-  const cases = [...eventsByCase(rows)].map(([caseId, events]) => summarizeCase(caseId, events, sightings));
-  return cases.sort((a, b) => (a.firstSeen !== b.firstSeen ? (a.firstSeen < b.firstSeen ? -1 : 1) : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  const cases = [...eventsByCase(rows)].map(([caseId, events]) => ({ row: summarizeCase(caseId, events, sightings), at: eventInstant(events[0].row.eventTime) }));
+  cases.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0));
+  return cases.map((c) => c.row);
 }

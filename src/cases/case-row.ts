@@ -48,7 +48,10 @@ export interface CaseRow {
   resolvedAt: string | null;
   resolvedBy: string | null;
   resolvedByType: string | null;
-  /** openedAt to resolvedAt, e.g. `1d 2h 5m 0s`; null when either is not in the rows read. */
+  /**
+   * openedAt to resolvedAt, e.g. `1d 2h 5m 0s`; both null when either is not in the rows read, or
+   * when the ResolveCase was logged before the CreateCase (no negative durations).
+   */
   timeToResolve: string | null;
   secondsToResolve: number | null;
   /** Calls about the case that failed, and their distinct error codes. */
@@ -73,7 +76,8 @@ export const CASE_COLUMNS: readonly (keyof CaseRow)[] = [
 
 /** A duration in seconds as `1d 2h 5m 0s`, leading zero units left out (`5m 0s`, `0s`). */
 export function formatDuration(seconds: number): string {
-  const parts: [number, string][] = [[Math.floor(seconds / 86_400), 'd'], [Math.floor(seconds / 3600) % 24, 'h'], [Math.floor(seconds / 60) % 60, 'm'], [seconds % 60, 's']];
+  // Fractional seconds (event times with fractions) to the millisecond: 3600.1 % 60 is 0.0999…
+  const parts: [number, string][] = [[Math.floor(seconds / 86_400), 'd'], [Math.floor(seconds / 3600) % 24, 'h'], [Math.floor(seconds / 60) % 60, 'm'], [Math.round((seconds % 60) * 1000) / 1000, 's']];
   const first = parts.findIndex(([n]) => n > 0);
   return parts.slice(first === -1 ? parts.length - 1 : first).map(([n, unit]) => `${n}${unit}`).join(' ');
 }

@@ -2,12 +2,11 @@
  * One case's events (in time order) -> its CaseRow. Pure.
  */
 import { principalKeyOf } from '../identity.ts';
-import { utcInstant } from '../utc-time.ts';
 import type { CaseEvent } from './case-events.ts';
 import { CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './case-row.ts';
 import type { Sighting } from './novelty.ts';
+import { eventInstant } from './time-order.ts';
 
-const instant = (eventTime: string): number => utcInstant(eventTime) ?? Date.parse(eventTime);
 const distinct = (values: readonly (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort();
 const sortedJoin = (values: readonly (string | null)[], separator = ' '): string => distinct(values).join(separator);
 
@@ -17,9 +16,23 @@ const CAN_HAVE_MFA = new Set(['root-or-iam-user', 'temporary-credentials']);
 const accountInCaseId = (caseId: string): string | null => /^case-(\d{12})-/.exec(caseId)?.[1] ?? null;
 
 function statusOf(opened: CaseEvent | undefined, communications: CaseEvent[], resolve: CaseEvent | undefined): CaseStatus {
-  if (resolve) return communications.some((c) => c.row.eventTime > resolve.row.eventTime) ? 'reopened' : 'resolved';
+  if (resolve) {
+    // By instant, not text: `13:00:00.500Z` is before `13:00:01Z` but after `13:00:00Z`.
+    const resolvedAt = eventInstant(resolve.row.eventTime);
+    return communications.some((c) => eventInstant(c.row.eventTime) > resolvedAt) ? 'reopened' : 'resolved';
+  }
   // Without a CreateCase or a communication in the rows, the case may have been resolved earlier.
   return opened || communications.length > 0 ? 'open' : 'unknown';
+}
+
+/**
+ * Seconds from one event time to a later one; null when either is not a time, or when the later
+ * event was logged first (a ResolveCase before its CreateCase: clock skew between endpoints), so
+ * timeToResolve and secondsToResolve are null together.
+ */
+function secondsBetween(from: string, to: string): number | null {
+  const ms = eventInstant(to) - eventInstant(from);
+  return Number.isFinite(ms) && ms >= 0 ? ms / 1000 : null;
 }
 
 /** Summarizes one case; `events` must be in time order and all name `caseId` (or its attachment sets). */
@@ -31,7 +44,7 @@ export function summarizeCase(caseId: string, events: readonly CaseEvent[], sigh
   const resolve = resolves.at(-1);
   const rows = events.map((e) => e.row);
   const failed = rows.filter((r) => r.errorCode !== null);
-  const seconds = opened && resolve ? (instant(resolve.row.eventTime) - instant(opened.row.eventTime)) / 1000 : null;
+  const seconds = opened && resolve ? secondsBetween(opened.row.eventTime, resolve.row.eventTime) : null;
   const newIPs = rows.filter((r) => sightings.get(r)?.newSourceIP).map((r) => `${r.principal} from ${r.sourceIPAddress ?? '(none)'}`);
   const newAgents = rows.filter((r) => sightings.get(r)?.newUserAgent).map((r) => `${r.principal}: ${r.userAgent ?? '(none)'}`);
   const accounts = distinct(rows.map((r) => r.callerAccount ?? r.account));
@@ -75,8 +88,7 @@ export function summarizeCase(caseId: string, events: readonly CaseEvent[], sigh
     resolvedAt: resolve?.row.eventTime ?? null,
     resolvedBy: resolve?.row.principal ?? null,
     resolvedByType: resolve?.row.identityType ?? null,
-    // A ResolveCase logged before its CreateCase (clock skew between endpoints) gets no duration.
-    timeToResolve: seconds !== null && seconds >= 0 ? formatDuration(seconds) : null,
+    timeToResolve: seconds !== null ? formatDuration(seconds) : null,
     secondsToResolve: seconds,
     errors: failed.length,
     errorCodes: sortedJoin(failed.map((r) => r.errorCode)),

@@ -1,16 +1,17 @@
 import { op, type ColumnTable } from 'arquero';
+import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { withPrincipalId } from './principal-identity.ts';
 
 /** One row per account and region: where Support was used. */
 export function byAccountRegion(events: ColumnTable): ColumnTable {
-  return withPrincipalId(events)
+  const rolled = withTimeOrdered(withPrincipalId(events))
     .groupby('account', 'region')
     .rollup({
       count: op.count(),
       errors: op.valid('errorCode'),
       principals: op.distinct('principalId'),
-      firstSeen: op.min('eventTime'),
-      lastSeen: op.max('eventTime'),
-    })
-    .orderby('account', 'region');
+      firstSeen: op.min('timeOrdered'),
+      lastSeen: op.max('timeOrdered'),
+    });
+  return recordedTimes(rolled).orderby('account', 'region');
 }

@@ -1,4 +1,5 @@
 import { desc, escape, op, type ColumnTable } from 'arquero';
+import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { mfaText, sortedJoin } from './lists.ts';
 import { PRINCIPAL_KEY } from './principal-identity.ts';
 
@@ -9,7 +10,7 @@ type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sou
  * principals): who, with which credentials, what, when, from where, with or without MFA.
  */
 export function byPrincipal(events: ColumnTable): ColumnTable {
-  return events
+  const rolled = withTimeOrdered(events)
     .derive({ mfaText: escape((d: { mfa: boolean | null }) => mfaText(d.mfa)) })
     .groupby(...PRINCIPAL_KEY)
     .rollup({
@@ -28,9 +29,10 @@ export function byPrincipal(events: ColumnTable): ColumnTable {
       regions: op.array_agg_distinct('region'),
       accounts: op.array_agg_distinct('account'),
       mfa: op.array_agg_distinct('mfaText'),
-      firstSeen: op.min('eventTime'),
-      lastSeen: op.max('eventTime'),
-    })
+      firstSeen: op.min('timeOrdered'),
+      lastSeen: op.max('timeOrdered'),
+    });
+  return recordedTimes(rolled)
     .derive({
       invokedBy: escape((d: Lists) => sortedJoin(d.invokedBy)),
       sourceIdentities: escape((d: Lists) => sortedJoin(d.sourceIdentities)),

@@ -1,5 +1,6 @@
 import { escape, op, table, type ColumnTable } from 'arquero';
 import { CREDENTIAL_CLASSES } from '../identity.ts';
+import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
 import { withPrincipalId } from './principal-identity.ts';
 
@@ -13,15 +14,16 @@ type Row = { count: number | undefined; errors: number | undefined; identityType
  * temporary credentials for a role or federated user, or by another AWS service?
  */
 export function credentials(events: ColumnTable): ColumnTable {
-  const used = withPrincipalId(events).groupby('credentialClass').rollup({
+  const rolled = withTimeOrdered(withPrincipalId(events)).groupby('credentialClass').rollup({
     count: op.count(),
     errors: op.valid('errorCode'),
     identityTypes: op.array_agg_distinct('identityType'),
     principalCount: op.distinct('principalId'),
     principals: op.array_agg_distinct('principal'),
-    firstSeen: op.min('eventTime'),
-    lastSeen: op.max('eventTime'),
+    firstSeen: op.min('timeOrdered'),
+    lastSeen: op.max('timeOrdered'),
   });
+  const used = recordedTimes(rolled);
   return table({ order: CLASSES.map((_, i) => i), credentialClass: CLASSES, question: Object.values(CREDENTIAL_CLASSES) })
     .lookup(used, 'credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals', 'firstSeen', 'lastSeen')
     .derive({

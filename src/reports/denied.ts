@@ -1,4 +1,5 @@
 import { desc, escape, op, type ColumnTable } from 'arquero';
+import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
 import { PRINCIPAL_KEY } from './principal-identity.ts';
 
@@ -10,18 +11,18 @@ const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
  * probing (one principal, many denied actions) shows up here.
  */
 export function denied(events: ColumnTable): ColumnTable {
-  return events
-    .filter(escape((d: { errorCode: string | null }) => d.errorCode !== null))
+  const rolled = withTimeOrdered(events.filter(escape((d: { errorCode: string | null }) => d.errorCode !== null)))
     .groupby(...PRINCIPAL_KEY, 'errorCode')
     .rollup({
       count: op.count(),
       actions: op.array_agg_distinct('eventName'),
       sourceIPs: op.array_agg_distinct('sourceIPAddress'),
       accounts: op.array_agg_distinct('account'),
-      firstSeen: op.min('eventTime'),
-      lastSeen: op.max('eventTime'),
+      firstSeen: op.min('timeOrdered'),
+      lastSeen: op.max('timeOrdered'),
       sampleMessage: op.min('errorMessage'),
-    })
+    });
+  return recordedTimes(rolled)
     .derive({
       denied: escape((d: { errorCode: string }) => DENIAL.test(d.errorCode)),
       actions: escape((d: { actions: unknown[] }) => sortedJoin(d.actions)),

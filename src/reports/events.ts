@@ -1,7 +1,15 @@
-import { type ColumnTable } from 'arquero';
+import { escape, type ColumnTable } from 'arquero';
+import { eventInstant } from '../cases/time-order.ts';
 import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
 
-/** The event list itself, in time order (ties broken by id, then by where the record was read); no `raw`. */
+/**
+ * The event list itself, in time order: by the instant of eventTime (`13:00:00.500Z` after
+ * `13:00:00Z`), ties broken by id, then by where the record was read, as cases/time-order.ts
+ * orders them; no `raw`. Each time is parsed once, not per comparison.
+ */
 export function events(table: ColumnTable): ColumnTable {
-  return table.select(...SUPPORT_ROW_COLUMNS).orderby('eventTime', 'eventID', 'file', 'index');
+  return table
+    .derive({ eventInstant: escape((d: { eventTime: string }) => eventInstant(d.eventTime)) })
+    .orderby('eventInstant', 'eventID', 'file', 'index')
+    .select(...SUPPORT_ROW_COLUMNS);
 }

@@ -1,5 +1,6 @@
 import { escape, op, type ColumnTable } from 'arquero';
 import { obj, str, strings } from '../record-fields.ts';
+import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
 
 /** The Trusted Advisor checks a call names: requestParameters.checkId or checkIds. */
@@ -15,8 +16,7 @@ function checksOf(raw: string): string[] {
  * and principal, with the checks named.
  */
 export function trustedAdvisor(events: ColumnTable): ColumnTable {
-  return events
-    .filter(escape((d: { category: string }) => d.category === 'trusted-advisor'))
+  const rolled = withTimeOrdered(events.filter(escape((d: { category: string }) => d.category === 'trusted-advisor')))
     .derive({ checks: escape((d: { raw: string }) => checksOf(d.raw).join(' ')) })
     .groupby('account', 'eventSource', 'eventName', 'identityType', 'principal')
     .rollup({
@@ -24,9 +24,10 @@ export function trustedAdvisor(events: ColumnTable): ColumnTable {
       errors: op.valid('errorCode'),
       errorCodes: op.array_agg_distinct('errorCode'),
       checks: op.array_agg_distinct('checks'),
-      firstSeen: op.min('eventTime'),
-      lastSeen: op.max('eventTime'),
-    })
+      firstSeen: op.min('timeOrdered'),
+      lastSeen: op.max('timeOrdered'),
+    });
+  return recordedTimes(rolled)
     .derive({
       errorCodes: escape((d: { errorCodes: unknown[] }) => sortedJoin(d.errorCodes)),
       checks: escape((d: { checks: string[] }) => sortedJoin(d.checks.flatMap((c) => c.split(' ').filter(Boolean)))),
