@@ -3,11 +3,12 @@
  * dataset of them. Every file goes through the atomic writer.
  */
 import { RunError } from '../errors.ts';
-import { ArrowSink } from './arrow.ts';
+import { ARROW_BATCH_LIMITS, ArrowSink } from './arrow.ts';
 import { openAtomic } from './atomic.ts';
+import { SharedBuffer } from './parquet-file.ts';
 import { ParquetSink } from './parquet.ts';
 import { partitionFileColumns, PartitionedSink, type PartitionKey, type PartitionOptions } from './partition.ts';
-import type { BatchLimits, ByteOut, RowSink } from './row-sink.ts';
+import { DEFAULT_BATCH_LIMITS, type BatchLimits, type ByteOut, type RowSink } from './row-sink.ts';
 import { textRowSink, type TextRowFormat } from './text-rows.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
@@ -40,9 +41,13 @@ export async function openExport(target: ExportTarget, stdout?: ByteOut): Promis
   const { format, out, limits } = target;
   if (isColumnar(format)) {
     const keys = target.partitionBy ?? [];
-    const open = async (path: string, columns = partitionFileColumns(keys)) =>
-      format === 'parquet' ? new ParquetSink(await openAtomic(path), columns, limits) : new ArrowSink(await openAtomic(path), columns, limits);
-    if (keys.length > 0) return new PartitionedSink(out as string, keys, (path) => open(path), format, target.partitions);
+    const batch = limits ?? (format === 'parquet' ? DEFAULT_BATCH_LIMITS : ARROW_BATCH_LIMITS);
+    // The part files of a dataset are written one at a time: they share one encoding buffer.
+    const shared = keys.length > 0 ? new SharedBuffer() : undefined;
+    const columns = partitionFileColumns(keys);
+    const open = async (path: string) =>
+      format === 'parquet' ? new ParquetSink(await openAtomic(path), columns, batch, shared) : new ArrowSink(await openAtomic(path), columns, batch);
+    if (keys.length > 0) return new PartitionedSink(out as string, keys, open, format, { limits: batch, ...target.partitions });
     return open(out as string);
   }
   return textRowSink(out ? await openAtomic(out) : (stdout as ByteOut), format as TextRowFormat);

@@ -4,7 +4,7 @@
  */
 import { ParquetWriter, parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
 import { EXPORT_COLUMNS, epochDay, epochMs, stringCell, type ColumnKind, type ColumnSpec } from './columns.ts';
-import { ParquetFileWriter } from './parquet-file.ts';
+import { ParquetFileWriter, type SharedBuffer } from './parquet-file.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
 const CREATED_BY = 'cloudtrail-support (hyparquet-writer)';
@@ -62,21 +62,28 @@ export function toParquet(rows: readonly ExportRow[], columns: readonly ColumnSp
   return new Uint8Array(buffer);
 }
 
-/** A streaming Parquet export: one snappy-compressed row group per batch, then the footer. */
+/**
+ * A streaming Parquet export: one snappy-compressed row group per batch, then the footer. With
+ * a `shared` buffer (the part files of a dataset) the encoding buffer is borrowed per row group.
+ */
 export class ParquetSink extends BatchedSink {
+  private readonly file: ParquetFileWriter;
   private readonly writer: ParquetWriter;
 
-  constructor(private readonly out: ByteOut, private readonly columns: readonly ColumnSpec[] = EXPORT_COLUMNS, limits?: BatchLimits) {
+  constructor(private readonly out: ByteOut, private readonly columns: readonly ColumnSpec[] = EXPORT_COLUMNS, limits?: BatchLimits, shared?: SharedBuffer) {
     super(limits);
-    this.writer = new ParquetWriter({ writer: new ParquetFileWriter(out), schema: parquetSchema(columns), codec: 'SNAPPY', createdBy: CREATED_BY });
+    this.file = new ParquetFileWriter(out, shared);
+    this.writer = new ParquetWriter({ writer: this.file, schema: parquetSchema(columns), codec: 'SNAPPY', createdBy: CREATED_BY });
   }
 
   protected async writeBatch(rows: readonly ExportRow[]): Promise<void> {
     // One row group per batch: rowGroupSize covers the whole batch; the file writer flushes it.
+    this.file.borrow();
     await this.writer.write({ columnData: toColumnData(rows, this.columns), rowGroupSize: rows.length });
   }
 
   protected async finish(): Promise<void> {
+    this.file.borrow();
     await this.writer.finish();
     await this.out.commit();
   }

@@ -1,23 +1,33 @@
 /**
  * Hive-partitioned datasets: `account=…/region=…/date=YYYY-MM-DD/part-N.parquet`, the layout that
  * DuckDB (`hive_partitioning=true`), Spark, Athena and Trino read as partition columns. Rows
- * arrive in discovery order, which the AWSLogs layout already clusters by account, region and
- * day, so few partitions are open at once; a bounded number of writers stays open (least
- * recently used one closed first) and a partition that comes back gets the next part number.
- * Part names depend only on the input order, so the same archive gives the same files.
+ * arrive in discovery order; the AWSLogs layout clusters them by account, region and day, but an
+ * Event history export, lookup-events output or a multi-region capture interleaves them row by
+ * row. So rows wait per partition (one shared memory budget) and go out a row group at a time.
+ * A part file stays open while its partition keeps getting rows; it is completed when the
+ * partition got none for a whole budget round, when more than 64 are open (least recently written
+ * first) or when the open files hold too many row groups (most first). A partition that comes back
+ * after its file was completed gets the next part number: at most one new part per round it has
+ * rows in, or per full row group. Part names and bytes depend only on the rows in order, so the
+ * same archive gives the same files.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunError } from '../errors.ts';
 import { EXPORT_COLUMNS, epochMs, type ColumnSpec } from './columns.ts';
-import type { ExportRow, RowSink } from './row-sink.ts';
+import { approxBytes, DEFAULT_BATCH_LIMITS, type BatchLimits, type ExportRow, type RowSink } from './row-sink.ts';
 
 export const PARTITION_KEYS = ['account', 'region', 'date'] as const;
 export type PartitionKey = (typeof PARTITION_KEYS)[number];
 
-/** Parses `--partition-by account,region,date` (comma-separated, repeatable); order is kept. */
+/**
+ * Parses `--partition-by account,region,date` (comma-separated, repeatable); order is kept. No
+ * values means no partitioning; a value with no key in it (`--partition-by ''`) is a usage error.
+ */
 export function parsePartitionBy(values: readonly string[]): PartitionKey[] {
-  const keys = values.flatMap((v) => v.split(',')).map((k) => k.trim()).filter(Boolean);
+  const lists = values.map((v) => v.split(',').map((k) => k.trim()).filter(Boolean));
+  if (lists.some((list) => list.length === 0)) throw new RunError(`--partition-by needs at least one key: ${PARTITION_KEYS.join(', ')} (comma-separated)`);
+  const keys = lists.flat();
   for (const key of keys) {
     if (!(PARTITION_KEYS as readonly string[]).includes(key)) throw new RunError(`--partition-by ${JSON.stringify(key)} is not one of ${PARTITION_KEYS.join(', ')}`);
   }
@@ -61,21 +71,70 @@ export async function assertFreshDir(dir: string): Promise<void> {
 }
 
 export interface PartitionOptions {
-  /** Writers kept open at once (default 8: each keeps its row group buffer; 16 cost ~10 MB more on the bench). */
+  /**
+   * Part files kept open at once (default 64). A partition's part file stays open between its row
+   * groups; beyond this many, the least recently written one is closed and that partition goes on
+   * in its next part file. An open file costs a file handle and its footer's metadata (Parquet
+   * files share one encoding buffer), not a row group's buffer.
+   */
   readonly maxOpen?: number;
   /**
-   * When the open writers buffer more than this together, the fullest writes its row group
-   * (default 8 MiB, one row group's worth: with 64 MiB the 1M-record bench peaked at 389 MB).
+   * Row groups (record batches) the open part files may hold together (default 512). A Parquet
+   * writer keeps each row group's metadata, ~33 KB, until its footer is written; at the cap the
+   * open file with the most row groups is closed, so this is ~17 MB at most.
+   */
+  readonly maxRowGroups?: number;
+  /**
+   * Approximate bytes of the rows waiting in all partitions together (default 8 MiB, one row
+   * group's worth: with 64 MiB the 1M-record bench peaked at 389 MB). Over it, every partition
+   * with rows waiting writes them as one row group: at most one row group per partition per
+   * budget's worth of rows. (Writing only the fullest left partitions that no longer got rows
+   * holding the budget and cut the current one small: 2,442 row groups instead of 382 on a
+   * 400k-row bench archive.)
    */
   readonly budgetBytes?: number;
+  /** One row group / record batch (default DEFAULT_BATCH_LIMITS): a partition with this much waiting is written. */
+  readonly limits?: BatchLimits;
 }
 
-type PartSink = RowSink & { readonly bufferedBytes: number; flush(): Promise<void> };
+/** A part file writer: rows in, then `flush` writes them as one row group (record batch). */
+export type PartSink = RowSink & { flush(): Promise<void> };
 
-/** Writes each row into its partition's current part file. */
+interface Partition {
+  readonly dir: string;
+  /** Rows waiting, in arrival order, and their approximate bytes. */
+  rows: ExportRow[];
+  bytes: number;
+  /** Part files opened so far: the next one is `part-${parts}`. */
+  parts: number;
+  sink: PartSink | undefined;
+  /** Row groups in the open part file. */
+  groups: number;
+  /** The budget round of its last row group. */
+  round: number;
+}
+
+/**
+ * Writes each row into its partition's part file. Rows are gathered per partition (arrival order
+ * kept within a partition) in one shared budget and written a row group at a time, so rows that
+ * alternate between partitions still make one row group per partition, not one per row. Every
+ * decision depends only on the rows in order, not on how they are cut into `write` calls.
+ */
 export class PartitionedSink implements RowSink {
-  private readonly open = new Map<string, PartSink>();
-  private readonly parts = new Map<string, number>();
+  private readonly partitions = new Map<string, Partition>();
+  /** Partitions with rows waiting, in the order their first waiting row came. */
+  private readonly waiting = new Set<Partition>();
+  /** Partitions with an open part file, least recently written first. */
+  private readonly open = new Set<Partition>();
+  private waitingBytes = 0;
+  /** Row groups in all open part files. */
+  private openGroups = 0;
+  /** Budget rounds so far: each ends when the waiting rows pass the budget and are written. */
+  private round = 0;
+  private readonly limits: BatchLimits;
+  private readonly budget: number;
+  private readonly maxOpen: number;
+  private readonly maxGroups: number;
 
   constructor(
     private readonly root: string,
@@ -83,59 +142,108 @@ export class PartitionedSink implements RowSink {
     /** Opens the part file at a path (`part-N` plus the format's extension is added here). */
     private readonly openPart: (path: string) => Promise<PartSink>,
     private readonly extension: string,
-    private readonly options: PartitionOptions = {},
-  ) {}
+    options: PartitionOptions = {},
+  ) {
+    this.limits = options.limits ?? DEFAULT_BATCH_LIMITS;
+    this.budget = options.budgetBytes ?? 8 * 1024 * 1024;
+    this.maxOpen = Math.max(1, options.maxOpen ?? 64);
+    this.maxGroups = Math.max(1, options.maxRowGroups ?? 512);
+  }
 
   async write(rows: readonly ExportRow[]): Promise<void> {
-    // Runs of rows with the same partition go in one call: the AWSLogs layout makes runs long.
-    let start = 0;
-    while (start < rows.length) {
-      const dir = partitionDir(rows[start], this.keys);
-      let end = start + 1;
-      while (end < rows.length && partitionDir(rows[end], this.keys) === dir) end++;
-      await (await this.sinkFor(dir)).write(rows.slice(start, end));
-      await this.keepBudget();
-      start = end;
+    for (const row of rows) {
+      const dir = partitionDir(row, this.keys);
+      let partition = this.partitions.get(dir);
+      if (!partition) this.partitions.set(dir, (partition = { dir, rows: [], bytes: 0, parts: 0, sink: undefined, groups: 0, round: 0 }));
+      const bytes = approxBytes(row);
+      partition.rows.push(row);
+      partition.bytes += bytes;
+      this.waitingBytes += bytes;
+      this.waiting.add(partition);
+      if (partition.rows.length >= this.limits.rows || partition.bytes >= this.limits.bytes) await this.writeOut(partition);
+      else if (this.waitingBytes > this.budget) await this.endRound();
     }
   }
 
-  private async sinkFor(dir: string): Promise<PartSink> {
-    const found = this.open.get(dir);
-    if (found) {
-      this.open.delete(dir); // re-insert: Map order is the recency order
-      this.open.set(dir, found);
-      return found;
+  /** Writes every partition's waiting rows, one row group each, in the order they began waiting. */
+  private async writeAll(): Promise<void> {
+    for (const partition of [...this.waiting]) await this.writeOut(partition);
+  }
+
+  /**
+   * The waiting rows passed the budget: all are written, and the part files of partitions that got
+   * no row in this round are completed (their partition is likely done: the AWSLogs layout moves on
+   * to the next day, account or region), so only partitions still getting rows keep a file open.
+   */
+  private async endRound(): Promise<void> {
+    await this.writeAll();
+    for (const partition of [...this.open]) if (partition.round < this.round) await this.closePart(partition);
+    this.round++;
+  }
+
+  /** Writes a partition's waiting rows as one row group into its part file. */
+  private async writeOut(partition: Partition): Promise<void> {
+    const rows = partition.rows;
+    this.waitingBytes -= partition.bytes;
+    partition.rows = [];
+    partition.bytes = 0;
+    this.waiting.delete(partition);
+    if (this.openGroups >= this.maxGroups) await this.closePart(this.mostGroups());
+    const sink = await this.sinkOf(partition);
+    await sink.write(rows);
+    await sink.flush();
+    partition.groups++;
+    partition.round = this.round;
+    this.openGroups++;
+  }
+
+  private async sinkOf(partition: Partition): Promise<PartSink> {
+    if (partition.sink) {
+      this.open.delete(partition); // re-insert: Set order is the recency order
+      this.open.add(partition);
+      return partition.sink;
     }
-    if (this.open.size >= (this.options.maxOpen ?? 8)) {
-      const [oldest, sink] = this.open.entries().next().value as [string, PartSink];
-      this.open.delete(oldest);
-      await sink.close();
-    }
-    const part = this.parts.get(dir) ?? 0;
-    this.parts.set(dir, part + 1);
-    const sink = await this.openPart(join(this.root, dir, `part-${part}.${this.extension}`));
-    this.open.set(dir, sink);
+    if (this.open.size >= this.maxOpen) await this.closePart(this.open.values().next().value as Partition);
+    const sink = await this.openPart(join(this.root, partition.dir, `part-${partition.parts}.${this.extension}`));
+    partition.parts++;
+    partition.sink = sink;
+    this.open.add(partition);
     return sink;
   }
 
-  private async keepBudget(): Promise<void> {
-    let total = 0;
-    let fullest: PartSink | undefined;
-    for (const sink of this.open.values()) {
-      total += sink.bufferedBytes;
-      if (!fullest || sink.bufferedBytes > fullest.bufferedBytes) fullest = sink;
-    }
-    if (fullest && total > (this.options.budgetBytes ?? 8 * 1024 * 1024)) await fullest.flush();
+  /** The open part file with the most row groups (the least recently written one on a tie). */
+  private mostGroups(): Partition {
+    let most: Partition | undefined;
+    for (const partition of this.open) if (!most || partition.groups > most.groups) most = partition;
+    return most as Partition;
   }
 
+  /** Completes a partition's part file: its next rows go to the next part. */
+  private async closePart(partition: Partition): Promise<void> {
+    const sink = partition.sink as PartSink;
+    this.open.delete(partition);
+    this.openGroups -= partition.groups;
+    partition.sink = undefined;
+    partition.groups = 0;
+    await sink.close();
+  }
+
+  /** Writes what is waiting, completes every open part file, and makes sure the folder exists (an empty dataset is an empty folder). */
   async close(): Promise<void> {
-    for (const sink of this.open.values()) await sink.close();
-    this.open.clear();
+    await this.writeAll();
+    for (const partition of [...this.open]) await this.closePart(partition);
+    try {
+      await mkdir(this.root, { recursive: true });
+    } catch (err) {
+      throw new RunError(`cannot write ${this.root}: ${(err as Error).message}`);
+    }
   }
 
   /** Removes the temp files of open parts; parts already closed are complete files and stay. */
   async abort(): Promise<void> {
-    for (const sink of this.open.values()) await sink.abort();
+    for (const partition of this.open) await partition.sink?.abort();
+    for (const partition of this.open) partition.sink = undefined;
     this.open.clear();
+    this.waiting.clear();
   }
 }
