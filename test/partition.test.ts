@@ -158,14 +158,20 @@ test('a small budget makes more row groups, not more files; more partitions than
   assert.equal(datasetBytes(whole), datasetBytes(tight.out));
 });
 
+/** Part files that only log what happens to them (open, rows written when `writes`, close). */
+function loggedParts(root: string, log: string[], writes: boolean) {
+  return async (path: string) => {
+    const name = relative(root, path);
+    log.push(`open ${name}`);
+    const write = async (rows: readonly ExportRow[]) => void (writes && log.push(`${name}: ${rows.length}`));
+    return { write, flush: async () => undefined, close: async () => void log.push(`close ${name}`), abort: async () => undefined };
+  };
+}
+
 test('a partition that keeps getting rows keeps its part file across budget rounds; one that gets none for a round is completed', async () => {
   const root = tempDir();
   const log: string[] = [];
-  const openPart = async (path: string) => {
-    const name = relative(root, path);
-    log.push(`open ${name}`);
-    return { write: async (rows: readonly ExportRow[]) => void log.push(`${name}: ${rows.length}`), flush: async () => undefined, close: async () => void log.push(`close ${name}`), abort: async () => undefined };
-  };
+  const openPart = loggedParts(root, log, true);
   // A row here is ~17 bytes: every second row passes the 20-byte budget and ends a round.
   const sink = new PartitionedSink(root, ['account'], openPart, 'parquet', { budgetBytes: 20 });
   await sink.write([{ account: 'a' }, { account: 'b' }, { account: 'a' }, { account: 'b' }, { account: 'c' }, { account: 'c' }, { account: 'a' }]);
@@ -182,11 +188,7 @@ test('a partition that keeps getting rows keeps its part file across budget roun
 test('the open part files hold at most maxRowGroups row groups: the one with the most is completed first', async () => {
   const root = tempDir();
   const log: string[] = [];
-  const openPart = async (path: string) => {
-    const name = relative(root, path);
-    log.push(`open ${name}`);
-    return { write: async () => undefined, flush: async () => undefined, close: async () => void log.push(`close ${name}`), abort: async () => undefined };
-  };
+  const openPart = loggedParts(root, log, false);
   // One-row row groups: a, a (2 groups), b (3 held); the next b completes a's file, the most; a comes back in part-1.
   const sink = new PartitionedSink(root, ['account'], openPart, 'parquet', { limits: { rows: 1, bytes: 1 << 30 }, maxRowGroups: 3 });
   await sink.write([{ account: 'a' }, { account: 'a' }, { account: 'b' }, { account: 'b' }, { account: 'a' }]);
