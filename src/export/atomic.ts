@@ -6,8 +6,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, mkdir, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { RunError } from '../errors.ts';
 
 /** An output being written: chunks go to a temp file that `commit` renames into place. */
@@ -63,13 +63,63 @@ class TempFile implements AtomicFile {
   }
 }
 
-/** Opens `path` for an atomic streamed write, creating parent folders. */
-export async function openAtomic(path: string): Promise<AtomicFile> {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+/**
+ * A stream, device or pipe named as output (`--rejects /dev/stderr`, a FIFO): written as it is,
+ * since a rename cannot replace it (it would replace the name, e.g. the /dev/stderr link, with a
+ * regular file). Nothing to undo on abort.
+ */
+class DirectFile implements AtomicFile {
+  bytesWritten = 0;
+  constructor(readonly path: string, private readonly handle: FileHandle) {}
+
+  async write(data: string | Uint8Array): Promise<void> {
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      await this.handle.writeFile(bytes);
+      this.bytesWritten += bytes.byteLength;
+    } catch (err) {
+      throw failure(this.path, err);
+    }
+  }
+
+  async commit(): Promise<void> {
+    await this.handle.close().catch((err) => {
+      throw failure(this.path, err);
+    });
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Where a write to `path` lands: a symlink is written through to its target (as a shell's `>`
+ * does), never replaced by a regular file; `existing` says what is there now.
+ */
+export async function outputTarget(path: string): Promise<{ target: string; existing: 'none' | 'file' | 'other' }> {
   try {
+    const target = await realpath(path);
+    const info = await stat(target);
+    return { target, existing: info.isFile() ? 'file' : 'other' };
+  } catch {
+    // Not there yet; a dangling symlink creates its target, as `>` would.
+    const link = await lstat(path).catch(() => undefined);
+    if (!link?.isSymbolicLink()) return { target: path, existing: 'none' };
+    const to = await readlink(path);
+    return { target: resolve(dirname(path), to), existing: 'none' };
+  }
+}
+
+/** Opens `path` for an atomic streamed write, creating parent folders (through symlinks: see outputTarget). */
+export async function openAtomic(path: string): Promise<AtomicFile> {
+  try {
+    const { target, existing } = await outputTarget(path);
+    if (existing === 'other') return new DirectFile(path, await open(target, 'w'));
+    const dir = dirname(target);
+    const temp = join(dir, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir, { recursive: true });
-    return new TempFile(path, temp, await open(temp, 'wx'));
+    return new TempFile(target, temp, await open(temp, 'wx'));
   } catch (err) {
     throw failure(path, err);
   }
@@ -105,7 +155,10 @@ async function probeWrite(dir: string): Promise<void> {
 export async function assertWritable(path: string, isDir = false): Promise<void> {
   // A folder where a file is to go would fail only at the final rename, after the whole run.
   if (!isDir && (await stat(path).catch(() => undefined))?.isDirectory()) throw new RunError(`cannot write ${path}: it is a directory (give a file name)`);
-  let probe = isDir ? path : dirname(path);
+  const { target, existing } = isDir ? { target: path, existing: 'none' } : await outputTarget(path);
+  // A device or pipe (/dev/stderr) is written as it is: there is no folder to probe.
+  if (existing === 'other') return;
+  let probe = isDir ? target : dirname(target);
   for (;;) {
     try {
       const info = await stat(probe);
