@@ -5,7 +5,7 @@
 import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from './decode.ts';
 import { fileWarnings } from './file-warnings.ts';
 import { archiveParts, isArchive, noEntries } from './read-archive.ts';
-import { recordsOfDocument, tallyEntry } from './read-records.ts';
+import { confirmNamedKind, recordsOfDocument, tallyEntry } from './read-records.ts';
 import type { EntryCounts, LogFile, RecordBatch, Reject } from './types.ts';
 import { validatePartialRecord, validateRecord } from './validate.ts';
 
@@ -29,7 +29,7 @@ export async function checkFile(file: LogFile, options: CheckOptions): Promise<F
   return { checked, ledger };
 }
 
-export type Checked = { n: number; invalid: number; entries?: EntryCounts } | { error: string } | { skipAs: 'digest' | 'other' };
+export type Checked = { n: number; invalid: number; entries?: EntryCounts } | { error: string } | { skipAs: 'digest' | 'insight' | 'other' };
 
 /**
  * Reads and validates one file; an archive entry by entry, so one entry's records are held at a
@@ -44,12 +44,14 @@ function readForCheck(file: LogFile, options: CheckOptions, ledger: Reject[]): C
   }
   if (!isArchive(decoded.bytes)) {
     const read = recordsOfDocument(file, decoded.bytes, decoded.gzip);
+    const named = confirmNamedKind(file, read);
+    if (named && 'skipAs' in named) return { skipAs: named.skipAs };
     if (!read.ok && 'skipAs' in read) return { skipAs: read.skipAs };
     if (!read.ok) {
       ledger.push(read.reject);
       return { error: read.reject.reason };
     }
-    ledger.push(...fileWarnings(file, decoded.bytes, decoded.warning, null));
+    ledger.push(...fileWarnings(file, decoded.bytes, decoded.warning, null), ...(named && 'warning' in named ? [named.warning] : []));
     return validateBatches(read.batches, read.rejects, file, ledger);
   }
   // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.

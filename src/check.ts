@@ -45,7 +45,8 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
   const runner = new FileRunner('check', workers, { maxFileBytes: options.maxFileBytes, inflate: options.inflate }, crashedCheck);
   const start = async (found: Discovered): Promise<Entry> => {
     if ('reject' in found) return { reject: found.reject };
-    if (found.file.kind !== 'log') return { skipped: found.file.kind };
+    // Files named as digests or Insights files are read too: their content decides (read-records.ts).
+    if (found.file.kind === 'other') return { skipped: 'other' };
     return { file: found.file, outcome: await runner.run(found.file) };
   };
   const add = (entry: Entry) => {

@@ -58,6 +58,22 @@ export function recordsOfDocument(file: LogFile, bytes: Uint8Array, gzip: boolea
   return { ok: true, batches: out.batches(), rejects };
 }
 
+const isInsightEvent = (record: unknown) => (record as { eventType?: unknown } | null)?.eventType === 'AwsCloudTrailInsight';
+
+/**
+ * A file whose name says digest or Insights is skipped only when its content agrees: a digest
+ * document (sidecar.ts), or records that are all Insights events. Anything else is read as a log
+ * file, with a warning, so a log renamed `…_CloudTrail-Digest_…` or `…_cloudtrail-insight_…`
+ * cannot hide its events. Undefined for a file named as a log.
+ */
+export function confirmNamedKind(file: LogFile, read: FileRecords): { skipAs: 'digest' | 'insight' } | { warning: Reject } | undefined {
+  if (file.kind !== 'digest' && file.kind !== 'insight') return undefined;
+  if (!read.ok && 'skipAs' in read && read.skipAs === 'digest') return { skipAs: 'digest' };
+  if (read.ok && file.kind === 'insight' && read.rejects.length === 0 && read.batches.every((b) => b.records.every(isInsightEvent))) return { skipAs: 'insight' };
+  const named = file.kind === 'digest' ? 'digest' : 'Insights';
+  return { warning: { path: file.path, index: null, stage: 'read', reason: `named like a CloudTrail ${named} file, but its content is not one: read as a log file`, warning: true } };
+}
+
 /** Counts what one part of an archive was, once read (an entry read, skipped, or failed). */
 export function tallyEntry(entries: EntryCounts, read: FileRecords | ArchivePart): void {
   if ('skipAs' in read) entries.skipped[read.skipAs]++;

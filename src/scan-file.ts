@@ -9,7 +9,7 @@ import { outcomeOf, outcomeOfBatches } from './outcome.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
 import { escapeHits, eventSourceHits, sourceNeedles, type NeedleSet } from './prefilter.ts';
 import { isArchive } from './read-archive.ts';
-import { recordsOfDocument } from './read-records.ts';
+import { confirmNamedKind, recordsOfDocument } from './read-records.ts';
 import { outcomeOfArchive } from './scan-archive.ts';
 import { sourcesFor, type SourceSelection } from './support-rows.ts';
 import type { EntryCounts, FileRecordCounts, LogFile, Reject, SupportRow } from './types.ts';
@@ -28,8 +28,8 @@ export interface FileScanOptions {
 export interface FileOutcome {
   readonly file: LogFile;
   readonly reject?: Reject;
-  /** Set when the file turned out to be a sidecar document (a digest, public keys): skipped, not read. */
-  readonly skippedAs?: 'digest' | 'other';
+  /** Set when the file turned out to be a sidecar document (a digest, public keys) or an Insights file: skipped. */
+  readonly skippedAs?: 'digest' | 'insight' | 'other';
   readonly rows: SupportRow[];
   readonly fingerprints: string[];
   readonly rejects: Reject[];
@@ -76,15 +76,19 @@ export function scanFileSync(file: LogFile, options: FileScanOptions): FileOutco
   const needles = options.prefilter === false ? undefined : needlesFor(sources);
   const sortDocument = (bytes: Uint8Array, gzip: boolean, archivePath: string | null, decodeWarning: string | undefined): FileOutcome => {
     let outcome: FileOutcome;
-    const selected = needles && selectedRecords(bytes, needles);
+    let named: ReturnType<typeof confirmNamedKind>;
+    // A file named as a digest or Insights file is read in full: its content decides (read-records.ts).
+    const selected = needles && file.kind === 'log' && selectedRecords(bytes, needles);
     if (selected) {
       outcome = outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false });
     } else {
       const read = recordsOfDocument(file, bytes, gzip, archivePath);
+      named = confirmNamedKind(file, read);
+      if (named && 'skipAs' in named) return skipped(file, named.skipAs);
       if (!read.ok) return 'skipAs' in read ? skipped(file, read.skipAs) : failed(file, read.reject);
       outcome = outcomeOfBatches(file, read.batches, read.rejects, sources, filter);
     }
-    outcome.rejects.unshift(...fileWarnings(file, bytes, decodeWarning, archivePath));
+    outcome.rejects.unshift(...fileWarnings(file, bytes, decodeWarning, archivePath), ...(named && 'warning' in named ? [named.warning] : []));
     return outcome;
   };
   if (!isArchive(decoded.bytes)) return sortDocument(decoded.bytes, decoded.gzip, null, decoded.warning);
@@ -101,7 +105,7 @@ function needlesFor(sources: ReadonlySet<string>): NeedleSet {
   return needles;
 }
 
-const skipped = (file: LogFile, skippedAs: 'digest' | 'other'): FileOutcome => ({ file, skippedAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() });
+const skipped = (file: LogFile, skippedAs: 'digest' | 'insight' | 'other'): FileOutcome => ({ file, skippedAs, rows: [], fingerprints: [], rejects: [], counts: emptyCounts() });
 
 const failed = (file: LogFile, reject: Reject): FileOutcome => ({ file, reject, rows: [], fingerprints: [], rejects: [reject], counts: emptyCounts() });
 

@@ -54,7 +54,8 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
   const runner = new FileRunner('scan', workers, fileOptions, crashedScan);
   const start = async (found: Discovered): Promise<Entry> => {
     if ('reject' in found) return { reject: found.reject };
-    if (found.file.kind !== 'log') return { skipped: found.file.kind };
+    // Files named as digests or Insights files are read too: their content decides (read-records.ts).
+    if (found.file.kind === 'other') return { skipped: 'other' };
     if (options.pruneByPath !== false && !fileMayMatch(filter, found.file)) return { skipped: 'outOfRange' };
     return { outcome: await runner.run(found.file) };
   };

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
+import { checkArchive } from '../src/check.ts';
 import { scan } from '../src/scan.ts';
 import { accountingHolds } from '../src/report.ts';
 import { zipSync, strToU8 } from 'fflate';
@@ -24,7 +25,7 @@ function archiveWithBadInput() {
   put(root, key('111122223333', 'us-east-1', '05', '1045', 'norecs'), gz('{"records": []}'));
   put(root, key('111122223333', 'us-east-1', '05', '1050', 'empty'), '');
   put(root, key('111122223333', 'us-east-1', '05', '1055', 'bomb'), gzipSync(Buffer.alloc(4 * 1024 * 1024, 32)));
-  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T110000Z.json.gz', gz('{}'));
+  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T110000Z.json.gz', gz(JSON.stringify({ digestStartTime: '2026-01-05T10:00:00Z', digestEndTime: '2026-01-05T11:00:00Z', logFiles: [] })));
   put(root, 'AWSLogs/README.txt', 'stray');
   return root;
 }
@@ -174,6 +175,29 @@ test('scan() gives the same result with 1, 2 and 4 worker threads and any path o
   const one = await scan(paths, { workers: 1 });
   assert.is(one.records.duplicates, 24);
   for (const workers of [2, 4]) assert.equal(await scan([...paths].reverse(), { workers }), one, `${workers} workers`);
+});
+
+test('files named as digests or Insights files are skipped only when their content agrees; a renamed log is read, with a warning', async () => {
+  const root = tempDir();
+  const insight = { eventVersion: '1.08', eventTime: '2026-01-05T10:00:00Z', awsRegion: 'us-east-1', eventID: 'i1', eventType: 'AwsCloudTrailInsight', recipientAccountId: '111122223333', sharedEventID: 's1', insightDetails: { state: 'Start', eventSource: 'support.amazonaws.com', eventName: 'DescribeCases', insightType: 'ApiCallRateInsight' }, eventCategory: 'Insight' };
+  put(root, 'AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/111122223333_CloudTrail-Insight_us-east-1_20260105T1000Z_a.json.gz', gz(trailFile([insight, { ...insight, eventID: 'i2' }])));
+  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz', gz(JSON.stringify({ awsAccountId: '111122223333', digestStartTime: '2026-01-05T09:15:00Z', digestEndTime: '2026-01-05T10:15:00Z', logFiles: [] })));
+  // Logs with Support events, named so that a name-only rule would skip them unread.
+  put(root, 'dl/support_cloudtrail-insight_notes.json.gz', gz(trailFile([record({ eventID: 'hidden-1' })])));
+  put(root, 'dl/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz', gz(trailFile([record({ eventID: 'hidden-2' }), ec2Record()])));
+  for (const prefilter of [true, false]) {
+    const result = await scan([root], { prefilter });
+    assert.equal(result.files.skipped, { digest: 1, insight: 1, other: 0, outOfRange: 0 });
+    assert.equal(result.rows.map((r) => r.eventID).sort(), ['hidden-1', 'hidden-2']);
+    assert.equal(result.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
+    assert.equal(result.rejects.map((r) => [r.path.slice(root.length + 1), r.warning, r.reason]), [
+      ['dl/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz', true, 'named like a CloudTrail digest file, but its content is not one: read as a log file'],
+      ['dl/support_cloudtrail-insight_notes.json.gz', true, 'named like a CloudTrail Insights file, but its content is not one: read as a log file'],
+    ]);
+  }
+  const checked = await checkArchive([root], { workers: 1 });
+  assert.equal([checked.files.skipped.digest, checked.files.skipped.insight, checked.records.seen], [1, 1, 3]);
+  assert.is(checked.ledger.filter((r) => r.warning && r.reason.startsWith('named like')).length, 2, 'validate reads them too');
 });
 
 test.run();
