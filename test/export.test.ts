@@ -10,6 +10,7 @@ import { toNdjson } from '../src/export/json.ts';
 import { assertWritable, writeAtomic } from '../src/export/atomic.ts';
 import { RunError } from '../src/errors.ts';
 import { put, rejects, tempDir } from './helpers.ts';
+import stringWidth from 'string-width';
 
 test('csvField() neutralizes cells a spreadsheet would run as formulas', () => {
   assert.is(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
@@ -66,6 +67,64 @@ test('escapeControls() shows bidi controls and zero-width characters as \\u esca
   assert.is(escapeControls('caf\u00e9 \u05e9\u05dc\u05d5\u05dd \u2014 ok'), 'caf\u00e9 \u05e9\u05dc\u05d5\u05dd \u2014 ok', 'ordinary text untouched');
   const table = toTextTable([{ ua: 'aws-cli\u202e\u2066gpj.exe' }], ['ua']);
   assert.is(table, '  ua\n  --------------------------\n  aws-cli\\u202e\\u2066gpj.exe\n');
+});
+
+test('toTextTable() pads by terminal columns: CJK, fullwidth, combining marks and emoji line up', () => {
+  const rows = [
+    { name: 'alice', n: 1 },
+    { name: '田中太郎', n: 2 }, // 4 wide characters: 8 columns
+    { name: 'ｆｕｌｌ', n: 3 }, // fullwidth Latin: 8 columns
+    { name: 'cafe\u0301\u0301', n: 4 }, // combining acute accents take no column
+    { name: '😀👍🏽🇯🇵', n: 5 }, // emoji, emoji + skin tone, flag: 2 columns each
+    { name: '한국어', n: 6 },
+    { name: 'lone \ud800', n: 7 }, // a terminal shows U+FFFD, one column
+  ];
+  const table = toTextTable(rows, ['name', 'n']);
+  assert.is(
+    table,
+    '  name      n\n' +
+      '  --------  -\n' +
+      '  alice     1\n' +
+      '  田中太郎  2\n' +
+      '  ｆｕｌｌ  3\n' +
+      '  cafe\u0301\u0301      4\n' +
+      '  😀👍🏽🇯🇵    5\n' +
+      '  한국어    6\n' +
+      '  lone \ufffd    7\n',
+  );
+  const lines = table.trimEnd().split('\n');
+  assert.equal(new Set(lines.map((l) => stringWidth(l))).size, 1, 'every line is as wide in columns');
+  const wide = toTextTable([{ a: '漢字', b: 'x', c: 'ＡＢＣ' }, { a: 'e\u0301', b: '😀', c: 'z' }], ['a', 'b', 'c']);
+  const starts = wide.trimEnd().split('\n').map((l) => [...l.matchAll(/ {2}(?=\S)/g)].map((m) => stringWidth(l.slice(0, m.index))));
+  for (const s of starts) assert.equal(s, starts[0], `columns start at the same terminal column: ${wide}`);
+});
+
+test('toTextTable() truncates by columns, never splitting a code point or grapheme cluster', () => {
+  const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  const cases = [
+    'x'.repeat(46) + '😀tail', // the old cut at 47 UTF-16 units split the emoji's surrogate pair
+    'x'.repeat(45) + '𠮷'.repeat(10), // astral CJK (2 columns, 2 units each)
+    '漢'.repeat(30), // 60 columns
+    'e\u0301'.repeat(60), // 60 columns, 120 code units
+    '👨\u{1F3FD}'.repeat(30),
+  ];
+  for (const value of cases) {
+    const table = toTextTable([{ v: value }, { v: 'short' }], ['v']);
+    const cell = table.split('\n')[2].slice(2);
+    assert.not.ok(table.includes('\ufffd'), `no U+FFFD: ${cell}`);
+    assert.not.ok(loneSurrogate.test(table), `no lone surrogate: ${cell}`);
+    assert.ok(cell.endsWith('…'), cell);
+    assert.ok(stringWidth(cell) <= 48 && stringWidth(cell) >= 47, `${stringWidth(cell)} columns: ${cell}`);
+    assert.ok(value.startsWith(cell.slice(0, -1)), 'a prefix of the value');
+    const next = value.slice(cell.length - 1);
+    assert.not.match(next, /^[\u0300-\u036f\u{1F3FB}-\u{1F3FF}]/u, 'no grapheme cluster split');
+    const lines = table.trimEnd().split('\n');
+    assert.is(stringWidth(lines[1]), stringWidth(lines[2]), 'the rule is as wide as the cut cell');
+  }
+  const cut = toTextTable([{ v: 'x'.repeat(46) + '😀tail' }], ['v']).split('\n')[2];
+  assert.is(cut, '  ' + 'x'.repeat(46) + '…', 'a wide character that does not fit is left out whole');
+  const fits = toTextTable([{ v: '漢'.repeat(24) }], ['v']).split('\n')[2];
+  assert.is(fits, '  ' + '漢'.repeat(24), 'exactly 48 columns is not cut');
 });
 
 test('toNdjson() round-trips lone surrogates and U+2028 exactly', () => {

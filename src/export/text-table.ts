@@ -1,18 +1,57 @@
+import stringWidth from 'string-width';
 import { cellText, escapeControls } from './cells.ts';
 
-/** Widest a cell is shown in a terminal table; longer text is cut with an ellipsis. */
+/** Widest a cell is shown in a terminal table, in terminal columns; longer text is cut with an ellipsis. */
 const MAX_WIDTH = 48;
+const ELLIPSIS = '…';
 
-function shown(value: unknown): string {
-  const text = escapeControls(cellText(value));
-  return text.length > MAX_WIDTH ? `${text.slice(0, MAX_WIDTH - 1)}…` : text;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+// A lone surrogate reaches the terminal as U+FFFD (one column) but measures as zero: make it so first.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Cuts text to at most `max` columns, ellipsis included, between grapheme clusters only. */
+function truncate(text: string, max: number): string {
+  const room = max - stringWidth(ELLIPSIS);
+  let kept = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > room) break;
+    kept += segment;
+    used += w;
+  }
+  return kept + ELLIPSIS;
 }
 
-/** A plain, aligned text table for terminals; control characters are shown escaped, never sent. */
+interface Cell {
+  text: string;
+  width: number;
+}
+
+/** Width in terminal columns: East Asian Wide/Fullwidth and emoji 2, combining and zero-width marks 0. */
+function cell(text: string): Cell {
+  return { text, width: stringWidth(text) };
+}
+
+function shown(value: unknown): Cell {
+  const text = escapeControls(cellText(value)).replace(LONE_SURROGATE, '\ufffd');
+  const c = cell(text);
+  return c.width > MAX_WIDTH ? cell(truncate(text, MAX_WIDTH)) : c;
+}
+
+/**
+ * A plain, aligned text table for terminals; control characters are shown escaped, never sent.
+ * Cells are measured and padded in terminal columns, so wide (CJK, fullwidth, emoji) and
+ * zero-width (combining) characters keep the columns aligned.
+ */
 export function toTextTable(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
   if (rows.length === 0) return '  (none)\n';
+  const header = columns.map(cell);
   const cells = rows.map((row) => columns.map((c) => shown(row[c])));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
-  const line = (values: string[]) => '  ' + values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
-  return [line([...columns]), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+  const widths = columns.map((_, i) => Math.max(header[i].width, ...cells.map((r) => r[i].width)));
+  const line = (values: readonly Cell[]) =>
+    '  ' + values.map((v, i) => v.text + ' '.repeat(widths[i] - v.width)).join('  ').trimEnd();
+  const rule = widths.map((w) => cell('-'.repeat(w)));
+  return [line(header), line(rule), ...cells.map(line)].join('\n') + '\n';
 }
