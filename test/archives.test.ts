@@ -11,6 +11,9 @@ import { toLogFile } from '../src/discover.ts';
 import { recordsFromBytes } from '../src/read-records.ts';
 import { tarEntries } from '../src/archives/tar.ts';
 import { unsafeEntryName } from '../src/archives/entry.ts';
+import { checkArchive } from '../src/check.ts';
+import { hasProblems } from '../src/report.ts';
+import { scan } from '../src/scan.ts';
 import { lookupEvent, put, record, tarOf, tempDir, trailFile } from './helpers.ts';
 
 const a = record({ eventID: 'a' });
@@ -144,6 +147,56 @@ test('tar: zip-slip names and oversized entries are rejected; a bad checksum sto
   const broken = tarOf([{ name: 'a.json', data: trailFile([a]) }]);
   broken[0] ^= 1;
   assert.equal([...tarEntries(broken, { maxEntryBytes: 1 << 20 })], [{ name: null, reject: 'corrupt tar: bad header checksum at offset 0' }]);
+});
+
+test('a tar cut short: the complete entries before the cut are read, the rest is one failed entry with no name', () => {
+  const before = ' (the entries before it were read)';
+  const whole = tarOf([{ name: 'one.json', data: trailFile([a]) }, { name: 'two.json', data: trailFile([b, c]) }]);
+  const second = 512 + Math.ceil(trailFile([a]).length / 512) * 512; // the second header
+  const end = whole.length - 1024; // the end-of-archive blocks
+  const well = read(whole, 'well.tar');
+  assert.equal(rowsOf(well).map((r) => r[3]), ['a', 'b', 'c']);
+  assert.equal(rejectsOf(well), [], 'a well-formed tar gives no ledger line');
+  assert.equal(rejectsOf(read(whole.subarray(0, end + 512), 'lone.tar')), [], 'one zero block ends the archive too (nothing can follow it)');
+  const noEnd = (at: number) => [[null, `truncated tar: no end-of-archive blocks at offset ${at}, so the archive was probably cut there and entries after it may be missing${before}`]];
+  const cases: [string, Uint8Array, string[], (string | null)[][]][] = [
+    ['cut 1 byte into the second header', whole.subarray(0, second + 1), ['a'], [[null, `truncated tar: cut short inside a header at offset ${second} (1 of its 512 bytes)${before}`]]],
+    ['cut 100 bytes into the second header', whole.subarray(0, second + 100), ['a'], [[null, `truncated tar: cut short inside a header at offset ${second} (100 of its 512 bytes)${before}`]]],
+    ['cut 511 bytes into the second header', whole.subarray(0, second + 511), ['a'], [[null, `truncated tar: cut short inside a header at offset ${second} (511 of its 512 bytes)${before}`]]],
+    ['cut right after the first entry', whole.subarray(0, second), ['a'], noEnd(second)],
+    ['cut inside the padding after the first entry', whole.subarray(0, second - 10), ['a'], [[null, `truncated tar: cut short at offset ${second - 10}, inside the padding after the last entry${before}`]]],
+    ['no end-of-archive blocks', whole.subarray(0, end), ['a', 'b', 'c'], noEnd(end)],
+    ['cut inside the first end-of-archive block', whole.subarray(0, end + 100), ['a', 'b', 'c'], noEnd(end)],
+  ];
+  for (const [what, bytes, ids, rejects] of cases) {
+    for (const [name, input] of [['cut.tar', bytes], ['cut.tar.gz', gzipSync(bytes)]] as const) {
+      const result = read(input, name);
+      assert.equal(rowsOf(result).map((r) => r[3]), ids, `${what} (${name}): records`);
+      assert.equal(rejectsOf(result), rejects, `${what} (${name}): ledger`);
+      assert.ok(result.ok && result.entries?.read === 1 + Number(ids.length > 1) && result.entries.failed === 1, `${what} (${name}): entry counts`);
+    }
+  }
+  // Cut before any file entry was read: the archive itself fails, as a tar with a bad first header does.
+  const dirThenCut = tarOf([{ name: 'AWSLogs/', type: '5' }, { name: 'x.json', data: trailFile([a]) }]).subarray(0, 700);
+  assert.equal([...tarEntries(dirThenCut, { maxEntryBytes: 1 << 20 })], [{ name: null, reject: 'truncated tar: cut short inside a header at offset 512 (188 of its 512 bytes)' }]);
+  const failed = read(dirThenCut, 'dircut.tar');
+  assert.is(failed.ok, false);
+  assert.equal(rejectsOf(failed), [[null, 'truncated tar: cut short inside a header at offset 512 (188 of its 512 bytes)']]);
+});
+
+test('a cut tar is in the report and validate ledgers, counted as a failed entry, so --strict fails', async () => {
+  const root = tempDir();
+  const whole = tarOf([{ name: 'one.json', data: trailFile([a]) }, { name: 'two.json', data: trailFile([b]) }]);
+  const second = 512 + Math.ceil(trailFile([a]).length / 512) * 512;
+  const path = put(root, 'cut.tar', whole.subarray(0, second + 100));
+  const reason = `truncated tar: cut short inside a header at offset ${second} (100 of its 512 bytes) (the entries before it were read)`;
+  const scanned = await scan([root], { sources: 'all', workers: 1 });
+  assert.equal(scanned.rejects, [{ path, index: null, stage: 'decode', reason }]);
+  assert.equal([scanned.files.seen, scanned.files.read, scanned.files.failed, scanned.records.seen], [2, 1, 1, 1]);
+  assert.ok(hasProblems(scanned.rejects));
+  const checked = await checkArchive([root], { workers: 1 });
+  assert.equal(checked.ledger, [{ path, index: null, stage: 'decode', reason }]);
+  assert.equal([checked.files.seen, checked.files.read, checked.files.failed, checked.records.seen], [2, 1, 1, 1]);
 });
 
 test('tar files written by the system tar (GNU and pax formats) read the same', () => {

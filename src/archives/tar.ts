@@ -49,11 +49,34 @@ function paxPath(data: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Yields the regular files of a tar in archive order; directories, links and devices carry no data and are passed over. */
+/**
+ * Why a tar ends badly at `at` (where the next header should start), or undefined when a whole
+ * block is there to read. Every tar writer ends the archive with zero blocks, so a tar that stops
+ * without them was cut short: inside a header, inside the padding after the last entry, or at a
+ * block boundary (then the entries read are complete, but entries after them may be missing).
+ * The archive itself is cut, not one named entry, so these rejects have no name; like a zip
+ * without its end-of-central-directory record, the rest counts as one failed entry.
+ */
+function cutShort(tar: Uint8Array, at: number): string | undefined {
+  const rest = tar.length - at;
+  if (rest >= BLOCK) return undefined;
+  if (rest < 0) return `truncated tar: cut short at offset ${tar.length}, inside the padding after the last entry`;
+  if (tar.subarray(at).every((b) => b === 0)) {
+    return `truncated tar: no end-of-archive blocks at offset ${at}, so the archive was probably cut there and entries after it may be missing`;
+  }
+  return `truncated tar: cut short inside a header at offset ${at} (${rest} of its ${BLOCK} bytes)`;
+}
+
+/**
+ * Yields the regular files of a tar in archive order; directories, links and devices carry no
+ * data and are passed over. A tar cut short yields a last reject with no name (see cutShort).
+ */
 export function* tarEntries(tar: Uint8Array, options: ArchiveOptions): Generator<ArchiveEntry> {
   const cap = options.maxEntryBytes;
   let longName: string | undefined;
-  for (let at = 0; at + BLOCK <= tar.length; ) {
+  for (let at = 0; ; ) {
+    const cut = cutShort(tar, at);
+    if (cut) return void (yield { name: null, reject: cut });
     const header = tar.subarray(at, at + BLOCK);
     if (header.every((b) => b === 0)) return; // end-of-archive blocks
     if (!checksumOk(header)) return void (yield { name: null, reject: `corrupt tar: bad header checksum at offset ${at}` });
