@@ -6,12 +6,15 @@ import type { CheckOptions, FileCheckOutcome } from './check-file.ts';
 import { discover, type Discovered } from './discover.ts';
 import { consumeInOrder, FileRunner } from './in-order.ts';
 import { addEntryCounts } from './read-archive.ts';
-import type { FileCounts, LogFile, Reject } from './types.ts';
+import type { EntryCounts, FileCounts, LogFile, Reject } from './types.ts';
 import { defaultWorkers } from './worker-pool.ts';
 
 export type { CheckOptions } from './check-file.ts';
 
-/** The validation result of one log file. `error` is set when the file itself is unusable. */
+/**
+ * The validation result of one log file. `error` is set when the file itself is unusable, or,
+ * for a `.zip`/`.tar`, when some of its entries could not be read (how many; the Problems name them).
+ */
 export interface FileCheck {
   readonly path: string;
   readonly records: number;
@@ -32,6 +35,14 @@ const crashedCheck = (file: LogFile, reason: string): FileCheckOutcome => ({
   checked: { error: reason },
   ledger: [{ path: file.path, index: null, stage: 'read', reason }],
 });
+
+/** `error` of an archive: null when every entry was read or skipped, else how many failed. */
+function failedEntries(entries: EntryCounts): string | null {
+  if (entries.failed === 0) return null;
+  const { digest, insight, other } = entries.skipped;
+  const all = entries.read + entries.failed + digest + insight + other;
+  return `${entries.failed} of ${all} archive ${all === 1 ? 'entry' : 'entries'} could not be read`;
+}
 
 type Entry = { reject: Reject } | { skipped: keyof FileCounts['skipped'] } | { file: LogFile; outcome: FileCheckOutcome };
 
@@ -81,7 +92,7 @@ export async function checkArchive(paths: readonly string[], options: CheckOptio
     records.seen += read.n;
     records.invalid += read.invalid;
     records.valid += read.n - read.invalid;
-    perFile.push({ path: file.path, records: read.n, valid: read.n - read.invalid, invalid: read.invalid, error: null });
+    perFile.push({ path: file.path, records: read.n, valid: read.n - read.invalid, invalid: read.invalid, error: read.entries ? failedEntries(read.entries) : null });
   };
   try {
     await consumeInOrder(discover(paths), start, Math.max(2, workers * 4), add);

@@ -19,7 +19,7 @@ import { renderVerify, type VerifyFormat } from './export/verify-formats.ts';
 import { loadPublicKeys, loadSignatures } from './integrity/load.ts';
 import { verifyArchive } from './integrity/verify.ts';
 import { parseTimeBound, type RowFilter } from './filter.ts';
-import { progressMeter, progressTotals } from './progress.ts';
+import { progressMeter, progressTotals, showProgress } from './progress.ts';
 import { writeStdout } from './stdout.ts';
 import { hasProblems, report } from './report.ts';
 import type { ReportName } from './reports/index.ts';
@@ -81,15 +81,36 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
 }
 
 /**
- * Runs `job` with a progress line on stderr when stderr is a terminal and --quiet is not set
- * (the files are counted first, with a stat-only walk, so the line can show an ETA).
+ * Runs `job` with a progress line on stderr when `showProgress` says so: stderr a terminal, no
+ * --quiet, and results not streamed to a terminal stdout as they come (export without --out).
+ * The files are counted first, with a stat-only walk, so the line can show an ETA. On Ctrl-C the
+ * line is cleared and SIGINT raised again, so the process still ends as interrupted (130).
  */
 async function withProgress<T>(args: InputArgs, paths: string[], options: ScanOptions, job: (options: ScanOptions) => Promise<T>): Promise<T> {
-  if (args.quiet || process.stderr.isTTY !== true) return job(options);
-  const meter = progressMeter(await progressTotals(paths), (text) => process.stderr.write(text));
+  const { out, _: command } = args as InputArgs & { out?: string; _?: unknown[] };
+  const setting = {
+    quiet: args.quiet === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    streamsToStdout: command?.[0] === 'export' && !out,
+  };
+  if (!showProgress(setting)) return job(options);
+  const meter = progressMeter(
+    await progressTotals(paths, options),
+    (text) => process.stderr.write(text),
+    undefined,
+    () => process.stderr.columns,
+  );
+  const onSigint = () => {
+    meter.end();
+    process.removeListener('SIGINT', onSigint);
+    process.kill(process.pid, 'SIGINT');
+  };
+  process.on('SIGINT', onSigint);
   try {
     return await job({ ...options, onFile: meter.onFile });
   } finally {
+    process.removeListener('SIGINT', onSigint);
     meter.end();
   }
 }

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { zipSync } from 'fflate';
-import { checkArchive } from '../src/check.ts';
+import { strToU8, zipSync } from 'fflate';
+import { checkArchive, type CheckResult } from '../src/check.ts';
+import { renderCheck, tailOfPath } from '../src/export/check-formats.ts';
 import { scan } from '../src/scan.ts';
 import { ec2Record, gz, put, record, tempDir, trailFile } from './helpers.ts';
 
@@ -38,6 +39,75 @@ test('checkArchive() has the same warnings as report: trailing gzip data and inv
   ]);
   const scanned = await scan([root], { sources: 'all' });
   assert.equal(scanned.rejects.filter((r) => r.warning).map((r) => [r.path, r.archivePath, r.stage, r.reason]), checked.ledger.map((r) => [r.path, r.archivePath, r.stage, r.reason]), 'the same lines as report');
+});
+
+test('checkArchive() lists a .zip with an unreadable entry as a file with problems, in perFile and the table', async () => {
+  const root = tempDir();
+  put(root, 'pack.zip', zipSync({ 'good.json': strToU8(trailFile([record()])), 'bad.json': strToU8('{"Records": [') }));
+  put(root, 'fine.zip', zipSync({ 'ok.json': strToU8(trailFile([record()])) }));
+  const checked = await checkArchive([root], { workers: 1 });
+  assert.equal(
+    checked.perFile.map((f) => ({ ...f, path: f.path.slice(root.length + 1) })),
+    [
+      { path: 'fine.zip', records: 1, valid: 1, invalid: 0, error: null },
+      { path: 'pack.zip', records: 1, valid: 1, invalid: 0, error: '1 of 2 archive entries could not be read' },
+    ],
+  );
+  assert.equal([checked.files.read, checked.files.failed], [2, 1]);
+  assert.equal(checked.ledger.map((r) => [r.archivePath, r.stage]), [['bad.json', 'parse']]);
+  const table = renderCheck(checked, 'table');
+  assert.ok(table.includes('Files with problems (1)\n'), table);
+  assert.match(table, /pack\.zip\s+1\s+1\s+0\s+1 of 2 archive entries could not be read/);
+});
+
+test('tailOfPath() cuts a long path from the left, at a / or a _ so the end of the file name stays', () => {
+  const name = '111111111111_CloudTrail_us-east-1_20260105T0000Z_AbCdEfGh12345678.json.gz';
+  assert.is(tailOfPath(`mix/AWSLogs/111111111111/CloudTrail/us-east-1/2026/01/05/${name}`), '…_20260105T0000Z_AbCdEfGh12345678.json.gz');
+  assert.is(tailOfPath('archive/AWSLogs/111111111111/CloudTrail/eu-west-1/2026/01/05/x.json.gz'), '…/CloudTrail/eu-west-1/2026/01/05/x.json.gz');
+  assert.is(tailOfPath('short/a.json'), 'short/a.json');
+  assert.is(tailOfPath('x'.repeat(60)), `…${'x'.repeat(47)}`);
+  // Wide characters count two columns, so the table never cuts the tail again from the right.
+  assert.is(tailOfPath(`${'短い/'.repeat(10)}a.json`), '…/短い/短い/短い/短い/短い/短い/短い/短い/a.json');
+  assert.is(tailOfPath('logs/\u001b[31mred.json'), 'logs/\\x1b[31mred.json', 'escaped as the table shows it');
+});
+
+test('renderCheck() table: rejected files of one folder are told apart by the end of their paths', () => {
+  const dir = 'mix/AWSLogs/111111111111/CloudTrail/us-east-1/2026/01/05/';
+  const a = `${dir}111111111111_CloudTrail_us-east-1_20260105T0000Z_AbCdEfGh12345678.json.gz`;
+  const b = `${dir}111111111111_CloudTrail_us-east-1_20260105T0005Z_ZyXwVuTs87654321.json.gz`;
+  const result: CheckResult = {
+    files: { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 1 },
+    records: { seen: 2, valid: 1, invalid: 1 },
+    perFile: [
+      { path: a, records: 2, valid: 1, invalid: 1, error: null },
+      { path: b, records: 0, valid: 0, invalid: 0, error: 'not gzip' },
+    ],
+    ledger: [
+      { path: a, index: 1, stage: 'validate', reason: 'must have required property eventTime', pointer: '/eventTime' },
+      { path: b, index: null, stage: 'decode', reason: 'not gzip' },
+    ],
+  };
+  assert.is(
+    renderCheck(result, 'table'),
+    [
+      'files: 2 seen, 1 read, 1 failed',
+      'records: 2 seen = 1 valid + 1 invalid',
+      '',
+      'Files with problems (2)',
+      '  path                                       records  valid  invalid  error',
+      '  -----------------------------------------  -------  -----  -------  --------',
+      '  …_20260105T0000Z_AbCdEfGh12345678.json.gz  2        1      1',
+      '  …_20260105T0005Z_ZyXwVuTs87654321.json.gz  0        0      0        not gzip',
+      '',
+      'Problems (2)',
+      '  path                                       index  stage     pointer     reason',
+      '  -----------------------------------------  -----  --------  ----------  -------------------------------------',
+      '  …_20260105T0000Z_AbCdEfGh12345678.json.gz  1      validate  /eventTime  must have required property eventTime',
+      '  …_20260105T0005Z_ZyXwVuTs87654321.json.gz         decode                not gzip',
+      '',
+    ].join('\n'),
+  );
+  assert.ok(renderCheck(result, 'json').includes(JSON.stringify(a)), 'JSON keeps whole paths');
 });
 
 test.run();

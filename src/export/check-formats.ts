@@ -1,9 +1,45 @@
 import type { CheckResult } from '../check.ts';
+import { escapeControls } from './cells.ts';
 import { toJsonDocument } from './json.ts';
 import { toTextTable } from './text-table.ts';
 
 /** Problems shown in the terminal table; all of them are in `--format json` and `--rejects`. */
 const SHOWN_PROBLEMS = 200;
+
+/** The widest cell text-table.ts shows uncut, in terminal columns. */
+const CELL_WIDTH = 48;
+
+/**
+ * Columns a code point may take on a terminal, never less than it does: 1 below U+1100, else 2
+ * (wide CJK, fullwidth, emoji; combining marks count too). So a tail that fits by this count is
+ * never cut again by the table.
+ */
+const columnsAtMost = (codePoint: number) => (codePoint < 0x1100 ? 1 : 2);
+
+/**
+ * A path cut from the left to fit a table cell, so rows of one folder do not all show the same
+ * prefix: the end stays, where a CloudTrail file name has its time and unique id. Cut at a `/`
+ * when what follows fits (`…/2026/01/05/a.json.gz`), else at a `_` of the file name
+ * (`…_20260105T0000Z_AbCdEfGh12345678.json.gz`), else anywhere. Control characters are escaped
+ * first, as the table does.
+ */
+export function tailOfPath(path: string, width = CELL_WIDTH): string {
+  const chars = [...escapeControls(path)];
+  const widths = chars.map((c) => columnsAtMost(c.codePointAt(0)!));
+  if (widths.reduce((a, b) => a + b, 0) <= width) return chars.join('');
+  let from = chars.length;
+  let room = width - 1; // the ellipsis takes one
+  while (from > 0 && widths[from - 1] <= room) room -= widths[--from];
+  const tail = chars.slice(from).join('');
+  const slash = tail.indexOf('/');
+  const underscore = tail.indexOf('_');
+  return `…${tail.slice(slash >= 0 ? slash : Math.max(0, underscore))}`;
+}
+
+/** Rows with their `path` (and `archivePath`, an entry's path in a .zip/.tar) cut from the left. */
+function withPathTails<T extends { path: string; archivePath?: string }>(rows: readonly T[]): Record<string, unknown>[] {
+  return rows.map((row) => ({ ...row, path: tailOfPath(row.path), ...(row.archivePath === undefined ? {} : { archivePath: tailOfPath(row.archivePath) }) }));
+}
 
 /** Renders a `validate` result: per-file lines and totals. */
 export function renderCheck(result: CheckResult, format: 'table' | 'json'): string {
@@ -17,9 +53,9 @@ export function renderCheck(result: CheckResult, format: 'table' | 'json'): stri
     `files: ${files.seen} seen, ${files.read} read, ${files.failed} failed\n` +
     `records: ${records.seen} seen = ${records.valid} valid + ${records.invalid} invalid\n\n` +
     `Files with problems (${problemFiles.length})\n` +
-    toTextTable(problemFiles as unknown as Record<string, unknown>[], ['path', 'records', 'valid', 'invalid', 'error']) +
+    toTextTable(withPathTails(problemFiles), ['path', 'records', 'valid', 'invalid', 'error']) +
     `\nProblems (${result.ledger.length})\n` +
-    toTextTable(result.ledger.slice(0, SHOWN_PROBLEMS) as unknown as Record<string, unknown>[], problemColumns) +
+    toTextTable(withPathTails(result.ledger.slice(0, SHOWN_PROBLEMS)), problemColumns) +
     (result.ledger.length > SHOWN_PROBLEMS ? `  … and ${result.ledger.length - SHOWN_PROBLEMS} more: use --rejects FILE or --format json for all of them\n` : '')
   );
 }
