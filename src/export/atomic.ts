@@ -27,10 +27,10 @@ export interface AtomicFile {
 const failure = (path: string, err: unknown) =>
   err instanceof RunError ? err : new RunError(`cannot write ${path}: ${(err as Error).message}`);
 
-class TempFile implements AtomicFile {
+/** Chunks appended to an open file handle, counted. */
+abstract class HandleFile implements AtomicFile {
   bytesWritten = 0;
-  private done = false;
-  constructor(readonly path: string, private readonly temp: string, private readonly handle: FileHandle) {}
+  constructor(readonly path: string, protected readonly handle: FileHandle) {}
 
   async write(data: string | Uint8Array): Promise<void> {
     try {
@@ -41,6 +41,16 @@ class TempFile implements AtomicFile {
     } catch (err) {
       throw failure(this.path, err);
     }
+  }
+
+  abstract commit(): Promise<void>;
+  abstract abort(): Promise<void>;
+}
+
+class TempFile extends HandleFile {
+  private done = false;
+  constructor(path: string, private readonly temp: string, handle: FileHandle) {
+    super(path, handle);
   }
 
   async commit(): Promise<void> {
@@ -68,20 +78,7 @@ class TempFile implements AtomicFile {
  * since a rename cannot replace it (it would replace the name, e.g. the /dev/stderr link, with a
  * regular file). Nothing to undo on abort.
  */
-class DirectFile implements AtomicFile {
-  bytesWritten = 0;
-  constructor(readonly path: string, private readonly handle: FileHandle) {}
-
-  async write(data: string | Uint8Array): Promise<void> {
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      await this.handle.writeFile(bytes);
-      this.bytesWritten += bytes.byteLength;
-    } catch (err) {
-      throw failure(this.path, err);
-    }
-  }
-
+class DirectFile extends HandleFile {
   async commit(): Promise<void> {
     await this.handle.close().catch((err) => {
       throw failure(this.path, err);
