@@ -35,7 +35,7 @@ const MAX_WORKERS = 256;
 /** `--workers`: a whole number from 1 to 256. */
 export function parseWorkers(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  const n = /^\s*\d+\s*$/.test(String(value)) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new RunError(`--workers must be a whole number from 1 to ${MAX_WORKERS} (got ${JSON.stringify(value)})`);
   return n;
 }

@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import { lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertWritable, openAtomic, writeAtomic } from '../src/export/atomic.ts';
-import { put, tempDir } from './helpers.ts';
+import { RunError } from '../src/errors.ts';
+import { put, rejects, tempDir } from './helpers.ts';
 
 test('writeAtomic() writes through a symlink to its target, and the link stays a link', async () => {
   const dir = tempDir();
@@ -34,6 +35,14 @@ test('a device behind a symlink is written as it is, never replaced by a regular
   await file.commit();
   assert.ok(lstatSync(join(dir, 'sink')).isSymbolicLink(), 'the link is still a link');
   assert.ok(lstatSync('/dev/null').isCharacterDevice(), '/dev/null is still a device');
+});
+
+test('a symlink loop as output is refused (as a shell redirect fails), never replaced by a file', async () => {
+  const dir = tempDir();
+  symlinkSync(join(dir, 'loop'), join(dir, 'loop'));
+  await rejects(() => writeAtomic(join(dir, 'loop'), 'x'), (e: unknown) => e instanceof RunError && /symlink loop/.test(e.message));
+  await rejects(() => assertWritable(join(dir, 'loop')), (e: unknown) => e instanceof RunError && /symlink loop/.test(e.message));
+  assert.ok(lstatSync(join(dir, 'loop')).isSymbolicLink());
 });
 
 test.run();

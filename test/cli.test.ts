@@ -258,7 +258,7 @@ test('a closed stderr does not change the exit code: notes and progress have now
 
 test('--max-file-bytes and --workers take only sensible values: sizes with units, whole worker counts; anything else is exit 2', () => {
   const root = fixture();
-  for (const [flag, value] of [['--max-file-bytes', 'abc'], ['--max-file-bytes', '0'], ['--max-file-bytes', '-1'], ['--max-file-bytes', '1X'], ['--workers', 'abc'], ['--workers', '0'], ['--workers', '1.5'], ['--workers', '257']]) {
+  for (const [flag, value] of [['--max-file-bytes', 'abc'], ['--max-file-bytes', '0'], ['--max-file-bytes', '-1'], ['--max-file-bytes', '1X'], ['--workers', 'abc'], ['--workers', '0'], ['--workers', '1.5'], ['--workers', '257'], ['--workers', '0x2'], ['--workers', '1e2']]) {
     const out = run(['report', root, '--format', 'json', flag, value]);
     assert.is(out.code, 2, `${flag} ${value}`);
     assert.match(out.stderr, new RegExp(`^cloudtrail-support: ${flag} must be`), `${flag} ${value}`);

@@ -99,7 +99,8 @@ export async function outputTarget(path: string): Promise<{ target: string; exis
     const target = await realpath(path);
     const info = await stat(target);
     return { target, existing: info.isFile() ? 'file' : 'other' };
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new RunError(`cannot write ${path}: symlink loop (too many levels of symbolic links)`);
     // Not there yet; a dangling symlink creates its target, as `>` would.
     const link = await lstat(path).catch(() => undefined);
     if (!link?.isSymbolicLink()) return { target: path, existing: 'none' };
