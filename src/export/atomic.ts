@@ -92,28 +92,29 @@ class DirectFile extends HandleFile {
 
 /**
  * Where a write to `path` lands: a symlink is written through to its target (as a shell's `>`
- * does), never replaced by a regular file; `existing` says what is there now.
+ * does), never replaced by a regular file; `direct` when it is there and not a regular file (a
+ * device, a pipe), which is written as it is.
  */
-export async function outputTarget(path: string): Promise<{ target: string; existing: 'none' | 'file' | 'other' }> {
+export async function outputTarget(path: string): Promise<{ target: string; direct: boolean }> {
   try {
     const target = await realpath(path);
     const info = await stat(target);
-    return { target, existing: info.isFile() ? 'file' : 'other' };
+    return { target, direct: !info.isFile() };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new RunError(`cannot write ${path}: symlink loop (too many levels of symbolic links)`);
     // Not there yet; a dangling symlink creates its target, as `>` would.
     const link = await lstat(path).catch(() => undefined);
-    if (!link?.isSymbolicLink()) return { target: path, existing: 'none' };
+    if (!link?.isSymbolicLink()) return { target: path, direct: false };
     const to = await readlink(path);
-    return { target: resolve(dirname(path), to), existing: 'none' };
+    return { target: resolve(dirname(path), to), direct: false };
   }
 }
 
 /** Opens `path` for an atomic streamed write, creating parent folders (through symlinks: see outputTarget). */
 export async function openAtomic(path: string): Promise<AtomicFile> {
   try {
-    const { target, existing } = await outputTarget(path);
-    if (existing === 'other') return new DirectFile(path, await open(target, 'w'));
+    const { target, direct } = await outputTarget(path);
+    if (direct) return new DirectFile(path, await open(target, 'w'));
     const dir = dirname(target);
     const temp = join(dir, `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir, { recursive: true });
@@ -153,9 +154,9 @@ async function probeWrite(dir: string): Promise<void> {
 export async function assertWritable(path: string, isDir = false): Promise<void> {
   // A folder where a file is to go would fail only at the final rename, after the whole run.
   if (!isDir && (await stat(path).catch(() => undefined))?.isDirectory()) throw new RunError(`cannot write ${path}: it is a directory (give a file name)`);
-  const { target, existing } = isDir ? { target: path, existing: 'none' } : await outputTarget(path);
+  const { target, direct } = isDir ? { target: path, direct: false } : await outputTarget(path);
   // A device or pipe (/dev/stderr) is written as it is: there is no folder to probe.
-  if (existing === 'other') return;
+  if (direct) return;
   let probe = isDir ? target : dirname(target);
   for (;;) {
     try {

@@ -1,20 +1,10 @@
 import type { CheckResult } from '../check.ts';
 import { escapeControls } from './cells.ts';
 import { toJsonDocument } from './json.ts';
-import { toTextTable } from './text-table.ts';
+import { MAX_WIDTH, tailOf, toTextTable } from './text-table.ts';
 
 /** Problems shown in the terminal table; all of them are in `--format json` and `--rejects`. */
 const SHOWN_PROBLEMS = 200;
-
-/** The widest cell text-table.ts shows uncut, in terminal columns. */
-const CELL_WIDTH = 48;
-
-/**
- * Columns a code point may take on a terminal, never less than it does: 1 below U+1100, else 2
- * (wide CJK, fullwidth, emoji; combining marks count too). So a tail that fits by this count is
- * never cut again by the table.
- */
-const columnsAtMost = (codePoint: number) => (codePoint < 0x1100 ? 1 : 2);
 
 /**
  * A path cut from the left to fit a table cell, so rows of one folder do not all show the same
@@ -23,14 +13,11 @@ const columnsAtMost = (codePoint: number) => (codePoint < 0x1100 ? 1 : 2);
  * (`…_20260105T0000Z_AbCdEfGh12345678.json.gz`), else anywhere. Control characters are escaped
  * first, as the table does.
  */
-export function tailOfPath(path: string, width = CELL_WIDTH): string {
-  const chars = [...escapeControls(path)];
-  const widths = chars.map((c) => columnsAtMost(c.codePointAt(0)!));
-  if (widths.reduce((a, b) => a + b, 0) <= width) return chars.join('');
-  let from = chars.length;
-  let room = width - 1; // the ellipsis takes one
-  while (from > 0 && widths[from - 1] <= room) room -= widths[--from];
-  const tail = chars.slice(from).join('');
+export function tailOfPath(path: string, width = MAX_WIDTH): string {
+  const shown = escapeControls(path);
+  const cut = tailOf(shown, width);
+  if (cut === shown) return shown;
+  const tail = cut.slice(1); // after the ellipsis
   const slash = tail.indexOf('/');
   const underscore = tail.indexOf('_');
   return `…${tail.slice(slash >= 0 ? slash : Math.max(0, underscore))}`;

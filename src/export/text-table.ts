@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { cellText, escapeControls } from './cells.ts';
 
 /** Widest a cell is shown in a terminal table, in terminal columns; longer text is cut with an ellipsis. */
-const MAX_WIDTH = 48;
+export const MAX_WIDTH = 48;
 const ELLIPSIS = '…';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -22,6 +22,19 @@ function truncate(text: string, max: number): string {
     used += w;
   }
   return kept + ELLIPSIS;
+}
+
+/**
+ * The end of `text` in at most `max` columns, ellipsis first, cut between grapheme clusters only:
+ * for values whose end tells them apart (file paths).
+ */
+export function tailOf(text: string, max: number): string {
+  if (stringWidth(text) <= max) return text;
+  const segments = [...graphemes.segment(text)].map((s) => s.segment);
+  let room = max - stringWidth(ELLIPSIS);
+  let from = segments.length;
+  while (from > 0 && stringWidth(segments[from - 1]) <= room) room -= stringWidth(segments[--from]);
+  return ELLIPSIS + segments.slice(from).join('');
 }
 
 interface Cell {
