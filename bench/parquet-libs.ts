@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { toArrow } from 'arquero';
 import { tableToIPC } from '@uwdata/flechette';
-import { exportArchive } from '../src/export-job.ts';
+import { exportArchive } from '../src/export/job.ts';
 import { arrowTypes, toArquero } from '../src/export/arrow.ts';
 import { openAtomic } from '../src/export/atomic.ts';
 import { ParquetSink } from '../src/export/parquet.ts';

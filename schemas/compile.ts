@@ -1,5 +1,5 @@
 /**
- * Compiles the JSON Schemas into `src/validators.generated.ts`: ajv's standalone validation code,
+ * Compiles the JSON Schemas into `src/validate/validators.generated.ts`: ajv's standalone validation code,
  * so no process or worker thread compiles schemas at start-up (measured: ajv's load and compile
  * took 70 ms on the main thread and 140 ms on each worker, on every run).
  *
@@ -11,15 +11,15 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { SCHEMAS } from '../src/schema-set.ts';
+import { SCHEMAS } from '../src/validate/schema-set.ts';
 
 const require = createRequire(import.meta.url);
 // ajv's standalone entry is CommonJS whose ESM default differs between Node and TypeScript; require it.
 const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone/index.js')).default;
 
-export const GENERATED_PATH = fileURLToPath(new URL('../src/validators.generated.ts', import.meta.url));
+export const GENERATED_PATH = fileURLToPath(new URL('../src/validate/validators.generated.ts', import.meta.url));
 
-/** The text of `src/validators.generated.ts` for the current schemas. */
+/** The text of `src/validate/validators.generated.ts` for the current schemas. */
 export function validatorsModule(): string {
   // allErrors: false stops at the first problem: a record is rejected whole, so one reason is
   // enough, and the early exit is what makes validation cheap. verbose: true adds `parentSchema`

@@ -11,7 +11,7 @@ import process from 'node:process';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, RunError } from './errors.ts';
-import { runCases, runExport, runReport, runValidate, runVerify } from './cli-commands.ts';
+import { runCases, runExport, runReport, runValidate, runVerify } from './cli/commands.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
 

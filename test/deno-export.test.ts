@@ -4,9 +4,9 @@ import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli } from './duck.ts';
-import { exportFixture } from './export-fixture.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { cli } from './_support/duck.ts';
+import { exportFixture } from './_support/export-fixture.ts';
+import { ROOT, tempDir } from './_support/helpers.ts';
 
 const DENO = join(ROOT, 'node_modules/.bin/deno');
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
-import { lookupEvent, put, record, ROOT, tarOf, tempDir, trailFile } from './helpers.ts';
+import { lookupEvent, put, record, ROOT, tarOf, tempDir, trailFile } from './_support/helpers.ts';
 
 function evidence(): string {
   const root = tempDir();

@@ -1,6 +1,6 @@
 /**
  * The RSA key that signs generated digests, and the `list-public-keys` document that lets a
- * validator check them. By default this is the TEST-ONLY key committed in test/fixtures/test-keys/.
+ * validator check them. By default this is the TEST-ONLY key committed in test/_support/fixtures/test-keys/.
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html
  */
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isoSeconds } from './layout.ts';
 
 /** Where the committed TEST-ONLY private key lives. */
-export const TEST_KEY_URL = new URL('../../test/fixtures/test-keys/cloudtrail-digest-test-private.pem', import.meta.url);
+export const TEST_KEY_URL = new URL('../../test/_support/fixtures/test-keys/cloudtrail-digest-test-private.pem', import.meta.url);
 
 export interface SigningKey {
   readonly privateKey: KeyObject;

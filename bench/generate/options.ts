@@ -36,7 +36,7 @@ export interface ArchiveOptions {
   readonly bucket?: string;
   /** Trail name in digest file names. Default `management-events`. */
   readonly trailName?: string;
-  /** PEM of the RSA key that signs digests; default the TEST-ONLY key in test/fixtures/test-keys/. */
+  /** PEM of the RSA key that signs digests; default the TEST-ONLY key in test/_support/fixtures/test-keys/. */
   readonly privateKeyPem?: string;
   /**
    * `'fflate'` (default): pure JS, the same bytes on every machine and Node version.

@@ -10,7 +10,7 @@ import { toCaseEvent, type CaseEvent } from './case-events.ts';
 import type { CaseRow } from './case-row.ts';
 import { sightingsOf } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
-import { eventInstant, inTimeOrder } from './time-order.ts';
+import { eventInstant, inTimeOrder } from '../rows/time-order.ts';
 
 /** Which cases use each attachment set. */
 function casesBySet(events: readonly CaseEvent[]): Map<string, Set<string>> {

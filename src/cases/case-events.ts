@@ -3,7 +3,7 @@
  * since a call can name several cases (DescribeCases caseIdList) or only an attachment set. Pure.
  * https://docs.aws.amazon.com/awssupport/latest/APIReference/
  */
-import { obj, str, strings } from '../record-fields.ts';
+import { obj, str, strings } from '../rows/record-fields.ts';
 import type { SupportRow } from '../types.ts';
 
 /** What a call does to a case. */

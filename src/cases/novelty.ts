@@ -8,9 +8,9 @@
  * instant of activity in the rows read is not judged (nothing to compare with): new means the
  * principal was seen earlier, always from other IPs (or with other user agents).
  */
-import { principalKeyOf } from '../identity.ts';
+import { principalKeyOf } from '../rows/identity.ts';
 import type { SupportRow } from '../types.ts';
-import { timedInOrder } from './time-order.ts';
+import { timedInOrder } from '../rows/time-order.ts';
 
 /** Whether a row's source IP / user agent had not been used by its principal before. */
 export interface Sighting {

@@ -1,11 +1,11 @@
 /**
  * One case's events (in time order) -> its CaseRow. Pure.
  */
-import { principalKeyOf } from '../identity.ts';
+import { principalKeyOf } from '../rows/identity.ts';
 import type { CaseEvent } from './case-events.ts';
 import { CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './case-row.ts';
 import type { Sighting } from './novelty.ts';
-import { eventInstant } from './time-order.ts';
+import { eventInstant } from '../rows/time-order.ts';
 
 const distinct = (values: readonly (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort();
 const sortedJoin = (values: readonly (string | null)[], separator = ' '): string => distinct(values).join(separator);

@@ -2,8 +2,8 @@
  * The typed column list of the export, shared by every writer: the row columns plus `raw`.
  * Parquet and Arrow take their physical types from here; text formats take the order. Pure.
  */
-import { utcInstant } from '../utc-time.ts';
-import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
+import { utcInstant } from '../read/utc-time.ts';
+import { SUPPORT_ROW_COLUMNS } from '../rows/support-row.ts';
 import type { SupportRow } from '../types.ts';
 
 /**

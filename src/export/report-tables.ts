@@ -6,11 +6,11 @@
  * Spark table. Reports are small: each is encoded whole.
  */
 import type { CaseRow } from '../cases/case-row.ts';
-import type { ReportDocument } from '../report.ts';
+import type { ReportDocument } from '../reports/job.ts';
 import type { ReportName } from '../reports/names.ts';
 import { toArrowFile } from './arrow.ts';
 import { EXPORT_COLUMNS, type ColumnKind, type ColumnSpec } from './columns.ts';
-import { toJsonDocument } from './json.ts';
+import { toJsonDocument } from '../render/json.ts';
 import { toParquet } from './parquet.ts';
 
 export type ReportTableFormat = 'parquet' | 'arrow';

@@ -1,4 +1,4 @@
-import { inTimeOrder } from '../cases/time-order.ts';
+import { inTimeOrder } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { renderTextRows, type TextRowFormat } from './text-rows.ts';
 

@@ -3,7 +3,7 @@
  * so memory does not grow with the archive. JSON is one array written element by element.
  */
 import { EXPORT_COLUMNS } from './columns.ts';
-import { csvField, csvLine } from './csv.ts';
+import { csvField, csvLine } from '../render/csv.ts';
 import type { ByteOut, ExportRow, RowSink } from './row-sink.ts';
 
 export type TextRowFormat = 'csv' | 'ndjson' | 'json';

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { RunError } from '../errors.ts';
-import { parseJsonText } from '../parse.ts';
+import { parseJsonText } from '../read/parse.ts';
 import { isHex } from './hash.ts';
 import { fromPublicKeysJson, type PublicKey } from './keys.ts';
 

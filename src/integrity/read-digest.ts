@@ -2,8 +2,8 @@
  * Reads one digest file into a chain entry (file I/O at the edge): decode (gzip sniffed,
  * size-capped), hash the decompressed bytes, parse, shape-check. Problems come back as findings.
  */
-import { decodeFile, type DecodeOptions } from '../decode.ts';
-import { parseJsonBytes } from '../parse.ts';
+import { decodeFile, type DecodeOptions } from '../read/decode.ts';
+import { parseJsonBytes } from '../read/parse.ts';
 import type { LogFile } from '../types.ts';
 import type { DigestEntry } from './chain.ts';
 import { toDigest } from './digest.ts';

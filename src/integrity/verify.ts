@@ -4,10 +4,10 @@
  * content, left out) -> coverage -> one result document. The only integrity module that reads
  * files (through decode and read-digest).
  */
-import { DEFAULT_MAX_FILE_BYTES, decodeFile, type DecodeOptions, type InflateEngine } from '../decode.ts';
-import { discover } from '../discover.ts';
-import { parseJsonBytes } from '../parse.ts';
-import { sidecarKind } from '../sidecar.ts';
+import { DEFAULT_MAX_FILE_BYTES, decodeFile, type DecodeOptions, type InflateEngine } from '../read/decode.ts';
+import { discover } from '../read/discover.ts';
+import { parseJsonBytes } from '../read/parse.ts';
+import { sidecarKind } from '../read/sidecar.ts';
 import type { LogFile } from '../types.ts';
 import { summarizeChains, walkChains, type DigestEntry } from './chain.ts';
 import { checkSignatures } from './check-signatures.ts';

@@ -1,7 +1,7 @@
 import { table, type ColumnTable } from 'arquero';
 import { buildCases } from '../cases/build-cases.ts';
 import { CASE_COLUMNS } from '../cases/case-row.ts';
-import { eventInstant } from '../cases/time-order.ts';
+import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { escape, op, table, type ColumnTable } from 'arquero';
-import { CREDENTIAL_CLASSES } from '../identity.ts';
+import { CREDENTIAL_CLASSES } from '../rows/identity.ts';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
 import { withPrincipalId } from './principal-identity.ts';

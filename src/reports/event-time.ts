@@ -3,7 +3,7 @@
  * after `13:00:00Z`, though '.' sorts before 'Z'. Reports still show the recorded text.
  */
 import { escape, type ColumnTable } from 'arquero';
-import { eventInstant } from '../cases/time-order.ts';
+import { eventInstant } from '../rows/time-order.ts';
 
 // Epoch ms of 0000-01-01T00:00:00Z, the earliest instant utcInstant gives: adding it makes every
 // instant of years 0000-9999 a non-negative number of at most 15 digits.

@@ -1,6 +1,6 @@
 import { escape, type ColumnTable } from 'arquero';
-import { eventInstant } from '../cases/time-order.ts';
-import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
+import { eventInstant } from '../rows/time-order.ts';
+import { SUPPORT_ROW_COLUMNS } from '../rows/support-row.ts';
 
 /**
  * The event list itself, in time order: by the instant of eventTime (`13:00:00.500Z` after

@@ -4,12 +4,12 @@
  */
 import { table, type ColumnTable } from 'arquero';
 import { REPORT_NAMES, type ReportName } from './names.ts';
-import { SUPPORT_ROW_COLUMNS } from '../support-rows.ts';
+import { SUPPORT_ROW_COLUMNS } from '../rows/support-row.ts';
 import type { SupportRow } from '../types.ts';
-import { byAccountRegion } from './by-account-region.ts';
-import { byAction } from './by-action.ts';
-import { byDay } from './by-day.ts';
-import { byPrincipal } from './by-principal.ts';
+import { byAccountRegion } from './accounts.ts';
+import { byAction } from './actions.ts';
+import { byDay } from './days.ts';
+import { byPrincipal } from './principals.ts';
 import { cases } from './cases.ts';
 import { credentials } from './credentials.ts';
 import { denied } from './denied.ts';

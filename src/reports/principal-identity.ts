@@ -1,7 +1,7 @@
 import { escape, type ColumnTable } from 'arquero';
-import { principalKeyOf } from '../identity.ts';
+import { principalKeyOf } from '../rows/identity.ts';
 
-export { PRINCIPAL_KEY } from '../identity.ts';
+export { PRINCIPAL_KEY } from '../rows/identity.ts';
 
 /**
  * The table with a `principalId` column: the principal key (identity.ts) as one value, so every

@@ -1,5 +1,5 @@
 import { escape, op, type ColumnTable } from 'arquero';
-import { obj, str, strings } from '../record-fields.ts';
+import { obj, str, strings } from '../rows/record-fields.ts';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
 

@@ -1,0 +1,229 @@
+/**
+ * What each CLI command does with its parsed flags: build library options, run, write output,
+ * set the exit code. Kept apart from cli.ts so the flag definitions stay readable.
+ */
+import process from 'node:process';
+import { join } from 'node:path';
+import { checkArchive, type CheckResult } from '../validate/job.ts';
+import type { InflateEngine } from '../read/decode.ts';
+import { ExitCode, RunError } from '../errors.ts';
+import { assertWritable, writeAtomic } from '../export/atomic.ts';
+import { toNdjson } from '../render/json.ts';
+import type { ReportFormat } from '../render/report.ts';
+import type { ExportFormat } from '../export/formats.ts';
+import type { ExportTarget } from '../export/open-export.ts';
+import type { ReportTableFormat } from '../export/report-tables.ts';
+import type { ByteOut } from '../export/row-sink.ts';
+import { renderCheck } from '../render/validate.ts';
+import { renderVerify, type VerifyFormat } from '../render/verify.ts';
+import { loadPublicKeys, loadSignatures } from '../integrity/load.ts';
+import { verifyArchive } from '../integrity/verify.ts';
+import { parseTimeBound, type RowFilter } from '../rows/filter.ts';
+import { progressMeter, progressTotals, showProgress } from './progress.ts';
+import { writeStdout } from './stdout.ts';
+import { hasProblems, report } from '../reports/job.ts';
+import type { ReportName } from '../reports/index.ts';
+import type { ScanOptions } from '../scan/scan.ts';
+import type { Reject } from '../types.ts';
+
+interface InputArgs {
+  paths?: string[];
+  'max-file-bytes': number;
+  inflate: InflateEngine;
+  rejects?: string;
+  strict: boolean;
+  workers?: number;
+  quiet?: boolean;
+}
+
+interface FilterArgs extends InputArgs {
+  sources: 'support' | 'all';
+  since?: string;
+  until?: string;
+  account?: string[];
+  region?: string[];
+  'event-name'?: string[];
+  principal?: string[];
+  'prune-by-path': boolean;
+  prefilter: boolean;
+}
+
+function pathsOf(args: InputArgs): string[] {
+  if (!args.paths || args.paths.length === 0) {
+    // yargs puts the command first in `_`; it is empty for the default command, report.
+    const command = (args as InputArgs & { _?: unknown[] })._?.[0] ?? 'report';
+    throw new RunError(`no input paths given (try: cloudtrail-support ${String(command)} ./AWSLogs)`);
+  }
+  return args.paths;
+}
+
+function filterOf(args: FilterArgs): RowFilter {
+  return {
+    since: args.since === undefined ? undefined : parseTimeBound(args.since, 'since'),
+    until: args.until === undefined ? undefined : parseTimeBound(args.until, 'until'),
+    accounts: args.account,
+    regions: args.region,
+    eventNames: args['event-name'],
+    principals: args.principal,
+  };
+}
+
+function scanOptionsOf(args: FilterArgs): ScanOptions {
+  return {
+    sources: args.sources,
+    filter: filterOf(args),
+    maxFileBytes: args['max-file-bytes'],
+    inflate: args.inflate,
+    pruneByPath: args['prune-by-path'],
+    prefilter: args.prefilter,
+    workers: args.workers,
+  };
+}
+
+/**
+ * Runs `job` with a progress line on stderr when `showProgress` says so: stderr a terminal, no
+ * --quiet, and results not streamed to a terminal stdout as they come (export without --out).
+ * The files are counted first, with a stat-only walk, so the line can show an ETA. On Ctrl-C the
+ * line is cleared and SIGINT raised again, so the process still ends as interrupted (130).
+ */
+async function withProgress<T>(args: InputArgs, paths: string[], options: ScanOptions, job: (options: ScanOptions) => Promise<T>): Promise<T> {
+  const { out, _: command } = args as InputArgs & { out?: string; _?: unknown[] };
+  const setting = {
+    quiet: args.quiet === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    streamsToStdout: command?.[0] === 'export' && !out,
+  };
+  if (!showProgress(setting)) return job(options);
+  const meter = progressMeter(
+    await progressTotals(paths, options),
+    (text) => process.stderr.write(text),
+    undefined,
+    () => process.stderr.columns,
+  );
+  const onSigint = () => {
+    meter.end();
+    process.removeListener('SIGINT', onSigint);
+    process.kill(process.pid, 'SIGINT');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await job({ ...options, onFile: meter.onFile });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    meter.end();
+  }
+}
+
+async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
+  if (path) await writeAtomic(path, toNdjson(ledger));
+}
+
+const exitFor = (strict: boolean, problems: boolean) => (strict && problems ? ExitCode.problems : ExitCode.ok);
+
+/** `report`: scan, build reports, print or write them. */
+export async function runReport(args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  const format = args.format ?? (isTTY ? 'table' : 'json');
+  const binary = format === 'parquet' || format === 'arrow';
+  if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
+  // Fail on an unwritable output before reading a possibly huge archive.
+  if (args.out) await assertWritable(args.out, true);
+  if (args.rejects) await assertWritable(args.rejects);
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
+  // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
+  // start-up does not delay reading the archive.
+  const { renderReport, reportFiles } = await import('../render/report.ts');
+  if (args.out) {
+    const files = binary ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat) : reportFiles(doc, format as ReportFormat);
+    for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
+    process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
+  } else {
+    await writeStdout(renderReport(doc, format as ReportFormat));
+  }
+  await writeLedger(args.rejects, doc.ledger);
+  if (doc.files.skipped.digest > 0) {
+    process.stderr.write(`note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`);
+  }
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
+}
+
+/** `cases`: one row per support case, to stdout or one file. */
+export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  if (args.out) await assertWritable(args.out);
+  if (args.rejects) await assertWritable(args.rejects);
+  // A file gets the same format a pipe would: json unless asked.
+  const format: ReportFormat = args.format ?? (isTTY && !args.out ? 'table' : 'json');
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
+  const { renderCases } = await import('../render/cases.ts');
+  const body = renderCases(doc, format);
+  if (args.out) await writeAtomic(args.out, body);
+  else await writeStdout(body);
+  await writeLedger(args.rejects, doc.ledger);
+  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
+}
+
+/** stdout as an export output: each write waits until it is out, so a slow pipe holds the scan and a failed write stops it. */
+const stdoutOut: ByteOut = {
+  write: writeStdout,
+  commit: async () => undefined,
+  abort: async () => undefined,
+};
+
+/** `export`: one row per Support record, streamed file by file into the output. */
+export async function runExport(args: FilterArgs & { format: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<void> {
+  const paths = pathsOf(args);
+  const options = scanOptionsOf(args);
+  const [{ assertFreshDir, parsePartitionBy }, { checkTarget, openExport }, { exportArchive }] = await Promise.all([
+    import('../export/partition.ts'),
+    import('../export/open-export.ts'),
+    import('../export/job.ts'),
+  ]);
+  const target: ExportTarget = { format: args.format, out: args.out, partitionBy: parsePartitionBy(args['partition-by'] ?? []) };
+  checkTarget(target, true);
+  const partitioned = (target.partitionBy?.length ?? 0) > 0;
+  if (args.out) await assertWritable(args.out, partitioned);
+  if (args.out && partitioned) await assertFreshDir(args.out);
+  if (args.rejects) await assertWritable(args.rejects);
+  const output = await openExport(target, stdoutOut);
+  const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
+  await writeLedger(args.rejects, result.rejects);
+  process.exitCode = exitFor(args.strict, hasProblems(result.rejects));
+}
+
+/** `validate`: every record of every file against the record schema. */
+export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args);
+  if (args.rejects) await assertWritable(args.rejects);
+  const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
+  await writeStdout(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
+  await writeLedger(args.rejects, result.ledger);
+  process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger));
+}
+
+interface VerifyArgs {
+  paths?: string[];
+  'public-keys'?: string[];
+  signatures?: string;
+  format?: VerifyFormat;
+  strict: boolean;
+  'max-file-bytes': number;
+  inflate: InflateEngine;
+}
+
+/**
+ * `verify`: integrity offline. Exit 1 on any error finding (tampered, missing, unlisted, broken
+ * chain, bad signature), and with --strict on any warning (what could not be verified).
+ */
+export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<void> {
+  const paths = pathsOf(args as InputArgs);
+  // Keys and signatures are read first: a bad one is a usage error before the archive is read.
+  const publicKeys = args['public-keys']?.length ? await loadPublicKeys(args['public-keys']) : null;
+  const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
+  const result = await verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
+  await writeStdout(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
+  process.exitCode = result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
+}

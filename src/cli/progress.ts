@@ -1,0 +1,103 @@
+/**
+ * A progress line for long runs: files, MB, MB/s and ETA, redrawn at most ten times a second on
+ * one terminal line, cut to the terminal's width so it never wraps. `showProgress` decides whether
+ * to draw it; the totals come from a quick pre-walk of the paths (stat only), so the ETA is real.
+ */
+import { discover } from '../read/discover.ts';
+import { fileMayMatch, type RowFilter } from '../rows/filter.ts';
+import type { LogFile } from '../types.ts';
+
+export interface ProgressTotals {
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** Where the progress line would go and where the results go. */
+export interface ProgressSetting {
+  readonly quiet: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  /** The command writes results to stdout while it reads (export without --out), not once at the end. */
+  readonly streamsToStdout: boolean;
+}
+
+/**
+ * Whether to draw the progress line: on a terminal stderr, not --quiet, and not while results
+ * stream to stdout on a terminal too (the line would be glued to the rows). Output written once
+ * at the end (report, cases) is fine: the line is cleared before it.
+ */
+export function showProgress(s: ProgressSetting): boolean {
+  return !s.quiet && s.stderrIsTTY && !(s.stdoutIsTTY && s.streamsToStdout);
+}
+
+/** What decides which files `scan` reads: the same options, so the counts match. */
+export interface ProgressScope {
+  readonly filter?: RowFilter;
+  readonly pruneByPath?: boolean;
+}
+
+/**
+ * Files and their stored bytes under `paths` that `scan` will read, i.e. call `onFile` for: every
+ * file but `other` ones (digest- and Insights-named files are read, their content decides), less
+ * the files pruned by --since/--until path dates (scan.ts `start`). Keep the two in step.
+ */
+export async function progressTotals(paths: readonly string[], scope: ProgressScope = {}): Promise<ProgressTotals> {
+  let files = 0;
+  let bytes = 0;
+  const filter = scope.filter ?? {};
+  for await (const found of discover(paths)) {
+    if (!('file' in found) || found.file.kind === 'other') continue;
+    if (scope.pruneByPath !== false && !fileMayMatch(filter, found.file)) continue;
+    files++;
+    bytes += found.file.size;
+  }
+  return { files, bytes };
+}
+
+const MB = 1024 * 1024;
+
+/** One progress line (pure), e.g. `1,204/2,000 files  171/287 MB  85.3 MB/s  ETA 1.4 s`. */
+export function progressLine(done: ProgressTotals, total: ProgressTotals, seconds: number): string {
+  const rate = seconds > 0 ? done.bytes / MB / seconds : 0;
+  const left = rate > 0 ? Math.max(0, total.bytes - done.bytes) / MB / rate : NaN;
+  const eta = Number.isFinite(left) ? `ETA ${left < 60 ? `${left.toFixed(1)} s` : `${Math.floor(left / 60)} min ${Math.round(left % 60)} s`}` : 'ETA …';
+  const n = (x: number) => x.toLocaleString('en');
+  return `${n(done.files)}/${n(total.files)} files  ${(done.bytes / MB).toFixed(0)}/${(total.bytes / MB).toFixed(0)} MB  ${rate.toFixed(1)} MB/s  ${eta}`;
+}
+
+/** `line` cut to fit a terminal `columns` wide, one column spare so the cursor never wraps. */
+export function fitLine(line: string, columns: number | undefined): string {
+  if (columns === undefined || !Number.isFinite(columns) || columns < 2) return line;
+  return line.length < columns ? line : line.slice(0, columns - 1);
+}
+
+/**
+ * Draws the line on `write` (stderr), throttled and cut to `columns()` (read at each redraw, so a
+ * resized terminal is followed); `end()` clears it.
+ */
+export function progressMeter(
+  total: ProgressTotals,
+  write: (text: string) => void,
+  now: () => number = () => performance.now(),
+  columns: () => number | undefined = () => undefined,
+) {
+  const started = now();
+  const done = { files: 0, bytes: 0 };
+  let drawn = 0;
+  let shown = false;
+  return {
+    onFile(file: LogFile): void {
+      done.files++;
+      done.bytes += file.size;
+      const t = now();
+      if (t - drawn < 100 && done.files < total.files) return;
+      drawn = t;
+      shown = true;
+      write(`\r\u001b[2K${fitLine(progressLine(done, total, (t - started) / 1000), columns())}`);
+    },
+    end(): void {
+      if (shown) write('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}

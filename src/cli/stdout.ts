@@ -1,0 +1,44 @@
+/**
+ * Standard output for the CLI's results, written so that a failed write fails the run.
+ *
+ * Node's stream for a file on stdout ignores short writes: on a full disk `report > out.json`
+ * exited 0 with the file cut at 8 kB. So when stdout is a regular file, bytes are written with a
+ * loop of write calls until all are out, and an error (ENOSPC, EBADF) throws; a pipe or terminal
+ * goes through the stream, whose callback carries any error. A closed pipe (EPIPE) is passed on
+ * as it is, for the CLI to end quietly; anything else becomes a RunError (exit 2).
+ */
+import { fstatSync, writeSync } from 'node:fs';
+import process from 'node:process';
+import { errnoReason } from '../read/fs-errors.ts';
+import { RunError } from '../errors.ts';
+
+const STDOUT = 1;
+let toFile: boolean | undefined;
+
+function stdoutIsFile(): boolean {
+  if (toFile === undefined) {
+    try {
+      toFile = fstatSync(STDOUT).isFile();
+    } catch {
+      toFile = false;
+    }
+  }
+  return toFile;
+}
+
+const encoder = new TextEncoder();
+
+/** Writes `data` to standard output; resolves once it is all written, rejects when it cannot be. */
+export async function writeStdout(data: string | Uint8Array): Promise<void> {
+  try {
+    if (stdoutIsFile()) writeAllSync(typeof data === 'string' ? encoder.encode(data) : data);
+    else await new Promise<void>((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') throw err;
+    throw new RunError(`cannot write to standard output: ${errnoReason(err, 'no such file')}`);
+  }
+}
+
+function writeAllSync(bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(STDOUT, bytes, done, bytes.length - done);
+}

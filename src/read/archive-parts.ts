@@ -1,0 +1,63 @@
+/**
+ * A `.zip` or `.tar` file -> its entries, one at a time, decoded (gzip entries inflated, capped)
+ * and ready for the shape readers; or skipped by name; or failed with the reason. Only one
+ * entry's bytes are held at a time, so callers that read each part before asking for the next
+ * keep memory to one entry, whatever the size of the archive.
+ */
+import { tarEntries, isTar } from './archives/tar.ts';
+import { isZip, zipEntries } from './archives/zip.ts';
+import { kindFromPath } from './aws-key.ts';
+import { decodeBytes, type DecodeOptions } from './decode.ts';
+import type { EntryCounts, FileCounts, LogFile, Reject } from '../types.ts';
+
+/** True for bytes that are a `.zip` or a `.tar` (a `.tar.gz` once inflated). */
+export const isArchive = (bytes: Uint8Array): boolean => isZip(bytes) || isTar(bytes);
+
+/** One part of an archive. `whole` marks a broken archive with nothing read before the break: the file fails. */
+export type ArchivePart =
+  | { readonly name: string; readonly bytes: Uint8Array; readonly warning?: string }
+  | { readonly name: string; readonly skipAs: keyof EntryCounts['skipped'] }
+  | { readonly reject: Reject; readonly whole?: true };
+
+// Entries are opened by the same rule as files on disk: digests, insights and other names are counted, not read.
+const wantsEntry = (name: string) => kindFromPath(name) === 'log';
+
+/** Yields the parts of an archive in archive order. */
+export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeOptions): Generator<ArchivePart> {
+  const reject = (archivePath: string | null, reason: string): ArchivePart => ({
+    reject: { path: file.path, ...(archivePath === null ? {} : { archivePath }), index: null, stage: 'decode', reason },
+  });
+  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry };
+  let parts = 0;
+  for (const entry of isZip(bytes) ? zipEntries(bytes, archive) : tarEntries(bytes, archive)) {
+    if ('reject' in entry && entry.name === null && parts === 0) return yield { ...reject(null, entry.reject), whole: true };
+    parts++;
+    if ('reject' in entry) {
+      yield reject(entry.name, entry.name === null ? `${entry.reject} (the entries before it were read)` : entry.reject);
+      continue;
+    }
+    if ('skipped' in entry) {
+      const kind = kindFromPath(entry.name);
+      yield { name: entry.name, skipAs: kind === 'digest' || kind === 'insight' ? kind : 'other' };
+      continue;
+    }
+    const decoded = decodeBytes(entry.bytes, options);
+    if (!decoded.ok) yield reject(entry.name, decoded.reason);
+    else if (isArchive(decoded.bytes)) yield reject(entry.name, 'an archive inside an archive is not read (extract the outer one first)');
+    else yield decoded.warning ? { name: entry.name, bytes: decoded.bytes, warning: decoded.warning } : { name: entry.name, bytes: decoded.bytes };
+  }
+}
+
+/** Empty entry counts. */
+export const noEntries = (): EntryCounts => ({ read: 0, failed: 0, skipped: { digest: 0, insight: 0, other: 0 } });
+
+/** Adds an archive's entries to file counts: an archive counts as its entries, like a folder. */
+export function addEntryCounts(files: FileCounts, entries: EntryCounts): void {
+  const { digest, insight, other } = entries.skipped;
+  files.seen += entries.read + entries.failed + digest + insight + other;
+  files.read += entries.read;
+  files.failed += entries.failed;
+  files.skipped.digest += digest;
+  files.skipped.insight += insight;
+  files.skipped.other += other;
+}

@@ -1,0 +1,88 @@
+/**
+ * Renders a report document as text: terminal table, CSV, JSON or Markdown. Pure.
+ */
+import { REPORTS, type ReportName, type ReportTable } from '../reports/index.ts';
+import type { ReportDocument } from '../reports/job.ts';
+import type { FileCounts, RecordCounts } from '../types.ts';
+import { toCsv } from './csv.ts';
+import { toJsonDocument } from './json.ts';
+import { toMarkdownTable } from './markdown.ts';
+import { toTextTable } from './text-table.ts';
+
+/**
+ * The wide tables are too wide for a terminal: it shows who/what/when/where, and `--format csv`
+ * (or json, md) has every column.
+ */
+const TERMINAL_COLUMNS: Partial<Record<ReportName, readonly string[]>> = {
+  events: ['eventTime', 'category', 'eventName', 'identityType', 'principal', 'account', 'region', 'sourceIPAddress', 'errorCode', 'caseId'],
+  principals: ['callerAccount', 'identityType', 'principal', 'credentialClass', 'count', 'errors', 'mfa', 'sourceIPs', 'firstSeen', 'lastSeen'],
+  credentials: ['credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals'],
+  denied: ['principal', 'identityType', 'errorCode', 'denied', 'count', 'actions', 'firstSeen', 'lastSeen'],
+  cases: ['caseId', 'account', 'status', 'createdInWindow', 'openedAt', 'openedBy', 'severityCode', 'communications', 'reads', 'resolvedAt', 'resolvedBy', 'timeToResolve', 'flags'],
+};
+
+/** The columns a terminal table shows for a report. */
+export function terminalColumns(name: ReportName, t: ReportTable): readonly string[] {
+  return TERMINAL_COLUMNS[name] ?? t.columns;
+}
+
+export type ReportFormat = 'table' | 'csv' | 'json' | 'md';
+
+/** The accounting identity as one line, e.g. `records: 300 seen = 80 Support + 200 filtered out + …`. */
+export function accountingLine(r: RecordCounts): string {
+  return (
+    `records: ${r.seen} seen = ${r.support} Support kept + ${r.filteredOut} filtered out ` +
+    `(${r.notSupport} not Support, ${r.excluded} excluded by filters) + ${r.rejected} rejected + ${r.duplicates} duplicates`
+  );
+}
+
+/** File counts as one line. */
+export function filesLine(f: FileCounts): string {
+  const s = f.skipped;
+  return (
+    `files: ${f.seen} seen = ${f.read} read + ${f.failed} failed + skipped (${s.digest} digest, ` +
+    `${s.insight} insight, ${s.other} other, ${s.outOfRange} outside --since/--until)`
+  );
+}
+
+/** The JSON form: counts, rejects by stage, and every report as an array of row objects. */
+export function toReportJson(doc: ReportDocument): unknown {
+  return { files: doc.files, records: doc.records, rejects: doc.rejects, reports: Object.fromEntries([...doc.reports].map(([name, t]) => [name, t.rows])) };
+}
+
+/** Renders the whole document in one format, for stdout. */
+export function renderReport(doc: ReportDocument, format: ReportFormat): string {
+  if (format === 'json') return toJsonDocument(toReportJson(doc));
+  const parts: string[] = [];
+  if (format === 'md') {
+    parts.push('# AWS Support activity\n', `- ${filesLine(doc.files)}\n- ${accountingLine(doc.records)}\n`);
+    for (const [name, t] of doc.reports) parts.push(`## ${REPORTS[name].title} (${t.rows.length})\n\n${toMarkdownTable(t.rows, t.columns)}`);
+    return parts.join('\n');
+  }
+  if (format === 'csv') {
+    // One report (`--report events`) is plain CSV, for CSV tools. Several tables in one stream:
+    // each is preceded by a `# name` line and separated by a blank line.
+    if (doc.reports.size === 1) for (const t of doc.reports.values()) return toCsv(t.rows, t.columns);
+    for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
+    return parts.join('\n');
+  }
+  parts.push(`${filesLine(doc.files)}\n${accountingLine(doc.records)}\n`);
+  for (const [name, t] of doc.reports) parts.push(`${REPORTS[name].title} (${t.rows.length})\n${toTextTable(t.rows, terminalColumns(name, t))}`);
+  return parts.join('\n');
+}
+
+/** One file's content per report (plus `summary.json`) for `--out DIR`. */
+export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<string, string> {
+  const files = new Map<string, string>();
+  const ext = format === 'table' ? 'txt' : format;
+  for (const [name, t] of doc.reports) {
+    const body =
+      format === 'json' ? toJsonDocument(t.rows)
+      : format === 'csv' ? toCsv(t.rows, t.columns)
+      : format === 'md' ? toMarkdownTable(t.rows, t.columns)
+      : toTextTable(t.rows, t.columns);
+    files.set(`${name}.${ext}`, body);
+  }
+  files.set('summary.json', toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects }));
+  return files;
+}

@@ -1,0 +1,83 @@
+/**
+ * Adds file outcomes up in discovery order: counts, the rejects ledger, and the kept rows with
+ * repeated eventIDs dropped (the first in path order wins, and the ledger says what the repeat
+ * was: identical, different, or the same event read through another shape).
+ */
+import { FirstSeen, printOf } from './first-seen.ts';
+import type { FileOutcome } from './file.ts';
+import { addEntryCounts } from '../read/archive-parts.ts';
+import type { FileCounts, RecordCounts, Reject, SupportRow } from '../types.ts';
+
+/** `path`, or `path!/entry` for a record inside an archive (the ledger adds `#index`). */
+const placeOf = (row: SupportRow) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}`;
+
+/** Adds file outcomes up, in the order given, and drops repeated eventIDs (first one wins). */
+export class OutcomeMerger {
+  private readonly rows: SupportRow[] = [];
+  private readonly rejects: Reject[] = [];
+  /** Only what the ledger line needs (not the row: with keepRows false rows must not be held), compactly. */
+  private readonly firstById = new FirstSeen();
+  private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
+  private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
+
+  /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
+  constructor(private readonly keepRows = true) {}
+
+  addDiscoveryReject(reject: Reject): void {
+    this.files.seen++;
+    this.files.failed++;
+    this.rejects.push(reject);
+  }
+
+  addSkipped(kind: keyof FileCounts['skipped']): void {
+    this.files.seen++;
+    this.files.skipped[kind]++;
+  }
+
+  /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
+  add(outcome: FileOutcome): SupportRow[] {
+    if (outcome.skippedAs) {
+      this.addSkipped(outcome.skippedAs);
+      return [];
+    }
+    if (outcome.entries) addEntryCounts(this.files, outcome.entries);
+    else {
+      this.files.seen++;
+      if (outcome.reject) this.files.failed++;
+      else this.files.read++;
+    }
+    const { counts } = outcome;
+    this.records.seen += counts.seen;
+    this.records.notSupport += counts.notSupport;
+    this.records.excluded += counts.excluded;
+    this.records.filteredOut += counts.notSupport + counts.excluded;
+    this.records.rejected += counts.rejected;
+    this.rejects.push(...outcome.rejects);
+    const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
+    this.records.support += kept.length;
+    if (this.keepRows) this.rows.push(...kept);
+    return kept;
+  }
+
+  private isFirst(row: SupportRow, fingerprint: string): boolean {
+    const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
+    if (first) {
+      this.records.duplicates++;
+      const same =
+        first.partial !== row.partial ? 'the same event (one side partial) as'
+        : first.print === printOf(fingerprint) ? 'identical to'
+        : 'DIFFERENT payload from';
+      // The same event seen through two shapes (an Event history export beside the trail files) says so.
+      const shapes = first.shape === row.inputShape ? '' : ` (read as ${first.shape} there, as ${row.inputShape} here)`;
+      const reason = `duplicate eventID ${row.eventID}: ${same} ${first.place}#${first.index}${shapes}`;
+      this.rejects.push({ path: row.file, ...(row.archivePath === null ? {} : { archivePath: row.archivePath }), index: row.index, stage: 'dedupe', reason });
+      return false;
+    }
+    if (row.eventID !== null) this.firstById.add(row.eventID, { place: placeOf(row), index: row.index, shape: row.inputShape, partial: row.partial, fingerprint });
+    return true;
+  }
+
+  result(): { rows: SupportRow[]; rejects: Reject[]; files: FileCounts; records: RecordCounts } {
+    return { rows: this.rows, rejects: this.rejects, files: this.files, records: this.records };
+  }
+}

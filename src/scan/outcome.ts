@@ -1,0 +1,99 @@
+/**
+ * Sorting the records of one file (or archive entry) into an outcome: kept Support rows with
+ * their fingerprints, rejects, and counts where every record is in exactly one place. Pure: the
+ * unit of work of scan-file.ts, and of each archive entry.
+ */
+import { createHash } from 'node:crypto';
+import { keepsRow, type RowFilter } from '../rows/filter.ts';
+import type { FileOutcome } from './file.ts';
+import { toSupportRow, TRAIL_FILE_ORIGIN, type RowOrigin } from '../rows/support-row.ts';
+import type { CloudTrailRecord, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
+import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
+
+const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). `entries`
+ * are the (index, record) pairs to look at; the other `seen - entries` records are not Support.
+ * `origin` says where they were read from (a delivery file on disk unless told otherwise).
+ */
+export function outcomeOf(
+  file: LogFile,
+  seen: number,
+  entries: Iterable<[number, unknown]>,
+  sources: ReadonlySet<string>,
+  filter: RowFilter,
+  origin: RowOrigin = TRAIL_FILE_ORIGIN,
+): FileOutcome {
+  const where = origin.archivePath === null ? {} : { archivePath: origin.archivePath };
+  // Partial records (summary columns only) are held to what the summaries can say.
+  const checkRecord = origin.partial ? validatePartialRecord : validateRecord;
+  const rows: SupportRow[] = [];
+  const fingerprints: string[] = [];
+  const rejects: Reject[] = [];
+  const counts: FileRecordCounts = { seen, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
+  for (const [index, record] of entries) {
+    if (!isObject(record)) {
+      counts.rejected++;
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: 'record is not a JSON object', pointer: '' });
+      continue;
+    }
+    // Only Support records are validated here: the rest are counted, not inspected (`validate`
+    // checks every record). This is what lets the prefilter skip parsing them.
+    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) continue;
+    const issue = checkRecord(record)[0] ?? validateSupportRecord(record)[0];
+    if (issue) {
+      counts.rejected++;
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: issue.message, pointer: issue.pointer });
+      continue;
+    }
+    const raw = serialize(record);
+    if (raw === undefined) {
+      counts.rejected++;
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: 'record is nested too deeply to process (stack exhausted)', pointer: '' });
+      continue;
+    }
+    const row = toSupportRow(record, file, index, raw, origin);
+    if (!keepsRow(filter, row)) {
+      counts.excluded++;
+      continue;
+    }
+    counts.support++;
+    rows.push(row);
+    fingerprints.push(createHash('sha256').update(raw).digest('hex'));
+  }
+  counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
+  return { file, rows, fingerprints, rejects, counts };
+}
+
+/** Batch records as (index, record) pairs, with the index the record has in its file or entry. */
+function* indexed(batch: RecordBatch): Generator<[number, unknown]> {
+  for (let i = 0; i < batch.records.length; i++) yield [batch.indexes === null ? i : batch.indexes[i], batch.records[i]];
+}
+
+/**
+ * The outcome of a file read in batches (one per shape and archive entry): each batch sorted by
+ * {@link outcomeOf} with its origin, plus the records the shape readers could not unwrap, which
+ * count as seen and rejected (failed archive entries are ledger lines only).
+ */
+export function outcomeOfBatches(file: LogFile, batches: readonly RecordBatch[], shapeRejects: readonly Reject[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
+  const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
+  const total: FileOutcome = { file, rows: [], fingerprints: [], rejects: [...shapeRejects], counts: { seen: unwrapFailures, support: 0, notSupport: 0, excluded: 0, rejected: unwrapFailures } };
+  for (const batch of batches) {
+    const one = outcomeOf(file, batch.records.length, indexed(batch), sources, filter, { inputShape: batch.shape, archivePath: batch.archivePath, partial: batch.partial });
+    total.rows.push(...one.rows);
+    total.fingerprints.push(...one.fingerprints);
+    total.rejects.push(...one.rejects);
+    for (const key of ['seen', 'support', 'notSupport', 'excluded', 'rejected'] as const) total.counts[key] += one.counts[key];
+  }
+  return total;
+}
+
+/** JSON text of a record; undefined when nesting is too deep for the stack (hostile input). */
+function serialize(record: CloudTrailRecord): string | undefined {
+  try {
+    return JSON.stringify(record);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FirstSeen, printOf } from '../../src/scan/first-seen.ts';
+
+const hex = (n: number) => n.toString(16).padStart(64, '0');
+const uuid = (n: number) => `${n.toString(16).padStart(8, '0')}-0000-4000-8000-${(n * 7919).toString(16).padStart(12, '0')}`;
+
+test('FirstSeen finds the first occurrence of 100k UUID eventIDs after many rehashes', () => {
+  const seen = new FirstSeen();
+  for (let i = 0; i < 100_000; i++) {
+    assert.is(seen.get(uuid(i)), undefined);
+    seen.add(uuid(i), { place: `file-${i >> 10}`, index: i % 1000, fingerprint: hex(i), shape: i % 3 ? 'trail-file' : 'lookup-events', partial: i % 2 === 1 });
+  }
+  for (const i of [0, 1, 4095, 65_536, 99_999]) {
+    assert.equal(seen.get(uuid(i)), { place: `file-${i >> 10}`, index: i % 1000, print: printOf(hex(i)), shape: i % 3 ? 'trail-file' : 'lookup-events', partial: i % 2 === 1 });
+  }
+  assert.is(seen.get(uuid(100_000)), undefined);
+});
+
+test('FirstSeen keeps ids that are not lowercase UUIDs exactly, apart from their lowercase twins', () => {
+  const seen = new FirstSeen();
+  const lower = 'abcdef01-2345-4678-89ab-cdef01234567';
+  const at = (place: string, index: number) => ({ place, index, fingerprint: hex(index), shape: 'trail-file', partial: false });
+  seen.add(lower, at('a', 1));
+  seen.add(lower.toUpperCase(), at('b', 2));
+  seen.add('e1', at('c', 3));
+  assert.is(seen.get(lower)?.place, 'a');
+  assert.is(seen.get(lower.toUpperCase())?.place, 'b');
+  assert.is(seen.get('e1')?.index, 3);
+  assert.is(seen.get('e2'), undefined);
+});
+
+test('printOf() tells different fingerprints apart and equal ones together', () => {
+  assert.is(printOf('ab'.repeat(32)), printOf('ab'.repeat(32)));
+  assert.is.not(printOf('ab'.repeat(32)), printOf('ac' + 'ab'.repeat(31)));
+  assert.ok(Number.isSafeInteger(printOf('f'.repeat(64))));
+});
+
+test.run();
