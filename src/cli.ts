@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
 /**
- * The command line: parses flags with yargs, calls the library, writes output, sets the exit
- * code. The only module that knows about argv, stdout, the TTY and exit codes.
+ * The command line: parses flags with yargs and runs the command handler (cli/commands.ts),
+ * whose exit code it sets. The only module that knows about argv, stdout, the TTY and exit codes.
  *
  * The shebang caps V8's young generation on this thread, as the worker pool does for report
  * workers, so peak memory stays flat however long the run (worker-pool.ts `limits` says why).
@@ -10,7 +10,7 @@
 import process from 'node:process';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ExitCode, RunError } from './errors.ts';
+import { ExitCode, RunError, type ExitCodeValue } from './errors.ts';
 import { runCases, runExport, runReport, runValidate, runVerify } from './cli/commands.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
@@ -66,6 +66,9 @@ function withFilters<T>(y: Argv<T>) {
     .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
 }
 
+/** The exit code the command handler returned (yargs keeps handlers' results to itself). */
+let exitCode: ExitCodeValue = ExitCode.ok;
+
 /** Builds the yargs parser for the given arguments. */
 function cli(argv: string[]) {
   return yargs(argv)
@@ -83,7 +86,7 @@ function cli(argv: string[]) {
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
           .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record'),
-      (args) => runReport(args, process.stdout.isTTY === true),
+      async (args) => void (exitCode = await runReport(args, process.stdout.isTTY === true)),
     )
     .command(
       'cases [paths..]',
@@ -94,7 +97,7 @@ function cli(argv: string[]) {
           .option('out', { type: 'string', describe: 'Write the case table to this file (default: stdout)' })
           .example('$0 cases ./AWSLogs', 'Every support case in the archive and its lifecycle')
           .example('$0 cases ./AWSLogs --since 2026-01-01 --format csv --out cases.csv', 'Cases touched since January, for a spreadsheet'),
-      (args) => runCases(args, process.stdout.isTTY === true),
+      async (args) => void (exitCode = await runCases(args, process.stdout.isTTY === true)),
     )
     .command(
       'export [paths..]',
@@ -108,7 +111,7 @@ function cli(argv: string[]) {
           .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV')
           .example('$0 export ./AWSLogs --format parquet --out support.parquet', 'As Parquet, for DuckDB, Spark, Athena')
           .example('$0 export ./AWSLogs --format parquet --partition-by account,region,date --out dataset/', 'A Hive-partitioned dataset'),
-      (args) => runExport(args),
+      async (args) => void (exitCode = await runExport(args)),
     )
     .command(
       'validate [paths..]',
@@ -117,7 +120,7 @@ function cli(argv: string[]) {
         withInput(y)
           .option('format', { choices: ['table', 'json'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
           .example('$0 validate ./AWSLogs --strict', 'Exit 1 if any record or file is invalid'),
-      (args) => runValidate(args, process.stdout.isTTY === true),
+      async (args) => void (exitCode = await runValidate(args, process.stdout.isTTY === true)),
     )
     .command(
       'verify [paths..]',
@@ -133,7 +136,7 @@ function cli(argv: string[]) {
           .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
           .example('$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json', 'Exit 1 on any tampered, missing or unlisted file or broken chain')
           .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),
-      (args) => runVerify(args, process.stdout.isTTY === true),
+      async (args) => void (exitCode = await runVerify(args, process.stdout.isTTY === true)),
     )
     .strict()
     .help()
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
   watchOutputStreams();
   try {
     await cli(hideBin(process.argv)).parseAsync();
+    process.exitCode = exitCode;
   } catch (err) {
     if (isClosedPipe(err)) {
       process.exitCode = ExitCode.outputClosed;

@@ -8,13 +8,21 @@ import { Worker } from 'node:worker_threads';
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
 /**
- * Starts a worker thread on a sibling module of `base` given without extension. The Node build
- * runs `.js`; Deno runs `.ts` natively; Node running `.ts` (tests through tsx) needs tsx registered
- * inside the worker first, because Node 20 does not carry loader hooks into workers.
+ * The URL of a sibling module of `base` (an `import.meta.url`) named without extension: `.ts` when
+ * running the sources (Deno, or Node through tsx), `.js` in the Node build (tsc rewrites import
+ * specifiers, not URLs).
  */
-export function startWorker(base: URL, name: string, limits?: WorkerLimits): Worker {
-  const fromSources = base.pathname.endsWith('.ts');
-  const url = new URL(`./${name}${fromSources ? '.ts' : '.js'}`, base);
+export function siblingModule(base: string, name: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
+/**
+ * Starts a worker thread on the module at `url`. The Node build runs `.js`; Deno runs `.ts`
+ * natively; Node running `.ts` (tests through tsx) needs tsx registered inside the worker first,
+ * because Node 20 does not carry loader hooks into workers.
+ */
+export function startWorker(url: URL, limits?: WorkerLimits): Worker {
+  const fromSources = url.pathname.endsWith('.ts');
   const resourceLimits = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb };
   if (isDeno) return new Worker(url);
   if (!fromSources) return new Worker(url, { resourceLimits });
@@ -24,6 +32,6 @@ export function startWorker(base: URL, name: string, limits?: WorkerLimits): Wor
 
 /** Heap limits for a worker thread (Node; Deno starts workers without them). */
 export interface WorkerLimits {
-  /** Cap on V8's young generation, in MB (worker-pool.ts says when and why). */
+  /** Cap on V8's young generation, in MB (workers/pool.ts says when and why). */
   readonly youngGenerationMb: number;
 }

@@ -54,7 +54,7 @@ export const OTHER_SUPPORT_EVENTS: readonly Entry[] = [
     'Access-Control-Expose-Headers': 'x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date',
     supportPlanUpdateArn: updateArn(c),
   })),
-  call('trustedadvisor.amazonaws.com', 'RefreshCheck', false, alice, (c) => ({ checkId: CHECK_IDS[0] }), () => ({ status: { checkId: CHECK_IDS[0], status: 'enqueued', millisUntilNextRefreshable: 3599993 } })),
+  call('trustedadvisor.amazonaws.com', 'RefreshCheck', false, alice, () => ({ checkId: CHECK_IDS[0] }), () => ({ status: { checkId: CHECK_IDS[0], status: 'enqueued', millisUntilNextRefreshable: 3599993 } })),
   call('trustedadvisor.amazonaws.com', 'UpdateNotificationPreferences', false, alice, () => ({
     contacts: ['billing', 'operational', 'security'].map((id) => ({ id, type: 'email', active: id === 'security' })), language: 'en',
   })),

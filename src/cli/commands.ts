@@ -1,12 +1,12 @@
 /**
  * What each CLI command does with its parsed flags: build library options, run, write output,
- * set the exit code. Kept apart from cli.ts so the flag definitions stay readable.
+ * return the exit code (so a handler can be run and tested in-process). Kept apart from cli.ts so the flag definitions stay readable.
  */
 import process from 'node:process';
 import { join } from 'node:path';
-import { checkArchive, type CheckResult } from '../validate/job.ts';
+import { validateArchive, type ValidateResult } from '../validate/job.ts';
 import type { InflateEngine } from '../read/decode.ts';
-import { ExitCode, RunError } from '../errors.ts';
+import { ExitCode, RunError, type ExitCodeValue } from '../errors.ts';
 import { assertWritable, writeAtomic } from '../export/atomic.ts';
 import { toNdjson } from '../render/json.ts';
 import type { ReportFormat } from '../render/report.ts';
@@ -14,7 +14,7 @@ import type { ExportFormat } from '../export/formats.ts';
 import type { ExportTarget } from '../export/open-export.ts';
 import type { ReportTableFormat } from '../export/report-tables.ts';
 import type { ByteOut } from '../export/row-sink.ts';
-import { renderCheck } from '../render/validate.ts';
+import { renderValidate } from '../render/validate.ts';
 import { renderVerify, type VerifyFormat } from '../render/verify.ts';
 import { loadPublicKeys, loadSignatures } from '../integrity/load.ts';
 import { verifyArchive } from '../integrity/verify.ts';
@@ -119,10 +119,10 @@ async function writeLedger(path: string | undefined, ledger: readonly Reject[]):
   if (path) await writeAtomic(path, toNdjson(ledger));
 }
 
-const exitFor = (strict: boolean, problems: boolean) => (strict && problems ? ExitCode.problems : ExitCode.ok);
+const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
 /** `report`: scan, build reports, print or write them. */
-export async function runReport(args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<void> {
+export async function runReport(args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   const format = args.format ?? (isTTY ? 'table' : 'json');
@@ -146,11 +146,11 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat | Rep
   if (doc.files.skipped.digest > 0) {
     process.stderr.write(`note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`);
   }
-  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
+  return exitFor(args.strict, hasProblems(doc.ledger));
 }
 
 /** `cases`: one row per support case, to stdout or one file. */
-export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<void> {
+export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   if (args.out) await assertWritable(args.out);
@@ -163,7 +163,7 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   if (args.out) await writeAtomic(args.out, body);
   else await writeStdout(body);
   await writeLedger(args.rejects, doc.ledger);
-  process.exitCode = exitFor(args.strict, hasProblems(doc.ledger));
+  return exitFor(args.strict, hasProblems(doc.ledger));
 }
 
 /** stdout as an export output: each write waits until it is out, so a slow pipe holds the scan and a failed write stops it. */
@@ -174,7 +174,7 @@ const stdoutOut: ByteOut = {
 };
 
 /** `export`: one row per Support record, streamed file by file into the output. */
-export async function runExport(args: FilterArgs & { format: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<void> {
+export async function runExport(args: FilterArgs & { format: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   const [{ assertFreshDir, parsePartitionBy }, { checkTarget, openExport }, { exportArchive }] = await Promise.all([
@@ -191,17 +191,17 @@ export async function runExport(args: FilterArgs & { format: ExportFormat; out?:
   const output = await openExport(target, stdoutOut);
   const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
   await writeLedger(args.rejects, result.rejects);
-  process.exitCode = exitFor(args.strict, hasProblems(result.rejects));
+  return exitFor(args.strict, hasProblems(result.rejects));
 }
 
 /** `validate`: every record of every file against the record schema. */
-export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<void> {
+export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   if (args.rejects) await assertWritable(args.rejects);
-  const result: CheckResult = await checkArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
-  await writeStdout(renderCheck(result, args.format ?? (isTTY ? 'table' : 'json')));
+  const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
+  await writeStdout(renderValidate(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
-  process.exitCode = exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger));
+  return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger));
 }
 
 interface VerifyArgs {
@@ -218,12 +218,12 @@ interface VerifyArgs {
  * `verify`: integrity offline. Exit 1 on any error finding (tampered, missing, unlisted, broken
  * chain, bad signature), and with --strict on any warning (what could not be verified).
  */
-export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<void> {
+export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<ExitCodeValue> {
   const paths = pathsOf(args as InputArgs);
   // Keys and signatures are read first: a bad one is a usage error before the archive is read.
   const publicKeys = args['public-keys']?.length ? await loadPublicKeys(args['public-keys']) : null;
   const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
   const result = await verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
   await writeStdout(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
-  process.exitCode = result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
+  return result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

@@ -3,8 +3,9 @@
  * one terminal line, cut to the terminal's width so it never wraps. `showProgress` decides whether
  * to draw it; the totals come from a quick pre-walk of the paths (stat only), so the ETA is real.
  */
-import { discover } from '../read/discover.ts';
-import { fileMayMatch, type RowFilter } from '../rows/filter.ts';
+import type { RowFilter } from '../rows/filter.ts';
+import { keepFileOf } from '../scan/scan.ts';
+import { plannedFiles } from '../workers/run-files.ts';
 import type { LogFile } from '../types.ts';
 
 export interface ProgressTotals {
@@ -37,19 +38,15 @@ export interface ProgressScope {
 }
 
 /**
- * Files and their stored bytes under `paths` that `scan` will read, i.e. call `onFile` for: every
- * file but `other` ones (digest- and Insights-named files are read, their content decides), less
- * the files pruned by --since/--until path dates (scan.ts `start`). Keep the two in step.
+ * Files and their stored bytes under `paths` that `scan` will read, i.e. call `onFile` for: the
+ * run driver's own plan (workers/run-files.ts), with the scan's pruning, so the two cannot drift.
  */
 export async function progressTotals(paths: readonly string[], scope: ProgressScope = {}): Promise<ProgressTotals> {
   let files = 0;
   let bytes = 0;
-  const filter = scope.filter ?? {};
-  for await (const found of discover(paths)) {
-    if (!('file' in found) || found.file.kind === 'other') continue;
-    if (scope.pruneByPath !== false && !fileMayMatch(filter, found.file)) continue;
+  for await (const file of plannedFiles(paths, keepFileOf(scope))) {
     files++;
-    bytes += found.file.size;
+    bytes += file.size;
   }
   return { files, bytes };
 }

@@ -50,5 +50,3 @@ export function epochDay(value: unknown): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -4,24 +4,11 @@
  * (several in a row too: aws/aws-cli#7054), moved and unreferenced digests, and tells legitimate
  * restarts (previous-digest fields null) from gaps.
  */
-import { startsChain, type DigestDocument } from './digest.ts';
+import { startsChain } from './digest.ts';
+import type { DigestEntry } from './digest-entry.ts';
 import { dropDuplicateCopies, movedCheck } from './placement.ts';
-import { awsLogsKey, digestName, matchKey, matchName, siblingDigestKey, type DigestName } from './s3-keys.ts';
+import { awsLogsKey, digestName, matchKey, matchName, siblingDigestKey } from './s3-keys.ts';
 import { finding, type ChainSummary, type Finding } from './types.ts';
-
-/** One digest file as read: where it was found, what it says, and its hash. */
-export interface DigestEntry {
-  readonly path: string;
-  /** Key from `AWSLogs/` on of the local path, when it has one. */
-  readonly localKey: string | undefined;
-  readonly digest: DigestDocument;
-  /** Hex SHA-256 of the decompressed digest. */
-  readonly sha256: string;
-  /** From the recorded digestS3Object, else from the local file name. */
-  readonly name: DigestName | undefined;
-  /** Chain identity (see `chainId`). */
-  readonly chain: string;
-}
 
 /** The digests of one chain, oldest first, with what the walk counted. */
 export interface ChainGroup {

@@ -3,7 +3,8 @@
  * embedded in its successor (previousDigestSignature); the last digest of a chain or segment has
  * its own only in S3 object metadata (`x-amz-meta-signature`), given here by `--signatures`.
  */
-import type { ChainWalk, DigestEntry } from './chain.ts';
+import type { ChainWalk } from './chain.ts';
+import type { DigestEntry } from './digest-entry.ts';
 import { findKey, type PublicKey } from './keys.ts';
 import { awsLogsKey, chainId, digestName, matchKey, orgIdOf } from './s3-keys.ts';
 import { SIGNATURE_ALGORITHM, verifyDigestSignature } from './signature.ts';

@@ -5,6 +5,7 @@
  * values that are present but odd (a hash of the wrong length) are reported and kept.
  */
 import { isHex } from './hash.ts';
+import { isObject } from '../read/parse.ts';
 
 /** One log file as a digest lists it. */
 export interface ListedLogFile {
@@ -45,7 +46,6 @@ const NULLABLE = ['newestEventTime', 'oldestEventTime', 'previousDigestS3Bucket'
 const PREVIOUS = ['previousDigestS3Bucket', 'previousDigestS3Object', 'previousDigestHashValue', 'previousDigestSignature'] as const;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isTime = (v: unknown) => typeof v === 'string' && TIME.test(v) && !Number.isNaN(Date.parse(v));
 
 /** Checks that a parsed JSON value is a usable digest; never throws. */

@@ -4,7 +4,7 @@
  * an `AWSLogs/` tree), then classify every log file once its hash is known.
  */
 import type { LogFile } from '../types.ts';
-import type { DigestEntry } from './chain.ts';
+import type { DigestEntry } from './digest-entry.ts';
 import { isCovered, overlapsSpans, type Period } from './coverage.ts';
 import type { ListedLogFile } from './digest.ts';
 import { awsLogsKey, matchKey, matchName } from './s3-keys.ts';

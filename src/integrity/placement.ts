@@ -3,7 +3,7 @@
  * second copies of one digest (a `….json.gz` beside its gunzipped `….json`, or the same folder
  * given twice) that must not look like a fork of the chain.
  */
-import type { DigestEntry } from './chain.ts';
+import type { DigestEntry } from './digest-entry.ts';
 import { matchKey, matchName } from './s3-keys.ts';
 import { finding, type Finding } from './types.ts';
 

@@ -5,7 +5,7 @@
 import { decodeFile, type DecodeOptions } from '../read/decode.ts';
 import { parseJsonBytes } from '../read/parse.ts';
 import type { LogFile } from '../types.ts';
-import type { DigestEntry } from './chain.ts';
+import type { DigestEntry } from './digest-entry.ts';
 import { toDigest } from './digest.ts';
 import { sha256Hex } from './hash.ts';
 import { awsLogsKey, chainId, digestName, orgIdOf } from './s3-keys.ts';

@@ -8,7 +8,7 @@ import { tarEntries, isTar } from './archives/tar.ts';
 import { isZip, zipEntries } from './archives/zip.ts';
 import { kindFromPath } from './aws-key.ts';
 import { decodeBytes, type DecodeOptions } from './decode.ts';
-import type { EntryCounts, FileCounts, LogFile, Reject } from '../types.ts';
+import type { EntryCounts, LogFile, Reject } from '../types.ts';
 
 /** True for bytes that are a `.zip` or a `.tar` (a `.tar.gz` once inflated). */
 export const isArchive = (bytes: Uint8Array): boolean => isZip(bytes) || isTar(bytes);
@@ -50,14 +50,3 @@ export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeO
 
 /** Empty entry counts. */
 export const noEntries = (): EntryCounts => ({ read: 0, failed: 0, skipped: { digest: 0, insight: 0, other: 0 } });
-
-/** Adds an archive's entries to file counts: an archive counts as its entries, like a folder. */
-export function addEntryCounts(files: FileCounts, entries: EntryCounts): void {
-  const { digest, insight, other } = entries.skipped;
-  files.seen += entries.read + entries.failed + digest + insight + other;
-  files.read += entries.read;
-  files.failed += entries.failed;
-  files.skipped.digest += digest;
-  files.skipped.insight += insight;
-  files.skipped.other += other;
-}

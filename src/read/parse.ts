@@ -39,7 +39,5 @@ export function parseJsonText(text: string): Parsed {
   }
 }
 
-/** The `Records` array of a validated delivery-file document. */
-export function recordsOf(document: unknown): unknown[] {
-  return (document as { Records: unknown[] }).Records;
-}
+/** A JSON object (not null, not an array): what a CloudTrail record or document must be. */
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,20 +1,17 @@
 /**
- * One file -> its records, or the reason the whole file is unusable: the shared front half of
- * every command. Decode, then dispatch on the content: a `.zip` or `.tar` is read entry by entry,
- * anything else goes to the shape readers (`shapes/`). Record indexes count within the file, or
- * within the archive entry.
+ * One document (a file, or an archive entry) -> its records, by the shape readers (`shapes/`), or
+ * why it is unusable; and whether a digest- or Insights-named file really is one. Record indexes
+ * count within the file, or within the archive entry.
  */
-import { decodeFile, DEFAULT_MAX_FILE_BYTES, type DecodeOptions } from './decode.ts';
 import { textOf } from './parse.ts';
 import { BatchBuilder } from './shapes/batches.ts';
 import { fromText } from './shapes/document.ts';
-import { archiveParts, isArchive, noEntries, type ArchivePart } from './archive-parts.ts';
 import type { EntryCounts, FileKind, LogFile, RecordBatch, Reject } from '../types.ts';
 
 /**
- * A file's records in batches (one per shape and archive entry) with the records that could not
- * be unwrapped; or why it is unusable; or, for a sidecar document (digest, public keys), what to
- * skip it as.
+ * A document's records in batches (one per shape) with the records that could not be unwrapped;
+ * or why it is unusable; or, for a sidecar document (digest, public keys), what to skip it as.
+ * For a whole file read by readRecords, `entries` says what an archive's entries were.
  */
 export type FileRecords =
   | {
@@ -25,22 +22,7 @@ export type FileRecords =
       readonly entries?: EntryCounts;
     }
   | { readonly ok: false; readonly reject: Reject }
-  | { readonly ok: false; readonly skipAs: Exclude<FileKind, 'log' | 'insight'> };
-
-/** Decodes, detects and reads one file. Never throws. */
-export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
-  const decoded = await decodeFile(file.readPath ?? file.path, options);
-  if (!decoded.ok) return { ok: false, reject: { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason } };
-  return recordsFromBytes(file, decoded.bytes, decoded.gzip, options);
-}
-
-/**
- * Reads decompressed bytes (pure). An archive is read entry by entry, but its records are all
- * returned together: scan and validate use {@link archiveParts} to hold one entry at a time.
- */
-export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean, options: DecodeOptions = { maxFileBytes: DEFAULT_MAX_FILE_BYTES }): FileRecords {
-  return isArchive(bytes) ? fromArchive(file, bytes, options) : recordsOfDocument(file, bytes, gzip);
-}
+  | { readonly ok: false; readonly skipAs: Exclude<FileKind, 'log'> };
 
 /** Reads one document (a file, or one archive entry when `archivePath` is given) with the shape readers (pure). */
 export function recordsOfDocument(file: LogFile, bytes: Uint8Array, gzip: boolean, archivePath: string | null = null): FileRecords {
@@ -72,28 +54,4 @@ export function confirmNamedKind(file: LogFile, read: FileRecords): { skipAs: 'd
   if (read.ok && file.kind === 'insight' && read.rejects.length === 0 && read.batches.every((b) => b.records.every(isInsightEvent))) return { skipAs: 'insight' };
   const named = file.kind === 'digest' ? 'digest' : 'Insights';
   return { warning: { path: file.path, index: null, stage: 'read', reason: `named like a CloudTrail ${named} file, but its content is not one: read as a log file`, warning: true } };
-}
-
-/** Counts what one part of an archive was, once read (an entry read, skipped, or failed). */
-export function tallyEntry(entries: EntryCounts, read: FileRecords | ArchivePart): void {
-  if ('skipAs' in read) entries.skipped[read.skipAs]++;
-  else if ('reject' in read) entries.failed++;
-  else entries.read++;
-}
-
-function fromArchive(file: LogFile, bytes: Uint8Array, options: DecodeOptions): FileRecords {
-  const entries = noEntries();
-  const batches: RecordBatch[] = [];
-  const rejects: Reject[] = [];
-  for (const part of archiveParts(file, bytes, options)) {
-    if ('reject' in part && part.whole) return { ok: false, reject: part.reject };
-    const read = 'bytes' in part ? recordsOfDocument(file, part.bytes, false, part.name) : part;
-    tallyEntry(entries, read);
-    if ('reject' in read) rejects.push(read.reject);
-    else if ('batches' in read) {
-      batches.push(...read.batches);
-      rejects.push(...read.rejects);
-    }
-  }
-  return { ok: true, batches, rejects, entries };
 }

@@ -4,14 +4,13 @@
  * folder holding them is read without false rejects. Pure.
  */
 import type { FileKind } from '../types.ts';
+import { isObject } from './parse.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const HEX = /^[0-9a-f]+$/i;
 
 /** The kind to skip a parsed document as ('digest' or 'other'), or undefined when it is not a sidecar. */
 export function sidecarKind(document: unknown): Exclude<FileKind, 'log' | 'insight'> | undefined {
-  if (!isObj(document)) return undefined;
+  if (!isObject(document)) return undefined;
   if (typeof document.digestStartTime === 'string' && Array.isArray(document.logFiles)) return 'digest';
   if (Array.isArray(document.PublicKeyList)) return 'other';
   const entries = Object.entries(document);

@@ -47,7 +47,7 @@ export function filesLine(f: FileCounts): string {
 
 /** The JSON form: counts, rejects by stage, and every report as an array of row objects. */
 export function toReportJson(doc: ReportDocument): unknown {
-  return { files: doc.files, records: doc.records, rejects: doc.rejects, reports: Object.fromEntries([...doc.reports].map(([name, t]) => [name, t.rows])) };
+  return doc.toJSON();
 }
 
 /** Renders the whole document in one format, for stdout. */

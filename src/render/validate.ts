@@ -1,4 +1,4 @@
-import type { CheckResult } from '../validate/job.ts';
+import type { ValidateResult } from '../validate/job.ts';
 import { escapeControls } from './cells.ts';
 import { toJsonDocument } from './json.ts';
 import { MAX_WIDTH, tailOf, toTextTable } from './text-table.ts';
@@ -29,7 +29,7 @@ function withPathTails<T extends { path: string; archivePath?: string }>(rows: r
 }
 
 /** Renders a `validate` result: per-file lines and totals. */
-export function renderCheck(result: CheckResult, format: 'table' | 'json'): string {
+export function renderValidate(result: ValidateResult, format: 'table' | 'json'): string {
   if (format === 'json') return toJsonDocument({ files: result.files, records: result.records, perFile: result.perFile, problems: result.ledger });
   const { records, files } = result;
   const problemFiles = result.perFile.filter((f) => f.invalid > 0 || f.error !== null);

@@ -14,11 +14,23 @@ export interface ReportDocument {
   readonly rejects: Partial<Record<Stage, number>>;
   readonly reports: Map<ReportName, ReportTable>;
   readonly ledger: readonly Reject[];
+  /** The document as `report --format json` prints it (so `JSON.stringify(doc)` does not lose the reports). */
+  toJSON(): ReportJson;
+}
+
+/** The JSON form of a report document: counts, rejects by stage, and each report's rows by name. */
+export interface ReportJson {
+  readonly files: FileCounts;
+  readonly records: RecordCounts;
+  readonly rejects: Partial<Record<Stage, number>>;
+  readonly reports: Partial<Record<ReportName, Record<string, unknown>[]>>;
 }
 
 /** Builds the report document from a scan result (pure). */
 export function toReportDocument(result: ScanResult, names: readonly ReportName[] = REPORT_NAMES): ReportDocument {
   const rejects: Partial<Record<Stage, number>> = {};
   for (const r of result.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
-  return { files: result.files, records: result.records, rejects, reports: buildReports(result.rows, names), ledger: result.rejects };
+  const reports = buildReports(result.rows, names);
+  const toJSON = (): ReportJson => ({ files: result.files, records: result.records, rejects, reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])) });
+  return { files: result.files, records: result.records, rejects, reports, ledger: result.rejects, toJSON };
 }

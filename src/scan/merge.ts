@@ -4,8 +4,8 @@
  * was: identical, different, or the same event read through another shape).
  */
 import { FirstSeen, printOf } from './first-seen.ts';
-import type { FileOutcome } from './file.ts';
-import { addEntryCounts } from '../read/archive-parts.ts';
+import { FileTally } from '../read/file-counts.ts';
+import type { FileOutcome } from './outcome.ts';
 import type { FileCounts, RecordCounts, Reject, SupportRow } from '../types.ts';
 
 /** `path`, or `path!/entry` for a record inside an archive (the ledger adds `#index`). */
@@ -17,21 +17,19 @@ export class OutcomeMerger {
   private readonly rejects: Reject[] = [];
   /** Only what the ledger line needs (not the row: with keepRows false rows must not be held), compactly. */
   private readonly firstById = new FirstSeen();
-  private readonly files: FileCounts = { seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 0 };
+  private readonly files = new FileTally();
   private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
   /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
   constructor(private readonly keepRows = true) {}
 
   addDiscoveryReject(reject: Reject): void {
-    this.files.seen++;
-    this.files.failed++;
+    this.files.failed();
     this.rejects.push(reject);
   }
 
   addSkipped(kind: keyof FileCounts['skipped']): void {
-    this.files.seen++;
-    this.files.skipped[kind]++;
+    this.files.skipped(kind);
   }
 
   /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
@@ -40,22 +38,20 @@ export class OutcomeMerger {
       this.addSkipped(outcome.skippedAs);
       return [];
     }
-    if (outcome.entries) addEntryCounts(this.files, outcome.entries);
-    else {
-      this.files.seen++;
-      if (outcome.reject) this.files.failed++;
-      else this.files.read++;
-    }
+    if (outcome.entries) this.files.archive(outcome.entries);
+    else if (outcome.reject) this.files.failed();
+    else this.files.read();
     const { counts } = outcome;
     this.records.seen += counts.seen;
     this.records.notSupport += counts.notSupport;
     this.records.excluded += counts.excluded;
     this.records.filteredOut += counts.notSupport + counts.excluded;
     this.records.rejected += counts.rejected;
-    this.rejects.push(...outcome.rejects);
+    // One by one, not push(...array): spreading ~125k items overflows the stack.
+    for (const reject of outcome.rejects) this.rejects.push(reject);
     const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
     this.records.support += kept.length;
-    if (this.keepRows) this.rows.push(...kept);
+    if (this.keepRows) for (const row of kept) this.rows.push(row);
     return kept;
   }
 
@@ -78,6 +74,6 @@ export class OutcomeMerger {
   }
 
   result(): { rows: SupportRow[]; rejects: Reject[]; files: FileCounts; records: RecordCounts } {
-    return { rows: this.rows, rejects: this.rejects, files: this.files, records: this.records };
+    return { rows: this.rows, rejects: this.rejects, files: this.files.counts, records: this.records };
   }
 }

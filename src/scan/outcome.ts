@@ -1,16 +1,31 @@
 /**
  * Sorting the records of one file (or archive entry) into an outcome: kept Support rows with
  * their fingerprints, rejects, and counts where every record is in exactly one place. Pure: the
- * unit of work of scan-file.ts, and of each archive entry.
+ * unit of work of the report's per-file job (file.ts), for each document of a file.
  */
 import { createHash } from 'node:crypto';
 import { keepsRow, type RowFilter } from '../rows/filter.ts';
-import type { FileOutcome } from './file.ts';
 import { toSupportRow, TRAIL_FILE_ORIGIN, type RowOrigin } from '../rows/support-row.ts';
-import type { CloudTrailRecord, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
+import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
+import { isObject } from '../read/parse.ts';
 
-const isObject = (v: unknown): v is CloudTrailRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
+export interface FileOutcome {
+  readonly reject?: Reject;
+  /** Set when the file turned out to be a sidecar document (a digest, public keys) or an Insights file: skipped. */
+  readonly skippedAs?: 'digest' | 'insight' | 'other';
+  readonly rows: SupportRow[];
+  readonly fingerprints: string[];
+  readonly rejects: Reject[];
+  readonly counts: FileRecordCounts;
+  /** Set for a `.zip`/`.tar`: its entries are counted as the files (see EntryCounts). */
+  readonly entries?: EntryCounts;
+}
+
+/** No records. */
+export const noRecords = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
+
 
 /**
  * Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). `entries`
@@ -63,7 +78,7 @@ export function outcomeOf(
     fingerprints.push(createHash('sha256').update(raw).digest('hex'));
   }
   counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
-  return { file, rows, fingerprints, rejects, counts };
+  return { rows, fingerprints, rejects, counts };
 }
 
 /** Batch records as (index, record) pairs, with the index the record has in its file or entry. */
@@ -78,13 +93,10 @@ function* indexed(batch: RecordBatch): Generator<[number, unknown]> {
  */
 export function outcomeOfBatches(file: LogFile, batches: readonly RecordBatch[], shapeRejects: readonly Reject[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
   const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
-  const total: FileOutcome = { file, rows: [], fingerprints: [], rejects: [...shapeRejects], counts: { seen: unwrapFailures, support: 0, notSupport: 0, excluded: 0, rejected: unwrapFailures } };
+  const total: FileOutcome = { rows: [], fingerprints: [], rejects: [...shapeRejects], counts: { ...noRecords(), seen: unwrapFailures, rejected: unwrapFailures } };
   for (const batch of batches) {
     const one = outcomeOf(file, batch.records.length, indexed(batch), sources, filter, { inputShape: batch.shape, archivePath: batch.archivePath, partial: batch.partial });
-    total.rows.push(...one.rows);
-    total.fingerprints.push(...one.fingerprints);
-    total.rejects.push(...one.rejects);
-    for (const key of ['seen', 'support', 'notSupport', 'excluded', 'rejected'] as const) total.counts[key] += one.counts[key];
+    addOutcome(total, one);
   }
   return total;
 }
@@ -96,4 +108,15 @@ function serialize(record: CloudTrailRecord): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Adds `one` into `total`. Row by row, not `push(...rows)`: spreading an array of ~125k items
+ * overflows the stack.
+ */
+export function addOutcome(total: FileOutcome, one: FileOutcome): void {
+  for (const row of one.rows) total.rows.push(row);
+  for (const print of one.fingerprints) total.fingerprints.push(print);
+  for (const reject of one.rejects) total.rejects.push(reject);
+  for (const key of ['seen', 'support', 'notSupport', 'excluded', 'rejected'] as const) total.counts[key] += one.counts[key];
 }

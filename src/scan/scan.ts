@@ -2,13 +2,15 @@
  * Scan: the report pipeline. Discover -> per-file outcomes (in-process or on worker threads) ->
  * merged in discovery order -> rows, rejects and counts where every record is accounted for once.
  */
-import { discover, type Discovered } from '../read/discover.ts';
 import { fileMayMatch } from '../rows/filter.ts';
-import { OutcomeMerger } from './merge.ts';
-import type { FileOutcome, FileScanOptions } from './file.ts';
-import { consumeInOrder, FileRunner } from '../workers/runner.ts';
-import { defaultWorkers } from '../workers/pool.ts';
+import { siblingModule } from '../runtime.ts';
 import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';
+import type { WorkerJob } from '../workers/job.ts';
+import { defaultWorkers } from '../workers/pool.ts';
+import { runFiles } from '../workers/run-files.ts';
+import { scanFile, type FileScanOptions } from './file.ts';
+import { OutcomeMerger } from './merge.ts';
+import { noRecords, type FileOutcome } from './outcome.ts';
 
 export interface ScanOptions extends FileScanOptions {
   /** Skip files whose path date is outside --since/--until (default true). */
@@ -34,12 +36,21 @@ export interface ScanResult {
   readonly records: RecordCounts;
 }
 
-type Entry = { outcome: FileOutcome } | { reject: Reject } | { skipped: keyof FileCounts['skipped'] };
-
-const crashedScan = (file: LogFile, reason: string): FileOutcome => {
-  const reject: Reject = { path: file.path, index: null, stage: 'read', reason };
-  return { file, reject, rows: [], fingerprints: [], rejects: [reject], counts: { seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 } };
+/** The report's per-file job, for the run driver. */
+export const SCAN_JOB: WorkerJob<LogFile, FileScanOptions, FileOutcome> = {
+  module: siblingModule(import.meta.url, 'file'),
+  run: scanFile,
+  crashed: (file, reason) => {
+    const reject: Reject = { path: file.path, index: null, stage: 'read', reason };
+    return { reject, rows: [], fingerprints: [], rejects: [reject], counts: noRecords() };
+  },
 };
+
+/** Which files a scan reads: all but those whose path date is outside --since/--until (unless told not to prune). */
+export function keepFileOf(options: Pick<ScanOptions, 'filter' | 'pruneByPath'>): ((file: LogFile) => boolean) | undefined {
+  const filter = options.filter ?? {};
+  return options.pruneByPath === false ? undefined : (file) => fileMayMatch(filter, file);
+}
 
 /**
  * Runs the report pipeline over files and folders. Files are read concurrently (on worker
@@ -48,31 +59,16 @@ const crashedScan = (file: LogFile, reason: string): FileOutcome => {
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const merger = new OutcomeMerger(options.keepRows ?? true);
-  const filter = options.filter ?? {};
-  const fileOptions: FileScanOptions = { sources: options.sources, filter, maxFileBytes: options.maxFileBytes, inflate: options.inflate, prefilter: options.prefilter };
-  const workers = options.workers ?? defaultWorkers();
-  const runner = new FileRunner('scan', workers, fileOptions, crashedScan);
-  const start = async (found: Discovered): Promise<Entry> => {
-    if ('reject' in found) return { reject: found.reject };
-    // Files named as digests or Insights files are read too: their content decides (read-records.ts).
-    if (found.file.kind === 'other') return { skipped: 'other' };
-    if (options.pruneByPath !== false && !fileMayMatch(filter, found.file)) return { skipped: 'outOfRange' };
-    return { outcome: await runner.run(found.file) };
-  };
-  const merge = async (entry: Entry) => {
+  const fileOptions: FileScanOptions = { sources: options.sources, filter: options.filter ?? {}, maxFileBytes: options.maxFileBytes, inflate: options.inflate, prefilter: options.prefilter };
+  const run = { job: SCAN_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
+  await runFiles(paths, run, async (entry) => {
     if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
     else if ('skipped' in entry) merger.addSkipped(entry.skipped);
     else {
-      const kept = merger.add(entry.outcome);
-      options.onFile?.(entry.outcome.file);
+      const kept = merger.add(entry.result);
+      options.onFile?.(entry.file);
       if (options.onRows && kept.length > 0) await options.onRows(kept);
     }
-  };
-  try {
-    // At most `window` files in flight: memory stays bounded whatever the archive size.
-    await consumeInOrder(discover(paths), start, Math.max(2, workers * 4), merge);
-  } finally {
-    await runner.close();
-  }
+  });
   return merger.result();
 }

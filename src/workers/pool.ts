@@ -1,24 +1,22 @@
 /**
- * A pool of worker threads, each running a whole per-file job (for `report`: decode, prefilter,
- * parse, validate, rows). The caller keeps results in submission order (see in-order.ts), so
- * output never depends on which worker finishes first.
+ * A pool of worker threads, each running a whole per-input job (for `report`, per file: decode,
+ * prefilter, parse, validate, rows). The caller keeps results in submission order (in-order.ts),
+ * so output never depends on which worker finishes first.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { FileTasks, TaskName } from './file-tasks.ts';
-import type { FileJob, WorkerSetup } from './worker.ts';
-import { startWorker, type WorkerLimits } from '../runtime.ts';
-import type { LogFile } from '../types.ts';
+import { siblingModule, startWorker, type WorkerLimits } from '../runtime.ts';
+import type { WorkerJob, WorkerSetup, WorkerTask } from './job.ts';
 
 // Jobs sent to a worker before it reports back: with one, a worker sits idle for every round
 // trip to this thread (measured: ~0.2 s per worker on the 2,000-file benchmark); with two, its
 // next file is already waiting when it finishes one.
 const JOBS_PER_WORKER = 2;
 
-interface Pending<R> {
+interface Pending<I, R> {
   resolve: (result: R) => void;
-  file: LogFile;
-  job: FileJob;
+  input: I;
+  task: WorkerTask;
 }
 
 /** Worker count to use when none is given: one per core. */
@@ -26,9 +24,10 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-export class WorkerPool<T extends TaskName> {
-  private readonly queue: FileJob[] = [];
-  private readonly pending = new Map<number, Pending<FileTasks[T]['result']>>();
+/** Runs a job on worker threads; each input goes to the least loaded worker. */
+export class WorkerPool<I, O, R> {
+  private readonly queue: WorkerTask[] = [];
+  private readonly pending = new Map<number, Pending<I, R>>();
   /** The ids of the jobs each ready worker holds, oldest first (a worker is here once ready). */
   private readonly held = new Map<Worker, number[]>();
   private readonly all: Worker[] = [];
@@ -40,25 +39,20 @@ export class WorkerPool<T extends TaskName> {
     return this.held.size > 0;
   }
 
-  /**
-   * @param crashed the result to report for a file whose worker died (so the run goes on and
-   *   the file is named in the ledger)
-   */
   constructor(
-    private readonly task: T,
+    private readonly job: WorkerJob<I, O, R>,
     size: number,
-    private readonly options: FileTasks[T]['options'],
-    private readonly crashed: (file: LogFile, message: string) => FileTasks[T]['result'],
+    private readonly options: O,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** Runs the job on one file on a worker. Never rejects. */
-  run(file: LogFile): Promise<FileTasks[T]['result']> {
+  /** Runs the job on one input on a worker. Never rejects: a worker that dies gives `job.crashed`. */
+  run(input: I): Promise<R> {
     return new Promise((resolve) => {
-      const job: FileJob = { id: this.nextId++, file };
-      this.pending.set(job.id, { resolve, file, job });
-      this.queue.push(job);
+      const task: WorkerTask = { id: this.nextId++, input };
+      this.pending.set(task.id, { resolve, input, task });
+      this.queue.push(task);
       this.dispatch();
     });
   }
@@ -69,9 +63,9 @@ export class WorkerPool<T extends TaskName> {
   }
 
   private spawn(): void {
-    const worker = startWorker(new URL(import.meta.url), 'worker', this.limits());
-    worker.postMessage({ task: this.task, options: this.options } satisfies WorkerSetup);
-    worker.on('message', ({ id, result, ready }: { id: number; result: FileTasks[T]['result']; ready?: true }) => {
+    const worker = startWorker(siblingModule(import.meta.url, 'worker'), this.limits());
+    worker.postMessage({ module: this.job.module.href, options: this.options } satisfies WorkerSetup);
+    worker.on('message', ({ id, result, ready }: { id: number; result: R; ready?: true }) => {
       if (ready) {
         this.held.set(worker, []);
         this.dispatch();
@@ -79,9 +73,7 @@ export class WorkerPool<T extends TaskName> {
       }
       const held = this.held.get(worker)!;
       held.splice(held.indexOf(id), 1);
-      // The worker sends a scan result back without its file (file-worker.ts): put it back.
-      const pending = this.pending.get(id);
-      this.settle(id, pending && this.task === 'scan' ? { ...result, file: pending.file } : result);
+      this.settle(id, result);
       this.dispatch();
     });
     // A worker that dies is dealt with on 'exit', not 'error': Node delivers every message the
@@ -95,9 +87,9 @@ export class WorkerPool<T extends TaskName> {
       const [failing, ...waiting] = this.held.get(worker) ?? [];
       this.held.delete(worker);
       this.all.splice(this.all.indexOf(worker), 1);
-      if (failing !== undefined) this.settle(failing, this.crashed(this.pending.get(failing)!.file, `worker failed on this file: ${failure}`));
-      // The jobs queued behind it go back to the front of the queue, for the other workers.
-      this.queue.unshift(...waiting.map((id) => this.pending.get(id)!.job));
+      if (failing !== undefined) this.settle(failing, this.job.crashed(this.pending.get(failing)!.input, `worker failed on this file: ${failure}`));
+      // The inputs queued behind it go back to the front of the queue, for the other workers.
+      this.queue.unshift(...waiting.map((id) => this.pending.get(id)!.task));
       this.spawn();
       this.dispatch();
     });
@@ -118,7 +110,7 @@ export class WorkerPool<T extends TaskName> {
     return { youngGenerationMb: 4 };
   }
 
-  private settle(id: number, result: FileTasks[T]['result']): void {
+  private settle(id: number, result: R): void {
     this.pending.get(id)?.resolve(result);
     this.pending.delete(id);
   }
@@ -129,9 +121,9 @@ export class WorkerPool<T extends TaskName> {
       for (const [worker, held] of this.held) {
         if (this.queue.length === 0) return;
         if (held.length > load) continue;
-        const job = this.queue.shift()!;
-        held.push(job.id);
-        worker.postMessage(job);
+        const task = this.queue.shift()!;
+        held.push(task.id);
+        worker.postMessage(task);
       }
     }
   }

@@ -1,37 +1,23 @@
 /**
- * Worker thread entry: runs the per-file job the pool sends and posts the result back.
- * node:worker_threads exists in Node and Deno alike.
+ * Worker thread entry: loads the job module it is told, then runs it on each input the pool sends
+ * and posts the result back. node:worker_threads exists in Node and Deno alike.
  */
 import { parentPort } from 'node:worker_threads';
-import { runTask, type TaskName } from './file-tasks.ts';
-import type { LogFile } from '../types.ts';
+import type { WorkerSetup, WorkerTask } from './job.ts';
 
-/** What a worker is told once, when it starts: the job it runs on every file. */
-export interface WorkerSetup {
-  readonly task: TaskName;
-  readonly options: unknown;
-}
+let run: ((input: unknown) => unknown) | undefined;
 
-/** One file to run the job on. */
-export interface FileJob {
-  readonly id: number;
-  readonly file: LogFile;
-}
-
-let setup: WorkerSetup | undefined;
-
-// Messages are small on purpose: the options come once (the first message), and the result goes
-// back without the file it was asked about (the pool has it), so less is cloned per file on the
-// main thread, which also discovers and merges.
-parentPort?.on('message', async (message: WorkerSetup | FileJob) => {
+// Messages are small on purpose: the options come once (the first message), and each result goes
+// back alone (the pool keeps the input), so less is cloned per file on the main thread, which
+// also discovers and merges.
+parentPort?.on('message', async (message: WorkerSetup | WorkerTask) => {
   if (!('id' in message)) {
-    setup = message;
+    const job = (await import(message.module)) as { runJob: (input: unknown, options: unknown) => unknown };
+    run = (input) => job.runJob(input, message.options);
+    // The job's modules are loaded (schemas compiled): tell the pool this worker can take inputs.
+    parentPort?.postMessage({ ready: true });
     return;
   }
-  const result = (await runTask(setup!.task, message.file, setup!.options as never)) as { file?: unknown };
-  if ('file' in result) delete result.file;
+  const result = await run!(message.input);
   parentPort?.postMessage({ id: message.id, result });
 });
-
-// Modules are loaded: tell the pool this worker can take files.
-parentPort?.postMessage({ ready: true });

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
 import { decodeBytes } from '../../src/read/decode.ts';
 import { outcomeOfBatches } from '../../src/scan/outcome.ts';
-import { recordsFromBytes } from '../../src/read/records.ts';
+import { recordsFromBytes } from '../../src/read/log-file.ts';
 import { sourcesFor } from '../../src/rows/support-row.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { ec2Record, record, trailFile } from '../_support/helpers.ts';

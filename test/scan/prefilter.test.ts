@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseAnchors, containsAny, escapeHits, eventSourceHits, NeedleSet, sourceNeedles } from '../../src/scan/prefilter.ts';
 import { ALL_SUPPORT_SOURCES } from '../../src/rows/support-row.ts';

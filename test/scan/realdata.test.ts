@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { toLogFile } from '../../src/read/discover.ts';
-import { readRecords } from '../../src/read/records.ts';
+import { readRecords } from '../../src/read/log-file.ts';
 import { scan } from '../../src/scan/scan.ts';
 import { REALDATA } from '../_support/helpers.ts';
 import { haveRealdata, readSources, shapeOfFormat } from '../_support/sources-md.ts';

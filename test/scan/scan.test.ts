@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
-import { checkArchive } from '../../src/validate/job.ts';
+import { validateArchive } from '../../src/validate/job.ts';
 import { scan } from '../../src/scan/scan.ts';
 import { accountingHolds } from '../../src/reports/job.ts';
 import { zipSync, strToU8 } from 'fflate';
@@ -195,7 +195,7 @@ test('files named as digests or Insights files are skipped only when their conte
       ['dl/support_cloudtrail-insight_notes.json.gz', true, 'named like a CloudTrail Insights file, but its content is not one: read as a log file'],
     ]);
   }
-  const checked = await checkArchive([root], { workers: 1 });
+  const checked = await validateArchive([root], { workers: 1 });
   assert.equal([checked.files.skipped.digest, checked.files.skipped.insight, checked.records.seen], [1, 1, 3]);
   assert.is(checked.ledger.filter((r) => r.warning && r.reason.startsWith('named like')).length, 2, 'validate reads them too');
 });

@@ -1,12 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { strToU8, zipSync } from 'fflate';
-import { checkArchive, type CheckResult } from '../../src/validate/job.ts';
-import { renderCheck, tailOfPath } from '../../src/render/validate.ts';
+import { validateArchive, type ValidateResult } from '../../src/validate/job.ts';
+import { renderValidate, tailOfPath } from '../../src/render/validate.ts';
 import { scan } from '../../src/scan/scan.ts';
 import { ec2Record, gz, put, record, tempDir, trailFile } from '../_support/helpers.ts';
 
-test('checkArchive() validates every record and gives the same result with 1 and 2 worker threads', async () => {
+test('validateArchive() validates every record and gives the same result with 1 and 2 worker threads', async () => {
   const root = tempDir();
   for (let i = 0; i < 20; i++) {
     const broken = ec2Record();
@@ -14,21 +14,21 @@ test('checkArchive() validates every record and gives the same result with 1 and
     put(root, `f${String(i).padStart(2, '0')}.json.gz`, gz(trailFile(i % 4 === 0 ? [record(), broken] : [record(), ec2Record()])));
   }
   put(root, 'zz-bad.json.gz', 'not gzip');
-  const one = await checkArchive([root], { workers: 1 });
+  const one = await validateArchive([root], { workers: 1 });
   assert.equal(one.records, { seen: 40, valid: 35, invalid: 5 });
   assert.equal([one.files.read, one.files.failed], [20, 1]);
   assert.equal(one.ledger.filter((r) => r.stage === 'validate').map((r) => [r.index, r.pointer]), Array(5).fill([1, '/eventTime']));
-  assert.equal(await checkArchive([root], { workers: 2 }), one);
+  assert.equal(await validateArchive([root], { workers: 2 }), one);
 });
 
-test('checkArchive() has the same warnings as report: trailing gzip data and invalid UTF-8, in files and archive entries', async () => {
+test('validateArchive() has the same warnings as report: trailing gzip data and invalid UTF-8, in files and archive entries', async () => {
   const root = tempDir();
   put(root, 'a.json.gz', Buffer.concat([gz(trailFile([record()])), Buffer.from('garbage!')]));
   const latin = Buffer.from(trailFile([record({ eventID: 'u1', userAgent: 'caf\u00e9' })]).replace('caf\u00e9', 'caf\u0000'));
   latin[latin.indexOf(0)] = 0xe9; // a lone Latin-1 byte: not UTF-8
   put(root, 'b.json', latin);
   put(root, 'pack.zip', zipSync({ 'c.json': latin, 'd.json.gz': Buffer.concat([gz(trailFile([record({ eventID: 'g1' })])), Buffer.from('junk')]) }));
-  const checked = await checkArchive([root], { workers: 1 });
+  const checked = await validateArchive([root], { workers: 1 });
   assert.equal(checked.records, { seen: 4, valid: 4, invalid: 0 });
   const warnings = checked.ledger.map((r) => [r.path.slice(root.length + 1), r.archivePath ?? null, r.stage, r.warning ?? false, r.reason.slice(0, 30)]);
   assert.equal(warnings, [
@@ -41,11 +41,11 @@ test('checkArchive() has the same warnings as report: trailing gzip data and inv
   assert.equal(scanned.rejects.filter((r) => r.warning).map((r) => [r.path, r.archivePath, r.stage, r.reason]), checked.ledger.map((r) => [r.path, r.archivePath, r.stage, r.reason]), 'the same lines as report');
 });
 
-test('checkArchive() lists a .zip with an unreadable entry as a file with problems, in perFile and the table', async () => {
+test('validateArchive() lists a .zip with an unreadable entry as a file with problems, in perFile and the table', async () => {
   const root = tempDir();
   put(root, 'pack.zip', zipSync({ 'good.json': strToU8(trailFile([record()])), 'bad.json': strToU8('{"Records": [') }));
   put(root, 'fine.zip', zipSync({ 'ok.json': strToU8(trailFile([record()])) }));
-  const checked = await checkArchive([root], { workers: 1 });
+  const checked = await validateArchive([root], { workers: 1 });
   assert.equal(
     checked.perFile.map((f) => ({ ...f, path: f.path.slice(root.length + 1) })),
     [
@@ -55,7 +55,7 @@ test('checkArchive() lists a .zip with an unreadable entry as a file with proble
   );
   assert.equal([checked.files.read, checked.files.failed], [2, 1]);
   assert.equal(checked.ledger.map((r) => [r.archivePath, r.stage]), [['bad.json', 'parse']]);
-  const table = renderCheck(checked, 'table');
+  const table = renderValidate(checked, 'table');
   assert.ok(table.includes('Files with problems (1)\n'), table);
   assert.match(table, /pack\.zip\s+1\s+1\s+0\s+1 of 2 archive entries could not be read/);
 });
@@ -71,11 +71,11 @@ test('tailOfPath() cuts a long path from the left, at a / or a _ so the end of t
   assert.is(tailOfPath('logs/\u001b[31mred.json'), 'logs/\\x1b[31mred.json', 'escaped as the table shows it');
 });
 
-test('renderCheck() table: rejected files of one folder are told apart by the end of their paths', () => {
+test('renderValidate() table: rejected files of one folder are told apart by the end of their paths', () => {
   const dir = 'mix/AWSLogs/111111111111/CloudTrail/us-east-1/2026/01/05/';
   const a = `${dir}111111111111_CloudTrail_us-east-1_20260105T0000Z_AbCdEfGh12345678.json.gz`;
   const b = `${dir}111111111111_CloudTrail_us-east-1_20260105T0005Z_ZyXwVuTs87654321.json.gz`;
-  const result: CheckResult = {
+  const result: ValidateResult = {
     files: { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 1 },
     records: { seen: 2, valid: 1, invalid: 1 },
     perFile: [
@@ -88,7 +88,7 @@ test('renderCheck() table: rejected files of one folder are told apart by the en
     ],
   };
   assert.is(
-    renderCheck(result, 'table'),
+    renderValidate(result, 'table'),
     [
       'files: 2 seen, 1 read, 1 failed',
       'records: 2 seen = 1 valid + 1 invalid',
@@ -107,7 +107,7 @@ test('renderCheck() table: rejected files of one folder are told apart by the en
       '',
     ].join('\n'),
   );
-  assert.ok(renderCheck(result, 'json').includes(JSON.stringify(a)), 'JSON keeps whole paths');
+  assert.ok(renderValidate(result, 'json').includes(JSON.stringify(a)), 'JSON keeps whole paths');
 });
 
 test.run();

@@ -3,9 +3,9 @@
  * of JSON value an object is, from its keys. Pure and cheap: no value is walked beyond its top
  * level keys, and a text is never scanned beyond its first line here.
  */
+import { isObject } from '../parse.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** What a JSON value is, as far as CloudTrail evidence goes. */
 export type ValueKind =
@@ -25,7 +25,7 @@ export type ValueKind =
  * `detail-type`, which no record has.
  */
 export function kindOfValue(value: unknown): ValueKind {
-  if (!isObj(value)) return 'unknown';
+  if (!isObject(value)) return 'unknown';
   if (Array.isArray(value.Records)) return 'trail-file';
   if (typeof value.digestStartTime === 'string' && Array.isArray(value.logFiles)) return 'digest';
   if (Array.isArray(value.Events)) return 'lookup-page';
@@ -33,9 +33,9 @@ export function kindOfValue(value: unknown): ValueKind {
   const detailType = value['detail-type'];
   if (typeof detailType === 'string' && 'detail' in value) {
     // "AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail", "AWS Service Event via CloudTrail", ...
-    return /via CloudTrail$/.test(detailType) && isObj(value.detail) ? 'eventbridge' : 'eventbridge-other';
+    return /via CloudTrail$/.test(detailType) && isObject(value.detail) ? 'eventbridge' : 'eventbridge-other';
   }
-  if (Array.isArray(value.events) && value.events.every((e) => isObj(e) && 'message' in e)) return 'cloudwatch-page';
+  if (Array.isArray(value.events) && value.events.every((e) => isObject(e) && 'message' in e)) return 'cloudwatch-page';
   if (isRecordLike(value)) return 'record';
   return 'unknown';
 }

@@ -6,9 +6,9 @@
  */
 import type { BatchBuilder } from './batches.ts';
 import { instantOf, partialRecord } from './partial.ts';
+import { isObject } from '../parse.ts';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Adds every Event of one page. */
@@ -19,7 +19,7 @@ export function fromLookupPage(page: Obj, out: BatchBuilder): void {
 /** Adds one Event: its CloudTrailEvent record, or a partial record when CloudTrailEvent is absent. */
 export function fromLookupEvent(event: unknown, out: BatchBuilder): void {
   const index = out.take();
-  if (!isObj(event)) return out.reject(index, 'validate', 'lookup-events Event is not a JSON object', '');
+  if (!isObject(event)) return out.reject(index, 'validate', 'lookup-events Event is not a JSON object', '');
   const inner = event.CloudTrailEvent;
   if (inner === undefined || inner === null) {
     // `--query` can drop CloudTrailEvent; the summary fields still say who did what, when.
@@ -33,7 +33,7 @@ export function fromLookupEvent(event: unknown, out: BatchBuilder): void {
   } catch (err) {
     return out.reject(index, 'parse', `lookup-events CloudTrailEvent is not valid JSON: ${(err as Error).message}`);
   }
-  if (!isObj(record)) return out.reject(index, 'validate', 'lookup-events CloudTrailEvent is not a JSON object', '');
+  if (!isObject(record)) return out.reject(index, 'validate', 'lookup-events CloudTrailEvent is not a JSON object', '');
   const mismatch = crossCheck(event, record);
   if (mismatch) return out.reject(index, 'validate', mismatch.reason, mismatch.pointer);
   out.add('lookup-events', record, index);
@@ -46,7 +46,7 @@ const timeText = (v: unknown): string | undefined => (typeof v === 'number' ? St
  * derives it (the session name of a role, "root", a service), so it is not a record field.
  */
 function crossCheck(event: Obj, record: Obj): { reason: string; pointer: string } | undefined {
-  const identity = isObj(record.userIdentity) ? record.userIdentity : {};
+  const identity = isObject(record.userIdentity) ? record.userIdentity : {};
   const pairs: [string, unknown, string, unknown][] = [
     ['EventId', event.EventId, '/eventID', record.eventID],
     ['EventName', event.EventName, '/eventName', record.eventName],

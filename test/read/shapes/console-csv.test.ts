@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toLogFile } from '../../../src/read/discover.ts';
-import { recordsFromBytes } from '../../../src/read/records.ts';
+import { recordsFromBytes } from '../../../src/read/log-file.ts';
 import { parseCsv } from '../../../src/read/shapes/csv-parse.ts';
 import { csvField } from '../../../src/render/csv.ts';
 import { record } from '../../_support/helpers.ts';

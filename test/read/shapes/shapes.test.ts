@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { gzipSync } from 'node:zlib';
 import { decodeBytes } from '../../../src/read/decode.ts';
 import { toLogFile } from '../../../src/read/discover.ts';
-import { recordsFromBytes } from '../../../src/read/records.ts';
+import { recordsFromBytes } from '../../../src/read/log-file.ts';
 import { ec2Record, lookupEvent, record, trailFile } from '../../_support/helpers.ts';
 
 const enc = new TextEncoder();

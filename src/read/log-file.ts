@@ -1,0 +1,133 @@
+/**
+ * The one per-file sequence every command runs: decode (size-capped); a `.zip`/`.tar` entry by
+ * entry, anything else as one document; a file named as a digest or Insights file is skipped only
+ * when its content agrees; each document's warnings (trailing gzip data, invalid UTF-8, a name
+ * its content contradicts) go before its own ledger lines. A job says only what it does with a
+ * document's records, so a rule about files is written here once.
+ */
+import { archiveParts, isArchive, noEntries } from './archive-parts.ts';
+import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type Decoded, type DecodeOptions } from './decode.ts';
+import { fileWarnings } from './file-warnings.ts';
+import { confirmNamedKind, recordsOfDocument, type FileRecords } from './records.ts';
+import type { EntryCounts, LogFile, RecordBatch, Reject } from '../types.ts';
+
+/** What a job does with one document (the file, or one archive entry). */
+export interface DocumentReader<T> {
+  /**
+   * A shortcut on the bytes of a document in a file named as a log (the report's prefilter);
+   * undefined reads the document in full. A digest- or Insights-named file is always read in full:
+   * its content decides.
+   */
+  readonly shortcut?: (bytes: Uint8Array, archivePath: string | null) => T | undefined;
+  /** What the job makes of a document's records, as the shape readers unwrapped them. */
+  readonly records: (batches: RecordBatch[], rejects: Reject[], archivePath: string | null) => T;
+}
+
+/** One document of a file that was read: its warnings and the job's value, or why it failed. */
+export type DocumentPart<T> = { readonly warnings: Reject[]; readonly value: T } | { readonly reject: Reject };
+
+/** What one file was: unusable (`reject`), skipped as a sidecar, or read as documents in order. */
+export type LogFileRead<T> =
+  | { readonly kind: 'failed'; readonly reject: Reject; readonly warnings: Reject[] }
+  | { readonly kind: 'skipped'; readonly as: 'digest' | 'insight' | 'other' }
+  | {
+      readonly kind: 'read';
+      /** The archive's own warnings (trailing data after a `.tar.gz` stream); the documents carry theirs. */
+      readonly warnings: Reject[];
+      readonly parts: DocumentPart<T>[];
+      /** Set for a `.zip`/`.tar`: its entries are counted as the files. */
+      readonly entries?: EntryCounts;
+    };
+
+/**
+ * Reads one file with `reader`. Synchronous: the bytes live in this thread's reused inflate buffer
+ * (decode.ts `reuse`), so nothing may await between decoding them and their last use. Never throws.
+ */
+export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
+  const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, reuse: true });
+  return readDecoded(file, decoded, options, reader);
+}
+
+/** {@link readLogFile} on a file already decoded (pure). */
+export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
+  if (!decoded.ok) return { kind: 'failed', reject: { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason }, warnings: [] };
+  if (!isArchive(decoded.bytes)) {
+    const part = readDocument(file, decoded.bytes, decoded.gzip, null, decoded.warning, reader);
+    if ('skipAs' in part) return { kind: 'skipped', as: part.skipAs };
+    if ('reject' in part) return { kind: 'failed', reject: part.reject, warnings: [] };
+    return { kind: 'read', warnings: [], parts: [part] };
+  }
+  // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
+  const warnings: Reject[] = decoded.warning ? [{ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true }] : [];
+  const entries = noEntries();
+  const parts: DocumentPart<T>[] = [];
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  for (const entry of archiveParts(file, decoded.bytes, { ...options, maxFileBytes })) {
+    if ('reject' in entry && entry.whole) return { kind: 'failed', reject: entry.reject, warnings };
+    const part = 'bytes' in entry ? readDocument(file, entry.bytes, false, entry.name, entry.warning, reader) : entry;
+    if ('skipAs' in part) {
+      entries.skipped[part.skipAs]++;
+      continue;
+    }
+    if ('reject' in part) entries.failed++;
+    else entries.read++;
+    parts.push('reject' in part ? { reject: part.reject } : part);
+  }
+  return { kind: 'read', warnings, parts, entries };
+}
+
+/** One document through the shortcut or the shape readers, with its warnings. */
+function readDocument<T>(
+  file: LogFile,
+  bytes: Uint8Array,
+  gzip: boolean,
+  archivePath: string | null,
+  decodeWarning: string | undefined,
+  reader: DocumentReader<T>,
+): DocumentPart<T> | { skipAs: 'digest' | 'insight' | 'other' } {
+  const fast = file.kind === 'log' && reader.shortcut ? reader.shortcut(bytes, archivePath) : undefined;
+  if (fast !== undefined) return { warnings: fileWarnings(file, bytes, decodeWarning, archivePath), value: fast };
+  const read = recordsOfDocument(file, bytes, gzip, archivePath);
+  const named = confirmNamedKind(file, read);
+  if (named && 'skipAs' in named) return { skipAs: named.skipAs };
+  if (!read.ok) return 'skipAs' in read ? { skipAs: read.skipAs } : { reject: read.reject };
+  const warnings = fileWarnings(file, bytes, decodeWarning, archivePath);
+  if (named) warnings.push(named.warning);
+  return { warnings, value: reader.records(read.batches, read.rejects, archivePath) };
+}
+
+/** The ledger lines of a file read, in order: archive warnings, then each document's warnings and its own lines. */
+export function ledgerOf<T>(read: LogFileRead<T>, linesOf: (value: T) => readonly Reject[]): Reject[] {
+  if (read.kind === 'skipped') return [];
+  if (read.kind === 'failed') return [...read.warnings, read.reject];
+  const ledger = [...read.warnings];
+  for (const part of read.parts) {
+    if ('reject' in part) ledger.push(part.reject);
+    else for (const lines of [part.warnings, linesOf(part.value)]) for (const line of lines) ledger.push(line);
+  }
+  return ledger;
+}
+
+/**
+ * A whole file's records, for callers that want them all at once (tests, tools): an archive's
+ * entries together, the failed entries among the rejects. Jobs read with {@link readLogFile},
+ * which holds one entry at a time. Never throws.
+ */
+export async function readRecords(file: LogFile, options: DecodeOptions): Promise<FileRecords> {
+  return recordsOf(readLogFile(file, options, collect));
+}
+
+/** {@link readRecords} on decompressed bytes (pure). */
+export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean, options: DecodeOptions = { maxFileBytes: DEFAULT_MAX_FILE_BYTES }): FileRecords {
+  return recordsOf(readDecoded(file, { ok: true, bytes, gzip }, options, collect));
+}
+
+const collect: DocumentReader<{ batches: RecordBatch[]; rejects: Reject[] }> = { records: (batches, rejects) => ({ batches, rejects }) };
+
+function recordsOf(read: LogFileRead<{ batches: RecordBatch[]; rejects: Reject[] }>): FileRecords {
+  if (read.kind === 'failed') return { ok: false, reject: read.reject };
+  if (read.kind === 'skipped') return { ok: false, skipAs: read.as };
+  const batches = read.parts.flatMap((part) => ('value' in part ? part.value.batches : []));
+  const rejects = read.parts.flatMap((part) => ('value' in part ? part.value.rejects : [part.reject]));
+  return read.entries ? { ok: true, batches, rejects, entries: read.entries } : { ok: true, batches, rejects };
+}

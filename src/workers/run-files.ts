@@ -1,0 +1,59 @@
+/**
+ * The run driver every command uses: discover the paths, decide per file (a discovery failure,
+ * skipped as `other`, pruned by path date, or read), run the per-file job on this thread or on
+ * worker threads, and hand each result over in discovery order, at most a window of files in
+ * flight so memory stays bounded whatever the archive size. The job is the caller's.
+ */
+import { discover, type Discovered } from '../read/discover.ts';
+import type { LogFile, Reject } from '../types.ts';
+import { consumeInOrder } from './in-order.ts';
+import type { WorkerJob } from './job.ts';
+import { JobRunner } from './runner.ts';
+
+/** What becomes of one discovered path. */
+export type FilePlan = { readonly reject: Reject } | { readonly skipped: 'other' | 'outOfRange' } | { readonly file: LogFile };
+
+/** One file's place in the run, in discovery order: its plan, with the job's result for a file read. */
+export type FileEntry<R> = { readonly reject: Reject } | { readonly skipped: 'other' | 'outOfRange' } | { readonly file: LogFile; readonly result: R };
+
+export interface FileRun<O, R> {
+  readonly job: WorkerJob<LogFile, O, R>;
+  readonly options: O;
+  /** Worker threads; 1 runs every file on this thread. The results are the same for any count. */
+  readonly workers: number;
+  /** False for a file whose path date is outside the window: it is skipped unread (`outOfRange`). */
+  readonly keepFile?: (file: LogFile) => boolean;
+}
+
+/**
+ * The plan for one discovered path. Files named as digests or Insights files are read too: their
+ * content decides (read/log-file.ts); only `other` names are skipped unread.
+ */
+export function planOf(found: Discovered, keepFile?: (file: LogFile) => boolean): FilePlan {
+  if ('reject' in found) return found;
+  if (found.file.kind === 'other') return { skipped: 'other' };
+  if (keepFile && !keepFile(found.file)) return { skipped: 'outOfRange' };
+  return found;
+}
+
+/** The files a run over `paths` will read, in order (what a progress line counts). */
+export async function* plannedFiles(paths: readonly string[], keepFile?: (file: LogFile) => boolean): AsyncGenerator<LogFile> {
+  for await (const found of discover(paths)) {
+    const plan = planOf(found, keepFile);
+    if ('file' in plan) yield plan.file;
+  }
+}
+
+/** Runs `run.job` over the files under `paths` and calls `consume` with each entry in discovery order. */
+export async function runFiles<O, R>(paths: readonly string[], run: FileRun<O, R>, consume: (entry: FileEntry<R>) => void | Promise<void>): Promise<void> {
+  const runner = new JobRunner(run.job, run.workers, run.options);
+  const start = async (found: Discovered): Promise<FileEntry<R>> => {
+    const plan = planOf(found, run.keepFile);
+    return 'file' in plan ? { file: plan.file, result: await runner.run(plan.file) } : plan;
+  };
+  try {
+    await consumeInOrder(discover(paths), start, Math.max(2, run.workers * 4), consume);
+  } finally {
+    await runner.close();
+  }
+}
