@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { generateArchive, type ArchiveSummary } from './generate/mod.ts';
+import { type ArchiveSummary, generateArchive } from './generate/mod.ts';
 
 export interface CorpusSpec {
   readonly files: number;

@@ -23,7 +23,10 @@ const TARGET_MB = 300;
 function sizeOf(path: string): number {
   const info = statSync(path);
   if (!info.isDirectory()) return info.size;
-  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce(
+    (sum, e) => sum + statSync(join(e.parentPath, e.name)).size,
+    0,
+  );
 }
 
 async function run(format: string, input: string, rows: number) {
@@ -34,7 +37,13 @@ async function run(format: string, input: string, rows: number) {
   if (partitioned) args.push('--partition-by', 'account,region,date');
   try {
     const m = await measure(process.execPath, args, ROOT);
-    return { format, seconds: +m.seconds.toFixed(1), rowsPerSecond: Math.round(rows / m.seconds), outputMB: +(sizeOf(target) / 2 ** 20).toFixed(1), peakRssMB: Math.round(m.peakRssMB) };
+    return {
+      format,
+      seconds: +m.seconds.toFixed(1),
+      rowsPerSecond: Math.round(rows / m.seconds),
+      outputMB: +(sizeOf(target) / 2 ** 20).toFixed(1),
+      peakRssMB: Math.round(m.peakRssMB),
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -42,7 +51,9 @@ async function run(format: string, input: string, rows: number) {
 
 const log = (line: string) => console.error(line);
 const c = await corpus({ files, recordsPerFile: 500, supportDensity: 0.8, seed: 'export-memory' }, log);
-const header = `${c.summary.records} records, ${c.summary.supportRecords} Support rows, ${c.summary.logFiles} files (${(c.summary.gzipBytes / 2 ** 20).toFixed(0)} MB gzip); node ${process.version}, ${cpus().length} cores, workers: ${workers[1] ?? 'default (1 for export)'}`;
+const header = `${c.summary.records} records, ${c.summary.supportRecords} Support rows, ${c.summary.logFiles} files (${
+  (c.summary.gzipBytes / 2 ** 20).toFixed(0)
+} MB gzip); node ${process.version}, ${cpus().length} cores, workers: ${workers[1] ?? 'default (1 for export)'}`;
 log(header);
 const results = [];
 for (const format of formats) results.push(await run(format, c.dir, c.summary.supportRecords));
@@ -52,7 +63,11 @@ console.log(`highest peak RSS ${worst} MB: ${worst < TARGET_MB ? 'under' : 'OVER
 
 if (process.argv.includes('--write')) {
   const path = join(ROOT, 'bench/RESULTS.md');
-  const table = ['| format | seconds | rows/s | output MB | peak RSS MB |', '|---|---:|---:|---:|---:|', ...results.map((r) => `| ${r.format} | ${r.seconds} | ${r.rowsPerSecond} | ${r.outputMB} | ${r.peakRssMB} |`)].join('\n');
+  const table = [
+    '| format | seconds | rows/s | output MB | peak RSS MB |',
+    '|---|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.format} | ${r.seconds} | ${r.rowsPerSecond} | ${r.outputMB} | ${r.peakRssMB} |`),
+  ].join('\n');
   const section = `## Export memory (bench/export-memory.ts)\n\n${header}\n\n${table}\n`;
   let text = '';
   try {

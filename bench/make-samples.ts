@@ -13,7 +13,19 @@ import { generateArchive, OTHER_SUPPORT_EVENTS, STORY_KINDS, SUPPORT_STANDALONE 
 
 const OUT = fileURLToPath(new URL('../samples/', import.meta.url));
 const MAX_BYTES = 300 * 1024;
-const IDENTITY_TYPES = ['Root', 'IAMUser', 'AssumedRole', 'FederatedUser', 'AWSService', 'AWSAccount', 'IdentityCenterUser', 'SAMLUser', 'WebIdentityUser', 'Unknown', '(none)'];
+const IDENTITY_TYPES = [
+  'Root',
+  'IAMUser',
+  'AssumedRole',
+  'FederatedUser',
+  'AWSService',
+  'AWSAccount',
+  'IdentityCenterUser',
+  'SAMLUser',
+  'WebIdentityUser',
+  'Unknown',
+  '(none)',
+];
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
@@ -26,6 +38,7 @@ function readBack(files: string[]) {
   const errorCodes = new Set<string>();
   let records = 0, support = 0, errors = 0;
   for (const f of files.filter((p) => p.includes('/CloudTrail/'))) {
+    // deno-lint-ignore no-explicit-any
     const { Records } = JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as { Records: Record<string, any>[] };
     for (const r of Records) {
       records++;
@@ -71,11 +84,14 @@ const problems: string[] = [];
 const wanted = [
   ...SUPPORT_STANDALONE.map((s) => `support.amazonaws.com ${s.name.split(':')[0]}`),
   ...OTHER_SUPPORT_EVENTS.map((e) => `${e.source} ${e.name}`),
-  ...['CreateCase', 'AddAttachmentsToSet', 'AddCommunicationToCase', 'DescribeCommunications', 'DescribeAttachment', 'RateCaseCommunication', 'ResolveCase'].map((n) => `support.amazonaws.com ${n}`),
+  ...['CreateCase', 'AddAttachmentsToSet', 'AddCommunicationToCase', 'DescribeCommunications', 'DescribeAttachment', 'RateCaseCommunication', 'ResolveCase']
+    .map((n) => `support.amazonaws.com ${n}`),
 ];
 for (const name of wanted) if (!seen.names.has(name)) problems.push(`missing Support event ${name}`);
 for (const kind of STORY_KINDS) if (!summary.stories[kind]) problems.push(`missing story ${kind}`);
-for (const code of ['AccessDenied', 'SubscriptionRequiredException', 'CaseIdNotFound']) if (!seen.errorCodes.has(code)) problems.push(`missing Support error ${code}`);
+for (const code of ['AccessDenied', 'SubscriptionRequiredException', 'CaseIdNotFound']) {
+  if (!seen.errorCodes.has(code)) problems.push(`missing Support error ${code}`);
+}
 for (const type of IDENTITY_TYPES) if (!seen.identities.has(type)) problems.push(`missing identity type ${type}`);
 if (bytes > MAX_BYTES) problems.push(`samples/ is ${bytes} bytes, over ${MAX_BYTES}`);
 if (problems.length > 0) {
@@ -84,6 +100,10 @@ if (problems.length > 0) {
 }
 const count = (part: string) => files.filter((f) => f.includes(part)).length;
 console.log(
-  `${relative(process.cwd(), OUT) || '.'}/: ${count('/CloudTrail/')} log files (${seen.records} records, ${seen.support} Support of ${seen.names.size} distinct event names, ${seen.errors} with errors), ` +
-    `${count('/CloudTrail-Digest/')} signed digests, ${count('/CloudTrail-Insight/')} Insight file, public-keys.json, signatures.json, 1 stray file; ${(bytes / 1024).toFixed(0)} KB`,
+  `${relative(process.cwd(), OUT) || '.'}/: ${
+    count('/CloudTrail/')
+  } log files (${seen.records} records, ${seen.support} Support of ${seen.names.size} distinct event names, ${seen.errors} with errors), ` +
+    `${count('/CloudTrail-Digest/')} signed digests, ${count('/CloudTrail-Insight/')} Insight file, public-keys.json, signatures.json, 1 stray file; ${
+      (bytes / 1024).toFixed(0)
+    } KB`,
 );

@@ -36,6 +36,7 @@ class ParquetWasmSink extends BatchedSink {
   private controller!: ReadableStreamDefaultController;
   private readonly done: Promise<void>;
   // parquet-wasm is loaded from bench/parquet-libs at run time, untyped on purpose (not a tool dependency).
+  // deno-lint-ignore no-explicit-any
   constructor(private readonly wasm: any, path: string, codec: 'SNAPPY' | 'ZSTD') {
     super();
     const input = new ReadableStream({ start: (c) => void (this.controller = c) });
@@ -78,7 +79,9 @@ if (process.argv.includes('--child')) {
   rmSync(path, { force: true });
 } else {
   const results = Object.keys(WRITERS).map((name) => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, '--files', String(FILES)], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, '--files', String(FILES)], {
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
     return JSON.parse(child.stdout);
   });

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { corpus, type Corpus } from './corpus.ts';
+import { type Corpus, corpus } from './corpus.ts';
 import { cliNodeFlags, measure, type Measured } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,7 +46,8 @@ async function best(command: string, commandArgs: string[]): Promise<Measured> {
 }
 
 const NODE_FLAGS = cliNodeFlags(ROOT);
-const cli = (dir: string, extra: string[]) => best(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
+const cli = (dir: string, extra: string[]) =>
+  best(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
 function supportCounts(stdout: string): Record<string, number> {
   const doc = JSON.parse(stdout);
   const rows = doc.reports.actions.filter((r: { eventSource: string }) => r.eventSource === 'support.amazonaws.com');
@@ -89,24 +90,41 @@ function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; r
   const floor = rows.find((r) => r.system.startsWith('inflate floor'))!.run.seconds;
   const mb = c.summary.jsonBytes / 1e6;
   const lines = [
-    `Corpus: ${c.spec.files} files x ${c.spec.recordsPerFile} records = ${c.summary.records.toLocaleString('en')} records, ${c.summary.supportRecords} Support events, ${(c.summary.gzipBytes / 1e6).toFixed(0)} MB gzip / ${(mb / 1000).toFixed(2)} GB JSON`,
+    `Corpus: ${c.spec.files} files x ${c.spec.recordsPerFile} records = ${
+      c.summary.records.toLocaleString('en')
+    } records, ${c.summary.supportRecords} Support events, ${(c.summary.gzipBytes / 1e6).toFixed(0)} MB gzip / ${(mb / 1000).toFixed(2)} GB JSON`,
     `Run: ${new Date().toISOString().slice(0, 16)}Z; wall time: fastest of ${REPEAT} runs per system (jq: 1); peak RSS: highest of those runs`,
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, DuckDB ${duckVersion()}, ${jqVersion()}`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${
+      (totalmem() / 2 ** 30).toFixed(0)
+    } GiB, Node ${process.version}, DuckDB ${duckVersion()}, ${jqVersion()}`,
     '',
     '| system | wall s | vs DuckDB | vs floor/cores | JSON MB/s | records/s | peak RSS MB |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.system} | ${r.run.seconds.toFixed(2)} | ${(r.run.seconds / duck).toFixed(2)}x | ${(r.run.seconds / (floor / cpus().length)).toFixed(2)}x | ${(mb / r.run.seconds).toFixed(0)} | ${Math.round(c.summary.records / r.run.seconds).toLocaleString('en')} | ${r.run.peakRssMB.toFixed(0)} |`),
+    ...rows.map((r) =>
+      `| ${r.system} | ${r.run.seconds.toFixed(2)} | ${(r.run.seconds / duck).toFixed(2)}x | ${(r.run.seconds / (floor / cpus().length)).toFixed(2)}x | ${
+        (mb / r.run.seconds).toFixed(0)
+      } | ${Math.round(c.summary.records / r.run.seconds).toLocaleString('en')} | ${r.run.peakRssMB.toFixed(0)} |`
+    ),
     '',
-    `Inflate floor spread over ${cpus().length} cores: ${(floor / cpus().length).toFixed(2)} s; default report = ${(rows[0].run.seconds / (floor / cpus().length)).toFixed(2)}x that floor.`,
-    `Memory flatness: peak RSS ${flat.small.peakRssMB.toFixed(0)} MB on 1/5 of the files, ${flat.big.peakRssMB.toFixed(0)} MB on all (${flat.ratio.toFixed(2)}x for 5x the data).`,
+    `Inflate floor spread over ${cpus().length} cores: ${(floor / cpus().length).toFixed(2)} s; default report = ${
+      (rows[0].run.seconds / (floor / cpus().length)).toFixed(2)
+    }x that floor.`,
+    `Memory flatness: peak RSS ${flat.small.peakRssMB.toFixed(0)} MB on 1/5 of the files, ${flat.big.peakRssMB.toFixed(0)} MB on all (${
+      flat.ratio.toFixed(2)
+    }x for 5x the data).`,
     `validate (every record through the full schema, 1 worker): ${Math.round(validate.recordsPerSecond).toLocaleString('en')} records/s on one core.`,
-    `Its ceiling here, inflate + JSON.parse of every file and no checks at all, 1 thread: ${Math.round(validate.ceiling.records / validate.ceiling.seconds).toLocaleString('en')} records/s (JSON.parse alone: ${Math.round(validate.ceiling.records / validate.ceiling.parseSeconds).toLocaleString('en')} records/s).`,
+    `Its ceiling here, inflate + JSON.parse of every file and no checks at all, 1 thread: ${
+      Math.round(validate.ceiling.records / validate.ceiling.seconds).toLocaleString('en')
+    } records/s (JSON.parse alone: ${Math.round(validate.ceiling.records / validate.ceiling.parseSeconds).toLocaleString('en')} records/s).`,
   ];
   return lines.join('\n');
 }
 
 function duckVersion(): string {
-  const out = spawnSync(process.execPath, ['-e', "import('@duckdb/node-api').then(async (m) => { const c = await (await m.DuckDBInstance.create(':memory:')).connect(); console.log((await c.runAndReadAll('select version() v')).getRowObjects()[0].v) })"], { cwd: ROOT, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [
+    '-e',
+    "import('@duckdb/node-api').then(async (m) => { const c = await (await m.DuckDBInstance.create(':memory:')).connect(); console.log((await c.runAndReadAll('select version() v')).getRowObjects()[0].v) })",
+  ], { cwd: ROOT, encoding: 'utf8' });
   return out.stdout.trim() || 'unknown';
 }
 
@@ -134,6 +152,11 @@ if (flag('write')) {
   const results = new URL('./RESULTS.md', import.meta.url);
   const previous = existsSync(results) ? readFileSync(results, 'utf8') : '';
   const others = previous.includes('\n## ') ? previous.slice(previous.indexOf('\n## ')) : '';
-  writeFileSync(results, `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${report}\n\nSupport counts per action (all systems agree: ${disagree.length === 0}):\n\n\`${reference}\`\n${others}`);
+  writeFileSync(
+    results,
+    `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${report}\n\nSupport counts per action (all systems agree: ${
+      disagree.length === 0
+    }):\n\n\`${reference}\`\n${others}`,
+  );
 }
 if (disagree.length > 0) process.exitCode = 1;

@@ -10,7 +10,7 @@
 import process from 'node:process';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ExitCode, RunError, type ExitCodeValue } from './errors.ts';
+import { ExitCode, type ExitCodeValue, RunError } from './errors.ts';
 import { runCases, runExport, runReport, runValidate, runVerify } from './cli/commands.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
@@ -26,7 +26,9 @@ const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 **
 export function parseByteSize(value: unknown): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(String(value));
   const bytes = match ? Math.floor(Number(match[1]) * UNITS[match[2].toUpperCase()]) : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new RunError(`--max-file-bytes must be a size of at least 1 byte, such as 1073741824, 512M or 2G (got ${JSON.stringify(value)})`);
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new RunError(`--max-file-bytes must be a size of at least 1 byte, such as 1073741824, 512M or 2G (got ${JSON.stringify(value)})`);
+  }
   return bytes;
 }
 
@@ -36,7 +38,9 @@ const MAX_WORKERS = 256;
 export function parseWorkers(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+\s*$/.test(String(value)) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new RunError(`--workers must be a whole number from 1 to ${MAX_WORKERS} (got ${JSON.stringify(value)})`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) {
+    throw new RunError(`--workers must be a whole number from 1 to ${MAX_WORKERS} (got ${JSON.stringify(value)})`);
+  }
   return n;
 }
 
@@ -46,23 +50,43 @@ function withInput<T>(y: Argv<T>) {
   return y
     .positional('paths', { describe: 'CloudTrail files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
     .option('max-file-bytes', maxFileBytesOption('Cap on one file, decompressed (bytes, or 512M, 2G); bigger files are rejected'))
-    .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
-    .option('workers', { type: 'string', coerce: parseWorkers, describe: 'Worker threads, 1-256 (default: one per core; 1 = none). Output is identical for any count' })
+    .option('inflate', {
+      choices: ['native', 'fflate'] as const,
+      default: 'native' as const,
+      describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)',
+    })
+    .option('workers', {
+      type: 'string',
+      coerce: parseWorkers,
+      describe: 'Worker threads, 1-256 (default: one per core; 1 = none). Output is identical for any count',
+    })
     .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the rejects ledger has any line (failed file, rejected record, duplicate, warning)' })
+    .option('strict', {
+      type: 'boolean',
+      default: false,
+      describe: 'Exit 1 when the rejects ledger has any line (failed file, rejected record, duplicate, warning)',
+    })
     .option('quiet', { type: 'boolean', default: false, describe: 'No progress line on stderr (it is shown only on a terminal anyway)' });
 }
 
 function withFilters<T>(y: Argv<T>) {
   return y
-    .option('sources', { choices: ['support', 'all'] as const, default: 'support' as const, describe: 'support.amazonaws.com only, or every AWS Support source' })
+    .option('sources', {
+      choices: ['support', 'all'] as const,
+      default: 'support' as const,
+      describe: 'support.amazonaws.com only, or every AWS Support source',
+    })
     .option('since', { type: 'string', group: FILTERS, describe: 'Keep events at or after this ISO date/date-time (UTC)' })
     .option('until', { type: 'string', group: FILTERS, describe: 'Keep events before this ISO date-time (a bare date includes that day)' })
     .option('account', { type: 'string', array: true, group: FILTERS, describe: 'Keep these account ids (repeatable)' })
     .option('region', { type: 'string', array: true, group: FILTERS, describe: 'Keep these regions (repeatable)' })
     .option('event-name', { type: 'string', array: true, group: FILTERS, describe: 'Keep these event names (repeatable)' })
     .option('principal', { type: 'string', array: true, group: FILTERS, describe: 'Keep these principals, by name or ARN (repeatable)' })
-    .option('prefilter', { type: 'boolean', default: true, describe: 'Count, not parse, files that contain no selected Support source (--no-prefilter parses all)' })
+    .option('prefilter', {
+      type: 'boolean',
+      default: true,
+      describe: 'Count, not parse, files that contain no selected Support source (--no-prefilter parses all)',
+    })
     .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
 }
 
@@ -79,7 +103,10 @@ function cli(argv: string[]) {
       `Support activity reports: ${REPORT_NAMES.join(', ')}`,
       (y) =>
         withFilters(withInput(y))
-          .option('format', { choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow'] as const, describe: 'Output format (default: table on a TTY, json otherwise; parquet and arrow need --out)' })
+          .option('format', {
+            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow'] as const,
+            describe: 'Output format (default: table on a TTY, json otherwise; parquet and arrow need --out)',
+          })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
           .option('report', { type: 'string', array: true, choices: REPORT_NAMES, describe: 'Only these reports' })
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
@@ -106,8 +133,16 @@ function cli(argv: string[]) {
         withFilters(withInput(y))
           .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Row format; rows are in file path order, then record index' })
           .option('out', { type: 'string', describe: 'Output file (default: stdout for csv, ndjson, json); with --partition-by, a new folder' })
-          .option('partition-by', { type: 'string', array: true, describe: 'Hive-partitioned dataset by these keys: account, region, date (e.g. account,region,date)' })
-          .option('workers', { type: 'string', coerce: parseWorkers, describe: 'Scan worker threads, 1-256 (default 1 for export: the writer is the bottleneck, and each worker costs memory)' })
+          .option('partition-by', {
+            type: 'string',
+            array: true,
+            describe: 'Hive-partitioned dataset by these keys: account, region, date (e.g. account,region,date)',
+          })
+          .option('workers', {
+            type: 'string',
+            coerce: parseWorkers,
+            describe: 'Scan worker threads, 1-256 (default 1 for export: the writer is the bottleneck, and each worker costs memory)',
+          })
           .example('$0 export ./AWSLogs --format csv --out support.csv', 'Every Support event as CSV')
           .example('$0 export ./AWSLogs --format parquet --out support.parquet', 'As Parquet, for DuckDB, Spark, Athena')
           .example('$0 export ./AWSLogs --format parquet --partition-by account,region,date --out dataset/', 'A Hive-partitioned dataset'),
@@ -127,14 +162,34 @@ function cli(argv: string[]) {
       'Verify integrity offline with the digest files: hashes, chains, signatures, unlisted files',
       (y) =>
         y
-          .positional('paths', { describe: 'CloudTrail log and digest files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
-          .option('public-keys', { type: 'string', array: true, describe: 'Output of `aws cloudtrail list-public-keys` (JSON), one file per region; repeatable' })
+          .positional('paths', {
+            describe: 'CloudTrail log and digest files or folders (searched recursively)',
+            type: 'string',
+            array: true,
+            demandOption: true,
+          })
+          .option('public-keys', {
+            type: 'string',
+            array: true,
+            describe: 'Output of `aws cloudtrail list-public-keys` (JSON), one file per region; repeatable',
+          })
           .option('signatures', { type: 'string', describe: 'JSON map of digest key -> hex signature (x-amz-meta-signature of the newest digests)' })
           .option('format', { choices: ['table', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
-          .option('strict', { type: 'boolean', default: false, describe: 'Also exit 1 on warnings: what could not be verified (no key, no newest signature, files no digest covers)' })
+          .option('strict', {
+            type: 'boolean',
+            default: false,
+            describe: 'Also exit 1 on warnings: what could not be verified (no key, no newest signature, files no digest covers)',
+          })
           .option('max-file-bytes', maxFileBytesOption('Cap on one file, decompressed (bytes, or 512M, 2G); bigger files are unreadable'))
-          .option('inflate', { choices: ['native', 'fflate'] as const, default: 'native' as const, describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)' })
-          .example('$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json', 'Exit 1 on any tampered, missing or unlisted file or broken chain')
+          .option('inflate', {
+            choices: ['native', 'fflate'] as const,
+            default: 'native' as const,
+            describe: 'gzip decoder: the runtime zlib (fastest) or fflate (portable, pure JS)',
+          })
+          .example(
+            '$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json',
+            'Exit 1 on any tampered, missing or unlisted file or broken chain',
+          )
           .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),
       async (args) => void (exitCode = await runVerify(args, process.stdout.isTTY === true)),
     )

@@ -13,7 +13,7 @@
 // ---- The public API: jobs, their results, renderers and the types they carry ----
 
 /** The report job: scan an archive and build every report as one document (`JSON.stringify` gives the `--format json` form). */
-export { report, accountingHolds, hasProblems, type ReportOptions } from './reports/job.ts';
+export { accountingHolds, hasProblems, report, type ReportOptions } from './reports/job.ts';
 export type { ReportDocument, ReportJson } from './reports/document.ts';
 export { REPORT_NAMES, type ReportName } from './reports/names.ts';
 /** The scan under every job: an archive -> Support rows, the rejects ledger, and counts that add up. */
@@ -23,11 +23,11 @@ export { buildCases } from './cases/build-cases.ts';
 export { CASE_COLUMNS, CASE_FLAGS, type CaseFlag, type CaseRow, type CaseStatus } from './cases/case-row.ts';
 /** The export job: stream an archive's Support rows into a writer, file by file. */
 export { exportArchive } from './export/job.ts';
-export { openExport, EXPORT_FORMATS, type ExportFormat, type ExportTarget } from './export/open-export.ts';
+export { EXPORT_FORMATS, type ExportFormat, type ExportTarget, openExport } from './export/open-export.ts';
 export type { ExportRow, RowSink } from './export/row-sink.ts';
-export { EXPORT_COLUMNS, type ColumnKind, type ColumnSpec } from './export/columns.ts';
+export { type ColumnKind, type ColumnSpec, EXPORT_COLUMNS } from './export/columns.ts';
 /** The validate job: every record of every log file against the CloudTrail record schema. */
-export { validateArchive, type FileCheck, type ValidateOptions, type ValidateResult } from './validate/job.ts';
+export { type FileCheck, validateArchive, type ValidateOptions, type ValidateResult } from './validate/job.ts';
 /** The verify job: integrity offline with the digest files (hashes, chains, signatures, coverage). */
 export { verifyArchive, type VerifyOptions } from './integrity/verify.ts';
 export type { Finding, VerifyResult } from './integrity/types.ts';
@@ -50,9 +50,9 @@ export { readRecords } from './read/log-file.ts';
 export type { FileRecords } from './read/records.ts';
 export { factsFromPath } from './read/aws-key.ts';
 /** Rows: which records are Support events, and their flat rows; identity facts; filters. */
-export { toSupportRow, ALL_SUPPORT_SOURCES, SUPPORT_API_SOURCE, SUPPORT_ROW_COLUMNS, type SourceSelection } from './rows/support-row.ts';
+export { ALL_SUPPORT_SOURCES, type SourceSelection, SUPPORT_API_SOURCE, SUPPORT_ROW_COLUMNS, toSupportRow } from './rows/support-row.ts';
 export { categoryOf, type SupportCategory } from './rows/category.ts';
-export { credentialClassOf, roleSessionOf, type CredentialClass } from './rows/identity.ts';
+export { type CredentialClass, credentialClassOf, roleSessionOf } from './rows/identity.ts';
 export { keepsRow, parseTimeBound, type RowFilter } from './rows/filter.ts';
 /** Validation of one record against the record and Support schemas. */
 export { validateRecord, validateSupportRecord } from './validate/schemas.ts';

@@ -18,7 +18,11 @@ test('Deno and Node write the same Parquet and Arrow bytes', () => {
     const viaDeno = join(out, `deno.${format}`);
     assert.is(cli(['export', root, '--format', format, '--out', viaNode]).code, 0);
     // The three permissions the README gives; no --allow-sys (the output check is a probe file).
-    const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'export', root, '--format', format, '--out', viaDeno], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
+    const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'export', root, '--format', format, '--out', viaDeno], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
+    });
     assert.is(deno.status, 0, deno.stderr);
     assert.ok(readFileSync(viaDeno).equals(readFileSync(viaNode)), `${format} bytes differ`);
   }
@@ -29,7 +33,21 @@ test('Deno writes report folders and the rejects ledger with the same three perm
   const out = tempDir();
   const files = (dir: string) => readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
   assert.is(cli(['report', root, '--format', 'md', '--out', join(out, 'node'), '--rejects', join(out, 'node.ndjson')]).code, 0);
-  const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'report', root, '--format', 'md', '--out', join(out, 'deno'), '--rejects', join(out, 'deno.ndjson')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
+  const deno = spawnSync(DENO, [
+    'run',
+    '--allow-read',
+    '--allow-write',
+    '--allow-env',
+    'src/cli.ts',
+    'report',
+    root,
+    '--format',
+    'md',
+    '--out',
+    join(out, 'deno'),
+    '--rejects',
+    join(out, 'deno.ndjson'),
+  ], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
   assert.is(deno.status, 0, deno.stderr);
   assert.equal(files(join(out, 'deno')), files(join(out, 'node')));
   assert.is(readFileSync(join(out, 'deno.ndjson'), 'utf8'), readFileSync(join(out, 'node.ndjson'), 'utf8'));

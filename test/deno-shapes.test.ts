@@ -4,13 +4,17 @@ import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { lookupEvent, put, record, ROOT, tarOf, tempDir, trailFile } from './_support/helpers.ts';
 
 function evidence(): string {
   const root = tempDir();
   const r = (id: string) => record({ eventID: id });
-  put(root, 'handover.zip', zipSync({ 'logs/t.json.gz': gzipSync(trailFile([r('z1')])), 'history/l.json': strToU8(JSON.stringify({ Events: [lookupEvent(r('z2'), 1)] })) }));
+  put(
+    root,
+    'handover.zip',
+    zipSync({ 'logs/t.json.gz': gzipSync(trailFile([r('z1')])), 'history/l.json': strToU8(JSON.stringify({ Events: [lookupEvent(r('z2'), 1)] })) }),
+  );
   put(root, 'backup.tar.gz', gzipSync(tarOf([{ name: 'AWSLogs/t.json', data: trailFile([r('t1')]) }])));
   put(root, 'event_history.csv', 'Event ID,Event time,User name,Event name,Event source\nc1,2026-01-05T21:15:00+11:00,jane,CreateCase,support.amazonaws.com\n');
   put(root, 'cw/000000.gz', gzipSync(`2026-01-05T10:15:00.000Z ${JSON.stringify(r('w1'))}\n`));
@@ -22,7 +26,17 @@ test('export --format ndjson prints the same rows under Node and Deno for every 
   const root = evidence();
   const node = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli.js'), 'export', root, '--format', 'ndjson'], { encoding: 'utf8' });
   assert.is(node.status, 0, node.stderr);
-  const deno = spawnSync(process.execPath, [join(ROOT, 'node_modules/deno/bin.cjs'), 'run', '--allow-read', '--allow-env', join(ROOT, 'src/cli.ts'), 'export', root, '--format', 'ndjson'], { cwd: ROOT, encoding: 'utf8' });
+  const deno = spawnSync(process.execPath, [
+    join(ROOT, 'node_modules/deno/bin.cjs'),
+    'run',
+    '--allow-read',
+    '--allow-env',
+    join(ROOT, 'src/cli.ts'),
+    'export',
+    root,
+    '--format',
+    'ndjson',
+  ], { cwd: ROOT, encoding: 'utf8' });
   if (deno.error || (deno.status !== 0 && /not found|ENOENT|Cannot find/.test(deno.stderr))) {
     console.log('  skipped: deno is not runnable here');
     return;

@@ -7,15 +7,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync as zlibGzip } from 'node:zlib';
 import { gzipSync } from 'fflate';
-import { writeDigests, type DeliveredLog } from './digests.ts';
+import { type DeliveredLog, writeDigests } from './digests.ts';
 import type { EventContext, Json } from './envelope.ts';
 import { insightPair } from './insight.ts';
 import { loadSigningKey, publicKeysDocument } from './keys.ts';
 import { insightKey, logKey } from './layout.ts';
-import { resolveOptions, type ArchiveOptions } from './options.ts';
+import { type ArchiveOptions, resolveOptions } from './options.ts';
 import { planFiles, WINDOW_MS } from './plan.ts';
 import { Rng } from './rng.ts';
-import { SupportStories, type StoryKind } from './stories.ts';
+import { type StoryKind, SupportStories } from './stories.ts';
 import { SUPPORT_SOURCES } from './support-sources.ts';
 import { BackgroundEvents, buildWorld } from './world.ts';
 
@@ -97,7 +97,14 @@ export async function generateArchive(options: ArchiveOptions): Promise<ArchiveS
     await write(key, gz);
     jsonBytes += json.length;
     gzipBytes += gz.length;
-    delivered.push({ key, place: file, deliveredMs: file.deliveredMs, oldestMs: times[0], newestMs: times[times.length - 1], sha256: createHash('sha256').update(json).digest('hex') });
+    delivered.push({
+      key,
+      place: file,
+      deliveredMs: file.deliveredMs,
+      oldestMs: times[0],
+      newestMs: times[times.length - 1],
+      sha256: createHash('sha256').update(json).digest('hex'),
+    });
   }
 
   const insightRng = root.fork('insights');
@@ -118,9 +125,16 @@ export async function generateArchive(options: ArchiveOptions): Promise<ArchiveS
     await write('signatures.json', Buffer.from(JSON.stringify(Object.fromEntries(signatures), null, 2) + '\n'));
   }
   return {
-    logFiles: plan.length, digestFiles, insightFiles: o.insightFiles, records, supportRecords,
-    bySource: sortKeys(bySource), supportByName: sortKeys(supportByName), stories: Object.fromEntries(stories.started),
-    jsonBytes, gzipBytes,
+    logFiles: plan.length,
+    digestFiles,
+    insightFiles: o.insightFiles,
+    records,
+    supportRecords,
+    bySource: sortKeys(bySource),
+    supportByName: sortKeys(supportByName),
+    stories: Object.fromEntries(stories.started),
+    jsonBytes,
+    gzipBytes,
   };
 }
 

@@ -90,5 +90,8 @@ export function stsExpiry(ms: number): string {
 /** The AccessDenied message AWS writes for an identity-based policy denial. */
 export function accessDenied(c: MakeContext, action: string, resource: string): readonly [string, string] {
   const arn = (c.who.identity(c.ms).arn as string | undefined) ?? `arn:aws:iam::${c.account}:root`;
-  return ['AccessDenied', `User: ${arn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`];
+  return [
+    'AccessDenied',
+    `User: ${arn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
+  ];
 }

@@ -59,7 +59,13 @@ export function signingString(endTime: string, bucket: string, key: string, dige
  * Writes the digest chains and returns each digest's signature by key (the newest digest's own
  * signature would live only in S3 object metadata, so all of them go to `signatures.json`).
  */
-export async function writeDigests(o: ResolvedOptions, logs: readonly DeliveredLog[], key: SigningKey, rng: Rng, write: WriteObject): Promise<Map<string, string>> {
+export async function writeDigests(
+  o: ResolvedOptions,
+  logs: readonly DeliveredLog[],
+  key: SigningKey,
+  rng: Rng,
+  write: WriteObject,
+): Promise<Map<string, string>> {
   const signatures = new Map<string, string>();
   const home = o.regions[0];
   const endOfArchive = o.startMs + o.spanMs;

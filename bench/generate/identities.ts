@@ -75,9 +75,16 @@ export function castOf(account: string, other: string, rng: Rng): Principal[] {
   {
     const ip = docIp(rng), ph = phase(), key = 'ASIA' + rng.upper(16);
     add({
-      kind: 'Root', label: 'root', client: 'console', ip, userAgent: BROWSERS[0],
+      kind: 'Root',
+      label: 'root',
+      client: 'console',
+      ip,
+      userAgent: BROWSERS[0],
       identity: (ms) => ({
-        type: 'Root', principalId: account, arn: `arn:aws:iam::${account}:root`, accountId: account,
+        type: 'Root',
+        principalId: account,
+        arn: `arn:aws:iam::${account}:root`,
+        accountId: account,
         accessKeyId: key,
         sessionContext: { sessionIssuer: {}, webIdFederationData: {}, attributes: { creationDate: sessionStart(ms, ph), mfaAuthenticated: 'true' } },
       }),
@@ -87,9 +94,20 @@ export function castOf(account: string, other: string, rng: Rng): Principal[] {
     const ip = docIp(rng), ph = phase(), pid = id('AIDA');
     const key = (client === 'console' ? 'ASIA' : 'AKIA') + rng.upper(16);
     add({
-      kind: 'IAMUser', label: name, client, ip, userAgent: client === 'console' ? BROWSERS[1] : CLI,
+      kind: 'IAMUser',
+      label: name,
+      client,
+      ip,
+      userAgent: client === 'console' ? BROWSERS[1] : CLI,
       identity: (ms) => {
-        const u: Record<string, unknown> = { type: 'IAMUser', principalId: pid, arn: `arn:aws:iam::${account}:user/${name}`, accountId: account, accessKeyId: key, userName: name };
+        const u: Record<string, unknown> = {
+          type: 'IAMUser',
+          principalId: pid,
+          arn: `arn:aws:iam::${account}:user/${name}`,
+          accountId: account,
+          accessKeyId: key,
+          userName: name,
+        };
         // Console sessions carry sessionContext; long-term CLI keys (AKIA…) do not.
         if (mfa) u.sessionContext = { sessionIssuer: {}, webIdFederationData: {}, attributes: { creationDate: sessionStart(ms, ph), mfaAuthenticated: mfa } };
         return u;
@@ -97,8 +115,24 @@ export function castOf(account: string, other: string, rng: Rng): Principal[] {
     });
   }
   const roles = [
-    { label: 'sso-admin', role: `AWSReservedSSO_AdministratorAccess_${rng.hex(16)}`, path: 'aws-reserved/sso.amazonaws.com/', session: 'maria.garcia@example.com', client: 'console', ua: BROWSERS[0], web: null },
-    { label: 'ci-deploy', role: 'GitHubActionsDeploy', path: '', session: `GitHubActions-${rng.range(1e9, 9e9)}`, client: 'sdk', ua: TERRAFORM, web: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
+    {
+      label: 'sso-admin',
+      role: `AWSReservedSSO_AdministratorAccess_${rng.hex(16)}`,
+      path: 'aws-reserved/sso.amazonaws.com/',
+      session: 'maria.garcia@example.com',
+      client: 'console',
+      ua: BROWSERS[0],
+      web: null,
+    },
+    {
+      label: 'ci-deploy',
+      role: 'GitHubActionsDeploy',
+      path: '',
+      session: `GitHubActions-${rng.range(1e9, 9e9)}`,
+      client: 'sdk',
+      ua: TERRAFORM,
+      web: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com`,
+    },
     { label: 'app-lambda', role: 'order-processor-role', path: '', session: 'order-processor', client: 'sdk', ua: BOTO, web: null },
     { label: 'support-ops', role: 'SupportOperations', path: '', session: 'jdoe', client: 'cli', ua: CLI, web: null },
     { label: 'support-app', role: 'AWSSupportAppRole', path: '', session: 'AWSSupportAppRole', client: 'sdk', ua: JS_SDK, web: null },
@@ -106,10 +140,17 @@ export function castOf(account: string, other: string, rng: Rng): Principal[] {
   for (const r of roles) {
     const ip = docIp(rng), ph = phase(), rid = id('AROA'), key = 'ASIA' + rng.upper(16);
     add({
-      kind: 'AssumedRole', label: r.label, client: r.client, ip, userAgent: r.ua,
+      kind: 'AssumedRole',
+      label: r.label,
+      client: r.client,
+      ip,
+      userAgent: r.ua,
       identity: (ms) => ({
-        type: 'AssumedRole', principalId: `${rid}:${r.session}`, arn: `arn:aws:sts::${account}:assumed-role/${r.role}/${r.session}`,
-        accountId: account, accessKeyId: key,
+        type: 'AssumedRole',
+        principalId: `${rid}:${r.session}`,
+        arn: `arn:aws:sts::${account}:assumed-role/${r.role}/${r.session}`,
+        accountId: account,
+        accessKeyId: key,
         sessionContext: {
           sessionIssuer: { type: 'Role', principalId: rid, arn: `arn:aws:iam::${account}:role/${r.path}${r.role}`, accountId: account, userName: r.role },
           webIdFederationData: r.web ? { federatedProvider: r.web, attributes: {} } : {},
@@ -122,32 +163,63 @@ export function castOf(account: string, other: string, rng: Rng): Principal[] {
   {
     const ip = docIp(rng), ph = phase(), pid = id('AIDA'), key = 'ASIA' + rng.upper(16);
     add({
-      kind: 'FederatedUser', label: 'carol', client: 'console', ip, userAgent: BROWSERS[2],
+      kind: 'FederatedUser',
+      label: 'carol',
+      client: 'console',
+      ip,
+      userAgent: BROWSERS[2],
       identity: (ms) => ({
-        type: 'FederatedUser', principalId: `${account}:carol`, arn: `arn:aws:sts::${account}:federated-user/carol`, accountId: account, accessKeyId: key,
+        type: 'FederatedUser',
+        principalId: `${account}:carol`,
+        arn: `arn:aws:sts::${account}:federated-user/carol`,
+        accountId: account,
+        accessKeyId: key,
         sessionContext: {
-          sessionIssuer: { type: 'IAMUser', principalId: pid, arn: `arn:aws:iam::${account}:user/federation-broker`, accountId: account, userName: 'federation-broker' },
-          webIdFederationData: {}, attributes: { creationDate: sessionStart(ms, ph), mfaAuthenticated: 'false' },
+          sessionIssuer: {
+            type: 'IAMUser',
+            principalId: pid,
+            arn: `arn:aws:iam::${account}:user/federation-broker`,
+            accountId: account,
+            userName: 'federation-broker',
+          },
+          webIdFederationData: {},
+          attributes: { creationDate: sessionStart(ms, ph), mfaAuthenticated: 'false' },
         },
       }),
     });
   }
   for (const service of CALLING_SERVICES) {
-    add({ kind: 'AWSService', label: service, client: 'service', ip: service, userAgent: service, identity: () => ({ type: 'AWSService', invokedBy: service }) });
+    add({
+      kind: 'AWSService',
+      label: service,
+      client: 'service',
+      ip: service,
+      userAgent: service,
+      identity: () => ({ type: 'AWSService', invokedBy: service }),
+    });
   }
   {
     const ip = docIp(rng), rid = id('AROA');
     add({
-      kind: 'AWSAccount', label: `partner@${other}`, client: 'sdk', ip, userAgent: BOTO,
+      kind: 'AWSAccount',
+      label: `partner@${other}`,
+      client: 'sdk',
+      ip,
+      userAgent: BOTO,
       identity: () => ({ type: 'AWSAccount', principalId: `${rid}:partner-audit`, accountId: other }),
     });
   }
   {
     const ip = docIp(rng), userId = rng.uuid(), cred = rng.alnum(24), store = `d-${rng.hex(10)}`;
     add({
-      kind: 'IdentityCenterUser', label: 'ic-user', client: 'console', ip, userAgent: BROWSERS[1],
+      kind: 'IdentityCenterUser',
+      label: 'ic-user',
+      client: 'console',
+      ip,
+      userAgent: BROWSERS[1],
       identity: () => ({
-        type: 'IdentityCenterUser', accountId: account,
+        type: 'IdentityCenterUser',
+        accountId: account,
         onBehalfOf: { userId, identityStoreArn: `arn:aws:identitystore::${account}:identitystore/${store}` },
         credentialId: cred,
       }),
@@ -156,21 +228,38 @@ export function castOf(account: string, other: string, rng: Rng): Principal[] {
   {
     const ip = docIp(rng), idp = `${rng.alnum(22)}=`;
     add({
-      kind: 'SAMLUser', label: 'bob@example.com', client: 'console', ip, userAgent: BROWSERS[0],
+      kind: 'SAMLUser',
+      label: 'bob@example.com',
+      client: 'console',
+      ip,
+      userAgent: BROWSERS[0],
       identity: () => ({ type: 'SAMLUser', principalId: `${idp}:bob@example.com`, userName: 'bob@example.com', identityProvider: idp }),
     });
   }
   {
     const ip = docIp(rng), sub = String(rng.range(1e9, 9e9)) + String(rng.range(1e9, 9e9));
     add({
-      kind: 'WebIdentityUser', label: `web:${sub}`, client: 'sdk', ip, userAgent: JS_SDK,
-      identity: () => ({ type: 'WebIdentityUser', principalId: `accounts.google.com:app-client.apps.googleusercontent.com:${sub}`, userName: sub, identityProvider: 'accounts.google.com' }),
+      kind: 'WebIdentityUser',
+      label: `web:${sub}`,
+      client: 'sdk',
+      ip,
+      userAgent: JS_SDK,
+      identity: () => ({
+        type: 'WebIdentityUser',
+        principalId: `accounts.google.com:app-client.apps.googleusercontent.com:${sub}`,
+        userName: sub,
+        identityProvider: 'accounts.google.com',
+      }),
     });
   }
   {
     const ip = docIp(rng), pid = rng.hex(10) + '-' + rng.uuid();
     add({
-      kind: 'Unknown', label: 'dave', client: 'console', ip, userAgent: BROWSERS[2],
+      kind: 'Unknown',
+      label: 'dave',
+      client: 'console',
+      ip,
+      userAgent: BROWSERS[2],
       identity: () => ({ type: 'Unknown', principalId: pid, accountId: account, userName: 'dave' }),
     });
   }

@@ -40,6 +40,11 @@ export function insightPair(rng: Rng, account: string, region: string, startMs: 
   const endAvg = Number((insight / durationMin).toFixed(3));
   return [
     record('Start', startMs, insight, { baseline: { average: baseline }, insight: { average: insight }, baselineDuration }),
-    record('End', startMs + durationMin * 60_000, endAvg, { baseline: { average: baseline }, insight: { average: endAvg }, insightDuration: durationMin, baselineDuration }),
+    record('End', startMs + durationMin * 60_000, endAvg, {
+      baseline: { average: baseline },
+      insight: { average: endAvg },
+      insightDuration: durationMin,
+      baselineDuration,
+    }),
   ];
 }

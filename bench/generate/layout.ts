@@ -53,12 +53,15 @@ export function insightKey(place: Place, ms: number, unique: string): string {
 /** Key of the digest file whose period ends at `endMs`. */
 export function digestKey(place: Place, endMs: number, trail: string, homeRegion: string): string {
   const { account, region } = place;
-  return `${root(place)}/CloudTrail-Digest/${region}/${dayFolder(endMs)}/${account}_CloudTrail-Digest_${region}_${trail}_${homeRegion}_${stampSecond(endMs)}.json.gz`;
+  return `${root(place)}/CloudTrail-Digest/${region}/${dayFolder(endMs)}/${account}_CloudTrail-Digest_${region}_${trail}_${homeRegion}_${
+    stampSecond(endMs)
+  }.json.gz`;
 }
 
 /** The naming rules above as regular expressions (for tests and sanity checks). */
 export const KEY_PATTERNS = {
-  log: /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail_\2_\3\4\5T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/,
+  log:
+    /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail_\2_\3\4\5T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/,
   digest:
     /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail-Digest\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail-Digest_\2_[A-Za-z0-9._-]+_[a-z0-9-]+_\3\4\5T\d{6}Z\.json\.gz$/,
   insight:

@@ -1,9 +1,9 @@
 /**
  * The seeded generator of realistic CloudTrail archives: public face of bench/generate.
  */
-export { generateArchive, type ArchiveSummary } from './archive.ts';
-export { signingString, type DeliveredLog } from './digests.ts';
-export { loadSigningKey, publicKeysDocument, TEST_KEY_URL, type SigningKey } from './keys.ts';
+export { type ArchiveSummary, generateArchive } from './archive.ts';
+export { type DeliveredLog, signingString } from './digests.ts';
+export { loadSigningKey, publicKeysDocument, type SigningKey, TEST_KEY_URL } from './keys.ts';
 export { digestKey, insightKey, KEY_PATTERNS, logKey, type Place } from './layout.ts';
 export type { ArchiveOptions } from './options.ts';
 export { Rng } from './rng.ts';

@@ -90,10 +90,25 @@ export function resolveOptions(o: ArchiveOptions): ResolvedOptions {
   const sources = o.sources ?? 'all';
   if (sources !== 'support' && sources !== 'all') fail('sources', sources, "must be 'support' or 'all'");
   return {
-    seed: o.seed, out: o.out, files: o.files, recordsPerFile: range, supportDensity: o.supportDensity,
-    accounts, regions, orgId: o.orgId, orgAccounts, start, spanHours, startMs, spanMs: spanHours * 3_600_000,
-    digests: o.digests ?? false, sources, insightFiles,
-    bucket: o.bucket ?? 'aws-cloudtrail-logs-archive', trailName: o.trailName ?? 'management-events',
-    privateKeyPem: o.privateKeyPem, compressor,
+    seed: o.seed,
+    out: o.out,
+    files: o.files,
+    recordsPerFile: range,
+    supportDensity: o.supportDensity,
+    accounts,
+    regions,
+    orgId: o.orgId,
+    orgAccounts,
+    start,
+    spanHours,
+    startMs,
+    spanMs: spanHours * 3_600_000,
+    digests: o.digests ?? false,
+    sources,
+    insightFiles,
+    bucket: o.bucket ?? 'aws-cloudtrail-logs-archive',
+    trailName: o.trailName ?? 'management-events',
+    privateKeyPem: o.privateKeyPem,
+    compressor,
   };
 }

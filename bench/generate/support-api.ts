@@ -13,7 +13,18 @@ import type { Rng } from './rng.ts';
 const SOURCE = 'support.amazonaws.com';
 
 /** Trusted Advisor check ids as they appear in real accounts. */
-export const CHECK_IDS = ['Pfx0RwqBli', 'zXCkfM1nI3', '7DAFEmoDos', 'Yw2K9puPzl', 'HCP4007jGY', '1iG5NDGVre', 'DAvU99Dc4C', 'Qch7DwouX1', 'eW7HH0l7J9', 'nNauJisYIT'];
+export const CHECK_IDS = [
+  'Pfx0RwqBli',
+  'zXCkfM1nI3',
+  '7DAFEmoDos',
+  'Yw2K9puPzl',
+  'HCP4007jGY',
+  '1iG5NDGVre',
+  'DAvU99Dc4C',
+  'Qch7DwouX1',
+  'eW7HH0l7J9',
+  'nNauJisYIT',
+];
 
 const TOPICS = [
   { serviceCode: 'amazon-elastic-compute-cloud-linux', categoryCode: 'instance-issue', subject: 'Instance fails status checks after reboot' },
@@ -29,8 +40,15 @@ export function newCaseId(rng: Rng, account: string, ms: number): string {
   return `case-${account}-muen-${new Date(ms).getUTCFullYear()}-${rng.hex(16)}`;
 }
 
-const call = (c: EventContext, who: Principal, name: string, readOnly: boolean, request: Json | null, response: Json | null = null, error?: readonly [string, string]) =>
-  apiCall(c, who, { source: SOURCE, name, readOnly, request, response, error });
+const call = (
+  c: EventContext,
+  who: Principal,
+  name: string,
+  readOnly: boolean,
+  request: Json | null,
+  response: Json | null = null,
+  error?: readonly [string, string],
+) => apiCall(c, who, { source: SOURCE, name, readOnly, request, response, error });
 
 function arnOf(c: EventContext, who: Principal): string {
   return (who.identity(c.ms).arn as string | undefined) ?? `arn:aws:iam::${c.account}:root`;
@@ -49,7 +67,10 @@ export function createCase(c: EventContext, who: Principal, caseId: string, deni
   };
   if (c.rng.chance(0.3)) request.ccEmailAddresses = ['oncall@example.com'];
   const error = denied
-    ? (['AccessDenied', `User: ${arnOf(c, who)} is not authorized to perform: support:CreateCase because no identity-based policy allows the support:CreateCase action`] as const)
+    ? ([
+      'AccessDenied',
+      `User: ${arnOf(c, who)} is not authorized to perform: support:CreateCase because no identity-based policy allows the support:CreateCase action`,
+    ] as const)
     : undefined;
   return call(c, who, 'CreateCase', false, request, { caseId }, error);
 }
@@ -76,7 +97,9 @@ export function describeAttachment(c: EventContext, who: Principal, attachmentId
 }
 
 export function describeCases(c: EventContext, who: Principal, caseIds: string[], missing = false): Json {
-  const request: Json = caseIds.length > 0 ? { caseIdList: caseIds, includeResolvedCases: true, language: 'en' } : { includeResolvedCases: false, maxResults: 25, language: 'en' };
+  const request: Json = caseIds.length > 0
+    ? { caseIdList: caseIds, includeResolvedCases: true, language: 'en' }
+    : { includeResolvedCases: false, maxResults: 25, language: 'en' };
   const error = missing && caseIds.length > 0 ? (['CaseIdNotFound', `Case ID ${caseIds[0]} not found.`] as const) : undefined;
   return call(c, who, 'DescribeCases', true, request, null, error);
 }
@@ -101,19 +124,58 @@ const SUBSCRIPTION_REQUIRED = ['SubscriptionRequiredException', 'AWS Premium Sup
 export const SUPPORT_STANDALONE: readonly { name: string; make: (c: EventContext, who: Principal, cases: string[]) => Json }[] = [
   { name: 'DescribeServices', make: (c, w) => call(c, w, 'DescribeServices', true, { language: 'en' }) },
   { name: 'DescribeSeverityLevels', make: (c, w) => call(c, w, 'DescribeSeverityLevels', true, { language: 'en' }) },
-  { name: 'DescribeCreateCaseOptions', make: (c, w) => call(c, w, 'DescribeCreateCaseOptions', true, { issueType: 'technical', serviceCode: 'amazon-elastic-compute-cloud-linux', language: 'en', categoryCode: 'instance-issue' }) },
-  { name: 'DescribeSupportedLanguages', make: (c, w) => call(c, w, 'DescribeSupportedLanguages', true, { issueType: 'technical', serviceCode: 'amazon-simple-storage-service', categoryCode: 'general-guidance' }) },
+  {
+    name: 'DescribeCreateCaseOptions',
+    make: (c, w) =>
+      call(c, w, 'DescribeCreateCaseOptions', true, {
+        issueType: 'technical',
+        serviceCode: 'amazon-elastic-compute-cloud-linux',
+        language: 'en',
+        categoryCode: 'instance-issue',
+      }),
+  },
+  {
+    name: 'DescribeSupportedLanguages',
+    make: (c, w) =>
+      call(c, w, 'DescribeSupportedLanguages', true, {
+        issueType: 'technical',
+        serviceCode: 'amazon-simple-storage-service',
+        categoryCode: 'general-guidance',
+      }),
+  },
   { name: 'DescribeSupportLevel', make: (c, w) => call(c, w, 'DescribeSupportLevel', true, null) },
   { name: 'DescribeIssueTypes', make: (c, w) => call(c, w, 'DescribeIssueTypes', true, { language: 'en' }) },
   { name: 'SearchForCases', make: (c, w) => call(c, w, 'SearchForCases', true, { includeResolvedCases: true, maxResults: 20, language: 'en' }) },
   { name: 'DescribeCases', make: (c, w, cases) => describeCases(c, w, cases.slice(-3)) },
-  { name: 'RateCaseCommunication', make: (c, w, cases) => rateCaseCommunication(c, w, cases[cases.length - 1] ?? newCaseId(c.rng, c.account, c.ms - 86_400_000)) },
+  {
+    name: 'RateCaseCommunication',
+    make: (c, w, cases) => rateCaseCommunication(c, w, cases[cases.length - 1] ?? newCaseId(c.rng, c.account, c.ms - 86_400_000)),
+  },
   { name: 'DescribeCases:CaseIdNotFound', make: (c, w) => describeCases(c, w, [newCaseId(c.rng, c.account, c.ms)], true) },
   { name: 'DescribeTrustedAdvisorChecks', make: (c, w) => call(c, w, 'DescribeTrustedAdvisorChecks', true, { language: 'en' }) },
-  { name: 'DescribeTrustedAdvisorCheckResult', make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckResult', true, { checkId: c.rng.pick(CHECK_IDS), language: 'en' }) },
-  { name: 'DescribeTrustedAdvisorCheckSummaries', make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckSummaries', true, { checkIds: CHECK_IDS.slice(0, c.rng.range(2, 6)) }) },
-  { name: 'DescribeTrustedAdvisorCheckRefreshStatuses', make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckRefreshStatuses', true, { checkIds: [c.rng.pick(CHECK_IDS)] }) },
+  {
+    name: 'DescribeTrustedAdvisorCheckResult',
+    make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckResult', true, { checkId: c.rng.pick(CHECK_IDS), language: 'en' }),
+  },
+  {
+    name: 'DescribeTrustedAdvisorCheckSummaries',
+    make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckSummaries', true, { checkIds: CHECK_IDS.slice(0, c.rng.range(2, 6)) }),
+  },
+  {
+    name: 'DescribeTrustedAdvisorCheckRefreshStatuses',
+    make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckRefreshStatuses', true, { checkIds: [c.rng.pick(CHECK_IDS)] }),
+  },
   { name: 'RefreshTrustedAdvisorCheck', make: (c, w) => call(c, w, 'RefreshTrustedAdvisorCheck', false, { checkId: c.rng.pick(CHECK_IDS) }) },
-  { name: 'DescribeTrustedAdvisorCheckResult:SubscriptionRequired', make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckResult', true, { checkId: c.rng.pick(CHECK_IDS), language: 'en' }, null, SUBSCRIPTION_REQUIRED) },
-  { name: 'DescribeSeverityLevels:AccessDenied', make: (c, w) => call(c, w, 'DescribeSeverityLevels', true, { language: 'en' }, null, ['AccessDenied', `User: ${arnOf(c, w)} is not authorized to perform: support:DescribeSeverityLevels`]) },
+  {
+    name: 'DescribeTrustedAdvisorCheckResult:SubscriptionRequired',
+    make: (c, w) => call(c, w, 'DescribeTrustedAdvisorCheckResult', true, { checkId: c.rng.pick(CHECK_IDS), language: 'en' }, null, SUBSCRIPTION_REQUIRED),
+  },
+  {
+    name: 'DescribeSeverityLevels:AccessDenied',
+    make: (c, w) =>
+      call(c, w, 'DescribeSeverityLevels', true, { language: 'en' }, null, [
+        'AccessDenied',
+        `User: ${arnOf(c, w)} is not authorized to perform: support:DescribeSeverityLevels`,
+      ]),
+  },
 ];

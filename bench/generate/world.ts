@@ -43,7 +43,9 @@ export function buildWorld(accounts: readonly string[], rng: Rng): Map<string, A
     }
     const labels = new Map(cast.map((p) => [p.label, p]));
     world.set(account, {
-      account, cast, res,
+      account,
+      cast,
+      res,
       by: (label) => {
         const p = labels.get(label);
         if (!p) throw new Error(`no principal labelled ${JSON.stringify(label)} in account ${account}`);
@@ -79,11 +81,20 @@ function pickTemplate(rng: Rng): Template {
  * cases stay rare at scale. `true` asks for the call's usual error.
  */
 const TOUR: readonly (readonly [string, IdentityKind, boolean?])[] = [
-  ['ConsoleLogin', 'Root'], ['GetCallerIdentity', 'IAMUser'], ['DescribeInstances', 'AssumedRole'],
-  ['ConsoleLogin', 'FederatedUser'], ['AssumeRole', 'AWSService'], ['GetObject', 'AWSAccount'],
-  ['UserAuthentication', 'IdentityCenterUser'], ['AssumeRoleWithSAML', 'SAMLUser'],
-  ['AssumeRoleWithWebIdentity', 'WebIdentityUser'], ['ConsoleLogin', 'Unknown'], ['RotateKey', 'none'],
-  ['AttachRolePolicy', 'AssumedRole', true], ['LookupEvents', 'IAMUser', true], ['DescribeInstances', 'FederatedUser', true],
+  ['ConsoleLogin', 'Root'],
+  ['GetCallerIdentity', 'IAMUser'],
+  ['DescribeInstances', 'AssumedRole'],
+  ['ConsoleLogin', 'FederatedUser'],
+  ['AssumeRole', 'AWSService'],
+  ['GetObject', 'AWSAccount'],
+  ['UserAuthentication', 'IdentityCenterUser'],
+  ['AssumeRoleWithSAML', 'SAMLUser'],
+  ['AssumeRoleWithWebIdentity', 'WebIdentityUser'],
+  ['ConsoleLogin', 'Unknown'],
+  ['RotateKey', 'none'],
+  ['AttachRolePolicy', 'AssumedRole', true],
+  ['LookupEvents', 'IAMUser', true],
+  ['DescribeInstances', 'FederatedUser', true],
 ];
 const BY_NAME = new Map(TEMPLATES.map((t) => [t.name, t]));
 

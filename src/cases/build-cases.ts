@@ -6,7 +6,7 @@
  * attachment set id that a CreateCase or AddCommunicationToCase of the case uses.
  */
 import type { SupportRow } from '../types.ts';
-import { toCaseEvent, type CaseEvent } from './case-events.ts';
+import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import type { CaseRow } from './case-row.ts';
 import { sightingsOf } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
@@ -47,7 +47,10 @@ export function eventsByCase(rows: readonly SupportRow[]): Map<string, CaseEvent
  */
 export function buildCases(rows: readonly SupportRow[]): CaseRow[] {
   const sightings = sightingsOf(rows);
-  const cases = [...eventsByCase(rows)].map(([caseId, events]) => ({ row: summarizeCase(caseId, events, sightings), at: eventInstant(events[0].row.eventTime) }));
+  const cases = [...eventsByCase(rows)].map(([caseId, events]) => ({
+    row: summarizeCase(caseId, events, sightings),
+    at: eventInstant(events[0].row.eventTime),
+  }));
   cases.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0));
   return cases.map((c) => c.row);
 }

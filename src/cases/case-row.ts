@@ -66,18 +66,50 @@ export interface CaseRow {
 
 /** Case row columns, in output order. */
 export const CASE_COLUMNS: readonly (keyof CaseRow)[] = [
-  'caseId', 'account', 'createdInWindow', 'status',
-  'openedAt', 'openedBy', 'openedByType', 'openedByMfa', 'openedFromIP', 'openedUserAgent',
-  'severityCode', 'serviceCode', 'categoryCode', 'issueType', 'language',
-  'communications', 'communicatedBy', 'attachments', 'reads', 'principals', 'touchedBy', 'accounts', 'regions',
-  'firstSeen', 'lastSeen', 'resolvedAt', 'resolvedBy', 'resolvedByType', 'timeToResolve', 'secondsToResolve',
-  'errors', 'errorCodes', 'newSourceIPs', 'newUserAgents', 'flags',
+  'caseId',
+  'account',
+  'createdInWindow',
+  'status',
+  'openedAt',
+  'openedBy',
+  'openedByType',
+  'openedByMfa',
+  'openedFromIP',
+  'openedUserAgent',
+  'severityCode',
+  'serviceCode',
+  'categoryCode',
+  'issueType',
+  'language',
+  'communications',
+  'communicatedBy',
+  'attachments',
+  'reads',
+  'principals',
+  'touchedBy',
+  'accounts',
+  'regions',
+  'firstSeen',
+  'lastSeen',
+  'resolvedAt',
+  'resolvedBy',
+  'resolvedByType',
+  'timeToResolve',
+  'secondsToResolve',
+  'errors',
+  'errorCodes',
+  'newSourceIPs',
+  'newUserAgents',
+  'flags',
 ];
 
 /** A duration in seconds as `1d 2h 5m 0s`, leading zero units left out (`5m 0s`, `0s`). */
 export function formatDuration(seconds: number): string {
   // Fractional seconds (event times with fractions) to the millisecond: 3600.1 % 60 is 0.0999…
-  const parts: [number, string][] = [[Math.floor(seconds / 86_400), 'd'], [Math.floor(seconds / 3600) % 24, 'h'], [Math.floor(seconds / 60) % 60, 'm'], [Math.round((seconds % 60) * 1000) / 1000, 's']];
+  const parts: [number, string][] = [[Math.floor(seconds / 86_400), 'd'], [Math.floor(seconds / 3600) % 24, 'h'], [Math.floor(seconds / 60) % 60, 'm'], [
+    Math.round((seconds % 60) * 1000) / 1000,
+    's',
+  ]];
   const first = parts.findIndex(([n]) => n > 0);
   return parts.slice(first === -1 ? parts.length - 1 : first).map(([n, unit]) => `${n}${unit}`).join(' ');
 }

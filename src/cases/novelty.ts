@@ -31,7 +31,7 @@ export function sightingsOf(rows: readonly SupportRow[]): Map<SupportRow, Sighti
   const out = new Map<SupportRow, Sighting>();
   const seen = new Map<string, Seen>();
   const sorted = timedInOrder(rows);
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     let end = start;
     while (end < sorted.length && sorted[end].at === sorted[start].at) end++;
     const same = sorted.slice(start, end).map((t) => t.row);

@@ -3,7 +3,7 @@
  */
 import { principalKeyOf } from '../rows/identity.ts';
 import type { CaseEvent } from './case-events.ts';
-import { CASE_FLAGS, formatDuration, type CaseFlag, type CaseRow, type CaseStatus } from './case-row.ts';
+import { CASE_FLAGS, type CaseFlag, type CaseRow, type CaseStatus, formatDuration } from './case-row.ts';
 import type { Sighting } from './novelty.ts';
 import { eventInstant } from '../rows/time-order.ts';
 

@@ -6,7 +6,7 @@ import process from 'node:process';
 import { join } from 'node:path';
 import { validateArchive, type ValidateResult } from '../validate/job.ts';
 import type { InflateEngine } from '../read/decode.ts';
-import { ExitCode, RunError, type ExitCodeValue } from '../errors.ts';
+import { ExitCode, type ExitCodeValue, RunError } from '../errors.ts';
 import { assertWritable, writeAtomic } from '../export/atomic.ts';
 import { toNdjson } from '../render/json.ts';
 import type { ReportFormat } from '../render/report.ts';
@@ -122,7 +122,10 @@ async function writeLedger(path: string | undefined, ledger: readonly Reject[]):
 const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
 /** `report`: scan, build reports, print or write them. */
-export async function runReport(args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] }, isTTY: boolean): Promise<ExitCodeValue> {
+export async function runReport(
+  args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] },
+  isTTY: boolean,
+): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   const format = args.format ?? (isTTY ? 'table' : 'json');
@@ -136,7 +139,9 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat | Rep
   // start-up does not delay reading the archive.
   const { renderReport, reportFiles } = await import('../render/report.ts');
   if (args.out) {
-    const files = binary ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat) : reportFiles(doc, format as ReportFormat);
+    const files = binary
+      ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
+      : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
   } else {
@@ -144,7 +149,9 @@ export async function runReport(args: FilterArgs & { format?: ReportFormat | Rep
   }
   await writeLedger(args.rejects, doc.ledger);
   if (doc.files.skipped.digest > 0) {
-    process.stderr.write(`note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`);
+    process.stderr.write(
+      `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
+    );
   }
   return exitFor(args.strict, hasProblems(doc.ledger));
 }

@@ -40,5 +40,5 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
 }
 
 function writeAllSync(bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(STDOUT, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length;) done += writeSync(STDOUT, bytes, done, bytes.length - done);
 }

@@ -5,11 +5,11 @@
  * to the file, and the footer (schema + block offsets) is written at the end with flechette's
  * own footer writer. Memory is bounded by one batch, whatever the export size.
  */
-import { table, toArrow, toArrowIPC, type ColumnTable } from 'arquero';
-import { bool, dateDay, float64, int32, int64, tableToIPC, timestamp, TimeUnit, utf8, type DataType } from '@uwdata/flechette';
+import { type ColumnTable, table, toArrow, toArrowIPC } from 'arquero';
+import { bool, type DataType, dateDay, float64, int32, int64, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import { Builder } from '@uwdata/flechette/src/encode/builder.js';
-import { writeFooter, type Block, type Schema } from '@uwdata/flechette/src/encode/footer.js';
-import { EXPORT_COLUMNS, epochDay, epochMs, stringCell, type ColumnKind, type ColumnSpec } from './columns.ts';
+import { type Block, type Schema, writeFooter } from '@uwdata/flechette/src/encode/footer.js';
+import { type ColumnKind, type ColumnSpec, epochDay, epochMs, EXPORT_COLUMNS, stringCell } from './columns.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
 /** Arrow IPC file magic, padded to 8 bytes; the end-of-stream marker (continuation + length 0). */
@@ -54,7 +54,8 @@ export function toArquero(rows: readonly ExportRow[], columns: readonly ColumnSp
 }
 
 /** The Arrow type of each column. */
-export const arrowTypes = (columns: readonly ColumnSpec[] = EXPORT_COLUMNS): Record<string, DataType> => Object.fromEntries(columns.map((c) => [c.name, arrowType(c.kind)]));
+export const arrowTypes = (columns: readonly ColumnSpec[] = EXPORT_COLUMNS): Record<string, DataType> =>
+  Object.fromEntries(columns.map((c) => [c.name, arrowType(c.kind)]));
 
 /** A whole (small) table as an Arrow IPC file, e.g. one report. */
 export function toArrowFile(rows: readonly ExportRow[], columns: readonly ColumnSpec[]): Uint8Array {
@@ -111,7 +112,11 @@ export class ArrowSink extends BatchedSink {
     } else {
       await this.put(EOS);
       const chunks: Uint8Array[] = [];
-      const sink = { write: (bytes: Uint8Array) => void chunks.push(bytes.slice()), pad: (n: number) => void chunks.push(new Uint8Array(n)), finish: () => null };
+      const sink = {
+        write: (bytes: Uint8Array) => void chunks.push(bytes.slice()),
+        pad: (n: number) => void chunks.push(new Uint8Array(n)),
+        finish: () => null,
+      };
       writeFooter(new Builder(sink), this.schema, [], this.blocks, null);
       for (const chunk of chunks) await this.put(chunk);
     }

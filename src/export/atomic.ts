@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RunError } from '../errors.ts';
 
@@ -24,8 +24,7 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
-const failure = (path: string, err: unknown) =>
-  err instanceof RunError ? err : new RunError(`cannot write ${path}: ${(err as Error).message}`);
+const failure = (path: string, err: unknown) => err instanceof RunError ? err : new RunError(`cannot write ${path}: ${(err as Error).message}`);
 
 /** Chunks appended to an open file handle, counted. */
 abstract class HandleFile implements AtomicFile {

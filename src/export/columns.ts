@@ -49,4 +49,3 @@ export function epochDay(value: unknown): number | null {
   const ms = Date.parse(`${value}T00:00:00Z`);
   return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
 }
-

@@ -16,7 +16,12 @@ import { scan, type ScanOptions, type ScanResult } from '../scan/scan.ts';
 export async function exportArchive(paths: readonly string[], sink: RowSink, options: ScanOptions = {}): Promise<ScanResult> {
   try {
     // SupportRow is an interface (no index signature), so it needs the cast to the row shape sinks read.
-    const result = await scan(paths, { ...options, workers: options.workers ?? EXPORT_WORKERS, keepRows: false, onRows: (rows) => sink.write(rows as unknown as ExportRow[]) });
+    const result = await scan(paths, {
+      ...options,
+      workers: options.workers ?? EXPORT_WORKERS,
+      keepRows: false,
+      onRows: (rows) => sink.write(rows as unknown as ExportRow[]),
+    });
     await sink.close();
     return result;
   } catch (err) {

@@ -7,9 +7,9 @@ import { ARROW_BATCH_LIMITS, ArrowSink } from './arrow.ts';
 import { openAtomic } from './atomic.ts';
 import { SharedBuffer } from './parquet-file.ts';
 import { ParquetSink } from './parquet.ts';
-import { partitionFileColumns, PartitionedSink, type PartitionKey, type PartitionOptions } from './partition.ts';
-import { DEFAULT_BATCH_LIMITS, type BatchLimits, type ByteOut, type RowSink } from './row-sink.ts';
-import { textRowSink, type TextRowFormat } from './text-rows.ts';
+import { PartitionedSink, partitionFileColumns, type PartitionKey, type PartitionOptions } from './partition.ts';
+import { type BatchLimits, type ByteOut, DEFAULT_BATCH_LIMITS, type RowSink } from './row-sink.ts';
+import { type TextRowFormat, textRowSink } from './text-rows.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
 import type { ExportFormat } from './formats.ts';

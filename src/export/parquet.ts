@@ -2,8 +2,8 @@
  * Parquet through hyparquet-writer: the schema and column data of a batch of rows (pure), and a
  * streaming sink that writes one row group per batch, so memory is bounded by the batch size.
  */
-import { ParquetWriter, parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
-import { EXPORT_COLUMNS, epochDay, epochMs, stringCell, type ColumnKind, type ColumnSpec } from './columns.ts';
+import { type ColumnSource, parquetWriteBuffer, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
+import { type ColumnKind, type ColumnSpec, epochDay, epochMs, EXPORT_COLUMNS, stringCell } from './columns.ts';
 import { ParquetFileWriter, type SharedBuffer } from './parquet-file.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
@@ -15,7 +15,13 @@ function element(name: string, kind: ColumnKind, nullable: boolean): SchemaEleme
   switch (kind) {
     case 'timestamp':
       // UTC instants: isAdjustedToUTC. The converted type is kept for older readers (Athena engine 2).
-      return { name, repetition_type, type: 'INT64', converted_type: 'TIMESTAMP_MILLIS', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' } };
+      return {
+        name,
+        repetition_type,
+        type: 'INT64',
+        converted_type: 'TIMESTAMP_MILLIS',
+        logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
+      };
     case 'date':
       return { name, repetition_type, type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } };
     case 'boolean':

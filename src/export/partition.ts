@@ -14,8 +14,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunError } from '../errors.ts';
-import { EXPORT_COLUMNS, epochMs, type ColumnSpec } from './columns.ts';
-import { approxBytes, DEFAULT_BATCH_LIMITS, type BatchLimits, type ExportRow, type RowSink } from './row-sink.ts';
+import { type ColumnSpec, epochMs, EXPORT_COLUMNS } from './columns.ts';
+import { approxBytes, type BatchLimits, DEFAULT_BATCH_LIMITS, type ExportRow, type RowSink } from './row-sink.ts';
 
 export const PARTITION_KEYS = ['account', 'region', 'date'] as const;
 export type PartitionKey = (typeof PARTITION_KEYS)[number];
@@ -29,7 +29,9 @@ export function parsePartitionBy(values: readonly string[]): PartitionKey[] {
   if (lists.some((list) => list.length === 0)) throw new RunError(`--partition-by needs at least one key: ${PARTITION_KEYS.join(', ')} (comma-separated)`);
   const keys = lists.flat();
   for (const key of keys) {
-    if (!(PARTITION_KEYS as readonly string[]).includes(key)) throw new RunError(`--partition-by ${JSON.stringify(key)} is not one of ${PARTITION_KEYS.join(', ')}`);
+    if (!(PARTITION_KEYS as readonly string[]).includes(key)) {
+      throw new RunError(`--partition-by ${JSON.stringify(key)} is not one of ${PARTITION_KEYS.join(', ')}`);
+    }
   }
   if (new Set(keys).size !== keys.length) throw new RunError(`--partition-by lists a key twice: ${keys.join(',')}`);
   return keys as PartitionKey[];
@@ -154,7 +156,7 @@ export class PartitionedSink implements RowSink {
     for (const row of rows) {
       const dir = partitionDir(row, this.keys);
       let partition = this.partitions.get(dir);
-      if (!partition) this.partitions.set(dir, (partition = { dir, rows: [], bytes: 0, parts: 0, sink: undefined, groups: 0, round: 0 }));
+      if (!partition) this.partitions.set(dir, partition = { dir, rows: [], bytes: 0, parts: 0, sink: undefined, groups: 0, round: 0 });
       const bytes = approxBytes(row);
       partition.rows.push(row);
       partition.bytes += bytes;

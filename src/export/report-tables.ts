@@ -9,7 +9,7 @@ import type { CaseRow } from '../cases/case-row.ts';
 import type { ReportDocument } from '../reports/job.ts';
 import type { ReportName } from '../reports/names.ts';
 import { toArrowFile } from './arrow.ts';
-import { EXPORT_COLUMNS, type ColumnKind, type ColumnSpec } from './columns.ts';
+import { type ColumnKind, type ColumnSpec, EXPORT_COLUMNS } from './columns.ts';
 import { toJsonDocument } from '../render/json.ts';
 import { toParquet } from './parquet.ts';
 
@@ -23,15 +23,43 @@ const SEEN = { firstSeen: 'timestamp', lastSeen: 'timestamp' } as const;
 
 /** The `cases` columns: every CaseRow field must have a kind (the compiler checks it). */
 const CASE_KINDS: { readonly [K in keyof CaseRow]-?: ColumnKind } = {
-  caseId: 'string', account: 'string', createdInWindow: 'boolean', status: 'string',
-  openedAt: 'timestamp', openedBy: 'string', openedByType: 'string', openedByMfa: 'boolean', openedFromIP: 'string', openedUserAgent: 'string',
-  severityCode: 'string', serviceCode: 'string', categoryCode: 'string', issueType: 'string', language: 'string',
-  communications: 'int64', communicatedBy: 'string', attachments: 'int64', reads: 'int64', principals: 'int64', touchedBy: 'string', accounts: 'string', regions: 'string',
-  firstSeen: 'timestamp', lastSeen: 'timestamp', resolvedAt: 'timestamp', resolvedBy: 'string', resolvedByType: 'string', timeToResolve: 'string',
+  caseId: 'string',
+  account: 'string',
+  createdInWindow: 'boolean',
+  status: 'string',
+  openedAt: 'timestamp',
+  openedBy: 'string',
+  openedByType: 'string',
+  openedByMfa: 'boolean',
+  openedFromIP: 'string',
+  openedUserAgent: 'string',
+  severityCode: 'string',
+  serviceCode: 'string',
+  categoryCode: 'string',
+  issueType: 'string',
+  language: 'string',
+  communications: 'int64',
+  communicatedBy: 'string',
+  attachments: 'int64',
+  reads: 'int64',
+  principals: 'int64',
+  touchedBy: 'string',
+  accounts: 'string',
+  regions: 'string',
+  firstSeen: 'timestamp',
+  lastSeen: 'timestamp',
+  resolvedAt: 'timestamp',
+  resolvedBy: 'string',
+  resolvedByType: 'string',
+  timeToResolve: 'string',
   // Milliseconds between two eventTimes / 1000: eventTime may carry a fraction (and a leap second
   // is the minute's last millisecond), so the value is not always whole: DOUBLE, always.
   secondsToResolve: 'double',
-  errors: 'int64', errorCodes: 'string', newSourceIPs: 'string', newUserAgents: 'string', flags: 'string',
+  errors: 'int64',
+  errorCodes: 'string',
+  newSourceIPs: 'string',
+  newUserAgents: 'string',
+  flags: 'string',
 };
 
 /**
@@ -42,17 +70,58 @@ const CASE_KINDS: { readonly [K in keyof CaseRow]-?: ColumnKind } = {
 export const REPORT_COLUMN_KINDS: { readonly [R in ReportName]: ReportColumnKinds } = {
   actions: { category: 'string', eventSource: 'string', eventName: 'string', count: 'int64', errors: 'int64', principals: 'int64', ...SEEN },
   principals: {
-    ...PRINCIPAL_KEY, credentialClass: 'string', role: 'string', session: 'string', invokedBy: 'string', sourceIdentities: 'string',
-    count: 'int64', errors: 'int64', errorCodes: 'string', actions: 'string', categories: 'string', sourceIPs: 'string', userAgents: 'string',
-    regions: 'string', accounts: 'string', mfa: 'string', ...SEEN,
+    ...PRINCIPAL_KEY,
+    credentialClass: 'string',
+    role: 'string',
+    session: 'string',
+    invokedBy: 'string',
+    sourceIdentities: 'string',
+    count: 'int64',
+    errors: 'int64',
+    errorCodes: 'string',
+    actions: 'string',
+    categories: 'string',
+    sourceIPs: 'string',
+    userAgents: 'string',
+    regions: 'string',
+    accounts: 'string',
+    mfa: 'string',
+    ...SEEN,
   },
-  credentials: { credentialClass: 'string', question: 'string', count: 'int64', errors: 'int64', identityTypes: 'string', principalCount: 'int64', principals: 'string', ...SEEN },
+  credentials: {
+    credentialClass: 'string',
+    question: 'string',
+    count: 'int64',
+    errors: 'int64',
+    identityTypes: 'string',
+    principalCount: 'int64',
+    principals: 'string',
+    ...SEEN,
+  },
   accounts: { account: 'string', region: 'string', count: 'int64', errors: 'int64', principals: 'int64', ...SEEN },
   days: { day: 'date', count: 'int64', errors: 'int64', principals: 'int64', actions: 'int64' },
-  denied: { ...PRINCIPAL_KEY, errorCode: 'string', denied: 'boolean', count: 'int64', actions: 'string', sourceIPs: 'string', accounts: 'string', ...SEEN, sampleMessage: 'string' },
+  denied: {
+    ...PRINCIPAL_KEY,
+    errorCode: 'string',
+    denied: 'boolean',
+    count: 'int64',
+    actions: 'string',
+    sourceIPs: 'string',
+    accounts: 'string',
+    ...SEEN,
+    sampleMessage: 'string',
+  },
   trustedAdvisor: {
-    account: 'string', eventSource: 'string', eventName: 'string', identityType: 'string', principal: 'string',
-    count: 'int64', errors: 'int64', errorCodes: 'string', checks: 'string', ...SEEN,
+    account: 'string',
+    eventSource: 'string',
+    eventName: 'string',
+    identityType: 'string',
+    principal: 'string',
+    count: 'int64',
+    errors: 'int64',
+    errorCodes: 'string',
+    checks: 'string',
+    ...SEEN,
   },
   cases: CASE_KINDS,
   // The row columns with the export's types (no `raw`).
@@ -66,7 +135,9 @@ export const REPORT_COLUMN_KINDS: { readonly [R in ReportName]: ReportColumnKind
 export function reportColumnSpecs(report: ReportName, columns: readonly string[]): ColumnSpec[] {
   const kinds = REPORT_COLUMN_KINDS[report];
   return columns.map((name) => {
-    if (!Object.hasOwn(kinds, name)) throw new Error(`report ${report}: column ${name} has no declared type (REPORT_COLUMN_KINDS in src/export/report-tables.ts)`);
+    if (!Object.hasOwn(kinds, name)) {
+      throw new Error(`report ${report}: column ${name} has no declared type (REPORT_COLUMN_KINDS in src/export/report-tables.ts)`);
+    }
     return { name, kind: kinds[name], nullable: true };
   });
 }

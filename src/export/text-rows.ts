@@ -18,8 +18,8 @@ export const textFormat = {
   head: (format: TextRowFormat): string => (format === 'csv' ? NAMES.map(csvField).join(',') + '\n' : format === 'json' ? '[' : ''),
   body(format: TextRowFormat, rows: readonly ExportRow[], first: boolean): string {
     let out = '';
-    if (format === 'csv') for (const row of rows) out += csvLine(row, NAMES) + '\n';
-    else if (format === 'ndjson') for (const row of rows) out += jsonRow(row) + '\n';
+    if (format === 'csv') { for (const row of rows) out += csvLine(row, NAMES) + '\n'; }
+    else if (format === 'ndjson') { for (const row of rows) out += jsonRow(row) + '\n'; }
     else rows.forEach((row, i) => (out += (first && i === 0 ? '\n  ' : ',\n  ') + jsonRow(row)));
     return out;
   },

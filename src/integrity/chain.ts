@@ -8,7 +8,7 @@ import { startsChain } from './digest.ts';
 import type { DigestEntry } from './digest-entry.ts';
 import { dropDuplicateCopies, movedCheck } from './placement.ts';
 import { awsLogsKey, digestName, matchKey, matchName, siblingDigestKey } from './s3-keys.ts';
-import { finding, type ChainSummary, type Finding } from './types.ts';
+import { type ChainSummary, type Finding, finding } from './types.ts';
 
 /** The digests of one chain, oldest first, with what the walk counted. */
 export interface ChainGroup {
@@ -50,10 +50,25 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
     group.entries.forEach((d, i) => {
       const earlier = group.entries[i - 1];
       if (startsChain(d.digest)) {
-        if (!earlier) findings.push(finding('chain-start', d.path, d.localKey ?? null, `${d.path} starts its chain (previous-digest fields are null): the first digest after logging or log file validation was turned on`));
-        else {
+        if (!earlier) {
+          findings.push(
+            finding(
+              'chain-start',
+              d.path,
+              d.localKey ?? null,
+              `${d.path} starts its chain (previous-digest fields are null): the first digest after logging or log file validation was turned on`,
+            ),
+          );
+        } else {
           group.restarts++;
-          findings.push(finding('chain-restart', d.path, d.localKey ?? null, `${d.path} starts a new chain segment after ${earlier.path} (previous-digest fields are null): no digests from ${earlier.digest.digestEndTime} to ${d.digest.digestStartTime}. CloudTrail does this when logging or log file validation was stopped and started again; log files delivered in between are covered by no digest`));
+          findings.push(
+            finding(
+              'chain-restart',
+              d.path,
+              d.localKey ?? null,
+              `${d.path} starts a new chain segment after ${earlier.path} (previous-digest fields are null): no digests from ${earlier.digest.digestEndTime} to ${d.digest.digestStartTime}. CloudTrail does this when logging or log file validation was stopped and started again; log files delivered in between are covered by no digest`,
+            ),
+          );
         }
         return;
       }
@@ -64,7 +79,16 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
         return;
       }
       if (!earlier) {
-        findings.push(finding('chain-before-input', d.path, d.localKey ?? null, `${d.path} is the oldest digest of its chain in the input; its previous digest ${awsLogsKey(previousKey)} is not in the input (outside the downloaded range?). The chain is verified from here on`));
+        findings.push(
+          finding(
+            'chain-before-input',
+            d.path,
+            d.localKey ?? null,
+            `${d.path} is the oldest digest of its chain in the input; its previous digest ${
+              awsLogsKey(previousKey)
+            } is not in the input (outside the downloaded range?). The chain is verified from here on`,
+          ),
+        );
         return;
       }
       beforeMissing.add(earlier);
@@ -75,7 +99,14 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
     group.entries.forEach((e, i) => {
       const next = group.entries[i + 1];
       if (next && !successor.has(e) && !beforeMissing.has(e) && !startsChain(next.digest)) {
-        findings.push(finding('digest-unreferenced', e.path, e.localKey ?? null, `${e.path} is not named as previous digest by any later digest of its chain (a stray copy, or a digest that does not belong to this chain)`));
+        findings.push(
+          finding(
+            'digest-unreferenced',
+            e.path,
+            e.localKey ?? null,
+            `${e.path} is not named as previous digest by any later digest of its chain (a stray copy, or a digest that does not belong to this chain)`,
+          ),
+        );
       }
     });
   }
@@ -99,14 +130,31 @@ function indexEntries(entries: readonly DigestEntry[]): (key: string) => DigestE
 function linkCheck(p: DigestEntry, d: DigestEntry, successor: Map<DigestEntry, DigestEntry>): Finding[] {
   const out: Finding[] = [];
   const other = successor.get(p);
-  if (other) out.push(finding('chain-fork', p.path, p.localKey ?? null, `${p.path} is named as previous digest by both ${other.path} and ${d.path}: a chain cannot fork`));
-  else successor.set(p, d);
+  if (other) {
+    out.push(
+      finding('chain-fork', p.path, p.localKey ?? null, `${p.path} is named as previous digest by both ${other.path} and ${d.path}: a chain cannot fork`),
+    );
+  } else successor.set(p, d);
   const recorded = d.digest.previousDigestHashValue?.toLowerCase();
   if (recorded !== p.sha256) {
-    out.push(finding('digest-modified', p.path, p.localKey ?? null, `${p.path} was modified: its SHA-256 is ${p.sha256} but its successor ${d.path} recorded ${recorded ?? 'null'} (previousDigestHashValue)`));
+    out.push(
+      finding(
+        'digest-modified',
+        p.path,
+        p.localKey ?? null,
+        `${p.path} was modified: its SHA-256 is ${p.sha256} but its successor ${d.path} recorded ${recorded ?? 'null'} (previousDigestHashValue)`,
+      ),
+    );
   }
   if (p.digest.digestEndTime !== d.digest.digestStartTime) {
-    out.push(finding('chain-discontinuity', d.path, d.localKey ?? null, `${d.path} starts at ${d.digest.digestStartTime} but its previous digest ${p.path} ends at ${p.digest.digestEndTime}`));
+    out.push(
+      finding(
+        'chain-discontinuity',
+        d.path,
+        d.localKey ?? null,
+        `${d.path} starts at ${d.digest.digestStartTime} but its previous digest ${p.path} ends at ${p.digest.digestEndTime}`,
+      ),
+    );
   }
   return out;
 }
@@ -120,10 +168,19 @@ function missingRun(previousKey: string, d: DigestEntry, earlier: DigestEntry): 
   const namedEnd = ms(digestName(key)?.end ?? d.digest.digestStartTime);
   const count = Math.max(1, Math.round((namedEnd - ms(earlier.digest.digestEndTime)) / HOUR));
   const run = count > 1 ? ` (${count} digests missing in a row after ${earlier.path})` : '';
-  const out = [finding('digest-missing', null, key, `digest ${key} is missing: ${d.path} names it as its previous digest, but it is not in the input (deleted?)${run}`)];
+  const out = [
+    finding('digest-missing', null, key, `digest ${key} is missing: ${d.path} names it as its previous digest, but it is not in the input (deleted?)${run}`),
+  ];
   for (let k = 1; k < count; k++) {
     const expected = siblingDigestKey(key, namedEnd - k * HOUR);
-    out.push(finding('digest-missing', null, expected, `digest ${expected} is missing: no digest of the chain between ${earlier.path} and ${d.path}, and CloudTrail writes one an hour (name predicted from the chain's naming)`));
+    out.push(
+      finding(
+        'digest-missing',
+        null,
+        expected,
+        `digest ${expected} is missing: no digest of the chain between ${earlier.path} and ${d.path}, and CloudTrail writes one an hour (name predicted from the chain's naming)`,
+      ),
+    );
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { DigestEntry } from './digest-entry.ts';
 import { findKey, type PublicKey } from './keys.ts';
 import { awsLogsKey, chainId, digestName, matchKey, orgIdOf } from './s3-keys.ts';
 import { SIGNATURE_ALGORITHM, verifyDigestSignature } from './signature.ts';
-import { finding, type Finding } from './types.ts';
+import { type Finding, finding } from './types.ts';
 
 export interface SignatureCheck {
   readonly verified: Set<DigestEntry>;
@@ -21,7 +21,12 @@ export interface SignatureCheck {
  * Verifies what can be verified. `keys` null means no `--public-keys` were given: nothing is
  * checked and one warning says so. `signatures` maps digest keys (any prefix) to hex signatures.
  */
-export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk, keys: readonly PublicKey[] | null, signatures: ReadonlyMap<string, string>): SignatureCheck {
+export function checkSignatures(
+  entries: readonly DigestEntry[],
+  walk: ChainWalk,
+  keys: readonly PublicKey[] | null,
+  signatures: ReadonlyMap<string, string>,
+): SignatureCheck {
   const findings: Finding[] = [];
   const verified = new Set<DigestEntry>();
   const given = new Map([...signatures].map(([k, v]) => [matchKey(k), v.toLowerCase()]));
@@ -31,7 +36,14 @@ export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk
   let unchecked = 0;
   for (const key of keys ?? []) {
     if (key.statedFingerprint !== null) {
-      findings.push(finding('key-fingerprint-mismatch', key.source, null, `${key.source}: a key states Fingerprint ${key.statedFingerprint} but the MD5 of its DER bytes is ${key.fingerprint}; it is used under the computed fingerprint`));
+      findings.push(
+        finding(
+          'key-fingerprint-mismatch',
+          key.source,
+          null,
+          `${key.source}: a key states Fingerprint ${key.statedFingerprint} but the MD5 of its DER bytes is ${key.fingerprint}; it is used under the computed fingerprint`,
+        ),
+      );
     }
   }
   for (const e of entries) {
@@ -42,7 +54,14 @@ export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk
     if (given.has(recorded)) used.add(recorded);
     if (given.has(local)) used.add(local);
     if (embedded !== undefined && fromMap !== undefined && embedded !== fromMap) {
-      findings.push(finding('signature-conflict', e.path, e.localKey ?? null, `${e.path}: the signature given in --signatures differs from the one its successor ${walk.successor.get(e)!.path} embeds (previousDigestSignature)`));
+      findings.push(
+        finding(
+          'signature-conflict',
+          e.path,
+          e.localKey ?? null,
+          `${e.path}: the signature given in --signatures differs from the one its successor ${walk.successor.get(e)!.path} embeds (previousDigestSignature)`,
+        ),
+      );
       failed++;
       continue;
     }
@@ -53,33 +72,79 @@ export function checkSignatures(entries: readonly DigestEntry[], walk: ChainWalk
     }
     if (signature === undefined) {
       unchecked++;
-      findings.push(finding('signature-unavailable', e.path, e.localKey ?? null, `${e.path} is the last digest of its chain or segment: its own signature is only in S3 object metadata (x-amz-meta-signature); pass it with --signatures, or the log files it lists stay unauthenticated`));
+      findings.push(
+        finding(
+          'signature-unavailable',
+          e.path,
+          e.localKey ?? null,
+          `${e.path} is the last digest of its chain or segment: its own signature is only in S3 object metadata (x-amz-meta-signature); pass it with --signatures, or the log files it lists stay unauthenticated`,
+        ),
+      );
       continue;
     }
     if (e.digest.digestSignatureAlgorithm !== SIGNATURE_ALGORITHM) {
       unchecked++;
-      findings.push(finding('signature-unsupported', e.path, e.localKey ?? null, `${e.path}: digestSignatureAlgorithm ${JSON.stringify(e.digest.digestSignatureAlgorithm)} is not ${SIGNATURE_ALGORITHM}; its signature was not checked`));
+      findings.push(
+        finding(
+          'signature-unsupported',
+          e.path,
+          e.localKey ?? null,
+          `${e.path}: digestSignatureAlgorithm ${
+            JSON.stringify(e.digest.digestSignatureAlgorithm)
+          } is not ${SIGNATURE_ALGORITHM}; its signature was not checked`,
+        ),
+      );
       continue;
     }
     const endMs = Date.parse(e.digest.digestEndTime);
     const lookup = findKey(keys, e.digest.digestPublicKeyFingerprint, endMs);
     if (!lookup.found) {
       failed++;
-      findings.push(finding('key-unknown', e.path, e.localKey ?? null, `${e.path} is signed with key ${e.digest.digestPublicKeyFingerprint}, which is not in --public-keys (keys differ per region: list them with \`aws cloudtrail list-public-keys --region ${e.name?.region ?? '<region>'}\`)`));
+      findings.push(
+        finding(
+          'key-unknown',
+          e.path,
+          e.localKey ?? null,
+          `${e.path} is signed with key ${e.digest.digestPublicKeyFingerprint}, which is not in --public-keys (keys differ per region: list them with \`aws cloudtrail list-public-keys --region ${
+            e.name?.region ?? '<region>'
+          }\`)`,
+        ),
+      );
       continue;
     }
     if (!lookup.validAtTime) {
-      findings.push(finding('key-not-valid', e.path, e.localKey ?? null, `${e.path} ends at ${e.digest.digestEndTime}, outside the validity window of key ${lookup.key.fingerprint} (${lookup.key.source})`));
+      findings.push(
+        finding(
+          'key-not-valid',
+          e.path,
+          e.localKey ?? null,
+          `${e.path} ends at ${e.digest.digestEndTime}, outside the validity window of key ${lookup.key.fingerprint} (${lookup.key.source})`,
+        ),
+      );
     }
     if (verifyDigestSignature(e.digest, e.sha256, signature, lookup.key.key)) verified.add(e);
     else {
       failed++;
       const from = embedded !== undefined ? `embedded in ${walk.successor.get(e)!.path}` : 'given in --signatures';
-      findings.push(finding('signature-invalid', e.path, e.localKey ?? null, `${e.path}: signature verification failed (signature ${from}, key ${lookup.key.fingerprint}): the digest or its signature was altered, or it was not signed by CloudTrail`));
+      findings.push(
+        finding(
+          'signature-invalid',
+          e.path,
+          e.localKey ?? null,
+          `${e.path}: signature verification failed (signature ${from}, key ${lookup.key.fingerprint}): the digest or its signature was altered, or it was not signed by CloudTrail`,
+        ),
+      );
     }
   }
   if (keys === null && entries.length > 0) {
-    findings.push(finding('signatures-unchecked', null, null, `${entries.length} digest signatures were not checked: no --public-keys given (get them with \`aws cloudtrail list-public-keys\`)`));
+    findings.push(
+      finding(
+        'signatures-unchecked',
+        null,
+        null,
+        `${entries.length} digest signatures were not checked: no --public-keys given (get them with \`aws cloudtrail list-public-keys\`)`,
+      ),
+    );
   }
   findings.push(...unusedSignatures(entries, [...given.keys()].filter((k) => !used.has(k)).map((k) => original.get(k)!)));
   return { verified, failed, unchecked, findings };
@@ -101,7 +166,14 @@ function unusedSignatures(entries: readonly DigestEntry[], unused: readonly stri
     const name = digestName(key);
     const since = name && oldest.get(chainId(name, orgIdOf(key)));
     if (since === undefined || !name || Date.parse(name.end) < since) continue;
-    out.push(finding('digest-missing', null, awsLogsKey(key), `digest ${awsLogsKey(key)} is missing: --signatures gives its signature, but it is not in the input (deleted?)`));
+    out.push(
+      finding(
+        'digest-missing',
+        null,
+        awsLogsKey(key),
+        `digest ${awsLogsKey(key)} is missing: --signatures gives its signature, but it is not in the input (deleted?)`,
+      ),
+    );
   }
   return out;
 }

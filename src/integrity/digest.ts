@@ -41,8 +41,24 @@ export interface DigestDocument {
 /** A shape-checked digest with the odd values found, or why it cannot be used. */
 export type DigestShape = { ok: true; digest: DigestDocument; odd: string[] } | { ok: false; reason: string };
 
-const REQUIRED = ['awsAccountId', 'digestStartTime', 'digestEndTime', 'digestS3Bucket', 'digestS3Object', 'digestPublicKeyFingerprint', 'digestSignatureAlgorithm'] as const;
-const NULLABLE = ['newestEventTime', 'oldestEventTime', 'previousDigestS3Bucket', 'previousDigestS3Object', 'previousDigestHashValue', 'previousDigestHashAlgorithm', 'previousDigestSignature'] as const;
+const REQUIRED = [
+  'awsAccountId',
+  'digestStartTime',
+  'digestEndTime',
+  'digestS3Bucket',
+  'digestS3Object',
+  'digestPublicKeyFingerprint',
+  'digestSignatureAlgorithm',
+] as const;
+const NULLABLE = [
+  'newestEventTime',
+  'oldestEventTime',
+  'previousDigestS3Bucket',
+  'previousDigestS3Object',
+  'previousDigestHashValue',
+  'previousDigestHashAlgorithm',
+  'previousDigestSignature',
+] as const;
 const PREVIOUS = ['previousDigestS3Bucket', 'previousDigestS3Object', 'previousDigestHashValue', 'previousDigestSignature'] as const;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
@@ -57,7 +73,9 @@ export function toDigest(value: unknown): DigestShape {
   for (const field of NULLABLE) {
     // Absent counts as null: the aws-cli requires previousDigestSignature to be present, but a
     // missing key and a null one mean the same thing for the checks here.
-    if (value[field] !== undefined && value[field] !== null && typeof value[field] !== 'string') return { ok: false, reason: `field ${field} is neither a string nor null` };
+    if (value[field] !== undefined && value[field] !== null && typeof value[field] !== 'string') {
+      return { ok: false, reason: `field ${field} is neither a string nor null` };
+    }
   }
   if (!Array.isArray(value.logFiles)) return { ok: false, reason: 'field logFiles is missing or not an array' };
   const odd: string[] = [];
@@ -81,7 +99,10 @@ export function toDigest(value: unknown): DigestShape {
   const digest = { ...pick(value), logFiles } as unknown as DigestDocument;
   odd.push(...oddValues(digest));
   if (!isTime(digest.digestStartTime) || !isTime(digest.digestEndTime)) {
-    return { ok: false, reason: `digestStartTime/digestEndTime are not ISO UTC times (${JSON.stringify(digest.digestStartTime)}, ${JSON.stringify(digest.digestEndTime)})` };
+    return {
+      ok: false,
+      reason: `digestStartTime/digestEndTime are not ISO UTC times (${JSON.stringify(digest.digestStartTime)}, ${JSON.stringify(digest.digestEndTime)})`,
+    };
   }
   return { ok: true, digest, odd };
 }
@@ -100,7 +121,9 @@ function oddValues(d: DigestDocument): string[] {
   const previousHash = d.previousDigestHashValue;
   if (previousHash !== null && !isHex(previousHash, 64)) odd.push(`previousDigestHashValue is not 64 hex characters (it has ${previousHash.length})`);
   if (d.previousDigestSignature !== null && !isHex(d.previousDigestSignature)) odd.push('previousDigestSignature is not hex');
-  if (d.previousDigestHashAlgorithm !== null && d.previousDigestHashAlgorithm !== 'SHA-256') odd.push(`previousDigestHashAlgorithm is ${JSON.stringify(d.previousDigestHashAlgorithm)}, not "SHA-256"`);
+  if (d.previousDigestHashAlgorithm !== null && d.previousDigestHashAlgorithm !== 'SHA-256') {
+    odd.push(`previousDigestHashAlgorithm is ${JSON.stringify(d.previousDigestHashAlgorithm)}, not "SHA-256"`);
+  }
   const nulls = PREVIOUS.filter((f) => d[f] === null).length;
   if (nulls !== 0 && nulls !== PREVIOUS.length) odd.push('previous-digest fields are partly null (a chain start has all of them null)');
   for (const f of ['newestEventTime', 'oldestEventTime'] as const) if (d[f] !== null && !isTime(d[f])) odd.push(`${f} is not an ISO UTC time`);

@@ -8,7 +8,7 @@ import type { DigestEntry } from './digest-entry.ts';
 import { isCovered, overlapsSpans, type Period } from './coverage.ts';
 import type { ListedLogFile } from './digest.ts';
 import { awsLogsKey, matchKey, matchName } from './s3-keys.ts';
-import { finding, type Finding, type LogCounts, type LogFileResult, type LogStatus } from './types.ts';
+import { type Finding, finding, type LogCounts, type LogFileResult, type LogStatus } from './types.ts';
 
 /** One log file key as the digests list it, with the local files it maps to. */
 export interface ListedLog {
@@ -72,7 +72,9 @@ export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash
     if (item.files.length === 0) {
       counts.missing++;
       results.push({ path: null, key: item.key, status: 'missing', digest: first.digest.path });
-      findings.push(finding('log-missing', null, item.key, `log file ${item.key} is missing: listed in digest ${first.digest.path}, but not in the input (deleted?)`));
+      findings.push(
+        finding('log-missing', null, item.key, `log file ${item.key} is missing: listed in digest ${first.digest.path}, but not in the input (deleted?)`),
+      );
       continue;
     }
     // Each local copy is checked; the key counts once, with the worst status of its copies.
@@ -97,10 +99,23 @@ export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash
 /** An unlisted file with a CloudTrail log name: unlisted (an error) when digests cover its delivery time. */
 function namedUnlisted(file: LogFile, spans: ReadonlyMap<string, Period[]>): Finding {
   const at = file.deliveredAt ? Date.parse(file.deliveredAt) : Number.NaN;
-  const covered = file.account !== undefined && file.region !== undefined && !Number.isNaN(at) && isCovered(spans, { account: file.account, region: file.region, at });
+  const covered = file.account !== undefined && file.region !== undefined && !Number.isNaN(at) &&
+    isCovered(spans, { account: file.account, region: file.region, at });
   return covered
-    ? finding('log-unlisted', file.path, file.key ?? null, `${file.path} is listed in no digest, although digests of ${file.account}/${file.region} cover its delivery time (${file.deliveredAt}): added after delivery?`)
-    : finding('log-not-covered', file.path, file.key ?? null, `${file.path} is listed in no digest and no digest of ${file.account ?? '?'}/${file.region ?? '?'} covers its delivery time (${file.deliveredAt ?? 'unknown'}): it cannot be verified`);
+    ? finding(
+      'log-unlisted',
+      file.path,
+      file.key ?? null,
+      `${file.path} is listed in no digest, although digests of ${file.account}/${file.region} cover its delivery time (${file.deliveredAt}): added after delivery?`,
+    )
+    : finding(
+      'log-not-covered',
+      file.path,
+      file.key ?? null,
+      `${file.path} is listed in no digest and no digest of ${file.account ?? '?'}/${file.region ?? '?'} covers its delivery time (${
+        file.deliveredAt ?? 'unknown'
+      }): it cannot be verified`,
+    );
 }
 
 const DAY = 86_400_000;
@@ -116,28 +131,59 @@ function oddUnlisted(file: LogFile, spans: ReadonlyMap<string, Period[]>): Findi
   const key = file.key ?? null;
   const odd = `${file.path} is read as a log file by report, but it is listed in no digest and its name is not a CloudTrail log file name`;
   if (key === null || !file.account || !file.region || !file.date) {
-    return finding('log-not-covered', file.path, key, `${odd}; it is not in an AWSLogs/<account>/CloudTrail/<region>/ folder either, so no digest can cover it: it cannot be verified`);
+    return finding(
+      'log-not-covered',
+      file.path,
+      key,
+      `${odd}; it is not in an AWSLogs/<account>/CloudTrail/<region>/ folder either, so no digest can cover it: it cannot be verified`,
+    );
   }
   const where = `${file.account}/${file.region}`;
   const from = Date.parse(`${file.date}T00:00:00Z`);
   return !Number.isNaN(from) && overlapsSpans(spans, file.account, file.region, from, from + DAY)
-    ? finding('log-unlisted', file.path, key, `${odd}, although it is in the CloudTrail log folder of ${where} for ${file.date} and digests of ${where} cover (part of) that day: added after delivery?`)
-    : finding('log-not-covered', file.path, key, `${odd}; it is in the CloudTrail log folder of ${where} for ${file.date}, but no digest of ${where} covers that day: it cannot be verified`);
+    ? finding(
+      'log-unlisted',
+      file.path,
+      key,
+      `${odd}, although it is in the CloudTrail log folder of ${where} for ${file.date} and digests of ${where} cover (part of) that day: added after delivery?`,
+    )
+    : finding(
+      'log-not-covered',
+      file.path,
+      key,
+      `${odd}; it is in the CloudTrail log folder of ${where} for ${file.date}, but no digest of ${where} covers that day: it cannot be verified`,
+    );
 }
 
 function checkCopy(file: LogFile, item: ListedLog, hash: FileHash | undefined): { status: LogStatus; problem?: Finding } {
   const first = item.listings[0];
   if (!hash || !hash.ok) {
-    return { status: 'unreadable', problem: finding('log-unreadable', file.path, item.key, `${file.path} cannot be read (${hash?.reason ?? 'not hashed'}); it is listed in digest ${first.digest.path}`) };
+    return {
+      status: 'unreadable',
+      problem: finding(
+        'log-unreadable',
+        file.path,
+        item.key,
+        `${file.path} cannot be read (${hash?.reason ?? 'not hashed'}); it is listed in digest ${first.digest.path}`,
+      ),
+    };
   }
   const wrong = item.listings.find((l) => l.log.hashValue !== hash.sha256);
   if (!wrong && hash.warning) {
     // The events are intact, but the stored file is not the object CloudTrail delivered.
-    return { status: 'verified', problem: finding('trailing-data', file.path, item.key, `${file.path}: its content matches digest ${first.digest.path}, but ${hash.warning}`) };
+    return {
+      status: 'verified',
+      problem: finding('trailing-data', file.path, item.key, `${file.path}: its content matches digest ${first.digest.path}, but ${hash.warning}`),
+    };
   }
   if (!wrong) return { status: 'verified' };
   return {
     status: 'modified',
-    problem: finding('log-modified', file.path, item.key, `${file.path} was modified: the SHA-256 of its decompressed content is ${hash.sha256}, but digest ${wrong.digest.path} recorded ${wrong.log.hashValue}`),
+    problem: finding(
+      'log-modified',
+      file.path,
+      item.key,
+      `${file.path} was modified: the SHA-256 of its decompressed content is ${hash.sha256}, but digest ${wrong.digest.path} recorded ${wrong.log.hashValue}`,
+    ),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { DigestEntry } from './digest-entry.ts';
 import { matchKey, matchName } from './s3-keys.ts';
-import { finding, type Finding } from './types.ts';
+import { type Finding, finding } from './types.ts';
 
 const placeOf = (e: DigestEntry) => (e.localKey !== undefined ? matchKey(e.localKey) : matchName(e.path));
 
@@ -15,7 +15,14 @@ export function movedCheck(e: DigestEntry): Finding[] {
   const same = e.localKey !== undefined ? placeOf(e) === matchKey(recorded) : placeOf(e) === matchName(recorded);
   if (same) return [];
   const where = e.localKey ?? e.path;
-  return [finding('digest-moved', e.path, e.localKey ?? null, `${e.path} records its own location as s3://${e.digest.digestS3Bucket}/${recorded} but was found at ${where}: it was moved or renamed (its signature covers the recorded location)`)];
+  return [
+    finding(
+      'digest-moved',
+      e.path,
+      e.localKey ?? null,
+      `${e.path} records its own location as s3://${e.digest.digestS3Bucket}/${recorded} but was found at ${where}: it was moved or renamed (its signature covers the recorded location)`,
+    ),
+  ];
 }
 
 // The copy named exactly as recorded (the `.gz` one, usually) is preferred as the original.
@@ -34,7 +41,14 @@ export function dropDuplicateCopies(entries: readonly DigestEntry[]): { entries:
       first.set(id, e);
       kept.push(e);
     } else {
-      findings.push(finding('digest-duplicate', e.path, e.localKey ?? null, `${e.path} is a second copy of ${original.path} (same place, same content); only the first is used`));
+      findings.push(
+        finding(
+          'digest-duplicate',
+          e.path,
+          e.localKey ?? null,
+          `${e.path} is a second copy of ${original.path} (same place, same content); only the first is used`,
+        ),
+      );
     }
   }
   return { entries: kept, findings };

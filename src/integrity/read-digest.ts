@@ -9,7 +9,7 @@ import type { DigestEntry } from './digest-entry.ts';
 import { toDigest } from './digest.ts';
 import { sha256Hex } from './hash.ts';
 import { awsLogsKey, chainId, digestName, orgIdOf } from './s3-keys.ts';
-import { finding, type Finding } from './types.ts';
+import { type Finding, finding } from './types.ts';
 
 /** A digest entry and the findings about its format; no entry when the file is unusable. */
 export interface DigestRead {
@@ -31,7 +31,9 @@ export async function readDigest(file: LogFile, options: DecodeOptions): Promise
   const name = recordedName ?? digestName(file.path);
   const odd = [...shape.odd];
   if (!recordedName) odd.push(`digestS3Object ${JSON.stringify(digest.digestS3Object)} does not follow CloudTrail's digest naming`);
-  if (name && name.account !== digest.awsAccountId) odd.push(`awsAccountId ${digest.awsAccountId} differs from the account ${name.account} in the digest's name`);
+  if (name && name.account !== digest.awsAccountId) {
+    odd.push(`awsAccountId ${digest.awsAccountId} differs from the account ${name.account} in the digest's name`);
+  }
   const findings = odd.length ? [finding('digest-odd-field', file.path, key, `digest ${file.path}: ${odd.join('; ')}`)] : [];
   if (decoded.warning) findings.push(finding('trailing-data', file.path, key, `digest ${file.path}: ${decoded.warning}`));
   const org = orgIdOf(awsLogsKey(digest.digestS3Object)) ?? file.orgId;

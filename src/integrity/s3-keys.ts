@@ -46,7 +46,14 @@ export function digestName(key: string): DigestName | undefined {
   const slashed = key.replaceAll('\\', '/');
   const m = DIGEST_NAME.exec(slashed.slice(slashed.lastIndexOf('/') + 1));
   if (!m) return undefined;
-  return { account: m[1], region: m[2], trail: m[3], homeRegion: m[4], end: `${m[5]}-${m[6]}-${m[7]}T${m[8]}:${m[9]}:${m[10]}Z`, backfill: m[11] !== undefined };
+  return {
+    account: m[1],
+    region: m[2],
+    trail: m[3],
+    homeRegion: m[4],
+    end: `${m[5]}-${m[6]}-${m[7]}T${m[8]}:${m[9]}:${m[10]}Z`,
+    backfill: m[11] !== undefined,
+  };
 }
 
 /** The chain a digest name belongs to: account, region, trail, home region; backfill apart. */
@@ -69,7 +76,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function siblingDigestKey(key: string, endMs: number): string {
   const d = new Date(endMs);
   const day = `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`;
-  const stamp = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
+  const stamp = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${
+    pad(d.getUTCSeconds())
+  }Z`;
   return key
     .replace(/\/\d{4}\/\d{2}\/\d{2}\/([^/]+)$/, `/${day}/$1`)
     .replace(/_\d{8}T\d{6}Z((?:_backfill)?\.json(?:\.gz)?)$/, `_${stamp}$1`);

@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-custom-validation.html
  * and the aws-cli's `Sha256RSADigestValidator` (awscli/customizations/cloudtrail/validation.py).
  */
-import { constants, verify, type KeyObject } from 'node:crypto';
+import { constants, type KeyObject, verify } from 'node:crypto';
 import type { DigestDocument } from './digest.ts';
 
 /** The only algorithm CloudTrail uses: RSA PKCS#1 v1.5 over SHA-256. */

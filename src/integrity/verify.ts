@@ -4,7 +4,7 @@
  * content, left out) -> coverage -> one result document. The only integrity module that reads
  * files (through decode and read-digest).
  */
-import { DEFAULT_MAX_FILE_BYTES, decodeFile, type DecodeOptions, type InflateEngine } from '../read/decode.ts';
+import { decodeFile, type DecodeOptions, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
 import { discover } from '../read/discover.ts';
 import { parseJsonBytes } from '../read/parse.ts';
 import { sidecarKind } from '../read/sidecar.ts';
@@ -15,9 +15,9 @@ import { checkSignatures } from './check-signatures.ts';
 import { coverageRows, mergePeriods } from './coverage.ts';
 import { sha256Hex } from './hash.ts';
 import type { PublicKey } from './keys.ts';
-import { classifyLogs, planLogChecks, type FileHash } from './logs.ts';
+import { classifyLogs, type FileHash, planLogChecks } from './logs.ts';
 import { readDigest } from './read-digest.ts';
-import { finding, type Finding, type VerifyResult } from './types.ts';
+import { type Finding, finding, type VerifyResult } from './types.ts';
 
 export interface VerifyOptions {
   /** Keys from `list-public-keys`; null or absent: signatures are not checked (and the result says so). */
@@ -42,14 +42,23 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
     files.seen++;
     if ('reject' in found) {
       files.failed++;
-      findings.push(finding('path-unreadable', found.reject.path, null, `${found.reject.path} cannot be read (${found.reject.reason}): files under it were not verified`));
+      findings.push(
+        finding('path-unreadable', found.reject.path, null, `${found.reject.path} cannot be read (${found.reject.reason}): files under it were not verified`),
+      );
     } else if (found.file.kind === 'digest') digestFiles.push(found.file);
     else if (found.file.kind === 'log') logFiles.push(found.file);
     else files.ignored++;
   }
   // Without a digest nothing at all can be verified: that must not read as a clean archive.
   if (digestFiles.length === 0) {
-    findings.push(finding('no-digests', null, null, 'no digest files found: nothing could be verified (log file validation off, or the CloudTrail-Digest folders not downloaded)'));
+    findings.push(
+      finding(
+        'no-digests',
+        null,
+        null,
+        'no digest files found: nothing could be verified (log file validation off, or the CloudTrail-Digest folders not downloaded)',
+      ),
+    );
   }
   const entries: DigestEntry[] = [];
   for (const file of digestFiles) {
@@ -78,7 +87,13 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
   const all = sortFindings([...findings, ...walk.findings, ...signatures.findings, ...logs.findings]);
   return {
     files,
-    digests: { seen: digestFiles.length, unreadable: digestFiles.length - entries.length, signaturesVerified: signatures.verified.size, signaturesFailed: signatures.failed, signaturesUnchecked: signatures.unchecked },
+    digests: {
+      seen: digestFiles.length,
+      unreadable: digestFiles.length - entries.length,
+      signaturesVerified: signatures.verified.size,
+      signaturesFailed: signatures.failed,
+      signaturesUnchecked: signatures.unchecked,
+    },
     logs: logs.counts,
     chains: summarizeChains(walk, (e) => signatures.verified.has(e)),
     coverage,
@@ -91,7 +106,12 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
 }
 
 function periodOf(e: DigestEntry) {
-  return { account: e.name?.account ?? e.digest.awsAccountId, region: e.name?.region ?? '?', from: Date.parse(e.digest.digestStartTime), to: Date.parse(e.digest.digestEndTime) };
+  return {
+    account: e.name?.account ?? e.digest.awsAccountId,
+    region: e.name?.region ?? '?',
+    from: Date.parse(e.digest.digestStartTime),
+    to: Date.parse(e.digest.digestEndTime),
+  };
 }
 
 // Sidecars are small JSON documents; a bigger file is a log whatever it holds.
@@ -133,7 +153,10 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
     const id = `${f.kind}\u0000${f.path}\u0000${f.key}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  return unique.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return unique.sort((a, b) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0) ||
+    (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
+  );
 }
 
 function notChecked(options: VerifyOptions, unchecked: number, digests: number): string[] {
@@ -141,6 +164,8 @@ function notChecked(options: VerifyOptions, unchecked: number, digests: number):
   if (!options.publicKeys) out.push(`digest signatures (${digests}): no --public-keys given`);
   else if (unchecked > 0) out.push(`${unchecked} digest signatures: only in S3 object metadata (pass --signatures) or of an unsupported algorithm`);
   out.push('bucket names: recorded values are taken as they are (the local copy does not say which bucket it came from)');
-  out.push('digests newer than the newest one here, or older than the oldest: deleted ones cannot be told from not downloaded (unless --signatures names them)');
+  out.push(
+    'digests newer than the newest one here, or older than the oldest: deleted ones cannot be told from not downloaded (unless --signatures names them)',
+  );
   return out;
 }

@@ -4,7 +4,7 @@
  * entry's bytes are held at a time, so callers that read each part before asking for the next
  * keep memory to one entry, whatever the size of the archive.
  */
-import { tarEntries, isTar } from './archives/tar.ts';
+import { isTar, tarEntries } from './archives/tar.ts';
 import { isZip, zipEntries } from './archives/zip.ts';
 import { kindFromPath } from './aws-key.ts';
 import { decodeBytes, type DecodeOptions } from './decode.ts';

@@ -21,8 +21,7 @@ export interface KeyFacts {
 
 const FOLDER_RE =
   /(?:^|\/)(AWSLogs\/(?:(o-[a-z0-9]{10,32})\/)?(\d{12})\/(CloudTrail|CloudTrail-Digest|CloudTrail-Insight)\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+)$/;
-const NAME_RE =
-  /^(\d{12})_(CloudTrail|CloudTrail-Digest|CloudTrail-Insight)_([a-z0-9-]+)_(?:.*_)?(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(?:\d{2})?Z(?:_|\.|$)/;
+const NAME_RE = /^(\d{12})_(CloudTrail|CloudTrail-Digest|CloudTrail-Insight)_([a-z0-9-]+)_(?:.*_)?(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(?:\d{2})?Z(?:_|\.|$)/;
 
 const KIND_BY_FOLDER: Record<string, FileKind> = {
   CloudTrail: 'log',

@@ -29,7 +29,6 @@ const errorReason = (err: unknown) => errnoReason(err, 'no such file (removed du
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-
 /**
  * Yields every file under `paths` in sorted order (paths themselves sorted, then each directory's
  * entries by name), so the same archive always produces the same sequence whatever the argument

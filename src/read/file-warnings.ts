@@ -14,7 +14,8 @@ export function fileWarnings(file: LogFile, bytes: Uint8Array, decodeWarning: st
   const where = archivePath === null ? {} : { archivePath };
   if (decodeWarning) warnings.push({ path: file.path, ...where, index: null, stage: 'decode', reason: decodeWarning, warning: true });
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  if (!utf16 && !isUtf8(bytes)) warnings.push({ path: file.path, ...where, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
+  if (!utf16 && !isUtf8(bytes)) {
+    warnings.push({ path: file.path, ...where, index: null, stage: 'parse', reason: 'invalid UTF-8 bytes were replaced by U+FFFD', warning: true });
+  }
   return warnings;
 }
-

@@ -13,8 +13,8 @@ function headerLength(raw: Uint8Array, at: number): number | undefined {
   const flags = raw[at + 3];
   let i = at + 10;
   if (flags & FEXTRA) i += 2 + (raw[i] | (raw[i + 1] << 8));
-  if (flags & FNAME) while (i < raw.length && raw[i++] !== 0);
-  if (flags & FCOMMENT) while (i < raw.length && raw[i++] !== 0);
+  if (flags & FNAME) { while (i < raw.length && raw[i++] !== 0); }
+  if (flags & FCOMMENT) { while (i < raw.length && raw[i++] !== 0); }
   if (flags & FHCRC) i += 2;
   return i < raw.length ? i - at : undefined;
 }
@@ -27,7 +27,10 @@ export function salvageMembers(raw: Uint8Array, cap: number): { bytes: Uint8Arra
   for (let header = headerLength(raw, at); header !== undefined; header = headerLength(raw, at)) {
     let inflated;
     try {
-      inflated = inflateRawSync(raw.subarray(at + header), { info: true, maxOutputLength: Math.max(1, Math.min(cap - total, 2 ** 31 - 1)) }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+      inflated = inflateRawSync(raw.subarray(at + header), { info: true, maxOutputLength: Math.max(1, Math.min(cap - total, 2 ** 31 - 1)) }) as unknown as {
+        buffer: Buffer;
+        engine: { bytesWritten: number };
+      };
     } catch {
       break;
     }

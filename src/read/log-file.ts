@@ -6,9 +6,9 @@
  * document's records, so a rule about files is written here once.
  */
 import { archiveParts, isArchive, noEntries } from './archive-parts.ts';
-import { decodeFileSync, DEFAULT_MAX_FILE_BYTES, type Decoded, type DecodeOptions } from './decode.ts';
+import { type Decoded, decodeFileSync, type DecodeOptions, DEFAULT_MAX_FILE_BYTES } from './decode.ts';
 import { fileWarnings } from './file-warnings.ts';
-import { confirmNamedKind, recordsOfDocument, type FileRecords } from './records.ts';
+import { confirmNamedKind, type FileRecords, recordsOfDocument } from './records.ts';
 import type { EntryCounts, LogFile, RecordBatch, Reject } from '../types.ts';
 
 /** What a job does with one document (the file, or one archive entry). */
@@ -31,13 +31,13 @@ export type LogFileRead<T> =
   | { readonly kind: 'failed'; readonly reject: Reject; readonly warnings: Reject[] }
   | { readonly kind: 'skipped'; readonly as: 'digest' | 'insight' | 'other' }
   | {
-      readonly kind: 'read';
-      /** The archive's own warnings (trailing data after a `.tar.gz` stream); the documents carry theirs. */
-      readonly warnings: Reject[];
-      readonly parts: DocumentPart<T>[];
-      /** Set for a `.zip`/`.tar`: its entries are counted as the files. */
-      readonly entries?: EntryCounts;
-    };
+    readonly kind: 'read';
+    /** The archive's own warnings (trailing data after a `.tar.gz` stream); the documents carry theirs. */
+    readonly warnings: Reject[];
+    readonly parts: DocumentPart<T>[];
+    /** Set for a `.zip`/`.tar`: its entries are counted as the files. */
+    readonly entries?: EntryCounts;
+  };
 
 /**
  * Reads one file with `reader`. Synchronous: the bytes live in this thread's reused inflate buffer
@@ -118,7 +118,12 @@ export async function readRecords(file: LogFile, options: DecodeOptions): Promis
 }
 
 /** {@link readRecords} on decompressed bytes (pure). */
-export function recordsFromBytes(file: LogFile, bytes: Uint8Array, gzip: boolean, options: DecodeOptions = { maxFileBytes: DEFAULT_MAX_FILE_BYTES }): FileRecords {
+export function recordsFromBytes(
+  file: LogFile,
+  bytes: Uint8Array,
+  gzip: boolean,
+  options: DecodeOptions = { maxFileBytes: DEFAULT_MAX_FILE_BYTES },
+): FileRecords {
   return recordsOf(readDecoded(file, { ok: true, bytes, gzip }, options, collect));
 }
 

@@ -15,12 +15,12 @@ import type { EntryCounts, FileKind, LogFile, RecordBatch, Reject } from '../typ
  */
 export type FileRecords =
   | {
-      readonly ok: true;
-      readonly batches: RecordBatch[];
-      readonly rejects: Reject[];
-      /** Set for archives: what their entries were. */
-      readonly entries?: EntryCounts;
-    }
+    readonly ok: true;
+    readonly batches: RecordBatch[];
+    readonly rejects: Reject[];
+    /** Set for archives: what their entries were. */
+    readonly entries?: EntryCounts;
+  }
   | { readonly ok: false; readonly reject: Reject }
   | { readonly ok: false; readonly skipAs: Exclude<FileKind, 'log'> };
 
@@ -30,13 +30,22 @@ export function recordsOfDocument(file: LogFile, bytes: Uint8Array, gzip: boolea
   const outcome = fromText(textOf(bytes), out);
   if (outcome.kind === 'skip') return { ok: false, skipAs: outcome.as };
   if (outcome.kind === 'reject') {
-    const hint = outcome.stage === 'parse' && !gzip && (archivePath ?? file.path).toLowerCase().endsWith('.gz') ? ' (named .gz but not gzip: no 1f 8b magic bytes)' : '';
+    const hint = outcome.stage === 'parse' && !gzip && (archivePath ?? file.path).toLowerCase().endsWith('.gz')
+      ? ' (named .gz but not gzip: no 1f 8b magic bytes)'
+      : '';
     const where = archivePath === null ? {} : { archivePath };
     const reject: Reject = { path: file.path, ...where, index: null, stage: outcome.stage, reason: outcome.reason + hint };
     return { ok: false, reject: outcome.pointer === undefined ? reject : { ...reject, pointer: outcome.pointer } };
   }
   const where = archivePath === null ? {} : { archivePath };
-  const rejects = out.rejects.map((r) => ({ path: file.path, ...where, index: r.index, stage: r.stage, reason: r.reason, ...(r.pointer === undefined ? {} : { pointer: r.pointer }) }));
+  const rejects = out.rejects.map((r) => ({
+    path: file.path,
+    ...where,
+    index: r.index,
+    stage: r.stage,
+    reason: r.reason,
+    ...(r.pointer === undefined ? {} : { pointer: r.pointer }),
+  }));
   return { ok: true, batches: out.batches(), rejects };
 }
 
@@ -51,7 +60,17 @@ const isInsightEvent = (record: unknown) => (record as { eventType?: unknown } |
 export function confirmNamedKind(file: LogFile, read: FileRecords): { skipAs: 'digest' | 'insight' } | { warning: Reject } | undefined {
   if (file.kind !== 'digest' && file.kind !== 'insight') return undefined;
   if (!read.ok && 'skipAs' in read && read.skipAs === 'digest') return { skipAs: 'digest' };
-  if (read.ok && file.kind === 'insight' && read.rejects.length === 0 && read.batches.every((b) => b.records.every(isInsightEvent))) return { skipAs: 'insight' };
+  if (read.ok && file.kind === 'insight' && read.rejects.length === 0 && read.batches.every((b) => b.records.every(isInsightEvent))) {
+    return { skipAs: 'insight' };
+  }
   const named = file.kind === 'digest' ? 'digest' : 'Insights';
-  return { warning: { path: file.path, index: null, stage: 'read', reason: `named like a CloudTrail ${named} file, but its content is not one: read as a log file`, warning: true } };
+  return {
+    warning: {
+      path: file.path,
+      index: null,
+      stage: 'read',
+      reason: `named like a CloudTrail ${named} file, but its content is not one: read as a log file`,
+      warning: true,
+    },
+  };
 }

@@ -14,6 +14,7 @@ export function sidecarKind(document: unknown): Exclude<FileKind, 'log' | 'insig
   if (typeof document.digestStartTime === 'string' && Array.isArray(document.logFiles)) return 'digest';
   if (Array.isArray(document.PublicKeyList)) return 'other';
   const entries = Object.entries(document);
-  const isSignatureMap = entries.length > 0 && entries.every(([key, value]) => key.includes('CloudTrail-Digest') && typeof value === 'string' && HEX.test(value));
+  const isSignatureMap = entries.length > 0 &&
+    entries.every(([key, value]) => key.includes('CloudTrail-Digest') && typeof value === 'string' && HEX.test(value));
   return isSignatureMap ? 'other' : undefined;
 }

@@ -6,7 +6,6 @@
  * filters where it belongs. Pure.
  */
 
-
 /** True when year-month-day is a date of the proleptic Gregorian calendar. */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

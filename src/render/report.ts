@@ -1,7 +1,7 @@
 /**
  * Renders a report document as text: terminal table, CSV, JSON or Markdown. Pure.
  */
-import { REPORTS, type ReportName, type ReportTable } from '../reports/index.ts';
+import { type ReportName, REPORTS, type ReportTable } from '../reports/index.ts';
 import type { ReportDocument } from '../reports/job.ts';
 import type { FileCounts, RecordCounts } from '../types.ts';
 import { toCsv } from './csv.ts';
@@ -18,7 +18,21 @@ const TERMINAL_COLUMNS: Partial<Record<ReportName, readonly string[]>> = {
   principals: ['callerAccount', 'identityType', 'principal', 'credentialClass', 'count', 'errors', 'mfa', 'sourceIPs', 'firstSeen', 'lastSeen'],
   credentials: ['credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals'],
   denied: ['principal', 'identityType', 'errorCode', 'denied', 'count', 'actions', 'firstSeen', 'lastSeen'],
-  cases: ['caseId', 'account', 'status', 'createdInWindow', 'openedAt', 'openedBy', 'severityCode', 'communications', 'reads', 'resolvedAt', 'resolvedBy', 'timeToResolve', 'flags'],
+  cases: [
+    'caseId',
+    'account',
+    'status',
+    'createdInWindow',
+    'openedAt',
+    'openedBy',
+    'severityCode',
+    'communications',
+    'reads',
+    'resolvedAt',
+    'resolvedBy',
+    'timeToResolve',
+    'flags',
+  ],
 };
 
 /** The columns a terminal table shows for a report. */
@@ -62,7 +76,7 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
   if (format === 'csv') {
     // One report (`--report events`) is plain CSV, for CSV tools. Several tables in one stream:
     // each is preceded by a `# name` line and separated by a blank line.
-    if (doc.reports.size === 1) for (const t of doc.reports.values()) return toCsv(t.rows, t.columns);
+    if (doc.reports.size === 1) { for (const t of doc.reports.values()) return toCsv(t.rows, t.columns); }
     for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
     return parts.join('\n');
   }
@@ -76,10 +90,12 @@ export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<stri
   const files = new Map<string, string>();
   const ext = format === 'table' ? 'txt' : format;
   for (const [name, t] of doc.reports) {
-    const body =
-      format === 'json' ? toJsonDocument(t.rows)
-      : format === 'csv' ? toCsv(t.rows, t.columns)
-      : format === 'md' ? toMarkdownTable(t.rows, t.columns)
+    const body = format === 'json'
+      ? toJsonDocument(t.rows)
+      : format === 'csv'
+      ? toCsv(t.rows, t.columns)
+      : format === 'md'
+      ? toMarkdownTable(t.rows, t.columns)
       : toTextTable(t.rows, t.columns);
     files.set(`${name}.${ext}`, body);
   }

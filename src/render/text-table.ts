@@ -63,8 +63,7 @@ export function toTextTable(rows: readonly Record<string, unknown>[], columns: r
   const header = columns.map(cell);
   const cells = rows.map((row) => columns.map((c) => shown(row[c])));
   const widths = columns.map((_, i) => Math.max(header[i].width, ...cells.map((r) => r[i].width)));
-  const line = (values: readonly Cell[]) =>
-    '  ' + values.map((v, i) => v.text + ' '.repeat(widths[i] - v.width)).join('  ').trimEnd();
+  const line = (values: readonly Cell[]) => '  ' + values.map((v, i) => v.text + ' '.repeat(widths[i] - v.width)).join('  ').trimEnd();
   const rule = widths.map((w) => cell('-'.repeat(w)));
   return [line(header), line(rule), ...cells.map(line)].join('\n') + '\n';
 }

@@ -43,6 +43,8 @@ export function renderValidate(result: ValidateResult, format: 'table' | 'json')
     toTextTable(withPathTails(problemFiles), ['path', 'records', 'valid', 'invalid', 'error']) +
     `\nProblems (${result.ledger.length})\n` +
     toTextTable(withPathTails(result.ledger.slice(0, SHOWN_PROBLEMS)), problemColumns) +
-    (result.ledger.length > SHOWN_PROBLEMS ? `  … and ${result.ledger.length - SHOWN_PROBLEMS} more: use --rejects FILE or --format json for all of them\n` : '')
+    (result.ledger.length > SHOWN_PROBLEMS
+      ? `  … and ${result.ledger.length - SHOWN_PROBLEMS} more: use --rejects FILE or --format json for all of them\n`
+      : '')
   );
 }

@@ -25,7 +25,9 @@ export function countLines(r: VerifyResult): string[] {
   return [
     `files: ${f.seen} seen = ${f.digests} digests + ${f.logs} log files + ${f.ignored} ignored + ${f.failed} unreadable paths`,
     `digests: ${d.seen} read (${d.unreadable} unusable); signatures: ${d.signaturesVerified} verified, ${d.signaturesFailed} failed, ${d.signaturesUnchecked} not checked`,
-    `log files: ${l.listed} listed = ${l.verified} verified + ${l.modified} modified + ${l.missing} missing + ${l.unreadable} unreadable; not listed: ${l.unlisted} unlisted + ${l['not-covered']} not covered`,
+    `log files: ${l.listed} listed = ${l.verified} verified + ${l.modified} modified + ${l.missing} missing + ${l.unreadable} unreadable; not listed: ${l.unlisted} unlisted + ${
+      l['not-covered']
+    } not covered`,
   ];
 }
 

@@ -1,4 +1,4 @@
-import { op, type ColumnTable } from 'arquero';
+import { type ColumnTable, op } from 'arquero';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { withPrincipalId } from './principal-identity.ts';
 

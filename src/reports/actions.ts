@@ -1,4 +1,4 @@
-import { desc, op, type ColumnTable } from 'arquero';
+import { type ColumnTable, desc, op } from 'arquero';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { withPrincipalId } from './principal-identity.ts';
 

@@ -1,4 +1,4 @@
-import { table, type ColumnTable } from 'arquero';
+import { type ColumnTable, table } from 'arquero';
 import { buildCases } from '../cases/build-cases.ts';
 import { CASE_COLUMNS } from '../cases/case-row.ts';
 import { eventInstant } from '../rows/time-order.ts';

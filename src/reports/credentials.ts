@@ -1,4 +1,4 @@
-import { escape, op, table, type ColumnTable } from 'arquero';
+import { type ColumnTable, escape, op, table } from 'arquero';
 import { CREDENTIAL_CLASSES } from '../rows/identity.ts';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
@@ -6,7 +6,13 @@ import { withPrincipalId } from './principal-identity.ts';
 
 const CLASSES = Object.keys(CREDENTIAL_CLASSES);
 
-type Row = { count: number | undefined; errors: number | undefined; identityTypes: unknown[] | undefined; principalCount: number | undefined; principals: unknown[] | undefined };
+type Row = {
+  count: number | undefined;
+  errors: number | undefined;
+  identityTypes: unknown[] | undefined;
+  principalCount: number | undefined;
+  principals: unknown[] | undefined;
+};
 
 /**
  * The three questions of the AWS Support user guide, one row each (plus other-account and

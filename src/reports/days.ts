@@ -1,4 +1,4 @@
-import { escape, op, type ColumnTable } from 'arquero';
+import { type ColumnTable, escape, op } from 'arquero';
 import { withPrincipalId } from './principal-identity.ts';
 
 /** One row per UTC day: the activity timeline. */

@@ -1,4 +1,4 @@
-import { desc, escape, op, type ColumnTable } from 'arquero';
+import { type ColumnTable, desc, escape, op } from 'arquero';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
 import { PRINCIPAL_KEY } from './principal-identity.ts';

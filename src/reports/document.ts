@@ -31,6 +31,11 @@ export function toReportDocument(result: ScanResult, names: readonly ReportName[
   const rejects: Partial<Record<Stage, number>> = {};
   for (const r of result.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
   const reports = buildReports(result.rows, names);
-  const toJSON = (): ReportJson => ({ files: result.files, records: result.records, rejects, reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])) });
+  const toJSON = (): ReportJson => ({
+    files: result.files,
+    records: result.records,
+    rejects,
+    reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])),
+  });
   return { files: result.files, records: result.records, rejects, reports, ledger: result.rejects, toJSON };
 }

@@ -2,7 +2,7 @@
  * Event times in the reports, ordered by instant (utc-time.ts), not as text: `13:00:00.500Z` is
  * after `13:00:00Z`, though '.' sorts before 'Z'. Reports still show the recorded text.
  */
-import { escape, type ColumnTable } from 'arquero';
+import { type ColumnTable, escape } from 'arquero';
 import { eventInstant } from '../rows/time-order.ts';
 
 // Epoch ms of 0000-01-01T00:00:00Z, the earliest instant utcInstant gives: adding it makes every
@@ -25,7 +25,8 @@ export function timeOrdered(eventTime: string): string {
 export const recordedTime = (ordered: string | null | undefined): string | null => (typeof ordered === 'string' ? ordered.slice(WIDTH) : null);
 
 /** The table with a `timeOrdered` column: aggregate it with op.min/op.max, then read it with recordedTimes. */
-export const withTimeOrdered = (events: ColumnTable): ColumnTable => events.derive({ timeOrdered: escape((d: { eventTime: string }) => timeOrdered(d.eventTime)) });
+export const withTimeOrdered = (events: ColumnTable): ColumnTable =>
+  events.derive({ timeOrdered: escape((d: { eventTime: string }) => timeOrdered(d.eventTime)) });
 
 /** Turns the `firstSeen`/`lastSeen` aggregates of `timeOrdered` back into the recorded times. */
 export const recordedTimes = (table: ColumnTable): ColumnTable =>

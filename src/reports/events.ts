@@ -1,4 +1,4 @@
-import { escape, type ColumnTable } from 'arquero';
+import { type ColumnTable, escape } from 'arquero';
 import { eventInstant } from '../rows/time-order.ts';
 import { SUPPORT_ROW_COLUMNS } from '../rows/support-row.ts';
 

@@ -2,7 +2,7 @@
  * The reports: each takes the table of Support rows and returns a table with an explicit order.
  * The registry's order is the order reports are printed and written.
  */
-import { table, type ColumnTable } from 'arquero';
+import { type ColumnTable, table } from 'arquero';
 import { REPORT_NAMES, type ReportName } from './names.ts';
 import { SUPPORT_ROW_COLUMNS } from '../rows/support-row.ts';
 import type { SupportRow } from '../types.ts';

@@ -1,4 +1,4 @@
-import { escape, type ColumnTable } from 'arquero';
+import { type ColumnTable, escape } from 'arquero';
 import { principalKeyOf } from '../rows/identity.ts';
 
 export { PRINCIPAL_KEY } from '../rows/identity.ts';

@@ -1,9 +1,12 @@
-import { desc, escape, op, type ColumnTable } from 'arquero';
+import { type ColumnTable, desc, escape, op } from 'arquero';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { mfaText, sortedJoin } from './lists.ts';
 import { PRINCIPAL_KEY } from './principal-identity.ts';
 
-type Lists = Record<'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sourceIdentities' | 'sourceIPs' | 'userAgents' | 'regions' | 'accounts' | 'mfa', unknown[]>;
+type Lists = Record<
+  'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sourceIdentities' | 'sourceIPs' | 'userAgents' | 'regions' | 'accounts' | 'mfa',
+  unknown[]
+>;
 
 /**
  * One row per principal that used AWS Support (the same name in two caller accounts is two

@@ -1,4 +1,4 @@
-import { escape, op, type ColumnTable } from 'arquero';
+import { type ColumnTable, escape, op } from 'arquero';
 import { obj, str, strings } from '../rows/record-fields.ts';
 import { recordedTimes, withTimeOrdered } from './event-time.ts';
 import { sortedJoin } from './lists.ts';

@@ -98,7 +98,13 @@ export interface RowOrigin {
 export const TRAIL_FILE_ORIGIN: RowOrigin = { inputShape: 'trail-file', archivePath: null, partial: false };
 
 /** The flat row of one Support record. `record` must have passed the record schema (the partial one when partial). */
-export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: number, raw = JSON.stringify(record), origin: RowOrigin = TRAIL_FILE_ORIGIN): SupportRow {
+export function toSupportRow(
+  record: CloudTrailRecord,
+  file: LogFile,
+  index: number,
+  raw = JSON.stringify(record),
+  origin: RowOrigin = TRAIL_FILE_ORIGIN,
+): SupportRow {
   const identity = obj(record.userIdentity);
   const request = obj(record.requestParameters);
   const { role, session } = roleSessionOf(record);
@@ -147,9 +153,38 @@ export function toSupportRow(record: CloudTrailRecord, file: LogFile, index: num
  * `index`, so the earlier columns keep their positions for readers that go by position.
  */
 export const SUPPORT_ROW_COLUMNS: readonly (keyof SupportRow)[] = [
-  'eventTime', 'eventSource', 'eventName', 'category', 'account', 'region', 'identityType', 'principal',
-  'credentialClass', 'role', 'session', 'invokedBy', 'sourceIdentity', 'callerAccount', 'arn',
-  'accessKeyId', 'mfa', 'sourceIPAddress', 'userAgent', 'readOnly', 'errorCode', 'errorMessage',
-  'caseId', 'severityCode', 'serviceCode', 'categoryCode', 'issueType', 'eventID', 'requestID', 'file', 'index',
-  'inputShape', 'archivePath', 'partial',
+  'eventTime',
+  'eventSource',
+  'eventName',
+  'category',
+  'account',
+  'region',
+  'identityType',
+  'principal',
+  'credentialClass',
+  'role',
+  'session',
+  'invokedBy',
+  'sourceIdentity',
+  'callerAccount',
+  'arn',
+  'accessKeyId',
+  'mfa',
+  'sourceIPAddress',
+  'userAgent',
+  'readOnly',
+  'errorCode',
+  'errorMessage',
+  'caseId',
+  'severityCode',
+  'serviceCode',
+  'categoryCode',
+  'issueType',
+  'eventID',
+  'requestID',
+  'file',
+  'index',
+  'inputShape',
+  'archivePath',
+  'partial',
 ];

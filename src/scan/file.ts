@@ -3,13 +3,13 @@
  * rejects and counts. It runs on worker threads too (`runJob`), so its options are plain data.
  */
 import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
-import { ledgerOf, readLogFile, type LogFileRead } from '../read/log-file.ts';
+import { ledgerOf, type LogFileRead, readLogFile } from '../read/log-file.ts';
 import type { RowFilter } from '../rows/filter.ts';
-import { sourcesFor, type SourceSelection } from '../rows/support-row.ts';
+import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
 import type { LogFile } from '../types.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
-import { addOutcome, noRecords, outcomeOf, outcomeOfBatches, type FileOutcome } from './outcome.ts';
-import { escapeHits, eventSourceHits, sourceNeedles, type NeedleSet } from './prefilter.ts';
+import { addOutcome, type FileOutcome, noRecords, outcomeOf, outcomeOfBatches } from './outcome.ts';
+import { escapeHits, eventSourceHits, type NeedleSet, sourceNeedles } from './prefilter.ts';
 
 /** What reading one file needs: plain, structured-cloneable data. */
 export interface FileScanOptions {
@@ -73,6 +73,6 @@ function toFileOutcome(read: LogFileRead<FileOutcome>): FileOutcome {
 const needleCache = new WeakMap<ReadonlySet<string>, NeedleSet>();
 function needlesFor(sources: ReadonlySet<string>): NeedleSet {
   let needles = needleCache.get(sources);
-  if (!needles) needleCache.set(sources, (needles = sourceNeedles(sources)));
+  if (!needles) needleCache.set(sources, needles = sourceNeedles(sources));
   return needles;
 }

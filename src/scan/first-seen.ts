@@ -43,7 +43,13 @@ export class FirstSeen {
     const entry = UUID.test(id) ? this.find(words(id)).entry : this.others.get(id);
     if (entry === undefined) return undefined;
     const note = this.notes[entry];
-    return { place: this.places[this.files[entry]], index: this.indexes[entry], print: this.prints[entry], shape: this.shapes[note >> 1], partial: (note & 1) === 1 };
+    return {
+      place: this.places[this.files[entry]],
+      index: this.indexes[entry],
+      print: this.prints[entry],
+      shape: this.shapes[note >> 1],
+      partial: (note & 1) === 1,
+    };
   }
 
   /** Records the first occurrence of `id` (call only after `get` found none). */
@@ -76,7 +82,9 @@ export class FirstSeen {
       const stored = this.table[slot];
       if (stored === 0) return { slot, entry: undefined };
       const at = (stored - 1) * 4;
-      if (this.ids[at] === key[0] && this.ids[at + 1] === key[1] && this.ids[at + 2] === key[2] && this.ids[at + 3] === key[3]) return { slot, entry: stored - 1 };
+      if (this.ids[at] === key[0] && this.ids[at + 1] === key[1] && this.ids[at + 2] === key[2] && this.ids[at + 3] === key[3]) {
+        return { slot, entry: stored - 1 };
+      }
       slot = (slot + 1) & mask;
     }
   }

@@ -51,7 +51,7 @@ export class OutcomeMerger {
     for (const reject of outcome.rejects) this.rejects.push(reject);
     const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
     this.records.support += kept.length;
-    if (this.keepRows) for (const row of kept) this.rows.push(row);
+    if (this.keepRows) { for (const row of kept) this.rows.push(row); }
     return kept;
   }
 
@@ -59,9 +59,10 @@ export class OutcomeMerger {
     const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
     if (first) {
       this.records.duplicates++;
-      const same =
-        first.partial !== row.partial ? 'the same event (one side partial) as'
-        : first.print === printOf(fingerprint) ? 'identical to'
+      const same = first.partial !== row.partial
+        ? 'the same event (one side partial) as'
+        : first.print === printOf(fingerprint)
+        ? 'identical to'
         : 'DIFFERENT payload from';
       // The same event seen through two shapes (an Event history export beside the trail files) says so.
       const shapes = first.shape === row.inputShape ? '' : ` (read as ${first.shape} there, as ${row.inputShape} here)`;
@@ -69,7 +70,9 @@ export class OutcomeMerger {
       this.rejects.push({ path: row.file, ...(row.archivePath === null ? {} : { archivePath: row.archivePath }), index: row.index, stage: 'dedupe', reason });
       return false;
     }
-    if (row.eventID !== null) this.firstById.add(row.eventID, { place: placeOf(row), index: row.index, shape: row.inputShape, partial: row.partial, fingerprint });
+    if (row.eventID !== null) {
+      this.firstById.add(row.eventID, { place: placeOf(row), index: row.index, shape: row.inputShape, partial: row.partial, fingerprint });
+    }
     return true;
   }
 

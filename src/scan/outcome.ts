@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { keepsRow, type RowFilter } from '../rows/filter.ts';
-import { toSupportRow, TRAIL_FILE_ORIGIN, type RowOrigin } from '../rows/support-row.ts';
+import { type RowOrigin, toSupportRow, TRAIL_FILE_ORIGIN } from '../rows/support-row.ts';
 import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
 import { isObject } from '../read/parse.ts';
@@ -25,7 +25,6 @@ export interface FileOutcome {
 
 /** No records. */
 export const noRecords = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
-
 
 /**
  * Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). `entries`
@@ -91,11 +90,26 @@ function* indexed(batch: RecordBatch): Generator<[number, unknown]> {
  * {@link outcomeOf} with its origin, plus the records the shape readers could not unwrap, which
  * count as seen and rejected (failed archive entries are ledger lines only).
  */
-export function outcomeOfBatches(file: LogFile, batches: readonly RecordBatch[], shapeRejects: readonly Reject[], sources: ReadonlySet<string>, filter: RowFilter): FileOutcome {
+export function outcomeOfBatches(
+  file: LogFile,
+  batches: readonly RecordBatch[],
+  shapeRejects: readonly Reject[],
+  sources: ReadonlySet<string>,
+  filter: RowFilter,
+): FileOutcome {
   const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
-  const total: FileOutcome = { rows: [], fingerprints: [], rejects: [...shapeRejects], counts: { ...noRecords(), seen: unwrapFailures, rejected: unwrapFailures } };
+  const total: FileOutcome = {
+    rows: [],
+    fingerprints: [],
+    rejects: [...shapeRejects],
+    counts: { ...noRecords(), seen: unwrapFailures, rejected: unwrapFailures },
+  };
   for (const batch of batches) {
-    const one = outcomeOf(file, batch.records.length, indexed(batch), sources, filter, { inputShape: batch.shape, archivePath: batch.archivePath, partial: batch.partial });
+    const one = outcomeOf(file, batch.records.length, indexed(batch), sources, filter, {
+      inputShape: batch.shape,
+      archivePath: batch.archivePath,
+      partial: batch.partial,
+    });
     addOutcome(total, one);
   }
   return total;

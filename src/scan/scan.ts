@@ -8,9 +8,9 @@ import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from '../t
 import type { WorkerJob } from '../workers/job.ts';
 import { defaultWorkers } from '../workers/pool.ts';
 import { runFiles } from '../workers/run-files.ts';
-import { scanFile, type FileScanOptions } from './file.ts';
+import { type FileScanOptions, scanFile } from './file.ts';
 import { OutcomeMerger } from './merge.ts';
-import { noRecords, type FileOutcome } from './outcome.ts';
+import { type FileOutcome, noRecords } from './outcome.ts';
 
 export interface ScanOptions extends FileScanOptions {
   /** Skip files whose path date is outside --since/--until (default true). */
@@ -59,7 +59,13 @@ export function keepFileOf(options: Pick<ScanOptions, 'filter' | 'pruneByPath'>)
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const merger = new OutcomeMerger(options.keepRows ?? true);
-  const fileOptions: FileScanOptions = { sources: options.sources, filter: options.filter ?? {}, maxFileBytes: options.maxFileBytes, inflate: options.inflate, prefilter: options.prefilter };
+  const fileOptions: FileScanOptions = {
+    sources: options.sources,
+    filter: options.filter ?? {},
+    maxFileBytes: options.maxFileBytes,
+    inflate: options.inflate,
+    prefilter: options.prefilter,
+  };
   const run = { job: SCAN_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
   await runFiles(paths, run, async (entry) => {
     if ('reject' in entry) merger.addDiscoveryReject(entry.reject);

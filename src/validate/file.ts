@@ -62,7 +62,14 @@ function validateBatches(batches: readonly RecordBatch[], shapeRejects: readonly
       const issue = check(record)[0];
       if (!issue) return;
       invalid++;
-      ledger.push({ path: file.path, ...where, index: batch.indexes === null ? i : batch.indexes[i], stage: 'validate', reason: issue.message, pointer: issue.pointer });
+      ledger.push({
+        path: file.path,
+        ...where,
+        index: batch.indexes === null ? i : batch.indexes[i],
+        stage: 'validate',
+        reason: issue.message,
+        pointer: issue.pointer,
+      });
     });
   }
   return { n, invalid, ledger };

@@ -7,8 +7,8 @@ import { siblingModule } from '../runtime.ts';
 import type { EntryCounts, FileCounts, LogFile, Reject } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
 import { defaultWorkers } from '../workers/pool.ts';
-import { runFiles, type FileEntry } from '../workers/run-files.ts';
-import { validateFile, type ValidateOptions, type FileValidation } from './file.ts';
+import { type FileEntry, runFiles } from '../workers/run-files.ts';
+import { type FileValidation, validateFile, type ValidateOptions } from './file.ts';
 
 export type { ValidateOptions } from './file.ts';
 
@@ -74,7 +74,13 @@ export async function validateArchive(paths: readonly string[], options: Validat
     records.seen += read.n;
     records.invalid += read.invalid;
     records.valid += read.n - read.invalid;
-    perFile.push({ path: file.path, records: read.n, valid: read.n - read.invalid, invalid: read.invalid, error: read.entries ? failedEntries(read.entries) : null });
+    perFile.push({
+      path: file.path,
+      records: read.n,
+      valid: read.n - read.invalid,
+      invalid: read.invalid,
+      error: read.entries ? failedEntries(read.entries) : null,
+    });
   };
   const fileOptions = { maxFileBytes: options.maxFileBytes, inflate: options.inflate };
   await runFiles(paths, { job: VALIDATE_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers() }, add);

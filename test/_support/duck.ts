@@ -1,6 +1,6 @@
 /** Reading exports back: DuckDB (native, @duckdb/node-api), hyparquet and apache-arrow (pure JS). */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { tableFromIPC, RecordBatchFileReader } from 'apache-arrow';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { RecordBatchFileReader, tableFromIPC } from 'apache-arrow';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

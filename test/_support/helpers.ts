@@ -1,5 +1,5 @@
 /** Test helpers: temp folders, fixture files and records built in the test (no binary junk committed). */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -134,10 +134,17 @@ export const supportAuthzEvent = (): Record<string, unknown> => ({
   responseElements: null,
   eventID: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
   readOnly: false,
-  resources: [{ accountId: '111122223333', type: 'AWS::SupportAuthZ::SupportPermitRequest', ARN: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234' }],
+  resources: [{
+    accountId: '111122223333',
+    type: 'AWS::SupportAuthZ::SupportPermitRequest',
+    ARN: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234',
+  }],
   eventType: 'AwsServiceEvent',
   managementEvent: true,
   recipientAccountId: '111122223333',
-  serviceEventDetails: { supportPermitRequestArn: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234', supportCaseDisplayId: '1234567890' },
+  serviceEventDetails: {
+    supportPermitRequestArn: 'arn:aws:supportauthz:us-east-1:111122223333:supportpermitrequest/e5f6a7b8-c9d0-1234-efab-345678901234',
+    supportCaseDisplayId: '1234567890',
+  },
   eventCategory: 'Management',
 });

@@ -4,7 +4,7 @@
  * list-public-keys file and the newest digest's signature (what `aws s3api head-object` would
  * show as x-amz-meta-signature).
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -89,21 +89,41 @@ export function signedArchive(o: ArchiveOptions = {}): Archive {
     const to = from + HOUR;
     const listed = [10, 35].map((minute, i) => {
       const at = from + minute * 60_000;
-      const logKey = `AWSLogs/${account}/CloudTrail/${region}/${day(at)}/${account}_CloudTrail_${region}_${stamp(at, false)}_${o.backfill ? 'b' : 'u'}${h}x${i}abcdefghijkl.json.gz`;
+      const logKey = `AWSLogs/${account}/CloudTrail/${region}/${day(at)}/${account}_CloudTrail_${region}_${stamp(at, false)}_${
+        o.backfill ? 'b' : 'u'
+      }${h}x${i}abcdefghijkl.json.gz`;
       const body = Buffer.from(trailFile([record({ eventTime: iso(at - 60_000) })]));
       logs.push(put(root, logKey, gzipSync(body)));
-      return { s3Bucket: bucket, s3Object: prefix + logKey, hashValue: sha(body), hashAlgorithm: 'SHA-256', newestEventTime: iso(at - 60_000), oldestEventTime: iso(at - 60_000) };
+      return {
+        s3Bucket: bucket,
+        s3Object: prefix + logKey,
+        hashValue: sha(body),
+        hashAlgorithm: 'SHA-256',
+        newestEventTime: iso(at - 60_000),
+        oldestEventTime: iso(at - 60_000),
+      };
     });
     const prev: Link | null = o.restartAt?.includes(h) ? null : previous;
     const suffix = o.backfill ? '_backfill' : '';
-    const digestKey = `AWSLogs/${account}/CloudTrail-Digest/${region}/${day(to)}/${account}_CloudTrail-Digest_${region}_${trail}_us-east-1_${stamp(to, true)}${suffix}.json.gz`;
+    const digestKey = `AWSLogs/${account}/CloudTrail-Digest/${region}/${day(to)}/${account}_CloudTrail-Digest_${region}_${trail}_us-east-1_${
+      stamp(to, true)
+    }${suffix}.json.gz`;
     const doc = {
-      awsAccountId: account, digestStartTime: iso(from), digestEndTime: iso(to), digestS3Bucket: bucket, digestS3Object: prefix + digestKey,
-      digestPublicKeyFingerprint: o.claimFingerprint ?? key.fingerprint, digestSignatureAlgorithm: 'SHA256withRSA',
-      newestEventTime: listed[1].newestEventTime, oldestEventTime: listed[0].oldestEventTime,
-      previousDigestS3Bucket: prev ? bucket : null, previousDigestS3Object: prev ? prefix + prev.key : null,
-      previousDigestHashValue: prev?.sha ?? null, previousDigestHashAlgorithm: prev ? 'SHA-256' : null,
-      previousDigestSignature: prev?.signature ?? null, logFiles: listed,
+      awsAccountId: account,
+      digestStartTime: iso(from),
+      digestEndTime: iso(to),
+      digestS3Bucket: bucket,
+      digestS3Object: prefix + digestKey,
+      digestPublicKeyFingerprint: o.claimFingerprint ?? key.fingerprint,
+      digestSignatureAlgorithm: 'SHA256withRSA',
+      newestEventTime: listed[1].newestEventTime,
+      oldestEventTime: listed[0].oldestEventTime,
+      previousDigestS3Bucket: prev ? bucket : null,
+      previousDigestS3Object: prev ? prefix + prev.key : null,
+      previousDigestHashValue: prev?.sha ?? null,
+      previousDigestHashAlgorithm: prev ? 'SHA-256' : null,
+      previousDigestSignature: prev?.signature ?? null,
+      logFiles: listed,
     };
     const bytes: Buffer = Buffer.from(JSON.stringify(doc));
     const toSign: string = `${doc.digestEndTime}\n${bucket}/${doc.digestS3Object}\n${sha(bytes)}\n${prev?.signature ?? 'null'}`;
@@ -121,7 +141,12 @@ export function signedArchive(o: ArchiveOptions = {}): Archive {
 
 /** A list-public-keys document for these keys, valid around January 2026. */
 export function publicKeysJson(keys: readonly TestKey[], fingerprintOverride?: string): string {
-  const list = keys.map((k) => ({ Value: k.der.toString('base64'), ValidityStartTime: '2025-12-01T00:00:00Z', ValidityEndTime: '2026-03-01T00:00:00Z', Fingerprint: fingerprintOverride ?? k.fingerprint }));
+  const list = keys.map((k) => ({
+    Value: k.der.toString('base64'),
+    ValidityStartTime: '2025-12-01T00:00:00Z',
+    ValidityEndTime: '2026-03-01T00:00:00Z',
+    Fingerprint: fingerprintOverride ?? k.fingerprint,
+  }));
   return JSON.stringify({ PublicKeyList: list });
 }
 

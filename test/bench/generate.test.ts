@@ -5,12 +5,15 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generateArchive, type ArchiveOptions } from '../../bench/generate/mod.ts';
+import { type ArchiveOptions, generateArchive } from '../../bench/generate/mod.ts';
 
 // The naming rules, written out here independently of the generator's own patterns.
-const LOG_RE = /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail_\2_\3\4\5T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/;
-const DIGEST_RE = /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail-Digest\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail-Digest_\2_management-events_us-east-1_\3\4\5T\d{6}Z\.json\.gz$/;
-const INSIGHT_RE = /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail-Insight\/([a-z0-9-]+)\/\d{4}\/\d{2}\/\d{2}\/\1_CloudTrail-Insight_\2_\d{8}T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/;
+const LOG_RE =
+  /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail_\2_\3\4\5T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/;
+const DIGEST_RE =
+  /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail-Digest\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail-Digest_\2_management-events_us-east-1_\3\4\5T\d{6}Z\.json\.gz$/;
+const INSIGHT_RE =
+  /^AWSLogs\/(?:o-[a-z0-9]{10,32}\/)?(\d{12})\/CloudTrail-Insight\/([a-z0-9-]+)\/\d{4}\/\d{2}\/\d{2}\/\1_CloudTrail-Insight_\2_\d{8}T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/;
 const SUPPORT_RE = /^(support|supportapp|supportplans|trustedadvisor|support-console|supportauthz|support-subscription)\.amazonaws\.com$/;
 
 const BASE: Omit<ArchiveOptions, 'out' | 'seed'> = {
@@ -134,7 +137,9 @@ test('mfaAuthenticated is written as the string CloudTrail uses, never a boolean
 });
 
 /** Digest documents by key, with their decompressed bytes. */
+// deno-lint-ignore no-explicit-any
 function digestsOf(dir: string): Map<string, { doc: any; raw: Buffer }> {
+  // deno-lint-ignore no-explicit-any
   const out = new Map<string, { doc: any; raw: Buffer }>();
   for (const [path, bytes] of tree(dir)) {
     if (!DIGEST_RE.test(path)) continue;

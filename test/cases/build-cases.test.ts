@@ -43,7 +43,13 @@ test('buildCases() says reopened when a communication follows the last ResolveCa
   const rows = rowsOf([
     record({ eventID: 'r1', eventTime: '2026-01-05T10:00:00Z', responseElements: { caseId: id } }),
     record({ eventID: 'r2', eventTime: '2026-01-05T11:00:00Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null }),
-    record({ eventID: 'r3', eventTime: '2026-01-05T12:00:00Z', eventName: 'AddCommunicationToCase', requestParameters: { caseId: id }, responseElements: { result: true } }),
+    record({
+      eventID: 'r3',
+      eventTime: '2026-01-05T12:00:00Z',
+      eventName: 'AddCommunicationToCase',
+      requestParameters: { caseId: id },
+      responseElements: { result: true },
+    }),
   ]);
   const [c] = buildCases(rows);
   assert.is(c.status, 'reopened');
@@ -55,7 +61,14 @@ test('buildCases() counts a failed ResolveCase as an error, not a resolution', (
   const id = 'case-111122223333-muen-2026-ffffffffffffffff';
   const rows = rowsOf([
     record({ eventID: 'f1', eventTime: '2026-01-05T10:00:00Z', responseElements: { caseId: id } }),
-    record({ eventID: 'f2', eventTime: '2026-01-05T11:00:00Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null, errorCode: 'AccessDenied' }),
+    record({
+      eventID: 'f2',
+      eventTime: '2026-01-05T11:00:00Z',
+      eventName: 'ResolveCase',
+      requestParameters: { caseId: id },
+      responseElements: null,
+      errorCode: 'AccessDenied',
+    }),
   ]);
   const [c] = buildCases(rows);
   assert.equal([c.status, c.resolvedAt, c.errors, c.errorCodes, c.flags], ['open', null, 1, 'AccessDenied', 'errors']);
@@ -64,10 +77,33 @@ test('buildCases() counts a failed ResolveCase as an error, not a resolution', (
 test('buildCases() links the cases of a DescribeCases caseIdList and the attachment set of a CreateCase', () => {
   const [x, y] = ['case-111122223333-muen-2026-1111111111111111', 'case-111122223333-muen-2026-2222222222222222'];
   const rows = rowsOf([
-    record({ eventID: 'a1', eventTime: '2026-01-05T09:00:00Z', eventName: 'AddAttachmentsToSet', requestParameters: {}, responseElements: { attachmentSetId: 'set-1' } }),
-    record({ eventID: 'a2', eventTime: '2026-01-05T09:01:00Z', eventName: 'AddAttachmentsToSet', requestParameters: { attachmentSetId: 'set-1' }, responseElements: { attachmentSetId: 'set-1' } }),
-    record({ eventID: 'a3', eventTime: '2026-01-05T09:02:00Z', eventName: 'AddAttachmentsToSet', requestParameters: {}, responseElements: { attachmentSetId: 'set-unused' } }),
-    record({ eventID: 'a4', eventTime: '2026-01-05T10:00:00Z', requestParameters: { attachmentSetId: 'set-1', language: 'en' }, responseElements: { caseId: x } }),
+    record({
+      eventID: 'a1',
+      eventTime: '2026-01-05T09:00:00Z',
+      eventName: 'AddAttachmentsToSet',
+      requestParameters: {},
+      responseElements: { attachmentSetId: 'set-1' },
+    }),
+    record({
+      eventID: 'a2',
+      eventTime: '2026-01-05T09:01:00Z',
+      eventName: 'AddAttachmentsToSet',
+      requestParameters: { attachmentSetId: 'set-1' },
+      responseElements: { attachmentSetId: 'set-1' },
+    }),
+    record({
+      eventID: 'a3',
+      eventTime: '2026-01-05T09:02:00Z',
+      eventName: 'AddAttachmentsToSet',
+      requestParameters: {},
+      responseElements: { attachmentSetId: 'set-unused' },
+    }),
+    record({
+      eventID: 'a4',
+      eventTime: '2026-01-05T10:00:00Z',
+      requestParameters: { attachmentSetId: 'set-1', language: 'en' },
+      responseElements: { caseId: x },
+    }),
     record({ eventID: 'a5', eventTime: '2026-01-05T11:00:00Z', eventName: 'DescribeCases', requestParameters: { caseIdList: [x, y] }, responseElements: null }),
   ]);
   const cases = buildCases(rows);
@@ -83,23 +119,45 @@ test('buildCases() orders events by instant, not text: a fraction of a second is
   const id = 'case-111122223333-muen-2026-abababababababab';
   const records = [
     record({ eventID: 'm1', eventTime: '2026-01-05T10:00:00.250Z', responseElements: { caseId: id } }),
-    record({ eventID: 'm2', eventTime: '2026-01-05T13:00:00Z', eventName: 'AddCommunicationToCase', requestParameters: { caseId: id }, responseElements: { result: true } }),
+    record({
+      eventID: 'm2',
+      eventTime: '2026-01-05T13:00:00Z',
+      eventName: 'AddCommunicationToCase',
+      requestParameters: { caseId: id },
+      responseElements: { result: true },
+    }),
     record({ eventID: 'm3', eventTime: '2026-01-05T13:00:00.500Z', eventName: 'ResolveCase', requestParameters: { caseId: id }, responseElements: null }),
     record({ eventID: 'm4', eventTime: '2026-01-05T10:00:00Z', eventName: 'DescribeCases', requestParameters: { caseIdList: [id] }, responseElements: null }),
   ];
   const [c] = buildCases(rowsOf(records));
-  assert.equal([c.status, c.firstSeen, c.lastSeen, c.openedAt, c.resolvedAt], ['resolved', '2026-01-05T10:00:00Z', '2026-01-05T13:00:00.500Z', '2026-01-05T10:00:00.250Z', '2026-01-05T13:00:00.500Z']);
+  assert.equal([c.status, c.firstSeen, c.lastSeen, c.openedAt, c.resolvedAt], [
+    'resolved',
+    '2026-01-05T10:00:00Z',
+    '2026-01-05T13:00:00.500Z',
+    '2026-01-05T10:00:00.250Z',
+    '2026-01-05T13:00:00.500Z',
+  ]);
   assert.equal([c.secondsToResolve, c.timeToResolve], [10_800.25, '3h 0m 0.25s']);
   assert.equal(buildCases(rowsOf([...records].reverse())), [c], 'whatever the input order');
 
   // A communication half a second after the ResolveCase does reopen it.
-  const later = record({ eventID: 'm5', eventTime: '2026-01-05T13:00:01Z', eventName: 'AddCommunicationToCase', requestParameters: { caseId: id }, responseElements: { result: true } });
+  const later = record({
+    eventID: 'm5',
+    eventTime: '2026-01-05T13:00:01Z',
+    eventName: 'AddCommunicationToCase',
+    requestParameters: { caseId: id },
+    responseElements: { result: true },
+  });
   const [d] = buildCases(rowsOf([...records, later]));
   assert.equal([d.status, d.lastSeen], ['reopened', '2026-01-05T13:00:01Z']);
 });
 
 test('buildCases() sorts cases by the instant of their first activity, then case id', () => {
-  const [x, y, z] = ['case-111122223333-muen-2026-xxxxxxxxxxxxxxxx', 'case-111122223333-muen-2026-yyyyyyyyyyyyyyyy', 'case-111122223333-muen-2026-zzzzzzzzzzzzzzzz'];
+  const [x, y, z] = [
+    'case-111122223333-muen-2026-xxxxxxxxxxxxxxxx',
+    'case-111122223333-muen-2026-yyyyyyyyyyyyyyyy',
+    'case-111122223333-muen-2026-zzzzzzzzzzzzzzzz',
+  ];
   const rows = rowsOf([
     record({ eventID: 'o1', eventTime: '2026-01-05T09:00:00.250Z', responseElements: { caseId: x } }),
     record({ eventID: 'o2', eventTime: '2026-01-05T09:00:00Z', responseElements: { caseId: z } }),

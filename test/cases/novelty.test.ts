@@ -14,7 +14,12 @@ const judged = (rows: ReturnType<typeof at>[]) => {
 };
 
 test('sightingsOf() flags an IP or user agent the principal had not used in an earlier second', () => {
-  const rows = [at('1', '09:00:00', '192.0.2.1'), at('2', '10:00:00', '192.0.2.1'), at('3', '11:00:00', '192.0.2.9'), at('4', '12:00:00', '192.0.2.9', 'Boto3/1.34')];
+  const rows = [
+    at('1', '09:00:00', '192.0.2.1'),
+    at('2', '10:00:00', '192.0.2.1'),
+    at('3', '11:00:00', '192.0.2.9'),
+    at('4', '12:00:00', '192.0.2.9', 'Boto3/1.34'),
+  ];
   assert.equal(judged(rows), [['1', false, false], ['2', false, false], ['3', true, false], ['4', false, true]]);
 });
 
@@ -33,7 +38,11 @@ test('sightingsOf() orders by instant: a fraction is after its whole second, the
 
 test('sightingsOf() keeps principals of the same name in different accounts apart', () => {
   const root = (account: string) => ({ userIdentity: { type: 'Root', accountId: account, arn: `arn:aws:iam::${account}:root` }, recipientAccountId: account });
-  const rows = [at('1', '09:00:00', '192.0.2.1', 'ua', root('111122223333')), at('2', '10:00:00', '192.0.2.7', 'ua', root('444455556666')), at('3', '11:00:00', '192.0.2.7', 'ua', root('111122223333'))];
+  const rows = [
+    at('1', '09:00:00', '192.0.2.1', 'ua', root('111122223333')),
+    at('2', '10:00:00', '192.0.2.7', 'ua', root('444455556666')),
+    at('3', '11:00:00', '192.0.2.7', 'ua', root('111122223333')),
+  ];
   assert.equal(judged(rows), [['1', false, false], ['2', false, false], ['3', true, false]]);
 });
 

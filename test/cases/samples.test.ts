@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { ROOT, SAMPLES } from '../_support/helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
+// deno-lint-ignore no-explicit-any
 type Rec = Record<string, any>;
 
 function listFiles(dir: string): string[] {
@@ -36,12 +37,17 @@ function supportRecords(): Rec[] {
 function expectedLifecycles() {
   const records = supportRecords();
   const ok = (r: Rec) => !r.errorCode;
-  const idsOf = (r: Rec): string[] => [...new Set([r.requestParameters?.caseId, r.responseElements?.caseId, ...(r.requestParameters?.caseIdList ?? [])].filter(Boolean))];
+  const idsOf = (
+    r: Rec,
+  ): string[] => [...new Set([r.requestParameters?.caseId, r.responseElements?.caseId, ...(r.requestParameters?.caseIdList ?? [])].filter(Boolean))];
   const byCase = new Map<string, Rec[]>();
   for (const r of records) for (const id of idsOf(r)) byCase.set(id, [...(byCase.get(id) ?? []), r]);
   const sets = new Map<string, string>();
   for (const [id, rs] of byCase) for (const r of rs) if (r.requestParameters?.attachmentSetId) sets.set(r.requestParameters.attachmentSetId, id);
-  const attachmentsOf = (id: string) => records.filter((r) => r.eventName === 'AddAttachmentsToSet' && ok(r) && sets.get(r.responseElements?.attachmentSetId ?? r.requestParameters?.attachmentSetId) === id).length;
+  const attachmentsOf = (id: string) =>
+    records.filter((r) =>
+      r.eventName === 'AddAttachmentsToSet' && ok(r) && sets.get(r.responseElements?.attachmentSetId ?? r.requestParameters?.attachmentSetId) === id
+    ).length;
   return [...byCase].map(([caseId, rs]) => {
     const create = rs.find((r) => r.eventName === 'CreateCase' && ok(r));
     const comms = rs.filter((r) => r.eventName === 'AddCommunicationToCase' && ok(r));
@@ -67,9 +73,19 @@ function expectedLifecycles() {
 function toolLifecycles() {
   const doc = JSON.parse(execFileSync(process.execPath, [CLI, 'cases', SAMPLES, '--format', 'json'], { encoding: 'utf8' }));
   return (doc.cases as Rec[]).map((c) => ({
-    caseId: c.caseId, createdInWindow: c.createdInWindow, status: c.status, openedAt: c.openedAt, openedByType: c.openedByType,
-    communications: c.communications, attachments: c.attachments, reads: c.reads, resolvedAt: c.resolvedAt, resolvedByType: c.resolvedByType,
-    callerAccounts: c.accounts.split(' ').length, errorCodes: c.errorCodes, flags: c.flags as string,
+    caseId: c.caseId,
+    createdInWindow: c.createdInWindow,
+    status: c.status,
+    openedAt: c.openedAt,
+    openedByType: c.openedByType,
+    communications: c.communications,
+    attachments: c.attachments,
+    reads: c.reads,
+    resolvedAt: c.resolvedAt,
+    resolvedByType: c.resolvedByType,
+    callerAccounts: c.accounts.split(' ').length,
+    errorCodes: c.errorCodes,
+    flags: c.flags as string,
   })).sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
 }
 
@@ -79,7 +95,7 @@ if (!existsSync(join(SAMPLES, 'AWSLogs'))) {
   test('cases samples/ lists every case in the samples with the lifecycle read from the raw files', () => {
     const expected = expectedLifecycles();
     const tool = toolLifecycles();
-    assert.equal(tool.map(({ flags, ...rest }) => rest), expected);
+    assert.equal(tool.map(({ flags: _flags, ...rest }) => rest), expected);
     // flags agree with the raw facts
     for (const c of tool) {
       assert.is(c.flags.includes('resolved-by-root'), c.resolvedByType === 'Root', c.caseId);
@@ -106,7 +122,8 @@ if (!existsSync(join(SAMPLES, 'AWSLogs'))) {
       console.log('  jq not installed: jq cross-check skipped');
       return;
     }
-    const text = listFiles(SAMPLES).filter((p) => p.includes('/CloudTrail/') && p.endsWith('.json.gz')).map((p) => gunzipSync(readFileSync(p)).toString('utf8')).join('\n');
+    const text = listFiles(SAMPLES).filter((p) => p.includes('/CloudTrail/') && p.endsWith('.json.gz')).map((p) => gunzipSync(readFileSync(p)).toString('utf8'))
+      .join('\n');
     const program = `[inputs | .Records[] | select(.eventSource == "support.amazonaws.com")] | unique_by(.eventID)
       | [.[] | . as $e | ([.requestParameters.caseId?, .responseElements.caseId?] + (.requestParameters.caseIdList? // [])) | map(select(. != null)) | unique | .[] | {case: ., e: $e}]
       | group_by(.case) | map([.[0].case,

@@ -39,12 +39,22 @@ test('concatenated gzip members are read as one document', async () => {
 test('trailing garbage after the gzip stream: records kept, a warning in the ledger', async () => {
   const r = await scanOne('garbage.json.gz', Buffer.concat([gzipSync(two), Buffer.from('GARBAGE!')]));
   assert.equal([r.files.read, r.files.failed, r.records.support], [1, 0, 1]);
-  assert.equal(r.ledger, [{ stage: 'decode', index: null, reason: '8 bytes of trailing data after the gzip stream were ignored (the complete gzip members before them were read)', warning: true }]);
+  assert.equal(r.ledger, [{
+    stage: 'decode',
+    index: null,
+    reason: '8 bytes of trailing data after the gzip stream were ignored (the complete gzip members before them were read)',
+    warning: true,
+  }]);
 });
 
 test('a zero-byte file and a gzip of zero bytes are failed files with their reason', async () => {
   assert.equal((await scanOne('zero.json.gz', '')).ledger, [{ stage: 'decode', index: null, reason: 'empty file (0 bytes)', warning: false }]);
-  assert.equal((await scanOne('empty.json.gz', gzipSync(Buffer.alloc(0)))).ledger, [{ stage: 'parse', index: null, reason: 'empty document (no JSON value)', warning: false }]);
+  assert.equal((await scanOne('empty.json.gz', gzipSync(Buffer.alloc(0)))).ledger, [{
+    stage: 'parse',
+    index: null,
+    reason: 'empty document (no JSON value)',
+    warning: false,
+  }]);
 });
 
 test('a gzip bomb stops at the cap with low memory', async () => {
@@ -129,7 +139,9 @@ test('a file that disappears between discovery and read is a read reject', async
 });
 
 test('each required field missing, or of the wrong type, rejects the Support record with its pointer', async () => {
-  const fields: [string, unknown][] = [['eventVersion', 1.08], ['eventTime', 'not a date'], ['eventSource', 7], ['eventName', null], ['awsRegion', ['us-east-1']], ['userIdentity', 'root']];
+  const fields: [string, unknown][] = [['eventVersion', 1.08], ['eventTime', 'not a date'], ['eventSource', 7], ['eventName', null], ['awsRegion', [
+    'us-east-1',
+  ]], ['userIdentity', 'root']];
   for (const [field, wrong] of fields) {
     const missing = record();
     delete missing[field];

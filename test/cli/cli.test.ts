@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { ec2Record, gz, lookupEvent, put, record, ROOT, tempDir, trailFile } from '../_support/helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
@@ -16,8 +16,19 @@ function run(args: string[], cwd = ROOT) {
 
 function fixture() {
   const root = tempDir();
-  const k = (stamp: string, u: string) => `AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T${stamp}Z_${u}.json.gz`;
-  put(root, k('1020', 'a'), gz(trailFile([record({ eventID: 'a1', userAgent: '=HYPERLINK("http://evil")' }), ec2Record(), record({ eventID: 'a2', eventName: 'ResolveCase', errorCode: 'AccessDenied', requestParameters: { caseId: 'c' }, responseElements: null })])));
+  const k = (stamp: string, u: string) =>
+    `AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T${stamp}Z_${u}.json.gz`;
+  put(
+    root,
+    k('1020', 'a'),
+    gz(
+      trailFile([
+        record({ eventID: 'a1', userAgent: '=HYPERLINK("http://evil")' }),
+        ec2Record(),
+        record({ eventID: 'a2', eventName: 'ResolveCase', errorCode: 'AccessDenied', requestParameters: { caseId: 'c' }, responseElements: null }),
+      ]),
+    ),
+  );
   put(root, k('1030', 'b'), 'not gzip');
   return root;
 }
@@ -41,8 +52,16 @@ test('report --format json prints counts that add up and every report', () => {
   assert.equal(doc.files, { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 1 });
   assert.equal(doc.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
   assert.equal(Object.keys(doc.reports), ['actions', 'principals', 'credentials', 'accounts', 'days', 'denied', 'trustedAdvisor', 'cases', 'events']);
-  assert.equal(doc.reports.actions.map((r: { eventName: string; count: number; errors: number }) => [r.eventName, r.count, r.errors]), [['CreateCase', 1, 0], ['ResolveCase', 1, 1]]);
-  assert.equal(doc.reports.denied.map((r: { errorCode: string; principal: string; actions: string }) => [r.errorCode, r.principal, r.actions]), [['AccessDenied', 'janedoe', 'ResolveCase']]);
+  assert.equal(doc.reports.actions.map((r: { eventName: string; count: number; errors: number }) => [r.eventName, r.count, r.errors]), [['CreateCase', 1, 0], [
+    'ResolveCase',
+    1,
+    1,
+  ]]);
+  assert.equal(doc.reports.denied.map((r: { errorCode: string; principal: string; actions: string }) => [r.errorCode, r.principal, r.actions]), [[
+    'AccessDenied',
+    'janedoe',
+    'ResolveCase',
+  ]]);
 });
 
 test('report exits 1 with --strict when a file was rejected, 0 without', () => {
@@ -74,7 +93,9 @@ test('report fails fast with exit 2 when --out cannot be written, before reading
 
 test('export and cases refuse an --out that is a folder before reading any input', () => {
   const folder = tempDir();
-  for (const args of [['export', fixture(), '--format', 'csv', '--out', folder], ['cases', fixture(), '--out', folder], ['report', fixture(), '--rejects', folder]]) {
+  for (
+    const args of [['export', fixture(), '--format', 'csv', '--out', folder], ['cases', fixture(), '--out', folder], ['report', fixture(), '--rejects', folder]]
+  ) {
     const out = run(args);
     assert.is(out.code, 2, args.join(' '));
     assert.is(out.stderr, `cloudtrail-support: cannot write ${folder}: it is a directory (give a file name)\n`);
@@ -87,7 +108,18 @@ test('report --out writes one file per report plus summary.json, and --rejects t
   const ledger = join(outDir, '..', 'rejects.ndjson');
   const { code } = run(['report', root, '--format', 'csv', '--out', outDir, '--rejects', ledger]);
   assert.is(code, 0);
-  assert.equal(readdirSync(outDir).sort(), ['accounts.csv', 'actions.csv', 'cases.csv', 'credentials.csv', 'days.csv', 'denied.csv', 'events.csv', 'principals.csv', 'summary.json', 'trustedAdvisor.csv']);
+  assert.equal(readdirSync(outDir).sort(), [
+    'accounts.csv',
+    'actions.csv',
+    'cases.csv',
+    'credentials.csv',
+    'days.csv',
+    'denied.csv',
+    'events.csv',
+    'principals.csv',
+    'summary.json',
+    'trustedAdvisor.csv',
+  ]);
   const events = readFileSync(join(outDir, 'events.csv'), 'utf8');
   assert.ok(events.includes(`"'=HYPERLINK(""http://evil"")"`), 'formula neutralized in CSV');
   assert.is(JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')).records.support, 2);
@@ -108,7 +140,10 @@ test('report --format md and table print the accounting line', () => {
 test('report --format csv is plain CSV for one report, and # name sections for several', () => {
   const root = fixture();
   const one = run(['report', root, '--format', 'csv', '--report', 'actions']).stdout;
-  assert.is(one, 'category,eventSource,eventName,count,errors,principals,firstSeen,lastSeen\ncase-management,support.amazonaws.com,CreateCase,1,0,1,2026-01-05T10:15:00Z,2026-01-05T10:15:00Z\ncase-management,support.amazonaws.com,ResolveCase,1,1,1,2026-01-05T10:15:00Z,2026-01-05T10:15:00Z\n');
+  assert.is(
+    one,
+    'category,eventSource,eventName,count,errors,principals,firstSeen,lastSeen\ncase-management,support.amazonaws.com,CreateCase,1,0,1,2026-01-05T10:15:00Z,2026-01-05T10:15:00Z\ncase-management,support.amazonaws.com,ResolveCase,1,1,1,2026-01-05T10:15:00Z,2026-01-05T10:15:00Z\n',
+  );
   const two = run(['report', root, '--format', 'csv', '--report', 'actions', '--report', 'days']).stdout;
   assert.ok(two.startsWith('# actions\ncategory,'));
   assert.match(two, /\n\n# days\nday,count,errors,principals,actions\n/);
@@ -118,7 +153,10 @@ test('export writes one row per Support record as CSV and NDJSON', () => {
   const root = fixture();
   const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');
   assert.is(csv.length, 3);
-  assert.match(csv[0], /^eventTime,eventSource,eventName,category,account,region,identityType,principal,credentialClass,role,session,invokedBy,sourceIdentity,callerAccount,arn,/);
+  assert.match(
+    csv[0],
+    /^eventTime,eventSource,eventName,category,account,region,identityType,principal,credentialClass,role,session,invokedBy,sourceIdentity,callerAccount,arn,/,
+  );
   const file = join(tempDir(), 'rows.ndjson');
   assert.is(run(['export', root, '--format', 'ndjson', '--out', file]).code, 0);
   const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -141,7 +179,11 @@ test('export --format json streams one valid JSON array; parquet and arrow need 
 test('export names the shape and the archive entry of every row, in the last columns', () => {
   const root = tempDir();
   const page = JSON.stringify({ Events: [lookupEvent(record({ eventID: 'L1' }), 1)], NextToken: null }, null, 2);
-  put(root, 'case-evidence.zip', zipSync({ 'cloudtrail/lookup.json': strToU8(page), 'cloudtrail/trail.json': strToU8(trailFile([record({ eventID: 'T1' })])) }));
+  put(
+    root,
+    'case-evidence.zip',
+    zipSync({ 'cloudtrail/lookup.json': strToU8(page), 'cloudtrail/trail.json': strToU8(trailFile([record({ eventID: 'T1' })])) }),
+  );
   const csv = run(['export', root, '--format', 'csv']).stdout.trim().split('\n');
   // The export ends with `raw`, the record as quoted JSON text: drop it to read the columns before.
   assert.match(csv[0], /,eventID,requestID,file,index,inputShape,archivePath,partial,raw$/);
@@ -179,7 +221,11 @@ test('validate names the archive entry of a bad record, in JSON and in the table
   delete bad.eventTime;
   put(root, 'evidence.zip', zipSync({ 'inner/logs.json': strToU8(trailFile([record(), bad])) }));
   const doc = JSON.parse(run(['validate', root, '--format', 'json']).stdout);
-  assert.equal(doc.problems.map((p: { archivePath: string; index: number; pointer: string }) => [p.archivePath, p.index, p.pointer]), [['inner/logs.json', 1, '/eventTime']]);
+  assert.equal(doc.problems.map((p: { archivePath: string; index: number; pointer: string }) => [p.archivePath, p.index, p.pointer]), [[
+    'inner/logs.json',
+    1,
+    '/eventTime',
+  ]]);
   const table = run(['validate', root, '--format', 'table']).stdout;
   assert.match(table, /path\s+archivePath\s+index\s+stage/);
   assert.match(table, /evidence\.zip\s+inner\/logs\.json\s+1\s+validate/);
@@ -204,20 +250,39 @@ test('an export killed mid-run leaves the previous output whole, never a partial
 
 test('report and export print byte-identical output with 1, 2 and 4 workers and with the paths in any order', () => {
   const root = tempDir();
-  for (let i = 0; i < 30; i++) put(root, `d${i % 3}/f${i}.json.gz`, gz(trailFile([ec2Record(), record({ eventID: `o${i % 20}`, eventTime: `2026-01-05T10:${String(i).padStart(2, '0')}:00Z` })])));
+  for (let i = 0; i < 30; i++) {
+    put(
+      root,
+      `d${i % 3}/f${i}.json.gz`,
+      gz(trailFile([ec2Record(), record({ eventID: `o${i % 20}`, eventTime: `2026-01-05T10:${String(i).padStart(2, '0')}:00Z` })])),
+    );
+  }
   const dirs = [0, 1, 2].map((i) => join(root, `d${i}`));
   const first = run(['report', ...dirs, '--format', 'json', '--workers', '1']).stdout;
   assert.is(JSON.parse(first).records.duplicates, 10);
   for (const workers of ['2', '4']) {
     assert.is(run(['report', ...[...dirs].reverse(), '--format', 'json', '--workers', workers]).stdout, first, `${workers} workers`);
-    assert.is(run(['report', dirs[2], dirs[0], dirs[1], '--format', 'csv', '--workers', workers]).stdout, run(['report', ...dirs, '--format', 'csv', '--workers', '1']).stdout);
-    assert.is(run(['export', dirs[1], dirs[2], dirs[0], '--format', 'ndjson', '--workers', workers]).stdout, run(['export', ...dirs, '--format', 'ndjson', '--workers', '1']).stdout, `export, ${workers} workers`);
+    assert.is(
+      run(['report', dirs[2], dirs[0], dirs[1], '--format', 'csv', '--workers', workers]).stdout,
+      run(['report', ...dirs, '--format', 'csv', '--workers', '1']).stdout,
+    );
+    assert.is(
+      run(['export', dirs[1], dirs[2], dirs[0], '--format', 'ndjson', '--workers', workers]).stdout,
+      run(['export', ...dirs, '--format', 'ndjson', '--workers', '1']).stdout,
+      `export, ${workers} workers`,
+    );
   }
 });
 
 test('a reader that closes the pipe early (| head) ends the run with exit 141, quietly, for printed and streamed output', async () => {
   const root = tempDir();
-  for (let f = 0; f < 4; f++) put(root, `f${f}.json`, trailFile(Array.from({ length: 500 }, (_, i) => record({ eventID: `p${f}-${i}`, userAgent: 'x'.repeat(500) }))));
+  for (let f = 0; f < 4; f++) {
+    put(
+      root,
+      `f${f}.json`,
+      trailFile(Array.from({ length: 500 }, (_, i) => record({ eventID: `p${f}-${i}`, userAgent: 'x'.repeat(500) }))),
+    );
+  }
   for (const args of [['report', root, '--format', 'json', '--report', 'events'], ['export', root, '--format', 'csv'], ['export', root, '--format', 'json']]) {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -235,14 +300,21 @@ test('a failed write to standard output is exit 2 with a message, not a silent e
   const root = fixture();
   const target = join(tempDir(), 'readonly.out');
   put(target, '', '');
-  for (const args of [['report', root, '--format', 'json'], ['export', root, '--format', 'csv'], ['validate', root, '--format', 'json'], ['cases', root, '--format', 'json']]) {
+  for (
+    const args of [['report', root, '--format', 'json'], ['export', root, '--format', 'csv'], ['validate', root, '--format', 'json'], [
+      'cases',
+      root,
+      '--format',
+      'json',
+    ]]
+  ) {
     // A file opened read-only as stdout: every write fails (EBADF), as on a full disk (ENOSPC).
     const fd = openSync(target, 'r');
     const out = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
     closeSync(fd);
     assert.is(out.status, 2, `${args[0]}: ${out.stderr}`);
     assert.match(out.stderr, /^cloudtrail-support: cannot write to standard output: EBADF/, args[0]);
-    assert.not.match(out.stderr, /internal error|    at /, `${args[0]}: no stack trace`);
+    assert.not.match(out.stderr, /internal error| {4}at /, `${args[0]}: no stack trace`);
   }
 });
 
@@ -258,7 +330,20 @@ test('a closed stderr does not change the exit code: notes and progress have now
 
 test('--max-file-bytes and --workers take only sensible values: sizes with units, whole worker counts; anything else is exit 2', () => {
   const root = fixture();
-  for (const [flag, value] of [['--max-file-bytes', 'abc'], ['--max-file-bytes', '0'], ['--max-file-bytes', '-1'], ['--max-file-bytes', '1X'], ['--workers', 'abc'], ['--workers', '0'], ['--workers', '1.5'], ['--workers', '257'], ['--workers', '0x2'], ['--workers', '1e2']]) {
+  for (
+    const [flag, value] of [
+      ['--max-file-bytes', 'abc'],
+      ['--max-file-bytes', '0'],
+      ['--max-file-bytes', '-1'],
+      ['--max-file-bytes', '1X'],
+      ['--workers', 'abc'],
+      ['--workers', '0'],
+      ['--workers', '1.5'],
+      ['--workers', '257'],
+      ['--workers', '0x2'],
+      ['--workers', '1e2'],
+    ]
+  ) {
     const out = run(['report', root, '--format', 'json', flag, value]);
     assert.is(out.code, 2, `${flag} ${value}`);
     assert.match(out.stderr, new RegExp(`^cloudtrail-support: ${flag} must be`), `${flag} ${value}`);

@@ -84,7 +84,11 @@ test('progressTotals() counts the files scan reads and their bytes: not other fi
 test('progressTotals() leaves out the files --since/--until prune by path date: the count reaches the total', async () => {
   const root = tempDir();
   for (const day of ['01', '02', '03', '04', '05']) {
-    put(root, `AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/${day}/111122223333_CloudTrail_us-east-1_202601${day}T1200Z_abc.json.gz`, gz(trailFile([record()])));
+    put(
+      root,
+      `AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/${day}/111122223333_CloudTrail_us-east-1_202601${day}T1200Z_abc.json.gz`,
+      gz(trailFile([record()])),
+    );
   }
   put(root, 'loose.json', trailFile([record()])); // no date in its path: always read
   const filter = { since: parseTimeBound('2026-01-03', 'since'), until: parseTimeBound('2026-01-04', 'until') };

@@ -15,7 +15,10 @@ function run(args: string[]) {
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-const verifyArgs = (a: ReturnType<typeof signedArchive>, ...more: string[]) => ['verify', a.root, '--public-keys', a.keysPath, '--signatures', a.signaturesPath, ...more];
+const verifyArgs = (
+  a: ReturnType<typeof signedArchive>,
+  ...more: string[]
+) => ['verify', a.root, '--public-keys', a.keysPath, '--signatures', a.signaturesPath, ...more];
 
 test('verify exits 0 and prints VERIFIED on an untouched archive', () => {
   const a = signedArchive();
@@ -35,7 +38,10 @@ test('verify exits 1 on a tampered log file and names it in every format', () =>
   assert.match(table.stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
   assert.ok(table.stdout.includes(`ERROR   log-modified           ${a.logs[1]} was modified`), table.stdout);
   const json = JSON.parse(run(verifyArgs(a, '--format', 'json')).stdout);
-  assert.equal(json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { kind: string; path: string }) => [f.kind, f.path]), [['log-modified', a.logs[1]]]);
+  assert.equal(json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { kind: string; path: string }) => [f.kind, f.path]), [[
+    'log-modified',
+    a.logs[1],
+  ]]);
   const md = run(verifyArgs(a, '--format', 'md'));
   assert.is(md.code, 1);
   assert.match(md.stdout, /^# CloudTrail integrity verification\n\n\*\*integrity: FAILED/);
@@ -62,17 +68,41 @@ test('verify exits 1 when a digest was deleted, naming its key', () => {
 
 test('every tamper case exits 1 from the CLI and names the file', () => {
   const cases: [string, (a: ReturnType<typeof signedArchive>) => string][] = [
-    ['log byte', (a) => (writeFileSync(a.logs[0], gzipSync(Buffer.from(gunzipSync(readFileSync(a.logs[0])).toString().replace('CreateCase', 'CreateCasf')))), a.logs[0])],
+    [
+      'log byte',
+      (a) => (writeFileSync(a.logs[0], gzipSync(Buffer.from(gunzipSync(readFileSync(a.logs[0])).toString().replace('CreateCase', 'CreateCasf')))), a.logs[0]),
+    ],
     ['deleted log', (a) => (rmSync(a.logs[4]), a.logs[4].slice(a.logs[4].indexOf('AWSLogs/')))],
-    ['added log', (a) => put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1100Z_addedAddedAdded0.json.gz', readFileSync(a.logs[0]))],
-    ['modified digest', (a) => (writeFileSync(a.digests[1], gzipSync(Buffer.from(gunzipSync(readFileSync(a.digests[1])).toString().replace('"logFiles":[', '"logFiles":[ ')))), a.digests[1])],
+    [
+      'added log',
+      (a) =>
+        put(
+          a.root,
+          'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1100Z_addedAddedAdded0.json.gz',
+          readFileSync(a.logs[0]),
+        ),
+    ],
+    [
+      'modified digest',
+      (
+        a,
+      ) => (writeFileSync(a.digests[1], gzipSync(Buffer.from(gunzipSync(readFileSync(a.digests[1])).toString().replace('"logFiles":[', '"logFiles":[ ')))),
+        a.digests[1]),
+    ],
     ['deleted digest', (a) => (rmSync(a.digests[2]), a.digests[2].slice(a.digests[2].indexOf('AWSLogs/')))],
     ['moved digest', (a) => {
       const to = put(a.root, a.digests[1].slice(a.digests[1].indexOf('AWSLogs/')).replace('/2026/01/05/', '/2026/01/07/'), readFileSync(a.digests[1]));
       rmSync(a.digests[1]);
       return to;
     }],
-    ['bad signature', (a) => (writeFileSync(a.signaturesPath, readFileSync(a.signaturesPath, 'utf8').replace(/"([0-9a-f])/, (_, c) => `"${c === '0' ? '1' : '0'}`)), a.digests[3])],
+    [
+      'bad signature',
+      (a) => (writeFileSync(
+        a.signaturesPath,
+        readFileSync(a.signaturesPath, 'utf8').replace(/"([0-9a-f])/, (_, c) => `"${c === '0' ? '1' : '0'}`),
+      ),
+        a.digests[3]),
+    ],
   ];
   for (const [name, tamper] of cases) {
     const a = signedArchive();
@@ -104,7 +134,16 @@ test('report notes on stderr that digests are present and suggests verify', () =
 });
 
 test('verify samples/ with the committed keys and signatures verifies clean: every log file and every digest signature', () => {
-  const { code, stdout, stderr } = run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--signatures', 'samples/signatures.json', '--format', 'json']);
+  const { code, stdout, stderr } = run([
+    'verify',
+    'samples/',
+    '--public-keys',
+    'samples/public-keys.json',
+    '--signatures',
+    'samples/signatures.json',
+    '--format',
+    'json',
+  ]);
   assert.is(code, 0, stderr);
   const r = JSON.parse(stdout);
   assert.is(r.errors + r.warnings, 0, JSON.stringify(r.findings.slice(0, 3)));
@@ -127,7 +166,11 @@ test('Deno prints the same verify JSON as Node', () => {
   const a = signedArchive({ hours: 2 });
   rmSync(a.logs[0]);
   const node = run(verifyArgs(a, '--format', 'json'));
-  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-env', 'src/cli.ts', ...verifyArgs(a, '--format', 'json')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-env', 'src/cli.ts', ...verifyArgs(a, '--format', 'json')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+  });
   assert.is(deno.status, 1, deno.stderr);
   assert.is(deno.stdout, node.stdout);
 });

@@ -71,7 +71,9 @@ test('the Arrow export is an IPC file that apache-arrow reads with the same type
 });
 
 test('DuckDB reads the CSV export back with the same rows and values', async () => {
-  const rows = await duck(`SELECT eventTime::VARCHAR AS t, eventID, userAgent, errorCode, "index", raw FROM read_csv('${csv}', header = true, all_varchar = true)`);
+  const rows = await duck(
+    `SELECT eventTime::VARCHAR AS t, eventID, userAgent, errorCode, "index", raw FROM read_csv('${csv}', header = true, all_varchar = true)`,
+  );
   assert.is(rows.length, fixture.records.length);
   assert.equal(rows.map((r) => r.t), fixture.records.map((r) => r.eventTime));
   assert.is(rows[1].userAgent, NON_ASCII);

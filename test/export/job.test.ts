@@ -148,7 +148,10 @@ test('assertWritable() fails fast, with exit code 2, when the output cannot be w
   const file = put(dir, 'a-file', 'x');
   await rejects(() => assertWritable(join(file, 'out.csv')), (e: unknown) => e instanceof RunError && e.exitCode === 2 && /is not a directory/.test(e.message));
   await assertWritable(join(dir, 'new', 'deeper', 'out.csv'));
-  await rejects(() => assertWritable(dir), (e: unknown) => e instanceof RunError && e.exitCode === 2 && e.message === `cannot write ${dir}: it is a directory (give a file name)`);
+  await rejects(
+    () => assertWritable(dir),
+    (e: unknown) => e instanceof RunError && e.exitCode === 2 && e.message === `cannot write ${dir}: it is a directory (give a file name)`,
+  );
   await assertWritable(dir, true);
 });
 

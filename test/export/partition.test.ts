@@ -6,19 +6,23 @@ import { join, relative } from 'node:path';
 import { RunError } from '../../src/errors.ts';
 import { exportArchive } from '../../src/export/job.ts';
 import { openExport } from '../../src/export/open-export.ts';
-import { hiveValue, HIVE_NULL, parsePartitionBy, partitionDir, PartitionedSink, type PartitionKey, type PartitionOptions } from '../../src/export/partition.ts';
+import { HIVE_NULL, hiveValue, parsePartitionBy, partitionDir, PartitionedSink, type PartitionKey, type PartitionOptions } from '../../src/export/partition.ts';
 import { approxBytes, type ExportRow } from '../../src/export/row-sink.ts';
 import { arrowRead, cli, duck, hyparquetRead } from '../_support/duck.ts';
 import { exportFixture } from '../_support/export-fixture.ts';
 import { gz, put, record, tempDir, trailFile } from '../_support/helpers.ts';
 
-const files = (root: string) => readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name))).sort();
+const files = (root: string) =>
+  readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name))).sort();
 
 test('partitionDir() names account, region and the UTC day of eventTime, in the order asked', () => {
   const row = { account: '111122223333', region: 'us-east-1', eventTime: '2026-01-05T23:30:00-02:00' };
   assert.is(partitionDir(row, ['account', 'region', 'date']), 'account=111122223333/region=us-east-1/date=2026-01-06');
   assert.is(partitionDir(row, ['date', 'account']), 'date=2026-01-06/account=111122223333');
-  assert.is(partitionDir({ account: null, region: '', eventTime: 'bad' }, ['account', 'region', 'date']), [HIVE_NULL, HIVE_NULL, HIVE_NULL].map((v, i) => `${['account', 'region', 'date'][i]}=${v}`).join('/'));
+  assert.is(
+    partitionDir({ account: null, region: '', eventTime: 'bad' }, ['account', 'region', 'date']),
+    [HIVE_NULL, HIVE_NULL, HIVE_NULL].map((v, i) => `${['account', 'region', 'date'][i]}=${v}`).join('/'),
+  );
 });
 
 test('hiveValue() escapes what would leave the folder or break key=value, as Hive does', () => {
@@ -29,14 +33,21 @@ test('hiveValue() escapes what would leave the folder or break key=value, as Hiv
 
 test('parsePartitionBy() takes comma lists, keeps the order and names a bad key', () => {
   assert.equal(parsePartitionBy(['account,region', 'date']), ['account', 'region', 'date']);
-  assert.throws(() => parsePartitionBy(['account,bucket']), (e: unknown) => e instanceof RunError && /"bucket" is not one of account, region, date/.test(e.message));
+  assert.throws(
+    () => parsePartitionBy(['account,bucket']),
+    (e: unknown) => e instanceof RunError && /"bucket" is not one of account, region, date/.test(e.message),
+  );
   assert.throws(() => parsePartitionBy(['date,date']), /twice/);
 });
 
 test("parsePartitionBy() refuses an empty key list ('', ',') as a usage error naming the keys; no flag is no partitioning", () => {
   assert.equal(parsePartitionBy([]), []);
   for (const values of [[''], [','], [' , '], ['account', '']]) {
-    assert.throws(() => parsePartitionBy(values), (e: unknown) => e instanceof RunError && e.exitCode === 2 && /--partition-by needs at least one key: account, region, date/.test(e.message), JSON.stringify(values));
+    assert.throws(
+      () => parsePartitionBy(values),
+      (e: unknown) => e instanceof RunError && e.exitCode === 2 && /--partition-by needs at least one key: account, region, date/.test(e.message),
+      JSON.stringify(values),
+    );
   }
 });
 
@@ -46,7 +57,9 @@ test('PartitionedSink numbers parts deterministically when a closed partition co
   const openPart = async (path: string) => {
     const name = relative(root, path);
     return {
-      write: async (rows: readonly ExportRow[]) => { written[name] = (written[name] ?? 0) + rows.length; },
+      write: async (rows: readonly ExportRow[]) => {
+        written[name] = (written[name] ?? 0) + rows.length;
+      },
       flush: async () => undefined,
       close: async () => undefined,
       abort: async () => undefined,
@@ -70,14 +83,23 @@ function interleaved(counts: number[], days = 1) {
     const records = Array.from({ length: count }, () => {
       const i = n++;
       const day = String(5 + (Math.floor(i / REGIONS.length) % days)).padStart(2, '0');
-      return record({ eventID: `e-${String(i).padStart(6, '0')}`, awsRegion: REGIONS[i % REGIONS.length], eventTime: `2026-01-${day}T10:${String(i % 60).padStart(2, '0')}:00Z` });
+      return record({
+        eventID: `e-${String(i).padStart(6, '0')}`,
+        awsRegion: REGIONS[i % REGIONS.length],
+        eventTime: `2026-01-${day}T10:${String(i % 60).padStart(2, '0')}:00Z`,
+      });
     });
     put(root, `history-${f}.json.gz`, gz(trailFile(records)));
   });
   return { root, rows: n };
 }
 
-async function exportDataset(root: string, format: 'parquet' | 'arrow', partitionBy: PartitionKey[], options: { workers?: number; partitions?: PartitionOptions } = {}) {
+async function exportDataset(
+  root: string,
+  format: 'parquet' | 'arrow',
+  partitionBy: PartitionKey[],
+  options: { workers?: number; partitions?: PartitionOptions } = {},
+) {
   const out = join(tempDir(), 'dataset');
   const result = await exportArchive([root], await openExport({ format, out, partitionBy, partitions: options.partitions }), { workers: options.workers ?? 1 });
   return { out, result };
@@ -85,16 +107,28 @@ async function exportDataset(root: string, format: 'parquet' | 'arrow', partitio
 
 const datasetBytes = (out: string) => Object.fromEntries(files(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]));
 const HIVE_TYPES = { account: 'VARCHAR', region: 'VARCHAR', date: 'DATE' } as const;
-const glob = (out: string, keys: PartitionKey[]) => `read_parquet('${out}/**/*.parquet', hive_partitioning = true, hive_types = {${keys.map((k) => `'${k}': ${HIVE_TYPES[k]}`).join(', ')}})`;
+const glob = (out: string, keys: PartitionKey[]) =>
+  `read_parquet('${out}/**/*.parquet', hive_partitioning = true, hive_types = {${keys.map((k) => `'${k}': ${HIVE_TYPES[k]}`).join(', ')}})`;
 
 test('rows that alternate between 9 regions in one file make one part file per region, not per row, and read back whole', async () => {
   const { root } = interleaved([90]);
   const { out } = await exportDataset(root, 'parquet', ['region']);
   assert.equal(files(out), REGIONS.map((r) => `region=${r}/part-0.parquet`).sort());
-  const rows = await duck(`SELECT region, count(*)::INT AS n, min(eventID) AS first, bool_and(eventID LIKE 'e-%') AS ok FROM ${glob(out, ['region'])} GROUP BY region ORDER BY region`);
-  assert.equal(rows, REGIONS.map((r) => ({ region: r, n: 10, first: `e-${String(REGIONS.indexOf(r)).padStart(6, '0')}`, ok: true })).sort((a, b) => a.region.localeCompare(b.region)));
+  const rows = await duck(
+    `SELECT region, count(*)::INT AS n, min(eventID) AS first, bool_and(eventID LIKE 'e-%') AS ok FROM ${
+      glob(out, ['region'])
+    } GROUP BY region ORDER BY region`,
+  );
+  assert.equal(
+    rows,
+    REGIONS.map((r) => ({ region: r, n: 10, first: `e-${String(REGIONS.indexOf(r)).padStart(6, '0')}`, ok: true })).sort((a, b) =>
+      a.region.localeCompare(b.region)
+    ),
+  );
   // Every row is in the partition of its own record, in arrival order (one row group per file here).
-  const check = await duck(`SELECT count(*)::INT AS n, count(DISTINCT eventID)::INT AS ids, bool_and(region = (raw->>'$.awsRegion')) AS right FROM ${glob(out, ['region'])}`);
+  const check = await duck(
+    `SELECT count(*)::INT AS n, count(DISTINCT eventID)::INT AS ids, bool_and(region = (raw->>'$.awsRegion')) AS right FROM ${glob(out, ['region'])}`,
+  );
   assert.equal(check, [{ n: 90, ids: 90, right: true }]);
   const indexes = (await duck(`SELECT "index" AS i FROM read_parquet('${out}/region=us-east-2/part-0.parquet')`)).map((r) => r.i);
   assert.equal(indexes, Array.from({ length: 10 }, (_, k) => 1 + 9 * k), 'stable order inside a partition');
@@ -105,7 +139,11 @@ test('2,400 rows over 36 partitions in 4 files: 36 part files, every row back, t
   const one = await exportDataset(root, 'parquet', ['region', 'date']);
   assert.is(files(one.out).length, 36);
   assert.ok(files(one.out).every((f) => f.endsWith('/part-0.parquet')));
-  const counts = await duck(`SELECT count(*)::INT AS n, count(DISTINCT eventID)::INT AS ids, count(DISTINCT (region, date))::INT AS parts, bool_and(region = (raw->>'$.awsRegion') AND date = ((raw->>'$.eventTime')[1:10])::DATE) AS right FROM ${glob(one.out, ['region', 'date'])}`);
+  const counts = await duck(
+    `SELECT count(*)::INT AS n, count(DISTINCT eventID)::INT AS ids, count(DISTINCT (region, date))::INT AS parts, bool_and(region = (raw->>'$.awsRegion') AND date = ((raw->>'$.eventTime')[1:10])::DATE) AS right FROM ${
+      glob(one.out, ['region', 'date'])
+    }`,
+  );
   assert.equal(counts, [{ n: rows, ids: rows, parts: 36, right: true }]);
   const three = await exportDataset(root, 'parquet', ['region', 'date'], { workers: 3 });
   assert.equal(datasetBytes(three.out), datasetBytes(one.out));
@@ -143,7 +181,12 @@ test('a small budget makes more row groups, not more files; more partitions than
   const tight = await exportDataset(root, 'parquet', ['region'], { partitions });
   const parts = files(tight.out);
   assert.ok(parts.length > REGIONS.length && parts.length <= REGIONS.length * writeRounds, `${parts.length} part files`);
-  assert.equal(await duck(`SELECT count(*)::INT AS n, count(DISTINCT eventID)::INT AS ids, bool_and(region = (raw->>'$.awsRegion')) AS right FROM ${glob(tight.out, ['region'])}`), [{ n: rows, ids: rows, right: true }]);
+  assert.equal(
+    await duck(
+      `SELECT count(*)::INT AS n, count(DISTINCT eventID)::INT AS ids, bool_and(region = (raw->>'$.awsRegion')) AS right FROM ${glob(tight.out, ['region'])}`,
+    ),
+    [{ n: rows, ids: rows, right: true }],
+  );
 
   // The same rows through the sink in one call or one row per call: the same files, byte for byte.
   const whole = join(tempDir(), 'whole');
@@ -177,11 +220,21 @@ test('a partition that keeps getting rows keeps its part file across budget roun
   await sink.write([{ account: 'a' }, { account: 'b' }, { account: 'a' }, { account: 'b' }, { account: 'c' }, { account: 'c' }, { account: 'a' }]);
   await sink.close();
   assert.equal(log, [
-    'open account=a/part-0.parquet', 'account=a/part-0.parquet: 1', 'open account=b/part-0.parquet', 'account=b/part-0.parquet: 1',
-    'account=a/part-0.parquet: 1', 'account=b/part-0.parquet: 1',
+    'open account=a/part-0.parquet',
+    'account=a/part-0.parquet: 1',
+    'open account=b/part-0.parquet',
+    'account=b/part-0.parquet: 1',
+    'account=a/part-0.parquet: 1',
+    'account=b/part-0.parquet: 1',
     // c alone for a round: a and b got no row in it and are completed; a's next row starts part-1.
-    'open account=c/part-0.parquet', 'account=c/part-0.parquet: 2', 'close account=a/part-0.parquet', 'close account=b/part-0.parquet',
-    'open account=a/part-1.parquet', 'account=a/part-1.parquet: 1', 'close account=c/part-0.parquet', 'close account=a/part-1.parquet',
+    'open account=c/part-0.parquet',
+    'account=c/part-0.parquet: 2',
+    'close account=a/part-0.parquet',
+    'close account=b/part-0.parquet',
+    'open account=a/part-1.parquet',
+    'account=a/part-1.parquet: 1',
+    'close account=c/part-0.parquet',
+    'close account=a/part-1.parquet',
   ]);
 });
 
@@ -193,7 +246,14 @@ test('the open part files hold at most maxRowGroups row groups: the one with the
   const sink = new PartitionedSink(root, ['account'], openPart, 'parquet', { limits: { rows: 1, bytes: 1 << 30 }, maxRowGroups: 3 });
   await sink.write([{ account: 'a' }, { account: 'a' }, { account: 'b' }, { account: 'b' }, { account: 'a' }]);
   await sink.close();
-  assert.equal(log, ['open account=a/part-0.parquet', 'open account=b/part-0.parquet', 'close account=a/part-0.parquet', 'open account=a/part-1.parquet', 'close account=b/part-0.parquet', 'close account=a/part-1.parquet']);
+  assert.equal(log, [
+    'open account=a/part-0.parquet',
+    'open account=b/part-0.parquet',
+    'close account=a/part-0.parquet',
+    'open account=a/part-1.parquet',
+    'close account=b/part-0.parquet',
+    'close account=a/part-1.parquet',
+  ]);
 });
 
 test('an empty partitioned export (nothing matches) creates the folder, with no part file', async () => {
@@ -226,7 +286,9 @@ test('export --partition-by writes a Hive dataset whose DuckDB per-account count
   assert.equal(counts.map((r) => [r.account, r.n]), [...fromReport].sort());
   const days = await duck(`SELECT date::VARCHAR AS d, min(eventTime)::VARCHAR AS t FROM ${glob} GROUP BY 1 ORDER BY 1`);
   assert.equal(days, [{ d: '2026-01-05', t: '2026-01-05 10:15:00+00' }, { d: '2026-01-06', t: '2026-01-06 00:00:01+00' }]);
-  const columns = (await duck(`SELECT name FROM parquet_schema('${out}/account=012345678901/region=eu-west-1/date=2026-01-06/part-0.parquet')`)).map((r) => r.name);
+  const columns = (await duck(`SELECT name FROM parquet_schema('${out}/account=012345678901/region=eu-west-1/date=2026-01-06/part-0.parquet')`)).map((r) =>
+    r.name
+  );
   assert.ok(columns.includes('eventTime') && columns.includes('raw'));
   assert.not.ok(columns.includes('account') || columns.includes('region'), 'partition keys live in the path only');
 });

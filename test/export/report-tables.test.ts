@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnKind } from '../../src/export/columns.ts';
 import { REPORT_COLUMN_KINDS, reportColumnSpecs, reportTableFiles, type ReportTableFormat } from '../../src/export/report-tables.ts';
-import { toReportDocument, type ReportDocument } from '../../src/reports/document.ts';
+import { type ReportDocument, toReportDocument } from '../../src/reports/document.ts';
 import { buildReports, REPORT_NAMES } from '../../src/reports/index.ts';
 import { scan, type ScanResult } from '../../src/scan/scan.ts';
 import { arrowRead, cli, duck, duckTypes } from '../_support/duck.ts';
@@ -51,8 +51,24 @@ test('report --format arrow writes Arrow IPC files with the same rows', () => {
 });
 
 /** How DuckDB (Parquet) and apache-arrow (Arrow) name each declared kind. */
-const DUCK: Record<ColumnKind, string> = { string: 'VARCHAR', int32: 'INTEGER', int64: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', timestamp: 'TIMESTAMP WITH TIME ZONE', date: 'DATE' };
-const ARROW: Record<ColumnKind, string> = { string: 'Utf8', int32: 'Int32', int64: 'Int64', double: 'Float64', boolean: 'Bool', timestamp: 'Timestamp<MILLISECOND, UTC>', date: 'Date32<DAY>' };
+const DUCK: Record<ColumnKind, string> = {
+  string: 'VARCHAR',
+  int32: 'INTEGER',
+  int64: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMP WITH TIME ZONE',
+  date: 'DATE',
+};
+const ARROW: Record<ColumnKind, string> = {
+  string: 'Utf8',
+  int32: 'Int32',
+  int64: 'Int64',
+  double: 'Float64',
+  boolean: 'Bool',
+  timestamp: 'Timestamp<MILLISECOND, UTC>',
+  date: 'Date32<DAY>',
+};
 
 // Inputs that used to change the types: the samples, nothing, cases never resolved, a resolve
 // half a second later (a fractional secondsToResolve).
@@ -82,14 +98,18 @@ test('the scenarios cover what used to change the types', () => {
   const cases = (s: keyof typeof SCENARIOS) => SCENARIOS[s].reports.get('cases')!.rows;
   assert.ok(REPORT_NAMES.every((n) => SCENARIOS.samples.reports.get(n)!.rows.length > 0));
   assert.ok(REPORT_NAMES.every((n) => n === 'credentials' || SCENARIOS.empty.reports.get(n)!.rows.length === 0));
-  assert.ok(cases('samples').some((c) => c.resolvedAt !== null) && cases('samples').every((c) => c.secondsToResolve === null || Number.isInteger(c.secondsToResolve)));
+  assert.ok(
+    cases('samples').some((c) => c.resolvedAt !== null) && cases('samples').every((c) => c.secondsToResolve === null || Number.isInteger(c.secondsToResolve)),
+  );
   assert.ok(cases('neverResolved').length > 0 && cases('neverResolved').every((c) => c.resolvedAt === null && c.secondsToResolve === null));
   assert.ok(cases('fractionalResolve').some((c) => typeof c.secondsToResolve === 'number' && !Number.isInteger(c.secondsToResolve)));
 });
 
 for (const format of ['parquet', 'arrow'] as const) {
   test(`report ${format} files: every column has its declared type, the same for every scenario`, async () => {
-    const expected = Object.fromEntries(REPORT_NAMES.map((n) => [n, Object.fromEntries(Object.entries(REPORT_COLUMN_KINDS[n]).map(([c, k]) => [c, (format === 'parquet' ? DUCK : ARROW)[k]]))]));
+    const expected = Object.fromEntries(
+      REPORT_NAMES.map((n) => [n, Object.fromEntries(Object.entries(REPORT_COLUMN_KINDS[n]).map(([c, k]) => [c, (format === 'parquet' ? DUCK : ARROW)[k]]))]),
+    );
     for (const [scenario, doc] of Object.entries(SCENARIOS)) {
       const types = await typesOf(doc, format);
       for (const name of REPORT_NAMES) {
@@ -98,8 +118,20 @@ for (const format of ['parquet', 'arrow'] as const) {
     }
     const t = format === 'parquet' ? DUCK : ARROW;
     const k = expected;
-    assert.equal([k.cases.resolvedAt, k.cases.openedAt, k.cases.secondsToResolve, k.cases.createdInWindow, k.cases.communications], [t.timestamp, t.timestamp, t.double, t.boolean, t.int64]);
-    assert.equal([k.actions.principals, k.accounts.principals, k.days.principals, k.days.actions, k.denied.denied], [t.int64, t.int64, t.int64, t.int64, t.boolean]);
+    assert.equal([k.cases.resolvedAt, k.cases.openedAt, k.cases.secondsToResolve, k.cases.createdInWindow, k.cases.communications], [
+      t.timestamp,
+      t.timestamp,
+      t.double,
+      t.boolean,
+      t.int64,
+    ]);
+    assert.equal([k.actions.principals, k.accounts.principals, k.days.principals, k.days.actions, k.denied.denied], [
+      t.int64,
+      t.int64,
+      t.int64,
+      t.int64,
+      t.boolean,
+    ]);
   });
 }
 
@@ -112,7 +144,7 @@ test('a fractional secondsToResolve reads back as it was computed', async () => 
   assert.equal(read.map((r) => r.s).sort(), [...expected].sort());
 });
 
-test('REPORT_COLUMN_KINDS declares every report column, in the report\'s order; an undeclared column is an error', () => {
+test("REPORT_COLUMN_KINDS declares every report column, in the report's order; an undeclared column is an error", () => {
   for (const [name, t] of buildReports([])) assert.equal(Object.keys(REPORT_COLUMN_KINDS[name]), [...t.columns], name);
   assert.throws(() => reportColumnSpecs('actions', ['count', 'surprise']), /actions: column surprise has no declared type/);
 });

@@ -10,7 +10,7 @@ import { ArrowSink } from '../../src/export/arrow.ts';
 import { openExport } from '../../src/export/open-export.ts';
 import { ParquetSink } from '../../src/export/parquet.ts';
 import type { ExportRow } from '../../src/export/row-sink.ts';
-import { renderTextRows, textRowSink, type TextRowFormat } from '../../src/export/text-rows.ts';
+import { renderTextRows, type TextRowFormat, textRowSink } from '../../src/export/text-rows.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import { arrowRead, hyparquetRead } from '../_support/duck.ts';
 import { record, rejects, tempDir } from '../_support/helpers.ts';

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { sign } from 'node:crypto';
 import { RunError } from '../../src/errors.ts';
 import { isCovered, mergePeriods } from '../../src/integrity/coverage.ts';
-import { toDigest, type DigestDocument } from '../../src/integrity/digest.ts';
+import { type DigestDocument, toDigest } from '../../src/integrity/digest.ts';
 import { md5Hex } from '../../src/integrity/hash.ts';
 import { findKey, fromPublicKeysJson } from '../../src/integrity/keys.ts';
 import { fromSignaturesJson } from '../../src/integrity/load.ts';
@@ -12,10 +12,18 @@ import { awsLogsKey, digestName, matchKey, siblingDigestKey } from '../../src/in
 import { signingString, verifyDigestSignature } from '../../src/integrity/signature.ts';
 import { publicKeyOf, testKey } from '../_support/integrity-fixture.ts';
 
-const DIGEST_KEY = 'team/AWSLogs/o-aa11bb22cc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/05/111122223333_CloudTrail-Digest_eu-west-1_my_trail.v2_us-east-1_20260105T102030Z.json.gz';
+const DIGEST_KEY =
+  'team/AWSLogs/o-aa11bb22cc/111122223333/CloudTrail-Digest/eu-west-1/2026/01/05/111122223333_CloudTrail-Digest_eu-west-1_my_trail.v2_us-east-1_20260105T102030Z.json.gz';
 
 test('digestName() reads account, region, trail (underscores kept), home region, end and backfill', () => {
-  assert.equal(digestName(DIGEST_KEY), { account: '111122223333', region: 'eu-west-1', trail: 'my_trail.v2', homeRegion: 'us-east-1', end: '2026-01-05T10:20:30Z', backfill: false });
+  assert.equal(digestName(DIGEST_KEY), {
+    account: '111122223333',
+    region: 'eu-west-1',
+    trail: 'my_trail.v2',
+    homeRegion: 'us-east-1',
+    end: '2026-01-05T10:20:30Z',
+    backfill: false,
+  });
   assert.is(digestName(DIGEST_KEY.replace('.json.gz', '_backfill.json.gz'))?.backfill, true);
   assert.is(digestName('111122223333_CloudTrail_us-east-1_20260105T1020Z_abc.json.gz'), undefined);
 });
@@ -32,10 +40,22 @@ test('siblingDigestKey() names the digest of the same chain ending at another ti
 });
 
 const doc = (over: Record<string, unknown> = {}) => ({
-  awsAccountId: '111122223333', digestStartTime: '2026-01-05T09:20:30Z', digestEndTime: '2026-01-05T10:20:30Z',
-  digestS3Bucket: 'b', digestS3Object: DIGEST_KEY, digestPublicKeyFingerprint: 'ab'.repeat(16), digestSignatureAlgorithm: 'SHA256withRSA',
-  newestEventTime: null, oldestEventTime: null, previousDigestS3Bucket: null, previousDigestS3Object: null,
-  previousDigestHashValue: null, previousDigestHashAlgorithm: null, previousDigestSignature: null, logFiles: [], ...over,
+  awsAccountId: '111122223333',
+  digestStartTime: '2026-01-05T09:20:30Z',
+  digestEndTime: '2026-01-05T10:20:30Z',
+  digestS3Bucket: 'b',
+  digestS3Object: DIGEST_KEY,
+  digestPublicKeyFingerprint: 'ab'.repeat(16),
+  digestSignatureAlgorithm: 'SHA256withRSA',
+  newestEventTime: null,
+  oldestEventTime: null,
+  previousDigestS3Bucket: null,
+  previousDigestS3Object: null,
+  previousDigestHashValue: null,
+  previousDigestHashAlgorithm: null,
+  previousDigestSignature: null,
+  logFiles: [],
+  ...over,
 });
 
 test('toDigest() accepts a chain-start digest with no log files, and names what is malformed', () => {
@@ -63,7 +83,9 @@ test('toDigest() keeps odd but usable values and says what is odd', () => {
 
 test('fromPublicKeysJson() computes the MD5 fingerprint of the DER bytes and reads ISO or epoch-second validity', () => {
   const k = testKey();
-  const keys = fromPublicKeysJson({ PublicKeyList: [{ Value: k.der.toString('base64'), ValidityStartTime: 1767225600, ValidityEndTime: '2026-03-01T00:00:00Z', Fingerprint: 'f'.repeat(32) }] }, 'keys.json');
+  const keys = fromPublicKeysJson({
+    PublicKeyList: [{ Value: k.der.toString('base64'), ValidityStartTime: 1767225600, ValidityEndTime: '2026-03-01T00:00:00Z', Fingerprint: 'f'.repeat(32) }],
+  }, 'keys.json');
   assert.is(keys[0].fingerprint, md5Hex(k.der));
   assert.is(keys[0].statedFingerprint, 'f'.repeat(32));
   assert.is(keys[0].validFrom, Date.parse('2026-01-01T00:00:00Z'));
@@ -94,7 +116,7 @@ test('signingString() is end time, bucket/key, digest hash and previous signatur
   assert.is(signingString({ ...d, previousDigestSignature: 'abcd' }, 'h').split('\n')[3], 'abcd');
 });
 
-test('verifyDigestSignature() accepts the key\'s own signature and rejects others, without throwing on junk', () => {
+test("verifyDigestSignature() accepts the key's own signature and rejects others, without throwing on junk", () => {
   const k = testKey();
   const d = doc() as unknown as DigestDocument;
   const good = sign('sha256', Buffer.from(signingString(d, 'aa')), k.privateKey).toString('hex');
@@ -104,7 +126,7 @@ test('verifyDigestSignature() accepts the key\'s own signature and rejects other
   assert.not.ok(verifyDigestSignature(d, 'aa', '00', publicKeyOf(k)));
 });
 
-test('isCovered() needs the digests to cover the file\'s whole delivery window (15 minutes)', () => {
+test("isCovered() needs the digests to cover the file's whole delivery window (15 minutes)", () => {
   const h = (t: string) => Date.parse(`2026-01-05T${t}Z`);
   const spans = mergePeriods([
     { account: 'a', region: 'r', from: h('09:20:30'), to: h('10:20:30') },

@@ -7,10 +7,13 @@ import { loadPublicKeys, loadSignatures } from '../../src/integrity/load.ts';
 import type { VerifyResult } from '../../src/integrity/types.ts';
 import { verifyArchive } from '../../src/integrity/verify.ts';
 import { put, record, tempDir, trailFile } from '../_support/helpers.ts';
-import { editGzJson, makeKey, publicKeysJson, signedArchive, testKey, type Archive } from '../_support/integrity-fixture.ts';
+import { type Archive, editGzJson, makeKey, publicKeysJson, signedArchive, testKey } from '../_support/integrity-fixture.ts';
 
 async function verify(a: Archive, keys: string | null = a.keysPath, signatures: string | null = a.signaturesPath): Promise<VerifyResult> {
-  return verifyArchive([a.root], { publicKeys: keys ? await loadPublicKeys([keys]) : null, signatures: signatures ? await loadSignatures(signatures) : new Map() });
+  return verifyArchive([a.root], {
+    publicKeys: keys ? await loadPublicKeys([keys]) : null,
+    signatures: signatures ? await loadSignatures(signatures) : new Map(),
+  });
 }
 
 const problems = (r: VerifyResult) => r.findings.filter((f) => f.severity !== 'info').map((f) => [f.kind, f.path ?? f.key]);
@@ -50,7 +53,7 @@ test('a log file with a corrupted gzip byte is reported unreadable (an error)', 
   assert.is(r.findings[0].path, a.logs[0]);
 });
 
-test('bytes appended after a log file\'s gzip stream are named (a warning): the events still match', async () => {
+test("bytes appended after a log file's gzip stream are named (a warning): the events still match", async () => {
   const a = signedArchive();
   writeFileSync(a.logs[2], Buffer.concat([readFileSync(a.logs[2]), Buffer.from('hidden payload')]));
   const r = await verify(a);
@@ -67,7 +70,7 @@ test('a deleted listed log file is reported missing by its key', async () => {
   assert.match(r.findings[0].message, /is missing: listed in digest .*_20260105T122030Z\.json\.gz/);
 });
 
-test('an added log file inside the digests\' time range is reported unlisted', async () => {
+test("an added log file inside the digests' time range is reported unlisted", async () => {
   const a = signedArchive();
   const k = 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1050Z_injectedInjected.json.gz';
   const path = put(a.root, k, gzipSync(trailFile([record()])));
@@ -92,7 +95,10 @@ test('a modified digest is named: its hash no longer matches its successor, and 
   const r = await verify(a);
   const kinds = problems(r).filter((p) => p[1] === a.digests[1]).map((p) => p[0]);
   assert.equal(kinds.sort(), ['digest-modified', 'signature-invalid']);
-  assert.match(r.findings.find((f) => f.kind === 'digest-modified')!.message, /was modified: its SHA-256 is .* but its successor .*T122030Z\.json\.gz recorded/);
+  assert.match(
+    r.findings.find((f) => f.kind === 'digest-modified')!.message,
+    /was modified: its SHA-256 is .* but its successor .*T122030Z\.json\.gz recorded/,
+  );
 });
 
 test('one deleted digest is reported missing by the key its successor names', async () => {
@@ -122,7 +128,10 @@ test('a moved digest is reported moved (and not missing)', async () => {
   rmSync(a.digests[2]);
   const r = await verify(a);
   assert.equal(problems(r).map((p) => p[0]), ['digest-moved']);
-  assert.match(r.findings[0].message, /records its own location as s3:\/\/audit-bucket\/AWSLogs\/.*\/2026\/01\/05\/.* but was found at AWSLogs\/.*\/2026\/01\/06\//);
+  assert.match(
+    r.findings[0].message,
+    /records its own location as s3:\/\/audit-bucket\/AWSLogs\/.*\/2026\/01\/05\/.* but was found at AWSLogs\/.*\/2026\/01\/06\//,
+  );
 });
 
 test('a corrupted newest signature (from --signatures) fails the newest digest', async () => {
@@ -191,7 +200,10 @@ test('an odd-named file in a CloudTrail log folder whose day digests cover is un
   const r = await verify(a);
   assert.equal(problems(r), [['log-unlisted', path]]);
   assert.is(r.findings[0].key, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/extra-evidence.json.gz');
-  assert.match(r.findings[0].message, /extra-evidence\.json\.gz is read as a log file by report, but it is listed in no digest and its name is not a CloudTrail log file name, although it is in the CloudTrail log folder of 111122223333\/us-east-1 for 2026-01-05/);
+  assert.match(
+    r.findings[0].message,
+    /extra-evidence\.json\.gz is read as a log file by report, but it is listed in no digest and its name is not a CloudTrail log file name, although it is in the CloudTrail log folder of 111122223333\/us-east-1 for 2026-01-05/,
+  );
   assert.equal([r.logs.unlisted, r.files.logs, r.files.ignored], [1, 9, 0]);
   assert.equal(r.logFiles.filter((l) => l.status === 'unlisted').map((l) => l.path), [path]);
 });
@@ -206,8 +218,14 @@ test('odd-named files no digest could cover are "not covered" (a warning), named
   const r = await verify(a);
   assert.equal(problems(r), [['log-not-covered', loose], ['log-not-covered', uncoveredDay]].sort((x, y) => (x[1] < y[1] ? -1 : 1)));
   assert.is(r.errors, 0);
-  assert.match(r.findings.find((f) => f.path === uncoveredDay)!.message, /in the CloudTrail log folder of 111122223333\/us-east-1 for 2026-01-09, but no digest of 111122223333\/us-east-1 covers that day: it cannot be verified/);
-  assert.match(r.findings.find((f) => f.path === loose)!.message, /not in an AWSLogs\/<account>\/CloudTrail\/<region>\/ folder either, so no digest can cover it/);
+  assert.match(
+    r.findings.find((f) => f.path === uncoveredDay)!.message,
+    /in the CloudTrail log folder of 111122223333\/us-east-1 for 2026-01-09, but no digest of 111122223333\/us-east-1 covers that day: it cannot be verified/,
+  );
+  assert.match(
+    r.findings.find((f) => f.path === loose)!.message,
+    /not in an AWSLogs\/<account>\/CloudTrail\/<region>\/ folder either, so no digest can cover it/,
+  );
   assert.equal([r.logs['not-covered'], r.files.ignored], [2, 3]);
 });
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';
+import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { decodeBytes } from '../../src/read/decode.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { recordsFromBytes } from '../../src/read/log-file.ts';
@@ -30,10 +30,14 @@ function read(bytes: Uint8Array, name: string, maxFileBytes = 1 << 20) {
 /** [entry, index, shape, eventID] per record, in entry order. */
 function rowsOf(result: ReturnType<typeof read>) {
   if (!result.ok) throw new Error('reject' in result ? result.reject.reason : `skipped as ${result.skipAs}`);
-  return result.batches.flatMap((batch) => batch.records.map((r, i) => [batch.archivePath, batch.indexes?.[i] ?? i, batch.shape, (r as { eventID: string }).eventID]));
+  return result.batches.flatMap((batch) =>
+    batch.records.map((r, i) => [batch.archivePath, batch.indexes?.[i] ?? i, batch.shape, (r as { eventID: string }).eventID])
+  );
 }
 const rejectsOf = (result: ReturnType<typeof read>) =>
-  result.ok ? result.rejects.map((r) => [r.archivePath ?? null, r.reason]) : [[null, 'reject' in result ? result.reject.reason : `skipped as ${result.skipAs}`]];
+  result.ok
+    ? result.rejects.map((r) => [r.archivePath ?? null, r.reason])
+    : [[null, 'reject' in result ? result.reject.reason : `skipped as ${result.skipAs}`]];
 
 test('a zip of several shapes gives every record, indexed within its entry', () => {
   const zip = zipSync({
@@ -65,11 +69,21 @@ test('a zip written as a stream (sizes in data descriptors, not in the headers) 
     entry.push(strToU8(text), true);
   }
   zip.end();
-  assert.equal(rowsOf(read(Buffer.concat(chunks), 'stream.zip')), [['one.json', 0, 'trail-file', 'a'], ['two.ndjson', 0, 'ndjson', 'b'], ['two.ndjson', 1, 'ndjson', 'c']]);
+  assert.equal(rowsOf(read(Buffer.concat(chunks), 'stream.zip')), [['one.json', 0, 'trail-file', 'a'], ['two.ndjson', 0, 'ndjson', 'b'], [
+    'two.ndjson',
+    1,
+    'ndjson',
+    'c',
+  ]]);
 });
 
 test('zip-slip names are rejected with a clear reason and never read', () => {
-  for (const [name, why] of [['../evil.json', '".." segment'], ['a/../../evil.json', '".." segment'], ['/etc/evil.json', 'absolute path'], ['C:\\evil.json', 'drive letter'], ['..\\evil.json', '".." segment']]) {
+  for (
+    const [name, why] of [['../evil.json', '".." segment'], ['a/../../evil.json', '".." segment'], ['/etc/evil.json', 'absolute path'], [
+      'C:\\evil.json',
+      'drive letter',
+    ], ['..\\evil.json', '".." segment']]
+  ) {
     assert.match(unsafeEntryName(name) ?? 'safe', why, name);
   }
   assert.is(unsafeEntryName('AWSLogs/..hidden/x.json'), undefined, 'dots inside a name are fine');
@@ -137,7 +151,10 @@ test('a tar and a tar.gz are read entry by entry: directories passed over, GNU a
 });
 
 test('tar: zip-slip names and oversized entries are rejected; a bad checksum stops the reader', () => {
-  const tar = tarOf([{ name: '../escape.json', data: trailFile([a]) }, { name: 'big.json', data: ' '.repeat(3000) }, { name: 'ok.json', data: trailFile([b]) }]);
+  const tar = tarOf([{ name: '../escape.json', data: trailFile([a]) }, { name: 'big.json', data: ' '.repeat(3000) }, {
+    name: 'ok.json',
+    data: trailFile([b]),
+  }]);
   const result = read(tar, 't.tar', 2048);
   assert.equal(rowsOf(result).map((r) => r[3]), ['b']);
   assert.equal(rejectsOf(result), [
@@ -158,13 +175,27 @@ test('a tar cut short: the complete entries before the cut are read, the rest is
   assert.equal(rowsOf(well).map((r) => r[3]), ['a', 'b', 'c']);
   assert.equal(rejectsOf(well), [], 'a well-formed tar gives no ledger line');
   assert.equal(rejectsOf(read(whole.subarray(0, end + 512), 'lone.tar')), [], 'one zero block ends the archive too (nothing can follow it)');
-  const noEnd = (at: number) => [[null, `truncated tar: no end-of-archive blocks at offset ${at}, so the archive was probably cut there and entries after it may be missing${before}`]];
+  const noEnd = (
+    at: number,
+  ) => [[null, `truncated tar: no end-of-archive blocks at offset ${at}, so the archive was probably cut there and entries after it may be missing${before}`]];
   const cases: [string, Uint8Array, string[], (string | null)[][]][] = [
-    ['cut 1 byte into the second header', whole.subarray(0, second + 1), ['a'], [[null, `truncated tar: cut short inside a header at offset ${second} (1 of its 512 bytes)${before}`]]],
-    ['cut 100 bytes into the second header', whole.subarray(0, second + 100), ['a'], [[null, `truncated tar: cut short inside a header at offset ${second} (100 of its 512 bytes)${before}`]]],
-    ['cut 511 bytes into the second header', whole.subarray(0, second + 511), ['a'], [[null, `truncated tar: cut short inside a header at offset ${second} (511 of its 512 bytes)${before}`]]],
+    ['cut 1 byte into the second header', whole.subarray(0, second + 1), ['a'], [[
+      null,
+      `truncated tar: cut short inside a header at offset ${second} (1 of its 512 bytes)${before}`,
+    ]]],
+    ['cut 100 bytes into the second header', whole.subarray(0, second + 100), ['a'], [[
+      null,
+      `truncated tar: cut short inside a header at offset ${second} (100 of its 512 bytes)${before}`,
+    ]]],
+    ['cut 511 bytes into the second header', whole.subarray(0, second + 511), ['a'], [[
+      null,
+      `truncated tar: cut short inside a header at offset ${second} (511 of its 512 bytes)${before}`,
+    ]]],
     ['cut right after the first entry', whole.subarray(0, second), ['a'], noEnd(second)],
-    ['cut inside the padding after the first entry', whole.subarray(0, second - 10), ['a'], [[null, `truncated tar: cut short at offset ${second - 10}, inside the padding after the last entry${before}`]]],
+    ['cut inside the padding after the first entry', whole.subarray(0, second - 10), ['a'], [[
+      null,
+      `truncated tar: cut short at offset ${second - 10}, inside the padding after the last entry${before}`,
+    ]]],
     ['no end-of-archive blocks', whole.subarray(0, end), ['a', 'b', 'c'], noEnd(end)],
     ['cut inside the first end-of-archive block', whole.subarray(0, end + 100), ['a', 'b', 'c'], noEnd(end)],
   ];
@@ -178,7 +209,10 @@ test('a tar cut short: the complete entries before the cut are read, the rest is
   }
   // Cut before any file entry was read: the archive itself fails, as a tar with a bad first header does.
   const dirThenCut = tarOf([{ name: 'AWSLogs/', type: '5' }, { name: 'x.json', data: trailFile([a]) }]).subarray(0, 700);
-  assert.equal([...tarEntries(dirThenCut, { maxEntryBytes: 1 << 20 })], [{ name: null, reject: 'truncated tar: cut short inside a header at offset 512 (188 of its 512 bytes)' }]);
+  assert.equal([...tarEntries(dirThenCut, { maxEntryBytes: 1 << 20 })], [{
+    name: null,
+    reject: 'truncated tar: cut short inside a header at offset 512 (188 of its 512 bytes)',
+  }]);
   const failed = read(dirThenCut, 'dircut.tar');
   assert.is(failed.ok, false);
   assert.equal(rejectsOf(failed), [[null, 'truncated tar: cut short inside a header at offset 512 (188 of its 512 bytes)']]);

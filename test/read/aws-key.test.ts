@@ -3,7 +3,9 @@ import * as assert from 'uvu/assert';
 import { factsFromPath, kindFromPath } from '../../src/read/aws-key.ts';
 
 test('factsFromPath() reads account, region, date and delivery time from a standard key', () => {
-  const facts = factsFromPath('/data/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1015Z_abcdEFGH12345678.json.gz');
+  const facts = factsFromPath(
+    '/data/AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1015Z_abcdEFGH12345678.json.gz',
+  );
   assert.equal(facts, {
     key: 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1015Z_abcdEFGH12345678.json.gz',
     account: '111122223333',
@@ -32,9 +34,17 @@ test('factsFromPath() says nothing about a path outside the layout', () => {
 });
 
 test('kindFromPath() classifies digests, insights, logs and other files', () => {
-  assert.is(kindFromPath('AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20260105T101500Z.json.gz'), 'digest');
+  assert.is(
+    kindFromPath(
+      'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20260105T101500Z.json.gz',
+    ),
+    'digest',
+  );
   assert.is(kindFromPath('327878933619_CloudTrail-Digest_ap-northeast-1_llm-guard-trail_us-west-2_20231015T230404Z.json'), 'digest');
-  assert.is(kindFromPath('AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/111122223333_CloudTrail-Insight_us-east-1_20260105T1015Z_a.json.gz'), 'insight');
+  assert.is(
+    kindFromPath('AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/111122223333_CloudTrail-Insight_us-east-1_20260105T1015Z_a.json.gz'),
+    'insight',
+  );
   assert.is(kindFromPath('AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz'), 'log');
   assert.is(kindFromPath('plain/events.json'), 'log');
   assert.is(kindFromPath('AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/.DS_Store'), 'other');

@@ -150,7 +150,8 @@ test('decodeBytes() with reuse gives the same bytes and the same errors as witho
 
 test('gunzipReused() writes into one buffer that the next call overwrites, and declines what it cannot finish in one go', () => {
   // The ISIZE the caller (decode.ts) reads from the trailer.
-  const reused = (raw: Uint8Array, cap: number) => gunzipReused(raw, new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(raw.length - 4, true), cap);
+  const reused = (raw: Uint8Array, cap: number) =>
+    gunzipReused(raw, new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(raw.length - 4, true), cap);
   const a = reused(new Uint8Array(gzipSync('first document')), 1e6)!;
   assert.is(utf8(a), 'first document');
   const b = reused(new Uint8Array(gzipSync('SECOND')), 1e6)!;

@@ -11,7 +11,8 @@ async function collect(paths: string[]): Promise<Discovered[]> {
   for await (const d of discover(paths)) out.push(d);
   return out;
 }
-const names = (found: Discovered[], root: string) => found.map((d) => ('file' in d ? `${d.file.kind}:${d.file.path.slice(root.length + 1)}` : `reject:${d.reject.path.slice(root.length + 1)}`));
+const names = (found: Discovered[], root: string) =>
+  found.map((d) => ('file' in d ? `${d.file.kind}:${d.file.path.slice(root.length + 1)}` : `reject:${d.reject.path.slice(root.length + 1)}`));
 
 test('discover() walks folders recursively in sorted order and classifies each file', async () => {
   const root = tempDir();
@@ -59,10 +60,20 @@ test('discover() walks nested or aliased input paths once: each file is read onc
   symlinkSync(join(root, 'AWSLogs'), join(root, 'alias'));
   const once = names(await collect([root]), root);
   assert.equal(names(await collect([root, join(root, 'AWSLogs/444455556666')]), root), once, 'a folder inside another');
-  assert.equal(once, ['log:AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz', 'log:AWSLogs/444455556666/CloudTrail/us-east-1/2026/01/05/b.json.gz'], 'the alias inside the tree leads to a folder read already');
+  assert.equal(once, [
+    'log:AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz',
+    'log:AWSLogs/444455556666/CloudTrail/us-east-1/2026/01/05/b.json.gz',
+  ], 'the alias inside the tree leads to a folder read already');
   assert.equal(names(await collect([`${root}/./`, root]), root), once, 'the same folder by two names');
-  assert.equal(names(await collect([join(root, 'alias'), join(root, 'AWSLogs')]), root), ['log:AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz', 'log:AWSLogs/444455556666/CloudTrail/us-east-1/2026/01/05/b.json.gz'], 'a symlink and its target: the first in sorted order');
-  assert.equal(names(await collect([join(root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz'), join(root, 'AWSLogs')]), root).length, 2, 'a file inside a folder also given');
+  assert.equal(names(await collect([join(root, 'alias'), join(root, 'AWSLogs')]), root), [
+    'log:AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz',
+    'log:AWSLogs/444455556666/CloudTrail/us-east-1/2026/01/05/b.json.gz',
+  ], 'a symlink and its target: the first in sorted order');
+  assert.equal(
+    names(await collect([join(root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/a.json.gz'), join(root, 'AWSLogs')]), root).length,
+    2,
+    'a file inside a folder also given',
+  );
 });
 
 test('discover() reports a directory symlink loop instead of following it forever', async () => {

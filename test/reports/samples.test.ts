@@ -46,10 +46,15 @@ function jqSupportCount(root: string): number | undefined {
   if (spawnSync('jq', ['--version']).status !== 0) return undefined;
   const logs = listFiles(root).filter((p) => p.includes('/CloudTrail/') && p.endsWith('.json.gz'));
   const text = logs.map((p) => gunzipSync(readFileSync(p)).toString('utf8')).join('\n');
-  const out = execFileSync('jq', ['-n', '[inputs | .Records[] | select(.eventSource == "support.amazonaws.com")] | length'], { input: text, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync('jq', ['-n', '[inputs | .Records[] | select(.eventSource == "support.amazonaws.com")] | length'], {
+    input: text,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   return Number(out.trim());
 }
 
+// deno-lint-ignore no-explicit-any
 function assertMatches(doc: any, expected: ReturnType<typeof independentCounts>) {
   assert.is(doc.files.read, expected.logs);
   assert.is(doc.records.seen, expected.seen);
@@ -73,7 +78,15 @@ test('report on samples/ matches counts made independently, and jq', () => {
 
 test('report on a generated 200-file archive matches independent counts and jq, with and without prefilter', async () => {
   const root = tempDir();
-  await generateArchive({ seed: 'e2e-200', out: root, files: 200, recordsPerFile: [20, 60], supportDensity: 0.02, accounts: ['111122223333', '444455556666'], sources: 'all' });
+  await generateArchive({
+    seed: 'e2e-200',
+    out: root,
+    files: 200,
+    recordsPerFile: [20, 60],
+    supportDensity: 0.02,
+    accounts: ['111122223333', '444455556666'],
+    sources: 'all',
+  });
   const expected = independentCounts(root);
   assert.ok(expected.logs === 200 && expected.support > 0);
   const doc = cliJson(['report', root]);
@@ -85,7 +98,10 @@ test('report on a generated 200-file archive matches independent counts and jq, 
 
 test('Deno runs the same sources and prints the same JSON as Node on samples/', () => {
   const node = execFileSync(process.execPath, [CLI, 'report', 'samples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
-  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'report', 'samples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'report', 'samples', '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.is(deno.status, 0, deno.stderr);
   assert.is(deno.stdout, node);
 });

@@ -18,7 +18,10 @@ test('parseTimeBound() reads dates, date-times and offsets; a bare --until date 
 });
 
 test('parseTimeBound() names the flag and value when the date is not ISO', () => {
-  assert.throws(() => parseTimeBound('yesterday', 'since'), (e: unknown) => e instanceof RunError && e.message === '--since "yesterday" is not an ISO date (YYYY-MM-DD) or date-time' && e.exitCode === 2);
+  assert.throws(
+    () => parseTimeBound('yesterday', 'since'),
+    (e: unknown) => e instanceof RunError && e.message === '--since "yesterday" is not an ISO date (YYYY-MM-DD) or date-time' && e.exitCode === 2,
+  );
 });
 
 test('keepsRow() applies time bounds (since inclusive, until exclusive) and value lists', () => {
@@ -34,7 +37,10 @@ test('keepsRow() applies time bounds (since inclusive, until exclusive) and valu
 });
 
 test('parseTimeBound() refuses a date that does not exist instead of rolling it over', () => {
-  assert.throws(() => parseTimeBound('2026-02-30', 'since'), (e: unknown) => e instanceof RunError && e.message === '--since "2026-02-30" is not a real date (2026-02-30 does not exist)' && e.exitCode === 2);
+  assert.throws(
+    () => parseTimeBound('2026-02-30', 'since'),
+    (e: unknown) => e instanceof RunError && e.message === '--since "2026-02-30" is not a real date (2026-02-30 does not exist)' && e.exitCode === 2,
+  );
   assert.throws(() => parseTimeBound('2026-04-31T10:00:00Z', 'until'), /not a real date/);
   assert.is(parseTimeBound('2024-02-29', 'since'), at('2024-02-29T00:00:00Z'), 'a leap day');
 });

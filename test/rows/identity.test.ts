@@ -27,9 +27,27 @@ test('credentialClassOf() answers the three questions for every userIdentity.typ
 
 test('roleSessionOf() reads the role from sessionIssuer and the session from principalId, else the ARN', () => {
   const issuer = { sessionIssuer: { type: 'Role', userName: 'Admin' } };
-  assert.equal(roleSessionOf(as({ type: 'AssumedRole', principalId: 'AROA1:alice@example.com', arn: 'arn:aws:sts::1:assumed-role/Admin/alice@example.com', sessionContext: issuer })), { role: 'Admin', session: 'alice@example.com' });
-  assert.equal(roleSessionOf(as({ type: 'AssumedRole', principalId: 'AROA1', arn: 'arn:aws:sts::1:user/janedoe', sessionContext: issuer })), { role: 'Admin', session: 'janedoe' });
-  assert.equal(roleSessionOf(as({ type: 'FederatedUser', principalId: '1:carol', arn: 'arn:aws:sts::1:federated-user/carol', sessionContext: { sessionIssuer: { type: 'IAMUser', userName: 'broker' } } })), { role: null, session: 'carol' });
+  assert.equal(
+    roleSessionOf(
+      as({ type: 'AssumedRole', principalId: 'AROA1:alice@example.com', arn: 'arn:aws:sts::1:assumed-role/Admin/alice@example.com', sessionContext: issuer }),
+    ),
+    { role: 'Admin', session: 'alice@example.com' },
+  );
+  assert.equal(roleSessionOf(as({ type: 'AssumedRole', principalId: 'AROA1', arn: 'arn:aws:sts::1:user/janedoe', sessionContext: issuer })), {
+    role: 'Admin',
+    session: 'janedoe',
+  });
+  assert.equal(
+    roleSessionOf(
+      as({
+        type: 'FederatedUser',
+        principalId: '1:carol',
+        arn: 'arn:aws:sts::1:federated-user/carol',
+        sessionContext: { sessionIssuer: { type: 'IAMUser', userName: 'broker' } },
+      }),
+    ),
+    { role: null, session: 'carol' },
+  );
   assert.equal(roleSessionOf(as({ type: 'IAMUser', userName: 'jane' })), { role: null, session: null });
 });
 

@@ -24,7 +24,9 @@ function rowOf(rec: Record<string, unknown>, index = 0): SupportRow {
   return toSupportRow(rec, FILE, index);
 }
 
-const pick = (row: SupportRow) => [row.category, row.identityType, row.credentialClass, row.principal, row.role, row.session, row.mfa, row.invokedBy, row.sourceIdentity];
+const pick = (
+  row: SupportRow,
+) => [row.category, row.identityType, row.credentialClass, row.principal, row.role, row.session, row.mfa, row.invokedBy, row.sourceIdentity];
 
 test('categoryOf() labels every Support source, and Trusted Advisor calls of the Support API', () => {
   const labels = ALL_SUPPORT_SOURCES.map((s) => categoryOf(s, 'AnyCall'));
@@ -36,10 +38,23 @@ test('categoryOf() labels every Support source, and Trusted Advisor calls of the
   for (const label of labels) assert.ok(SUPPORT_CATEGORIES.includes(label), label);
 });
 
-
 const adminRole = {
-  type: 'AssumedRole', principalId: 'AROAEXAMPLEID:JaneDoe', arn: 'arn:aws:sts::111122223333:assumed-role/Administrator/JaneDoe', accountId: '111122223333', accessKeyId: 'ASIAEXAMPLE',
-  sessionContext: { sessionIssuer: { type: 'Role', principalId: 'AROAEXAMPLEID', arn: 'arn:aws:iam::111122223333:role/Administrator', accountId: '111122223333', userName: 'Administrator' }, webIdFederationData: {}, attributes: { creationDate: '2026-01-05T10:00:00Z', mfaAuthenticated: 'true' } },
+  type: 'AssumedRole',
+  principalId: 'AROAEXAMPLEID:JaneDoe',
+  arn: 'arn:aws:sts::111122223333:assumed-role/Administrator/JaneDoe',
+  accountId: '111122223333',
+  accessKeyId: 'ASIAEXAMPLE',
+  sessionContext: {
+    sessionIssuer: {
+      type: 'Role',
+      principalId: 'AROAEXAMPLEID',
+      arn: 'arn:aws:iam::111122223333:role/Administrator',
+      accountId: '111122223333',
+      userName: 'Administrator',
+    },
+    webIdFederationData: {},
+    attributes: { creationDate: '2026-01-05T10:00:00Z', mfaAuthenticated: 'true' },
+  },
 };
 
 test('supportauthz service events: no userIdentity.type and no requestID, attributed to the service', () => {
@@ -51,7 +66,17 @@ test('supportauthz service events: no userIdentity.type and no requestID, attrib
 
 test('support-console calls (Support Center console) are labelled support-console', () => {
   // Shaped like the console-made calls of the user guide examples: an assumed-role console session.
-  const row = rowOf(record({ eventSource: 'support-console.amazonaws.com', eventName: 'GetCaseDraft', userIdentity: adminRole, userAgent: 'Mozilla/5.0', requestParameters: null, responseElements: null, readOnly: true }));
+  const row = rowOf(
+    record({
+      eventSource: 'support-console.amazonaws.com',
+      eventName: 'GetCaseDraft',
+      userIdentity: adminRole,
+      userAgent: 'Mozilla/5.0',
+      requestParameters: null,
+      responseElements: null,
+      readOnly: true,
+    }),
+  );
   assert.equal(pick(row), ['support-console', 'AssumedRole', 'temporary-credentials', 'Administrator/JaneDoe', 'Administrator', 'JaneDoe', true, null, null]);
 });
 
@@ -66,7 +91,17 @@ test('re:Post Private calls carry sessionContext.sourceIdentity: the person behi
   identity.sessionContext.sourceIdentity = 'maria.garcia';
   identity.invokedBy = 'repostspace.amazonaws.com';
   const row = rowOf(record({ userIdentity: identity, sourceIPAddress: 'repostspace.amazonaws.com', userAgent: 'repostspace.amazonaws.com' }));
-  assert.equal(pick(row), ['case-management', 'AssumedRole', 'temporary-credentials', 'RePostPrivateSupportRole/repost-session', 'RePostPrivateSupportRole', 'repost-session', true, 'repostspace.amazonaws.com', 'maria.garcia']);
+  assert.equal(pick(row), [
+    'case-management',
+    'AssumedRole',
+    'temporary-credentials',
+    'RePostPrivateSupportRole/repost-session',
+    'RePostPrivateSupportRole',
+    'repost-session',
+    true,
+    'repostspace.amazonaws.com',
+    'maria.garcia',
+  ]);
 });
 
 if (!existsSync(DOCS)) {
@@ -77,23 +112,163 @@ if (!existsSync(DOCS)) {
     return Array.isArray(doc.Records) ? doc.Records[0] : doc;
   };
   const EXAMPLES: [string, unknown[]][] = [
-    ['logging-using-cloudtrail.example0.support.CreateCase.json', ['case-management', 'IAMUser', 'root-or-iam-user', 'janedoe', null, null, false, 'signin.amazonaws.com', null]],
-    ['logging-using-cloudtrail.example1.support.RefreshTrustedAdvisorCheck.json', ['trusted-advisor', 'IAMUser', 'root-or-iam-user', 'Admin', null, null, null, null, null]],
-    ['logging-using-cloudtrail-for-aws-trusted-advisor.example0.trustedadvisor.RefreshCheck.json', ['trusted-advisor', 'IAMUser', 'root-or-iam-user', 'janedoe', null, null, false, null, null]],
-    ['logging-using-cloudtrail-for-aws-trusted-advisor.example1.trustedadvisor.UpdateNotificationPreferences.json', ['trusted-advisor', 'IAMUser', 'root-or-iam-user', 'janedoe', null, null, false, null, null]],
-    ['logging-using-cloudtrail-for-aws-trusted-advisor.example2.trustedadvisor.GenerateReport.json', ['trusted-advisor', 'IAMUser', 'root-or-iam-user', 'janedoe', null, null, false, null, null]],
-    ['logging-using-cloudtrail-support-app.example0.supportapp.CreateSlackChannelConfiguration.json', ['support-app', 'AssumedRole', 'temporary-credentials', 'Administrator/JaneDoe', 'Administrator', 'JaneDoe', false, null, null]],
+    ['logging-using-cloudtrail.example0.support.CreateCase.json', [
+      'case-management',
+      'IAMUser',
+      'root-or-iam-user',
+      'janedoe',
+      null,
+      null,
+      false,
+      'signin.amazonaws.com',
+      null,
+    ]],
+    ['logging-using-cloudtrail.example1.support.RefreshTrustedAdvisorCheck.json', [
+      'trusted-advisor',
+      'IAMUser',
+      'root-or-iam-user',
+      'Admin',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-for-aws-trusted-advisor.example0.trustedadvisor.RefreshCheck.json', [
+      'trusted-advisor',
+      'IAMUser',
+      'root-or-iam-user',
+      'janedoe',
+      null,
+      null,
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-for-aws-trusted-advisor.example1.trustedadvisor.UpdateNotificationPreferences.json', [
+      'trusted-advisor',
+      'IAMUser',
+      'root-or-iam-user',
+      'janedoe',
+      null,
+      null,
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-for-aws-trusted-advisor.example2.trustedadvisor.GenerateReport.json', [
+      'trusted-advisor',
+      'IAMUser',
+      'root-or-iam-user',
+      'janedoe',
+      null,
+      null,
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-support-app.example0.supportapp.CreateSlackChannelConfiguration.json', [
+      'support-app',
+      'AssumedRole',
+      'temporary-credentials',
+      'Administrator/JaneDoe',
+      'Administrator',
+      'JaneDoe',
+      false,
+      null,
+      null,
+    ]],
     // AWS's example ARN has no session segment: the session comes from principalId.
-    ['logging-using-cloudtrail-support-app.example1.supportapp.ListSlackChannelConfigurations.json', ['support-app', 'AssumedRole', 'temporary-credentials', 'AWSSupportAppRole', 'AWSSupportAppRole', 'AWSSupportAppRole', false, null, null]],
-    ['logging-using-cloudtrail-support-app.example2.supportapp.GetAccountAlias.json', ['support-app', 'AssumedRole', 'temporary-credentials', 'AWSSupportAppRole/devdsk', 'AWSSupportAppRole', 'devdsk', false, null, null]],
+    ['logging-using-cloudtrail-support-app.example1.supportapp.ListSlackChannelConfigurations.json', [
+      'support-app',
+      'AssumedRole',
+      'temporary-credentials',
+      'AWSSupportAppRole',
+      'AWSSupportAppRole',
+      'AWSSupportAppRole',
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-support-app.example2.supportapp.GetAccountAlias.json', [
+      'support-app',
+      'AssumedRole',
+      'temporary-credentials',
+      'AWSSupportAppRole/devdsk',
+      'AWSSupportAppRole',
+      'devdsk',
+      false,
+      null,
+      null,
+    ]],
     // principalId without a session: the session is the ARN's last segment.
-    ['logging-using-cloudtrail-support-plans.example0.supportplans.GetSupportPlan.json', ['support-plans', 'AssumedRole', 'temporary-credentials', 'Admin/janedoe', 'Admin', 'janedoe', false, null, null]],
-    ['logging-using-cloudtrail-support-plans.example1.supportplans.GetSupportPlanUpdateStatus.json', ['support-plans', 'AssumedRole', 'temporary-credentials', 'Admin/janedoe', 'Admin', 'janedoe', false, null, null]],
-    ['logging-using-cloudtrail-support-plans.example2.supportplans.StartSupportPlanUpdate.json', ['support-plans', 'AssumedRole', 'temporary-credentials', 'Admin/janedoe', 'Admin', 'janedoe', false, null, null]],
-    ['logging-using-cloudtrail-support-plans.example3.support-subscription.DescribeSupportLevelSummary.json', ['support-plans', 'Root', 'root-or-iam-user', 'root', null, null, false, null, null]],
+    ['logging-using-cloudtrail-support-plans.example0.supportplans.GetSupportPlan.json', [
+      'support-plans',
+      'AssumedRole',
+      'temporary-credentials',
+      'Admin/janedoe',
+      'Admin',
+      'janedoe',
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-support-plans.example1.supportplans.GetSupportPlanUpdateStatus.json', [
+      'support-plans',
+      'AssumedRole',
+      'temporary-credentials',
+      'Admin/janedoe',
+      'Admin',
+      'janedoe',
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-support-plans.example2.supportplans.StartSupportPlanUpdate.json', [
+      'support-plans',
+      'AssumedRole',
+      'temporary-credentials',
+      'Admin/janedoe',
+      'Admin',
+      'janedoe',
+      false,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-support-plans.example3.support-subscription.DescribeSupportLevelSummary.json', [
+      'support-plans',
+      'Root',
+      'root-or-iam-user',
+      'root',
+      null,
+      null,
+      false,
+      null,
+      null,
+    ]],
     // No sessionContext at all: MFA unknown, not false.
-    ['logging-using-cloudtrail-support-plans.example4.support-subscription.UpdateProbationAutoCancellation.json', ['support-plans', 'Root', 'root-or-iam-user', 'root', null, null, null, null, null]],
-    ['logging-using-cloudtrail-support-plans.example5.support-subscription.UpdateSupportLevel.json', ['support-plans', 'Root', 'root-or-iam-user', 'root', null, null, false, null, null]],
+    ['logging-using-cloudtrail-support-plans.example4.support-subscription.UpdateProbationAutoCancellation.json', [
+      'support-plans',
+      'Root',
+      'root-or-iam-user',
+      'root',
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]],
+    ['logging-using-cloudtrail-support-plans.example5.support-subscription.UpdateSupportLevel.json', [
+      'support-plans',
+      'Root',
+      'root-or-iam-user',
+      'root',
+      null,
+      null,
+      false,
+      null,
+      null,
+    ]],
   ];
 
   test('every AWS documentation example: category, identity, credentials, role/session, MFA (a string in CloudTrail)', () => {

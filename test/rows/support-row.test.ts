@@ -10,12 +10,26 @@ test('principalOf() names each identity type the way an auditor reads it', () =>
   assert.is(principalOf(withIdentity({ type: 'Root', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' })), 'root');
   assert.is(principalOf(withIdentity({ type: 'IAMUser', userName: 'janedoe', arn: 'arn:aws:iam::1:user/janedoe' })), 'janedoe');
   assert.is(
-    principalOf(withIdentity({ type: 'AssumedRole', principalId: 'AROAEXAMPLE:alice@example.com', arn: 'arn:aws:sts::1:assumed-role/Admin/alice@example.com', sessionContext: { sessionIssuer: { type: 'Role', userName: 'Admin' } } })),
+    principalOf(
+      withIdentity({
+        type: 'AssumedRole',
+        principalId: 'AROAEXAMPLE:alice@example.com',
+        arn: 'arn:aws:sts::1:assumed-role/Admin/alice@example.com',
+        sessionContext: { sessionIssuer: { type: 'Role', userName: 'Admin' } },
+      }),
+    ),
     'Admin/alice@example.com',
   );
   // AWS's own Support App example has an assumed-role ARN without a session name
   assert.is(
-    principalOf(withIdentity({ type: 'AssumedRole', principalId: 'AIDACKCEVSQ6C2EXAMPLE:AWSSupportAppRole', arn: 'arn:aws:sts::1:assumed-role/AWSSupportAppRole', sessionContext: { sessionIssuer: { userName: 'AWSSupportAppRole' } } })),
+    principalOf(
+      withIdentity({
+        type: 'AssumedRole',
+        principalId: 'AIDACKCEVSQ6C2EXAMPLE:AWSSupportAppRole',
+        arn: 'arn:aws:sts::1:assumed-role/AWSSupportAppRole',
+        sessionContext: { sessionIssuer: { userName: 'AWSSupportAppRole' } },
+      }),
+    ),
     'AWSSupportAppRole',
   );
   assert.is(principalOf(withIdentity({ type: 'AWSService', invokedBy: 'trustedadvisor.amazonaws.com' })), 'trustedadvisor.amazonaws.com');
@@ -24,7 +38,10 @@ test('principalOf() names each identity type the way an auditor reads it', () =>
   assert.is(principalOf(withIdentity({ type: 'SAMLUser', userName: 'jane@corp', principalId: 'p' })), 'jane@corp');
   assert.is(principalOf(withIdentity({ type: 'Unknown', principalId: 'ANONYMOUS_PRINCIPAL' })), 'ANONYMOUS_PRINCIPAL');
   // supportauthz service events have no userIdentity.type
-  assert.is(principalOf(record({ eventSource: 'supportauthz.amazonaws.com', userIdentity: { accountId: '1', invokedBy: 'support.amazonaws.com' } })), 'support.amazonaws.com');
+  assert.is(
+    principalOf(record({ eventSource: 'supportauthz.amazonaws.com', userIdentity: { accountId: '1', invokedBy: 'support.amazonaws.com' } })),
+    'support.amazonaws.com',
+  );
   assert.is(principalOf(record({ eventSource: 'supportauthz.amazonaws.com', userIdentity: undefined })), 'service:supportauthz.amazonaws.com');
 });
 

@@ -11,7 +11,11 @@ test('countCompactRecords() counts compact CloudTrail files and declines anythin
   assert.is(countCompactRecords(bytes('{"Records":[]}')), 0);
   assert.is(countCompactRecords(bytes(JSON.stringify({ Records: [ec2Record()] }, null, 2))), undefined, 'pretty-printed');
   assert.is(countCompactRecords(bytes(JSON.stringify({ Records: [{ eventTime: 'x', eventVersion: '1.08' }] }))), undefined, 'key order not CloudTrail');
-  assert.is(countCompactRecords(bytes(trailFile([ec2Record({ requestParameters: { copy: { eventVersion: '1.08' } } })]))), undefined, 'nested copy after a colon');
+  assert.is(
+    countCompactRecords(bytes(trailFile([ec2Record({ requestParameters: { copy: { eventVersion: '1.08' } } })]))),
+    undefined,
+    'nested copy after a colon',
+  );
   assert.is(countCompactRecords(bytes('[{"eventVersion":"1.08"}]')), undefined, 'bare array');
   assert.is(countCompactRecords(bytes('{"Records":[{"eventVersion":"1.08"}')), undefined, 'truncated text');
 });

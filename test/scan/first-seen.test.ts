@@ -12,7 +12,13 @@ test('FirstSeen finds the first occurrence of 100k UUID eventIDs after many reha
     seen.add(uuid(i), { place: `file-${i >> 10}`, index: i % 1000, fingerprint: hex(i), shape: i % 3 ? 'trail-file' : 'lookup-events', partial: i % 2 === 1 });
   }
   for (const i of [0, 1, 4095, 65_536, 99_999]) {
-    assert.equal(seen.get(uuid(i)), { place: `file-${i >> 10}`, index: i % 1000, print: printOf(hex(i)), shape: i % 3 ? 'trail-file' : 'lookup-events', partial: i % 2 === 1 });
+    assert.equal(seen.get(uuid(i)), {
+      place: `file-${i >> 10}`,
+      index: i % 1000,
+      print: printOf(hex(i)),
+      shape: i % 3 ? 'trail-file' : 'lookup-events',
+      partial: i % 2 === 1,
+    });
   }
   assert.is(seen.get(uuid(100_000)), undefined);
 });

@@ -20,7 +20,9 @@ test('eventSourceHits() keeps only needles that are the value of an eventSource 
   const needles = sourceNeedles(['support.amazonaws.com']);
   const text = trailFile([
     ec2Record({ userIdentity: { type: 'AWSService', invokedBy: 'support.amazonaws.com' } }),
-    ec2Record({ requestParameters: { lookupAttributes: [{ attributeKey: 'EventSource', attributeValue: 'support.amazonaws.com' }], list: ['support.amazonaws.com'] } }),
+    ec2Record({
+      requestParameters: { lookupAttributes: [{ attributeKey: 'EventSource', attributeValue: 'support.amazonaws.com' }], list: ['support.amazonaws.com'] },
+    }),
     record(),
   ]);
   const hits = eventSourceHits(bytes(text), needles);
@@ -61,7 +63,11 @@ test('escapeHits() finds escapes that could spell a source: in an eventSource va
   assert.equal(escapeHits(bytes(value)), [at(value, 'support\\u002e')]);
   const key = '{"event\\u0053ource":"\\u0073upport.amazonaws.com"}';
   assert.equal(escapeHits(bytes(key)), [key.indexOf('\\'), key.lastIndexOf('\\')], 'an escaped key, and the value after it');
-  assert.equal(escapeHits(bytes('{"userAgent":"a\\"b\\\\","eventSource":"ec2.amazonaws.com","list":["x\\ny"]}')), [], 'a quote and a backslash escaped in another value; an array element');
+  assert.equal(
+    escapeHits(bytes('{"userAgent":"a\\"b\\\\","eventSource":"ec2.amazonaws.com","list":["x\\ny"]}')),
+    [],
+    'a quote and a backslash escaped in another value; an array element',
+  );
   const after = '{"userAgent":"q\\\\","eventSource":"supp\\u006frt.amazonaws.com"}';
   assert.equal(escapeHits(bytes(after)), [after.lastIndexOf('\\')], 'an escaped backslash ends its string; the next escape is in eventSource');
   const long = `{"requestParameters":{"doc":"${'a\\n'.repeat(50000)}"},"eventSource":"support\\u002eamazonaws.com"}`;
@@ -70,7 +76,13 @@ test('escapeHits() finds escapes that could spell a source: in an eventSource va
 
 test('scan() finds an event source hidden by JSON escapes with the prefilter, as the full parse does', async () => {
   const root = tempDir();
-  const text = trailFile([ec2Record(), record({ eventID: 'v' }), ec2Record({ userAgent: 'support.amazonaws.com' }), record({ eventID: 'k' }), record({ eventID: 'plain' })]);
+  const text = trailFile([
+    ec2Record(),
+    record({ eventID: 'v' }),
+    ec2Record({ userAgent: 'support.amazonaws.com' }),
+    record({ eventID: 'k' }),
+    record({ eventID: 'plain' }),
+  ]);
   const escaped = text
     .replace('"eventSource":"support.amazonaws.com"', '"eventSource":"support\\u002eamazonaws.com"')
     .replace('"userAgent":"support.amazonaws.com"', '"userAgent":"support\\u002eamazonaws.com"');
@@ -79,7 +91,10 @@ test('scan() finds an event source hidden by JSON escapes with the prefilter, as
   const result = await sameCountsBothWays([root]);
   assert.is(result.records.support, 3);
   // An escaped key and value in one record.
-  const both = trailFile([ec2Record(), record({ eventID: 'kv' })]).replace('"eventSource":"support.amazonaws.com"', '"event\\u0053ource":"\\u0073upport.amazonaws.com"');
+  const both = trailFile([ec2Record(), record({ eventID: 'kv' })]).replace(
+    '"eventSource":"support.amazonaws.com"',
+    '"event\\u0053ource":"\\u0073upport.amazonaws.com"',
+  );
   assert.ok(both.includes('u0053ource'));
   put(root, 'b.json', both);
   assert.is((await sameCountsBothWays([root])).records.support, 4);
@@ -105,7 +120,19 @@ test('NeedleSet.find() finds exactly what a search for each whole needle finds, 
   // Seeded texts built from pieces of the needles, so near misses and overlaps are common.
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pieces = ['"support', '.amazonaws.com"', 'pport', '"trustedadvisor', 'app', 'plans', '"', 'x', '-console', '"supportauthz.amazonaws.com"', '"support.amazonaws.com"'];
+  const pieces = [
+    '"support',
+    '.amazonaws.com"',
+    'pport',
+    '"trustedadvisor',
+    'app',
+    'plans',
+    '"',
+    'x',
+    '-console',
+    '"supportauthz.amazonaws.com"',
+    '"support.amazonaws.com"',
+  ];
   for (let round = 0; round < 200; round++) {
     const text = bytes(Array.from({ length: 60 }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
     // A fresh set each round, so the anchors are chosen from this text (its own byte counts).

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { validateArchive } from '../../src/validate/job.ts';
 import { scan } from '../../src/scan/scan.ts';
 import { accountingHolds } from '../../src/reports/job.ts';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { ec2Record, gz, lookupEvent, put, record, tempDir, trailFile } from '../_support/helpers.ts';
 
 const key = (account: string, region: string, day: string, stamp: string, unique: string) =>
@@ -13,7 +13,11 @@ const key = (account: string, region: string, day: string, stamp: string, unique
 /** An archive with one of each bad input beside good files; returns the root and what it holds. */
 function archiveWithBadInput() {
   const root = tempDir();
-  const good = [record({ eventID: 'e1' }), ec2Record(), record({ eventID: 'e2', eventName: 'ResolveCase', requestParameters: { caseId: 'c1' }, responseElements: null })];
+  const good = [
+    record({ eventID: 'e1' }),
+    ec2Record(),
+    record({ eventID: 'e2', eventName: 'ResolveCase', requestParameters: { caseId: 'c1' }, responseElements: null }),
+  ];
   put(root, key('111122223333', 'us-east-1', '05', '1020', 'good1'), gz(trailFile(good)));
   const missingName = record({ eventID: 'e3' });
   delete missingName.eventName;
@@ -25,7 +29,11 @@ function archiveWithBadInput() {
   put(root, key('111122223333', 'us-east-1', '05', '1045', 'norecs'), gz('{"records": []}'));
   put(root, key('111122223333', 'us-east-1', '05', '1050', 'empty'), '');
   put(root, key('111122223333', 'us-east-1', '05', '1055', 'bomb'), gzipSync(Buffer.alloc(4 * 1024 * 1024, 32)));
-  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T110000Z.json.gz', gz(JSON.stringify({ digestStartTime: '2026-01-05T10:00:00Z', digestEndTime: '2026-01-05T11:00:00Z', logFiles: [] })));
+  put(
+    root,
+    'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T110000Z.json.gz',
+    gz(JSON.stringify({ digestStartTime: '2026-01-05T10:00:00Z', digestEndTime: '2026-01-05T11:00:00Z', logFiles: [] })),
+  );
   put(root, 'AWSLogs/README.txt', 'stray');
   return root;
 }
@@ -71,7 +79,11 @@ test('scan() counts a repeated eventID once and says whether the payloads are id
 
 test('scan() applies filters, counts what they drop, and prunes files by path date', async () => {
   const root = tempDir();
-  put(root, key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(trailFile([record({ eventTime: '2026-01-05T10:15:00Z' }), record({ eventTime: '2026-01-05T10:16:00Z', recipientAccountId: '444455556666' })])));
+  put(
+    root,
+    key('111122223333', 'us-east-1', '05', '1020', 'a'),
+    gz(trailFile([record({ eventTime: '2026-01-05T10:15:00Z' }), record({ eventTime: '2026-01-05T10:16:00Z', recipientAccountId: '444455556666' })])),
+  );
   put(root, key('111122223333', 'us-east-1', '07', '1020', 'b'), gz(trailFile([record({ eventTime: '2026-01-07T10:15:00Z' })])));
   const since = Date.parse('2026-01-06T00:00:00Z');
   const pruned = await scan([root], { filter: { since } });
@@ -87,7 +99,12 @@ test('scan() applies filters, counts what they drop, and prunes files by path da
 
 test('scan() keeps the other Support sources only with sources "all"', async () => {
   const root = tempDir();
-  const ta = record({ eventSource: 'trustedadvisor.amazonaws.com', eventName: 'RefreshCheck', requestParameters: { checkId: 'R365s2Qddf' }, responseElements: null });
+  const ta = record({
+    eventSource: 'trustedadvisor.amazonaws.com',
+    eventName: 'RefreshCheck',
+    requestParameters: { checkId: 'R365s2Qddf' },
+    responseElements: null,
+  });
   put(root, 'events.json', trailFile([ta, record()]));
   assert.is((await scan([root])).rows.length, 1);
   assert.is((await scan([root], { sources: 'all' })).rows.length, 2);
@@ -119,14 +136,22 @@ test('scan() reads the same event once when an Event history export sits beside 
   const b = record({ eventID: 'only-b' });
   put(root, key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(trailFile([a])));
   put(root, 'zz-history/lookup-events.json', JSON.stringify({ Events: [lookupEvent(a, 1), lookupEvent(b, 2)] }, null, 2));
-  put(root, 'zz-history/event_history.csv', `Event ID,Event time,User name,Event name,AWS region,Event source\nsame-a,${a.eventTime},janedoe,CreateCase,us-east-1,support.amazonaws.com\n`);
+  put(
+    root,
+    'zz-history/event_history.csv',
+    `Event ID,Event time,User name,Event name,AWS region,Event source\nsame-a,${a.eventTime},janedoe,CreateCase,us-east-1,support.amazonaws.com\n`,
+  );
   const result = await scan([root]);
   assert.equal(result.records, { seen: 4, support: 2, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 2 });
   assert.equal(result.rows.map((r) => [r.eventID, r.inputShape, r.index]), [['same-a', 'trail-file', 0], ['only-b', 'lookup-events', 1]]);
   const ledger = result.rejects.map((r) => `${r.path.slice(root.length + 1)}#${r.index}: ${r.reason.replace(root + '/', '')}`);
   assert.equal(ledger, [
-    `zz-history/event_history.csv#0: duplicate eventID same-a: the same event (one side partial) as ${key('111122223333', 'us-east-1', '05', '1020', 'a')}#0 (read as trail-file there, as console-csv here)`,
-    `zz-history/lookup-events.json#0: duplicate eventID same-a: identical to ${key('111122223333', 'us-east-1', '05', '1020', 'a')}#0 (read as trail-file there, as lookup-events here)`,
+    `zz-history/event_history.csv#0: duplicate eventID same-a: the same event (one side partial) as ${
+      key('111122223333', 'us-east-1', '05', '1020', 'a')
+    }#0 (read as trail-file there, as console-csv here)`,
+    `zz-history/lookup-events.json#0: duplicate eventID same-a: identical to ${
+      key('111122223333', 'us-east-1', '05', '1020', 'a')
+    }#0 (read as trail-file there, as lookup-events here)`,
   ]);
 });
 
@@ -135,19 +160,28 @@ test('scan() counts a zip as its entries, and names the entry of each row and ea
   const root = tempDir();
   const bad = record({ eventID: 'bad' });
   delete bad.eventTime;
-  put(root, 'handover.zip', zipSync({
-    'logs/a.json': strToU8(trailFile([record({ eventID: 'z1' }), ec2Record(), bad])),
-    'logs/digest.json': strToU8(JSON.stringify({ digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] })),
-    'logs/broken.json': strToU8('{"Records": ['),
-    'notes.txt': strToU8('hello'),
-  }));
+  put(
+    root,
+    'handover.zip',
+    zipSync({
+      'logs/a.json': strToU8(trailFile([record({ eventID: 'z1' }), ec2Record(), bad])),
+      'logs/digest.json': strToU8(JSON.stringify({ digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] })),
+      'logs/broken.json': strToU8('{"Records": ['),
+      'notes.txt': strToU8('hello'),
+    }),
+  );
   const result = await scan([root]);
   assert.equal(result.files, { seen: 4, read: 1, skipped: { digest: 1, insight: 0, other: 1, outOfRange: 0 }, failed: 1 });
   assert.equal(result.records, { seen: 3, support: 1, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 1, duplicates: 0 });
   assert.equal(result.rows.map((r) => [r.archivePath, r.index, r.eventID]), [['logs/a.json', 0, 'z1']]);
   assert.equal(await scan([root], { prefilter: false }), result);
   // In archive order: the ledger follows the entries as they were read.
-  assert.equal(result.rejects.map((r) => [r.archivePath, r.index, r.stage, r.pointer ?? null]), [['logs/a.json', 2, 'validate', '/eventTime'], ['logs/broken.json', null, 'parse', null]]);
+  assert.equal(result.rejects.map((r) => [r.archivePath, r.index, r.stage, r.pointer ?? null]), [['logs/a.json', 2, 'validate', '/eventTime'], [
+    'logs/broken.json',
+    null,
+    'parse',
+    null,
+  ]]);
 });
 
 test('scan() warns per archive entry (trailing gzip garbage, invalid UTF-8), never about the archive bytes themselves', async () => {
@@ -179,9 +213,27 @@ test('scan() gives the same result with 1, 2 and 4 worker threads and any path o
 
 test('files named as digests or Insights files are skipped only when their content agrees; a renamed log is read, with a warning', async () => {
   const root = tempDir();
-  const insight = { eventVersion: '1.08', eventTime: '2026-01-05T10:00:00Z', awsRegion: 'us-east-1', eventID: 'i1', eventType: 'AwsCloudTrailInsight', recipientAccountId: '111122223333', sharedEventID: 's1', insightDetails: { state: 'Start', eventSource: 'support.amazonaws.com', eventName: 'DescribeCases', insightType: 'ApiCallRateInsight' }, eventCategory: 'Insight' };
-  put(root, 'AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/111122223333_CloudTrail-Insight_us-east-1_20260105T1000Z_a.json.gz', gz(trailFile([insight, { ...insight, eventID: 'i2' }])));
-  put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz', gz(JSON.stringify({ awsAccountId: '111122223333', digestStartTime: '2026-01-05T09:15:00Z', digestEndTime: '2026-01-05T10:15:00Z', logFiles: [] })));
+  const insight = {
+    eventVersion: '1.08',
+    eventTime: '2026-01-05T10:00:00Z',
+    awsRegion: 'us-east-1',
+    eventID: 'i1',
+    eventType: 'AwsCloudTrailInsight',
+    recipientAccountId: '111122223333',
+    sharedEventID: 's1',
+    insightDetails: { state: 'Start', eventSource: 'support.amazonaws.com', eventName: 'DescribeCases', insightType: 'ApiCallRateInsight' },
+    eventCategory: 'Insight',
+  };
+  put(
+    root,
+    'AWSLogs/111122223333/CloudTrail-Insight/us-east-1/2026/01/05/111122223333_CloudTrail-Insight_us-east-1_20260105T1000Z_a.json.gz',
+    gz(trailFile([insight, { ...insight, eventID: 'i2' }])),
+  );
+  put(
+    root,
+    'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz',
+    gz(JSON.stringify({ awsAccountId: '111122223333', digestStartTime: '2026-01-05T09:15:00Z', digestEndTime: '2026-01-05T10:15:00Z', logFiles: [] })),
+  );
   // Logs with Support events, named so that a name-only rule would skip them unread.
   put(root, 'dl/support_cloudtrail-insight_notes.json.gz', gz(trailFile([record({ eventID: 'hidden-1' })])));
   put(root, 'dl/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz', gz(trailFile([record({ eventID: 'hidden-2' }), ec2Record()])));
@@ -191,7 +243,11 @@ test('files named as digests or Insights files are skipped only when their conte
     assert.equal(result.rows.map((r) => r.eventID).sort(), ['hidden-1', 'hidden-2']);
     assert.equal(result.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
     assert.equal(result.rejects.map((r) => [r.path.slice(root.length + 1), r.warning, r.reason]), [
-      ['dl/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz', true, 'named like a CloudTrail digest file, but its content is not one: read as a log file'],
+      [
+        'dl/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz',
+        true,
+        'named like a CloudTrail digest file, but its content is not one: read as a log file',
+      ],
       ['dl/support_cloudtrail-insight_notes.json.gz', true, 'named like a CloudTrail Insights file, but its content is not one: read as a log file'],
     ]);
   }

@@ -38,7 +38,11 @@ test('validateArchive() has the same warnings as report: trailing gzip data and 
     ['pack.zip', 'd.json.gz', 'decode', true, '4 bytes of trailing data after'],
   ]);
   const scanned = await scan([root], { sources: 'all' });
-  assert.equal(scanned.rejects.filter((r) => r.warning).map((r) => [r.path, r.archivePath, r.stage, r.reason]), checked.ledger.map((r) => [r.path, r.archivePath, r.stage, r.reason]), 'the same lines as report');
+  assert.equal(
+    scanned.rejects.filter((r) => r.warning).map((r) => [r.path, r.archivePath, r.stage, r.reason]),
+    checked.ledger.map((r) => [r.path, r.archivePath, r.stage, r.reason]),
+    'the same lines as report',
+  );
 });
 
 test('validateArchive() lists a .zip with an unreadable entry as a file with problems, in perFile and the table', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { validateEnvelope, validateRecord, validateSupportRecord } from '../../src/validate/schemas.ts';
@@ -9,6 +9,7 @@ import { record, supportAuthzEvent } from '../_support/helpers.ts';
 
 const REAL = fileURLToPath(new URL('../../../shared/realdata/', import.meta.url));
 
+// deno-lint-ignore no-explicit-any
 type Rec = Record<string, any>;
 const pointers = (issues: readonly { pointer: string }[]) => issues.map((i) => i.pointer);
 
@@ -43,7 +44,10 @@ test('validateRecord() wants eventTime in UTC with a Z, fractional seconds allow
 });
 
 test('validateRecord() rejects an eventTime on a date that does not exist, which the pattern lets through', () => {
-  assert.equal(validateRecord(record({ eventTime: '2026-02-30T08:00:00Z' })), [{ pointer: '/eventTime', message: '/eventTime: must be a real UTC date and time, got "2026-02-30T08:00:00Z" (no such date)' }]);
+  assert.equal(validateRecord(record({ eventTime: '2026-02-30T08:00:00Z' })), [{
+    pointer: '/eventTime',
+    message: '/eventTime: must be a real UTC date and time, got "2026-02-30T08:00:00Z" (no such date)',
+  }]);
   assert.is(validateRecord(record({ eventTime: '2024-02-29T08:00:00Z' })).length, 0, 'a leap day');
   assert.is(validateRecord(record({ eventTime: '2016-12-31T23:59:60Z' })).length, 0, 'a leap second');
 });
@@ -126,7 +130,6 @@ test('validateSupportRecord() checks the types of Support API parameters when pr
   assert.equal(pointers(validateSupportRecord(record({ requestParameters: { severityCode: 3 } }))), ['/requestParameters/severityCode']);
 });
 
-
 test('a supportauthz service event (no userIdentity.type, no requestID) passes both schemas', () => {
   assert.equal(validateRecord(supportAuthzEvent()), []);
   assert.equal(validateSupportRecord(supportAuthzEvent()), []);
@@ -143,7 +146,13 @@ test('a Support call made through re:Post Private, carrying sourceIdentity, pass
       arn: 'arn:aws:sts::111122223333:assumed-role/RePostPrivateSupportRole/repost-private',
       accountId: '111122223333',
       sessionContext: {
-        sessionIssuer: { type: 'Role', principalId: 'AROAEXAMPLE', arn: 'arn:aws:iam::111122223333:role/RePostPrivateSupportRole', accountId: '111122223333', userName: 'RePostPrivateSupportRole' },
+        sessionIssuer: {
+          type: 'Role',
+          principalId: 'AROAEXAMPLE',
+          arn: 'arn:aws:iam::111122223333:role/RePostPrivateSupportRole',
+          accountId: '111122223333',
+          userName: 'RePostPrivateSupportRole',
+        },
         attributes: { creationDate: '2026-01-05T10:00:00Z', mfaAuthenticated: 'false' },
         sourceIdentity: 'jane.doe@example.com',
       },
@@ -156,6 +165,7 @@ test('a Support call made through re:Post Private, carrying sourceIdentity, pass
 
 // --- Real data ------------------------------------------------------------------------------------
 
+// deno-lint-ignore no-explicit-any
 const readJson = (rel: string): any => {
   const bytes = readFileSync(REAL + rel);
   return JSON.parse((rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
@@ -233,11 +243,110 @@ if (!existsSync(REAL)) {
   // Panther stores eventTime in its own normalised form "YYYY-MM-DD HH:MM:SS[.fraction]" (no T, no
   // zone); rule authors pasted those rows into their tests. CloudTrail itself always writes ...Z.
   const PANTHER_TIME = [
-    15, 16, 17, 18, 19, 20, 21, 22, 26, 27, 28, 29, 30, 33, 34, 35, 36, 37, 38, 39, 40, 41, 47, 48, 49, 50,
-    64, 65, 71, 72, 73, 74, 78, 80, 81, 85, 86, 87, 88, 89, 90, 91, 93, 94, 104, 108, 109, 110, 111, 112,
-    113, 114, 116, 120, 121, 122, 150, 151, 152, 153, 154, 155, 159, 160, 161, 162, 163, 178, 179, 180,
-    181, 182, 183, 184, 185, 238, 239, 266, 272, 273, 334, 335, 336, 337, 338, 339, 352, 353, 354, 355,
-    356, 357, 358, 359, 360, 363, 364, 365, 369, 370, 380, 381, 382, 386,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    26,
+    27,
+    28,
+    29,
+    30,
+    33,
+    34,
+    35,
+    36,
+    37,
+    38,
+    39,
+    40,
+    41,
+    47,
+    48,
+    49,
+    50,
+    64,
+    65,
+    71,
+    72,
+    73,
+    74,
+    78,
+    80,
+    81,
+    85,
+    86,
+    87,
+    88,
+    89,
+    90,
+    91,
+    93,
+    94,
+    104,
+    108,
+    109,
+    110,
+    111,
+    112,
+    113,
+    114,
+    116,
+    120,
+    121,
+    122,
+    150,
+    151,
+    152,
+    153,
+    154,
+    155,
+    159,
+    160,
+    161,
+    162,
+    163,
+    178,
+    179,
+    180,
+    181,
+    182,
+    183,
+    184,
+    185,
+    238,
+    239,
+    266,
+    272,
+    273,
+    334,
+    335,
+    336,
+    337,
+    338,
+    339,
+    352,
+    353,
+    354,
+    355,
+    356,
+    357,
+    358,
+    359,
+    360,
+    363,
+    364,
+    365,
+    369,
+    370,
+    380,
+    381,
+    382,
+    386,
   ];
   const PANTHER_OTHER: Record<number, string> = {
     92: '/userIdentity/invokedBy', // invokedBy null (and a Panther-normalised eventTime)
@@ -283,7 +392,9 @@ if (!existsSync(REAL)) {
     for (let k = 0; k < rounds; k++) for (const r of records) bad += validateRecord(r).length;
     const seconds = (performance.now() - start) / 1000;
     assert.is(bad, 0);
-    console.log(`validateRecord: ${Math.round((records.length * rounds) / seconds).toLocaleString('en-US')} records/s (${records.length} invictus records x ${rounds})`);
+    console.log(
+      `validateRecord: ${Math.round((records.length * rounds) / seconds).toLocaleString('en-US')} records/s (${records.length} invictus records x ${rounds})`,
+    );
   });
 }
 

@@ -10,7 +10,9 @@ import { ec2Record, gz, put, record, tempDir, trailFile } from '../_support/help
 
 test('WorkerPool runs the report and validate jobs on worker threads with the same results as this thread', async () => {
   const root = tempDir();
-  const files = [0, 1, 2, 3, 4, 5].map((i) => toLogFile(put(root, `f${i}.json.gz`, i === 5 ? 'broken' : gz(trailFile([ec2Record(), record({ eventID: `p${i}` })]))), 0));
+  const files = [0, 1, 2, 3, 4, 5].map((i) =>
+    toLogFile(put(root, `f${i}.json.gz`, i === 5 ? 'broken' : gz(trailFile([ec2Record(), record({ eventID: `p${i}` })]))), 0)
+  );
   const scanPool = new WorkerPool(SCAN_JOB, 2, { sources: 'all' });
   const checkPool = new WorkerPool(VALIDATE_JOB, 2, {});
   try {

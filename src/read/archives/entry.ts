@@ -39,4 +39,3 @@ export const overEntryCap = (name: string, size: number | 'more', cap: number): 
   name,
   reject: `entry size ${size === 'more' ? 'exceeds' : `${size} exceeds`} the cap of ${cap} bytes (--max-file-bytes); oversized entry or zip bomb`,
 });
-

@@ -4,7 +4,7 @@
  * GNU tar: the name prefix field, GNU long names (`L`) and pax `path` records (`x`).
  * https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_06
  */
-import { checkEntryName, overEntryCap, type ArchiveEntry, type ArchiveOptions } from './entry.ts';
+import { type ArchiveEntry, type ArchiveOptions, checkEntryName, overEntryCap } from './entry.ts';
 
 const BLOCK = 512;
 const latin1 = new TextDecoder('latin1');
@@ -74,7 +74,7 @@ function cutShort(tar: Uint8Array, at: number): string | undefined {
 export function* tarEntries(tar: Uint8Array, options: ArchiveOptions): Generator<ArchiveEntry> {
   const cap = options.maxEntryBytes;
   let longName: string | undefined;
-  for (let at = 0; ; ) {
+  for (let at = 0;;) {
     const cut = cutShort(tar, at);
     if (cut) return void (yield { name: null, reject: cut });
     const header = tar.subarray(at, at + BLOCK);
@@ -94,6 +94,7 @@ export function* tarEntries(tar: Uint8Array, options: ArchiveOptions): Generator
     if (type === 'L' || type === 'x' || type === 'g') continue;
     longName = undefined;
     if (type !== '0' && type !== '7') continue; // regular and contiguous files only
-    yield checkEntryName(name) ?? (options.wants && !options.wants(name) ? { name, skipped: true } : size > cap ? overEntryCap(name, size, cap) : { name, bytes: data });
+    yield checkEntryName(name) ??
+      (options.wants && !options.wants(name) ? { name, skipped: true } : size > cap ? overEntryCap(name, size, cap) : { name, bytes: data });
   }
 }

@@ -4,9 +4,9 @@
  * Deflate entries go through a capped inflater that stops inflating at the cap, so a zip bomb
  * costs neither memory nor time beyond it. https://pkwaredownloads.blob.core.windows.net/pem/APPNOTE.txt
  */
-import { Inflate, Unzip, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
+import { type AsyncFlateStreamHandler, Inflate, Unzip, type UnzipDecoder, type UnzipDecoderConstructor, type UnzipFile } from 'fflate';
 import { concatChunks } from '../decode.ts';
-import { checkEntryName, overEntryCap, type ArchiveEntry, type ArchiveOptions } from './entry.ts';
+import { type ArchiveEntry, type ArchiveOptions, checkEntryName, overEntryCap } from './entry.ts';
 
 /** True for a zip's first local file header (PK\3\4) or the end record of an empty zip (PK\5\6). */
 export function isZip(bytes: Uint8Array): boolean {

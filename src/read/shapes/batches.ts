@@ -40,7 +40,7 @@ export class BatchBuilder {
   add(shape: InputShape, record: unknown, index: number, partial = false): void {
     const key = partial ? `${shape}+partial` : shape;
     let batch = this.open.get(key);
-    if (!batch) this.open.set(key, (batch = { shape, partial, records: [], indexes: [] }));
+    if (!batch) this.open.set(key, batch = { shape, partial, records: [], indexes: [] });
     batch.records.push(record);
     batch.indexes.push(index);
   }
@@ -65,7 +65,13 @@ export class BatchBuilder {
   }
 
   batches(): RecordBatch[] {
-    const built = [...this.open.values()].map((b) => ({ shape: b.shape, archivePath: this.archivePath, partial: b.partial, records: b.records, indexes: b.indexes }));
+    const built = [...this.open.values()].map((b) => ({
+      shape: b.shape,
+      archivePath: this.archivePath,
+      partial: b.partial,
+      records: b.records,
+      indexes: b.indexes,
+    }));
     return [...this.whole, ...built];
   }
 }

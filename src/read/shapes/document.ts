@@ -66,7 +66,12 @@ function fromDocument(doc: unknown, text: string, at: number, out: BatchBuilder)
   const sidecar = kind === 'digest' || kind === 'unknown' ? sidecarKind(doc) : undefined;
   if (sidecar) return { kind: 'skip', as: sidecar };
   if (kind === 'eventbridge-other') {
-    return { kind: 'reject', stage: 'validate', reason: `not a CloudTrail log file: an EventBridge event of detail-type ${JSON.stringify((doc as Obj)['detail-type'])}, not "… via CloudTrail"`, pointer: '/detail-type' };
+    return {
+      kind: 'reject',
+      stage: 'validate',
+      reason: `not a CloudTrail log file: an EventBridge event of detail-type ${JSON.stringify((doc as Obj)['detail-type'])}, not "… via CloudTrail"`,
+      pointer: '/detail-type',
+    };
   }
   if (kind === 'record') {
     // A single record on one line is the one-line case of NDJSON; spread over lines it is a bare record.

@@ -24,9 +24,16 @@ export function fromLookupEvent(event: unknown, out: BatchBuilder): void {
   if (inner === undefined || inner === null) {
     // `--query` can drop CloudTrailEvent; the summary fields still say who did what, when.
     const fields = { eventID: str(event.EventId), eventTime: timeText(event.EventTime), eventName: str(event.EventName), eventSource: str(event.EventSource) };
-    return out.add('lookup-events', partialRecord({ ...fields, readOnly: str(event.ReadOnly), userName: str(event.Username), accessKeyId: str(event.AccessKeyId) }), index, true);
+    return out.add(
+      'lookup-events',
+      partialRecord({ ...fields, readOnly: str(event.ReadOnly), userName: str(event.Username), accessKeyId: str(event.AccessKeyId) }),
+      index,
+      true,
+    );
   }
-  if (typeof inner !== 'string') return out.reject(index, 'validate', `lookup-events CloudTrailEvent must be a JSON string, got ${inner === null ? 'null' : typeof inner}`, '');
+  if (typeof inner !== 'string') {
+    return out.reject(index, 'validate', `lookup-events CloudTrailEvent must be a JSON string, got ${inner === null ? 'null' : typeof inner}`, '');
+  }
   let record: unknown;
   try {
     record = JSON.parse(inner);
@@ -55,7 +62,9 @@ function crossCheck(event: Obj, record: Obj): { reason: string; pointer: string 
   ];
   for (const [outer, a, pointer, b] of pairs) {
     if (a === undefined || a === null || b === undefined || b === null) continue;
-    if (a !== b) return { reason: `lookup-events ${outer} ${JSON.stringify(a)} does not match CloudTrailEvent ${pointer.slice(1)} ${JSON.stringify(b)}`, pointer };
+    if (a !== b) {
+      return { reason: `lookup-events ${outer} ${JSON.stringify(a)} does not match CloudTrailEvent ${pointer.slice(1)} ${JSON.stringify(b)}`, pointer };
+    }
   }
   // ReadOnly is the string "true"/"false" outside and a boolean inside.
   if (typeof event.ReadOnly === 'string' && typeof record.readOnly === 'boolean' && event.ReadOnly.toLowerCase() !== String(record.readOnly)) {
@@ -67,7 +76,10 @@ function crossCheck(event: Obj, record: Obj): { reason: string; pointer: string 
     const inner = instantOf(record.eventTime);
     if (outer === null) return { reason: `lookup-events EventTime ${JSON.stringify(event.EventTime)} is not a time`, pointer: '/eventTime' };
     if (inner !== null && Math.floor(outer / 1000) !== Math.floor(inner / 1000)) {
-      return { reason: `lookup-events EventTime ${JSON.stringify(event.EventTime)} does not match CloudTrailEvent eventTime "${record.eventTime}"`, pointer: '/eventTime' };
+      return {
+        reason: `lookup-events EventTime ${JSON.stringify(event.EventTime)} does not match CloudTrailEvent eventTime "${record.eventTime}"`,
+        pointer: '/eventTime',
+      };
     }
   }
   return undefined;

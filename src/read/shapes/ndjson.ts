@@ -22,7 +22,7 @@ export function splitJsonValues(text: string): JsonValue[] | undefined {
 }
 
 function firstLine(text: string): string | undefined {
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const end = text.indexOf('\n', at);
     const line = text.slice(at, end < 0 ? text.length : end).trim();
     if (line !== '') return line;
@@ -52,7 +52,7 @@ function parseOne(text: string, line: number): JsonValue {
 function byLine(text: string): JsonValue[] {
   const values: JsonValue[] = [];
   let line = 0;
-  for (let at = 0; at <= text.length; ) {
+  for (let at = 0; at <= text.length;) {
     line++;
     const end = text.indexOf('\n', at);
     const stop = end < 0 ? text.length : end;

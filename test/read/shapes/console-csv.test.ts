@@ -7,7 +7,20 @@ import { parseCsv } from '../../../src/read/shapes/csv-parse.ts';
 import { csvField } from '../../../src/render/csv.ts';
 import { record } from '../../_support/helpers.ts';
 
-const HEADER = ['Event ID', 'Event time', 'User name', 'Event name', 'Resource type', 'Resource name', 'AWS access key', 'AWS region', 'Error code', 'Source IP address', 'Event source', 'Read-only'];
+const HEADER = [
+  'Event ID',
+  'Event time',
+  'User name',
+  'Event name',
+  'Resource type',
+  'Resource name',
+  'AWS access key',
+  'AWS region',
+  'Error code',
+  'Source IP address',
+  'Event source',
+  'Read-only',
+];
 const line = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
 
 function read(csv: string) {
@@ -37,7 +50,11 @@ test('parseCsv() reads back what our own CSV writer wrote, and names the line of
 test('a CSV with the event JSON column gives the full records, even with line breaks inside the JSON', () => {
   const a = record({ eventID: 'a', userAgent: 'agent, with "quotes"' });
   const pretty = JSON.stringify(record({ eventID: 'b' }), null, 2);
-  const csv = [line([...HEADER, 'CloudTrail event']), line(['a', '2026-01-05T10:15:00Z', 'janedoe', 'CreateCase', '', '', '', 'us-east-1', '', '', 'support.amazonaws.com', 'false', JSON.stringify(a)]), line(['b', '', '', 'CreateCase', '', '', '', '', '', '', '', '', pretty])].join('\r\n');
+  const csv = [
+    line([...HEADER, 'CloudTrail event']),
+    line(['a', '2026-01-05T10:15:00Z', 'janedoe', 'CreateCase', '', '', '', 'us-east-1', '', '', 'support.amazonaws.com', 'false', JSON.stringify(a)]),
+    line(['b', '', '', 'CreateCase', '', '', '', '', '', '', '', '', pretty]),
+  ].join('\r\n');
   const result = read(csv);
   assert.equal(result.batches.map((b) => [b.shape, b.partial, b.records.map((r) => (r as { eventID: string }).eventID)]), [['console-csv', false, ['a', 'b']]]);
   assert.equal(result.batches[0].records[0], a);
@@ -46,7 +63,20 @@ test('a CSV with the event JSON column gives the full records, even with line br
 test('a CSV without the event JSON gives partial records built from the columns, times in UTC', () => {
   const csv = [
     line(HEADER),
-    line(['e1', '2026-01-05T21:15:00+11:00', 'janedoe', 'CreateCase', '', '', 'AKIAIOSFODNN7EXAMPLE', 'us-east-1', '', '198.51.100.15', 'support.amazonaws.com', 'false']),
+    line([
+      'e1',
+      '2026-01-05T21:15:00+11:00',
+      'janedoe',
+      'CreateCase',
+      '',
+      '',
+      'AKIAIOSFODNN7EXAMPLE',
+      'us-east-1',
+      '',
+      '198.51.100.15',
+      'support.amazonaws.com',
+      'false',
+    ]),
     line(['e2', '2026-01-05T10:16:00Z', 'root', 'DescribeCases', '', '', '', 'us-east-1', 'AccessDenied', '198.51.100.16', 'support.amazonaws.com', 'true']),
     line(['', '', '', '', '', '', '', '', '', '', '', '']),
     line(['', '2026-01-05T10:17:00Z', 'x', '', '', '', '', '', '', '', '', '']),
@@ -71,7 +101,12 @@ test('a CSV without the event JSON gives partial records built from the columns,
 
 test('camelCase headers (other tools export the same columns) are matched too', () => {
   const result = read('eventTime,eventName,eventSource,eventID\n2026-01-05T10:15:00Z,CreateCase,support.amazonaws.com,x1\n');
-  assert.equal(result.batches[0].records, [{ eventID: 'x1', eventTime: '2026-01-05T10:15:00Z', eventSource: 'support.amazonaws.com', eventName: 'CreateCase' }]);
+  assert.equal(result.batches[0].records, [{
+    eventID: 'x1',
+    eventTime: '2026-01-05T10:15:00Z',
+    eventSource: 'support.amazonaws.com',
+    eventName: 'CreateCase',
+  }]);
 });
 
 test.run();

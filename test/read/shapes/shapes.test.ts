@@ -18,7 +18,7 @@ function read(content: string | Uint8Array, name = 'evidence.json') {
   if (!result.ok && 'skipAs' in result) return { fileReject: undefined, records: [], rejects: [], skipAs: result.skipAs };
   if (!result.ok) return { fileReject: result.reject, records: [], rejects: [] };
   const records = result.batches.flatMap((b) =>
-    b.records.map((r, i) => [b.shape, b.indexes === null ? i : b.indexes[i], (r as { eventID?: string }).eventID ?? null, b.partial] as const),
+    b.records.map((r, i) => [b.shape, b.indexes === null ? i : b.indexes[i], (r as { eventID?: string }).eventID ?? null, b.partial] as const)
   );
   records.sort((a, b) => a[1] - b[1]);
   return { fileReject: undefined, records, rejects: result.rejects.map((r) => [r.index, r.stage, r.reason] as const), skipAs: undefined };
@@ -71,26 +71,54 @@ test('lookup-events: an outer field that disagrees with CloudTrailEvent rejects 
 });
 
 test('lookup-events: CloudTrailEvent that is not JSON is rejected; an Event without it becomes a partial record', () => {
-  const { records, rejects } = read(JSON.stringify({ Events: [{ ...lookupEvent(a), CloudTrailEvent: '{"eventVersion":' }, { ...lookupEvent(c, 1), CloudTrailEvent: undefined }] }));
+  const { records, rejects } = read(
+    JSON.stringify({ Events: [{ ...lookupEvent(a), CloudTrailEvent: '{"eventVersion":' }, { ...lookupEvent(c, 1), CloudTrailEvent: undefined }] }),
+  );
   assert.equal(records, [['lookup-events', 1, 'c', true]]);
   assert.is(rejects[0][0], 0);
   assert.match(rejects[0][2], /^lookup-events CloudTrailEvent is not valid JSON/);
 });
 
 test('EventBridge envelopes: alone, in an array, one per line; other detail-types are rejected', () => {
-  const env = (r: unknown, type = 'AWS API Call via CloudTrail') => ({ version: '0', id: 'x', 'detail-type': type, source: 'aws.support', account: '111122223333', time: '2026-01-05T10:15:00Z', region: 'us-east-1', resources: [], detail: r });
+  const env = (r: unknown, type = 'AWS API Call via CloudTrail') => ({
+    version: '0',
+    id: 'x',
+    'detail-type': type,
+    source: 'aws.support',
+    account: '111122223333',
+    time: '2026-01-05T10:15:00Z',
+    region: 'us-east-1',
+    resources: [],
+    detail: r,
+  });
   assert.equal(read(JSON.stringify(env(a), null, 2)).records, [['eventbridge', 0, 'a', false]]);
-  const array = read(JSON.stringify([env(a), env(b, 'AWS Console Sign In via CloudTrail'), { ...env(c), 'detail-type': 'EC2 Instance State-change Notification' }]));
+  const array = read(
+    JSON.stringify([env(a), env(b, 'AWS Console Sign In via CloudTrail'), { ...env(c), 'detail-type': 'EC2 Instance State-change Notification' }]),
+  );
   assert.equal(array.records, [['eventbridge', 0, 'a', false], ['eventbridge', 1, 'b', false]]);
-  assert.equal(array.rejects, [[2, 'validate', 'EventBridge event of detail-type "EC2 Instance State-change Notification" is not a CloudTrail event (expected "… via CloudTrail")']]);
+  assert.equal(array.rejects, [[
+    2,
+    'validate',
+    'EventBridge event of detail-type "EC2 Instance State-change Notification" is not a CloudTrail event (expected "… via CloudTrail")',
+  ]]);
   assert.equal(read([env(a), env(b)].map((e) => JSON.stringify(e)).join('\n')).records.map((r) => r[0]), ['eventbridge', 'eventbridge']);
 });
 
 test('CloudWatch Logs: filter-log-events output and the gzip export lines both give the message records', () => {
-  const events = [a, b].map((r, i) => ({ logStreamName: '111122223333_CloudTrail_us-east-1', timestamp: 1767608100000 + i, message: JSON.stringify(r), ingestionTime: 1767608160000, eventId: `${i}` }));
+  const events = [a, b].map((r, i) => ({
+    logStreamName: '111122223333_CloudTrail_us-east-1',
+    timestamp: 1767608100000 + i,
+    message: JSON.stringify(r),
+    ingestionTime: 1767608160000,
+    eventId: `${i}`,
+  }));
   assert.equal(read(JSON.stringify({ events, searchedLogStreams: [] }, null, 4)).records, [['cloudwatch', 0, 'a', false], ['cloudwatch', 1, 'b', false]]);
   const exported = [a, b, c].map((r) => `2026-01-05T10:15:00.123Z ${JSON.stringify(r)}`).join('\n') + '\n';
-  assert.equal(read(gzipSync(exported), '000000.gz').records.map((r) => r.slice(0, 3)), [['cloudwatch-export', 0, 'a'], ['cloudwatch-export', 1, 'b'], ['cloudwatch-export', 2, 'c']]);
+  assert.equal(read(gzipSync(exported), '000000.gz').records.map((r) => r.slice(0, 3)), [['cloudwatch-export', 0, 'a'], ['cloudwatch-export', 1, 'b'], [
+    'cloudwatch-export',
+    2,
+    'c',
+  ]]);
   const broken = read('2026-01-05T10:15:00.123Z ' + JSON.stringify(a) + '\n2026-01-05T10:16:00.000Z {"eventVersion":\n');
   assert.equal(broken.records.map((r) => r[1]), [0]);
   assert.match(broken.rejects[0][2], /^line 2: CloudWatch Logs message is not a JSON record/);
@@ -119,12 +147,25 @@ test('a digest is recognised by its content and skipped, whatever its name', () 
 
 test('text that is no known shape is rejected whole, with a reason that says what it is', () => {
   assert.equal(read('{"records": []}').fileReject?.pointer, '/Records');
-  assert.match(read('{"records": []}').fileReject?.reason ?? '', /^not a CloudTrail log file: \/Records: required property is missing \(and no other known shape: keys "records"\)/);
-  assert.match(read('{"Records": {}}').fileReject?.reason ?? '', /^not a CloudTrail log file: \/Records: must be an array, got an object \(and no other/, 'present, of the wrong kind');
+  assert.match(
+    read('{"records": []}').fileReject?.reason ?? '',
+    /^not a CloudTrail log file: \/Records: required property is missing \(and no other known shape: keys "records"\)/,
+  );
+  assert.match(
+    read('{"Records": {}}').fileReject?.reason ?? '',
+    /^not a CloudTrail log file: \/Records: must be an array, got an object \(and no other/,
+    'present, of the wrong kind',
+  );
   assert.match(read('{"Records": "x"}').fileReject?.reason ?? '', /\/Records: must be an array, got a string/);
   assert.match(read('hello, world').fileReject?.reason ?? '', /^invalid JSON/);
   assert.match(read('{"Records": [ {"eventVersion": ').fileReject?.reason ?? '', /^invalid JSON/);
-  assert.equal(read('42').fileReject, { path: 'evidence.json', index: null, stage: 'validate', reason: 'not a CloudTrail log file: a JSON number, not an object or array', pointer: '' });
+  assert.equal(read('42').fileReject, {
+    path: 'evidence.json',
+    index: null,
+    stage: 'validate',
+    reason: 'not a CloudTrail log file: a JSON number, not an object or array',
+    pointer: '',
+  });
 });
 
 test.run();
