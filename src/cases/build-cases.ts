@@ -1,56 +1,92 @@
 /**
- * Support rows -> one row per support case, joined by case id. Pure.
+ * Support rows -> one row per support case, joined by case id. Pure, and mergeable: rows are
+ * folded file by file into a compact state (each case's lifecycle facts, case-facts.ts, and the
+ * principals' histories for novelty), states merge in any order, and the cases come out of the
+ * merged state. Memory grows with the cases and principals, not with the Support events.
  *
  * Calls name a case by requestParameters.caseId, CreateCase's responseElements.caseId or
  * DescribeCases' caseIdList. AddAttachmentsToSet names no case: it is linked through the
- * attachment set id that a CreateCase or AddCommunicationToCase of the case uses.
+ * attachment set id that a CreateCase or AddCommunicationToCase of the case uses, which may be
+ * read later, so such calls wait (few: one per attachment set) until the end.
  */
+import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
+import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
 import type { CaseRow } from './case-row.ts';
-import { sightingsOf } from './novelty.ts';
+import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
-import { eventInstant, inTimeOrder } from '../rows/time-order.ts';
 
-/** Which cases use each attachment set. */
-function casesBySet(events: readonly CaseEvent[]): Map<string, Set<string>> {
-  const bySet = new Map<string, Set<string>>();
-  for (const e of events) {
-    for (const set of e.caseIds.length > 0 ? e.attachmentSetIds : []) {
-      const cases = bySet.get(set) ?? new Set();
-      for (const id of e.caseIds) cases.add(id);
-      bySet.set(set, cases);
-    }
-  }
-  return bySet;
+/** What the cases need of the rows read so far. Plain data: it crosses threads. */
+export interface CaseState {
+  readonly cases: Map<string, CaseFacts>;
+  /** Which cases use each attachment set. */
+  readonly setsToCases: Map<string, Set<string>>;
+  /** Calls that name only an attachment set (AddAttachmentsToSet). */
+  readonly bySetOnly: CaseEvent[];
+  readonly histories: Histories;
 }
 
-/** Groups case events by case id, in time order within each case. */
-export function eventsByCase(rows: readonly SupportRow[]): Map<string, CaseEvent[]> {
-  const events = inTimeOrder(rows).map(toCaseEvent).filter((e): e is CaseEvent => e !== null);
-  const bySet = casesBySet(events);
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const e of events) {
-    const ids = e.caseIds.length > 0 ? e.caseIds : [...new Set(e.attachmentSetIds.flatMap((s) => [...(bySet.get(s) ?? [])]))];
-    for (const id of ids) {
-      const list = byCase.get(id) ?? [];
-      list.push(e);
-      byCase.set(id, list);
-    }
+export const emptyCaseState = (): CaseState => ({ cases: new Map(), setsToCases: new Map(), bySetOnly: [], histories: new Map() });
+
+function addToCase(state: CaseState, caseId: string, event: CaseEvent): void {
+  const facts = state.cases.get(caseId);
+  if (facts) addCaseEvent(facts, event);
+  else {
+    const fresh = emptyCaseFacts(event.row);
+    addCaseEvent(fresh, event);
+    state.cases.set(caseId, fresh);
   }
-  return byCase;
 }
 
-/**
- * One row per case named in `rows`, sorted by the instant of first activity then case id. "New IP / user agent"
- * findings are judged against all of `rows` (every Support call of the principal, not only case calls).
- */
-export function buildCases(rows: readonly SupportRow[]): CaseRow[] {
-  const sightings = sightingsOf(rows);
-  const cases = [...eventsByCase(rows)].map(([caseId, events]) => ({
-    row: summarizeCase(caseId, events, sightings),
-    at: eventInstant(events[0].row.eventTime),
-  }));
+function linkSets(state: CaseState, sets: Iterable<string>, caseIds: Iterable<string>): void {
+  for (const set of sets) {
+    const cases = state.setsToCases.get(set) ?? new Set();
+    for (const id of caseIds) cases.add(id);
+    state.setsToCases.set(set, cases);
+  }
+}
+
+/** Adds rows to a case state (which it returns). "New IP / user agent" findings are judged against every row, not only case calls. */
+export function foldCaseRows(state: CaseState, rows: readonly SupportRow[]): CaseState {
+  for (const row of rows) {
+    const event = toCaseEvent(row);
+    if (!event) continue;
+    if (event.caseIds.length === 0) {
+      state.bySetOnly.push(event);
+      continue;
+    }
+    linkSets(state, event.attachmentSetIds, event.caseIds);
+    for (const id of event.caseIds) addToCase(state, id, event);
+  }
+  foldHistories(state.histories, rows);
+  return state;
+}
+
+/** Merges `from` into `into` (which it returns). */
+export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
+  for (const [id, facts] of from.cases) {
+    const mine = into.cases.get(id);
+    if (mine) mergeCaseFacts(mine, facts);
+    else into.cases.set(id, facts);
+  }
+  for (const [set, cases] of from.setsToCases) linkSets(into, [set], cases);
+  for (const event of from.bySetOnly) into.bySetOnly.push(event);
+  mergeHistories(into.histories, from.histories);
+  return into;
+}
+
+/** One row per case in the state, sorted by the instant of first activity then case id. */
+export function casesOf(state: CaseState): CaseRow[] {
+  for (const event of state.bySetOnly) {
+    const ids = new Set(event.attachmentSetIds.flatMap((set) => [...(state.setsToCases.get(set) ?? [])]));
+    for (const id of ids) addToCase(state, id, event);
+  }
+  state.bySetOnly.length = 0;
+  const cases = [...state.cases].map(([caseId, facts]) => ({ row: summarizeCase(caseId, facts, state.histories), at: eventInstant(facts.first.eventTime) }));
   cases.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0));
   return cases.map((c) => c.row);
 }
+
+/** One row per case named in `rows` (see {@link casesOf}). */
+export const buildCases = (rows: readonly SupportRow[]): CaseRow[] => casesOf(foldCaseRows(emptyCaseState(), rows));

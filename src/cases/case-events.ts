@@ -9,9 +9,59 @@ import type { SupportRow } from '../types.ts';
 /** What a call does to a case. */
 export type CaseAction = 'create' | 'communicate' | 'resolve' | 'read' | 'attach' | 'other';
 
+/** What a case's lifecycle reads of a row: no more, so case events stay small (no raw record). */
+export type CaseRowFacts = Pick<
+  SupportRow,
+  | 'eventTime'
+  | 'eventName'
+  | 'principal'
+  | 'identityType'
+  | 'callerAccount'
+  | 'account'
+  | 'region'
+  | 'credentialClass'
+  | 'mfa'
+  | 'sourceIPAddress'
+  | 'userAgent'
+  | 'errorCode'
+  | 'severityCode'
+  | 'serviceCode'
+  | 'categoryCode'
+  | 'issueType'
+  | 'eventID'
+  | 'file'
+  | 'archivePath'
+  | 'index'
+>;
+
+// An object literal of one shape, not Object.fromEntries (a dictionary-mode object): measured on
+// the dense bench (24,673 cases), the case state took 4.5 KB per case with fromEntries.
+const factsOf = (row: SupportRow): CaseRowFacts => ({
+  eventTime: row.eventTime,
+  eventName: row.eventName,
+  principal: row.principal,
+  identityType: row.identityType,
+  callerAccount: row.callerAccount,
+  account: row.account,
+  region: row.region,
+  credentialClass: row.credentialClass,
+  mfa: row.mfa,
+  sourceIPAddress: row.sourceIPAddress,
+  userAgent: row.userAgent,
+  errorCode: row.errorCode,
+  severityCode: row.severityCode,
+  serviceCode: row.serviceCode,
+  categoryCode: row.categoryCode,
+  issueType: row.issueType,
+  eventID: row.eventID,
+  file: row.file,
+  archivePath: row.archivePath,
+  index: row.index,
+});
+
 /** One Support API call about one or more cases (or about an attachment set a case may use). */
 export interface CaseEvent {
-  readonly row: SupportRow;
+  readonly row: CaseRowFacts;
   readonly action: CaseAction;
   /** The call succeeded (no errorCode). */
   readonly ok: boolean;
@@ -45,5 +95,5 @@ export function toCaseEvent(row: SupportRow): CaseEvent | null {
   // AddAttachmentsToSet returns a new set id, or appends to the set named in the request.
   const attachmentSetIds = unique(action === 'attach' ? [str(response?.attachmentSetId) ?? str(request?.attachmentSetId)] : [str(request?.attachmentSetId)]);
   if (caseIds.length === 0 && attachmentSetIds.length === 0) return null;
-  return { row, action, ok: row.errorCode === null, caseIds, attachmentSetIds, language: str(request?.language) };
+  return { row: factsOf(row), action, ok: row.errorCode === null, caseIds, attachmentSetIds, language: str(request?.language) };
 }

@@ -1,28 +1,22 @@
 /**
- * One case's events (in time order) -> its CaseRow. Pure.
+ * One case's lifecycle facts (case-facts.ts) -> its CaseRow. Pure.
  */
-import { principalKeyOf } from '../rows/identity.ts';
-import type { CaseEvent } from './case-events.ts';
-import { CASE_FLAGS, type CaseFlag, type CaseRow, type CaseStatus, formatDuration } from './case-row.ts';
-import type { Sighting } from './novelty.ts';
 import { eventInstant } from '../rows/time-order.ts';
+import { type CaseFacts, type FirstUse, withoutMfa } from './case-facts.ts';
+import { CASE_FLAGS, type CaseFlag, type CaseRow, type CaseStatus, formatDuration } from './case-row.ts';
+import type { Histories, PrincipalHistory } from './novelty.ts';
 
-const distinct = (values: readonly (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort();
-const sortedJoin = (values: readonly (string | null)[], separator = ' '): string => distinct(values).join(separator);
-
-// Calls by AWS services or from another account carry no MFA context of their own.
-const CAN_HAVE_MFA = new Set(['root-or-iam-user', 'temporary-credentials']);
+const sortedJoin = (values: Iterable<string>, separator = ' '): string => [...new Set(values)].sort().join(separator);
 
 const accountInCaseId = (caseId: string): string | null => /^case-(\d{12})-/.exec(caseId)?.[1] ?? null;
 
-function statusOf(opened: CaseEvent | undefined, communications: CaseEvent[], resolve: CaseEvent | undefined): CaseStatus {
-  if (resolve) {
+function statusOf(facts: CaseFacts): CaseStatus {
+  if (facts.resolved) {
     // By instant, not text: `13:00:00.500Z` is before `13:00:01Z` but after `13:00:00Z`.
-    const resolvedAt = eventInstant(resolve.row.eventTime);
-    return communications.some((c) => eventInstant(c.row.eventTime) > resolvedAt) ? 'reopened' : 'resolved';
+    return facts.lastCommunicationAt > eventInstant(facts.resolved.eventTime) ? 'reopened' : 'resolved';
   }
   // Without a CreateCase or a communication in the rows, the case may have been resolved earlier.
-  return opened || communications.length > 0 ? 'open' : 'unknown';
+  return facts.opened || facts.communications > 0 ? 'open' : 'unknown';
 }
 
 /**
@@ -35,35 +29,40 @@ function secondsBetween(from: string, to: string): number | null {
   return Number.isFinite(ms) && ms >= 0 ? ms / 1000 : null;
 }
 
-/** Summarizes one case; `events` must be in time order and all name `caseId` (or its attachment sets). */
-export function summarizeCase(caseId: string, events: readonly CaseEvent[], sightings: ReadonlyMap<unknown, Sighting>): CaseRow {
-  const ok = (action: CaseEvent['action']) => events.filter((e) => e.ok && e.action === action);
-  const opened = ok('create')[0];
-  const communications = ok('communicate');
-  const resolves = ok('resolve');
-  const resolve = resolves.at(-1);
-  const rows = events.map((e) => e.row);
-  const failed = rows.filter((r) => r.errorCode !== null);
-  const seconds = opened && resolve ? secondsBetween(opened.row.eventTime, resolve.row.eventTime) : null;
-  const newIPs = rows.filter((r) => sightings.get(r)?.newSourceIP).map((r) => `${r.principal} from ${r.sourceIPAddress ?? '(none)'}`);
-  const newAgents = rows.filter((r) => sightings.get(r)?.newUserAgent).map((r) => `${r.principal}: ${r.userAgent ?? '(none)'}`);
-  const accounts = distinct(rows.map((r) => r.callerAccount ?? r.account));
-  const decisive = [opened, ...resolves].filter((e): e is CaseEvent => e !== undefined && CAN_HAVE_MFA.has(e.row.credentialClass));
+/**
+ * The principal/value pairs whose first use on this case was new for the principal: the principal
+ * was active at an earlier instant, and had not used the value at any earlier instant (novelty.ts).
+ * A pair's later uses on the case cannot be new, since its first use came before them.
+ */
+function newUses(uses: readonly FirstUse[], histories: Histories, seen: (h: PrincipalHistory) => Map<string | null, number>): FirstUse[] {
+  return uses.filter((use) => {
+    const h = histories.get(use.principalKey);
+    return h !== undefined && h.first < use.at && !((seen(h).get(use.value) ?? Infinity) < use.at);
+  });
+}
+
+/** Summarizes one case from its facts; `histories` are every principal's, for the novelty flags. */
+export function summarizeCase(caseId: string, facts: CaseFacts, histories: Histories): CaseRow {
+  const o = facts.opened?.row;
+  const resolve = facts.resolved;
+  const seconds = o && resolve ? secondsBetween(o.eventTime, resolve.eventTime) : null;
+  const newIPs = newUses(facts.ips, histories, (h) => h.ips).map((u) => `${u.principal} from ${u.value ?? '(none)'}`);
+  const newAgents = newUses(facts.agents, histories, (h) => h.agents).map((u) => `${u.principal}: ${u.value ?? '(none)'}`);
+  const accounts = [...facts.accounts].sort();
   const flagged: Record<CaseFlag, boolean> = {
-    'opened-by-root': opened?.row.identityType === 'Root',
-    'resolved-by-root': resolves.some((e) => e.row.identityType === 'Root'),
-    'without-mfa': decisive.some((e) => e.row.mfa !== true),
+    'opened-by-root': o?.identityType === 'Root',
+    'resolved-by-root': facts.resolvedByRoot,
+    'without-mfa': (o !== undefined && withoutMfa(o)) || facts.resolvedWithoutMfa,
     'new-source-ip': newIPs.length > 0,
     'new-user-agent': newAgents.length > 0,
     'multi-account': accounts.length > 1,
-    errors: failed.length > 0,
+    errors: facts.errors > 0,
   };
-  const o = opened?.row;
   return {
     caseId,
-    account: o?.account ?? accountInCaseId(caseId) ?? rows[0]?.account ?? null,
-    createdInWindow: opened !== undefined,
-    status: statusOf(opened, communications, resolve),
+    account: o?.account ?? accountInCaseId(caseId) ?? facts.first.account ?? null,
+    createdInWindow: o !== undefined,
+    status: statusOf(facts),
     openedAt: o?.eventTime ?? null,
     openedBy: o?.principal ?? null,
     openedByType: o?.identityType ?? null,
@@ -74,24 +73,24 @@ export function summarizeCase(caseId: string, events: readonly CaseEvent[], sigh
     serviceCode: o?.serviceCode ?? null,
     categoryCode: o?.categoryCode ?? null,
     issueType: o?.issueType ?? null,
-    language: opened?.language ?? null,
-    communications: communications.length,
-    communicatedBy: sortedJoin(communications.map((e) => e.row.principal)),
-    attachments: ok('attach').length,
-    reads: ok('read').length,
-    principals: new Set(rows.map(principalKeyOf)).size,
-    touchedBy: sortedJoin(rows.map((r) => r.principal)),
+    language: facts.opened?.language ?? null,
+    communications: facts.communications,
+    communicatedBy: sortedJoin(facts.communicatedBy),
+    attachments: facts.attachments,
+    reads: facts.reads,
+    principals: facts.principalKeys.length,
+    touchedBy: sortedJoin(facts.touchedBy),
     accounts: accounts.join(' '),
-    regions: sortedJoin(rows.map((r) => r.region)),
-    firstSeen: rows[0].eventTime,
-    lastSeen: rows[rows.length - 1].eventTime,
-    resolvedAt: resolve?.row.eventTime ?? null,
-    resolvedBy: resolve?.row.principal ?? null,
-    resolvedByType: resolve?.row.identityType ?? null,
+    regions: sortedJoin(facts.regions),
+    firstSeen: facts.first.eventTime,
+    lastSeen: facts.last.eventTime,
+    resolvedAt: resolve?.eventTime ?? null,
+    resolvedBy: resolve?.principal ?? null,
+    resolvedByType: resolve?.identityType ?? null,
     timeToResolve: seconds !== null ? formatDuration(seconds) : null,
     secondsToResolve: seconds,
-    errors: failed.length,
-    errorCodes: sortedJoin(failed.map((r) => r.errorCode)),
+    errors: facts.errors,
+    errorCodes: sortedJoin(facts.errorCodes),
     newSourceIPs: sortedJoin(newIPs, '; '),
     newUserAgents: sortedJoin(newAgents, '; '),
     flags: CASE_FLAGS.filter((f) => flagged[f]).join(' '),

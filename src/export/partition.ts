@@ -15,7 +15,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunError } from '../errors.ts';
 import { type ColumnSpec, epochMs, EXPORT_COLUMNS } from './columns.ts';
+import { HIVE_NULL, hiveValue } from './hive.ts';
 import { approxBytes, type BatchLimits, DEFAULT_BATCH_LIMITS, type ExportRow, type RowSink } from './row-sink.ts';
+
+export { HIVE_NULL, hiveValue };
 
 export const PARTITION_KEYS = ['account', 'region', 'date'] as const;
 export type PartitionKey = (typeof PARTITION_KEYS)[number];
@@ -35,18 +38,6 @@ export function parsePartitionBy(values: readonly string[]): PartitionKey[] {
   }
   if (new Set(keys).size !== keys.length) throw new RunError(`--partition-by lists a key twice: ${keys.join(',')}`);
   return keys as PartitionKey[];
-}
-
-/** Hive's name for a null partition value; DuckDB, Spark and Athena read it back as NULL. */
-export const HIVE_NULL = '__HIVE_DEFAULT_PARTITION__';
-
-// Hive's escaped characters (FileUtils.escapePathName): these would break a path or a key=value.
-const UNSAFE = /[\u0000-\u001f"#%'*/:=?\\\u007f{[\]^]/g;
-
-/** One partition value as a path segment: Hive escaping, so a value can never leave its folder. */
-export function hiveValue(value: string | null): string {
-  if (value === null || value === '') return HIVE_NULL;
-  return value.replace(UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** The partition value of a row: `date` is the UTC day of eventTime. */

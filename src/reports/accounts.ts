@@ -1,17 +1,12 @@
-import { type ColumnTable, op } from 'arquero';
-import { recordedTimes, withTimeOrdered } from './event-time.ts';
-import { withPrincipalId } from './principal-identity.ts';
+import type { ColumnTable } from 'arquero';
+import { recordedTimes } from './event-time.ts';
+import { countsAndTimes, firstAndLast, type RowFacts } from './facts.ts';
+import type { Rollup } from './rollup.ts';
 
 /** One row per account and region: where Support was used. */
-export function byAccountRegion(events: ColumnTable): ColumnTable {
-  const rolled = withTimeOrdered(withPrincipalId(events))
-    .groupby('account', 'region')
-    .rollup({
-      count: op.count(),
-      errors: op.valid('errorCode'),
-      principals: op.distinct('principalId'),
-      firstSeen: op.min('timeOrdered'),
-      lastSeen: op.max('timeOrdered'),
-    });
-  return recordedTimes(rolled).orderby('account', 'region');
-}
+export const accountsRollup: Rollup<RowFacts> = {
+  keys: { account: (f) => f.row.account, region: (f) => f.row.region },
+  aggregates: { ...countsAndTimes, principals: { op: 'distinct', of: (f) => f.principalId }, ...firstAndLast },
+};
+
+export const finishAccounts = (rolled: ColumnTable): ColumnTable => recordedTimes(rolled).orderby('account', 'region');

@@ -1,17 +1,12 @@
-import { type ColumnTable, desc, op } from 'arquero';
-import { recordedTimes, withTimeOrdered } from './event-time.ts';
-import { withPrincipalId } from './principal-identity.ts';
+import { type ColumnTable, desc } from 'arquero';
+import { recordedTimes } from './event-time.ts';
+import { countsAndTimes, firstAndLast, type RowFacts } from './facts.ts';
+import type { Rollup } from './rollup.ts';
 
 /** One row per Support action: its category, how often it was called and failed, first and last seen. */
-export function byAction(events: ColumnTable): ColumnTable {
-  const rolled = withTimeOrdered(withPrincipalId(events))
-    .groupby('category', 'eventSource', 'eventName')
-    .rollup({
-      count: op.count(),
-      errors: op.valid('errorCode'),
-      principals: op.distinct('principalId'),
-      firstSeen: op.min('timeOrdered'),
-      lastSeen: op.max('timeOrdered'),
-    });
-  return recordedTimes(rolled).orderby(desc('count'), 'eventSource', 'eventName', 'category');
-}
+export const actionsRollup: Rollup<RowFacts> = {
+  keys: { category: (f) => f.row.category, eventSource: (f) => f.row.eventSource, eventName: (f) => f.row.eventName },
+  aggregates: { ...countsAndTimes, principals: { op: 'distinct', of: (f) => f.principalId }, ...firstAndLast },
+};
+
+export const finishActions = (rolled: ColumnTable): ColumnTable => recordedTimes(rolled).orderby(desc('count'), 'eventSource', 'eventName', 'category');

@@ -1,8 +1,9 @@
-import { type ColumnTable, escape, op, table } from 'arquero';
+import { type ColumnTable, escape, table } from 'arquero';
 import { CREDENTIAL_CLASSES } from '../rows/identity.ts';
-import { recordedTimes, withTimeOrdered } from './event-time.ts';
+import { recordedTimes } from './event-time.ts';
+import { countsAndTimes, firstAndLast, type RowFacts } from './facts.ts';
 import { sortedJoin } from './lists.ts';
-import { withPrincipalId } from './principal-identity.ts';
+import type { Rollup } from './rollup.ts';
 
 const CLASSES = Object.keys(CREDENTIAL_CLASSES);
 
@@ -19,16 +20,18 @@ type Row = {
  * unknown), always all five rows: was the call made with root or IAM user credentials, with
  * temporary credentials for a role or federated user, or by another AWS service?
  */
-export function credentials(events: ColumnTable): ColumnTable {
-  const rolled = withTimeOrdered(withPrincipalId(events)).groupby('credentialClass').rollup({
-    count: op.count(),
-    errors: op.valid('errorCode'),
-    identityTypes: op.array_agg_distinct('identityType'),
-    principalCount: op.distinct('principalId'),
-    principals: op.array_agg_distinct('principal'),
-    firstSeen: op.min('timeOrdered'),
-    lastSeen: op.max('timeOrdered'),
-  });
+export const credentialsRollup: Rollup<RowFacts> = {
+  keys: { credentialClass: (f) => f.row.credentialClass },
+  aggregates: {
+    ...countsAndTimes,
+    identityTypes: { op: 'values', of: (f) => f.row.identityType },
+    principalCount: { op: 'distinct', of: (f) => f.principalId },
+    principals: { op: 'values', of: (f) => f.row.principal },
+    ...firstAndLast,
+  },
+};
+
+export function finishCredentials(rolled: ColumnTable): ColumnTable {
   const used = recordedTimes(rolled);
   return table({ order: CLASSES.map((_, i) => i), credentialClass: CLASSES, question: Object.values(CREDENTIAL_CLASSES) })
     .lookup(used, 'credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals', 'firstSeen', 'lastSeen')

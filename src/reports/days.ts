@@ -1,16 +1,11 @@
-import { type ColumnTable, escape, op } from 'arquero';
-import { withPrincipalId } from './principal-identity.ts';
+import type { ColumnTable } from 'arquero';
+import { countsAndTimes, type RowFacts } from './facts.ts';
+import type { Rollup } from './rollup.ts';
 
 /** One row per UTC day: the activity timeline. */
-export function byDay(events: ColumnTable): ColumnTable {
-  return withPrincipalId(events)
-    .derive({ day: escape((d: { eventTime: string }) => d.eventTime.slice(0, 10)) })
-    .groupby('day')
-    .rollup({
-      count: op.count(),
-      errors: op.valid('errorCode'),
-      principals: op.distinct('principalId'),
-      actions: op.distinct('eventName'),
-    })
-    .orderby('day');
-}
+export const daysRollup: Rollup<RowFacts> = {
+  keys: { day: (f) => f.row.eventTime.slice(0, 10) },
+  aggregates: { ...countsAndTimes, principals: { op: 'distinct', of: (f) => f.principalId }, actions: { op: 'distinct', of: (f) => f.row.eventName } },
+};
+
+export const finishDays = (rolled: ColumnTable): ColumnTable => rolled.orderby('day');

@@ -1,7 +1,8 @@
-import { type ColumnTable, desc, escape, op } from 'arquero';
-import { recordedTimes, withTimeOrdered } from './event-time.ts';
+import { type ColumnTable, desc, escape } from 'arquero';
+import { recordedTimes } from './event-time.ts';
+import { firstAndLast, type RowFacts } from './facts.ts';
 import { sortedJoin } from './lists.ts';
-import { PRINCIPAL_KEY } from './principal-identity.ts';
+import type { Rollup } from './rollup.ts';
 
 // Error codes that mean "not allowed" rather than "went wrong": what probing produces.
 const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
@@ -10,18 +11,25 @@ const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
  * Denied and failed Support calls, one row per principal and error code, with the actions tried:
  * probing (one principal, many denied actions) shows up here.
  */
-export function denied(events: ColumnTable): ColumnTable {
-  const rolled = withTimeOrdered(events.filter(escape((d: { errorCode: string | null }) => d.errorCode !== null)))
-    .groupby(...PRINCIPAL_KEY, 'errorCode')
-    .rollup({
-      count: op.count(),
-      actions: op.array_agg_distinct('eventName'),
-      sourceIPs: op.array_agg_distinct('sourceIPAddress'),
-      accounts: op.array_agg_distinct('account'),
-      firstSeen: op.min('timeOrdered'),
-      lastSeen: op.max('timeOrdered'),
-      sampleMessage: op.min('errorMessage'),
-    });
+export const deniedRollup: Rollup<RowFacts> = {
+  keys: {
+    callerAccount: (f) => f.row.callerAccount,
+    identityType: (f) => f.row.identityType,
+    principal: (f) => f.row.principal,
+    errorCode: (f) => f.row.errorCode,
+  },
+  where: (f) => f.row.errorCode !== null,
+  aggregates: {
+    count: { op: 'count' },
+    actions: { op: 'values', of: (f) => f.row.eventName },
+    sourceIPs: { op: 'values', of: (f) => f.row.sourceIPAddress },
+    accounts: { op: 'values', of: (f) => f.row.account },
+    ...firstAndLast,
+    sampleMessage: { op: 'min', of: (f) => f.row.errorMessage },
+  },
+};
+
+export function finishDenied(rolled: ColumnTable): ColumnTable {
   return recordedTimes(rolled)
     .derive({
       denied: escape((d: { errorCode: string }) => DENIAL.test(d.errorCode)),

@@ -1,10 +1,16 @@
 /**
- * The report document: counts, rejects by stage, and every report table, built from a scan
- * result (pure). Kept apart from report.ts so arquero loads while the archive is being read.
+ * The report document: counts, rejects by stage, and every report table (pure).
  */
-import { buildReports, REPORT_NAMES, type ReportName, type ReportTable } from './index.ts';
-import type { ScanResult } from '../scan/scan.ts';
 import type { FileCounts, RecordCounts, Reject, Stage } from '../types.ts';
+import type { ReportName, ReportTable } from './index.ts';
+
+/** How much of the event list a document holds: the latest `shown` of `total` events. */
+export interface EventListExtent {
+  readonly total: number;
+  readonly shown: number;
+  /** True when every event is shown; otherwise `export` (or `--report events` with a larger `--events`) gives them all. */
+  readonly complete: boolean;
+}
 
 /** The result of `report`: counts that add up, the rejects, and every report. */
 export interface ReportDocument {
@@ -13,6 +19,8 @@ export interface ReportDocument {
   /** Rejects ledger lines by stage (the lines themselves are in `ledger`). */
   readonly rejects: Partial<Record<Stage, number>>;
   readonly reports: Map<ReportName, ReportTable>;
+  /** Set when the events report was built. */
+  readonly eventList?: EventListExtent;
   readonly ledger: readonly Reject[];
   /** The document as `report --format json` prints it (so `JSON.stringify(doc)` does not lose the reports). */
   toJSON(): ReportJson;
@@ -23,19 +31,29 @@ export interface ReportJson {
   readonly files: FileCounts;
   readonly records: RecordCounts;
   readonly rejects: Partial<Record<Stage, number>>;
+  readonly eventList?: EventListExtent;
   readonly reports: Partial<Record<ReportName, Record<string, unknown>[]>>;
 }
 
-/** Builds the report document from a scan result (pure). */
-export function toReportDocument(result: ScanResult, names: readonly ReportName[] = REPORT_NAMES): ReportDocument {
+/** What a run counted: the input of a report document besides its tables. */
+export interface RunCounts {
+  readonly files: FileCounts;
+  readonly records: RecordCounts;
+  readonly rejects: Reject[];
+}
+
+/** Builds the report document (pure). */
+export function toReportDocument(run: RunCounts, reports: Map<ReportName, ReportTable>): ReportDocument {
   const rejects: Partial<Record<Stage, number>> = {};
-  for (const r of result.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
-  const reports = buildReports(result.rows, names);
+  for (const r of run.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
+  const events = reports.get('events');
+  const eventList = events && { total: run.records.support, shown: events.rows.length, complete: events.rows.length === run.records.support };
   const toJSON = (): ReportJson => ({
-    files: result.files,
-    records: result.records,
+    files: run.files,
+    records: run.records,
     rejects,
+    ...(eventList ? { eventList } : {}),
     reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])),
   });
-  return { files: result.files, records: result.records, rejects, reports, ledger: result.rejects, toJSON };
+  return { files: run.files, records: run.records, rejects, reports, ...(eventList ? { eventList } : {}), ledger: run.rejects, toJSON };
 }

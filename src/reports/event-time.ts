@@ -24,10 +24,6 @@ export function timeOrdered(eventTime: string): string {
 /** The recorded eventTime of a timeOrdered value (null when there is none, e.g. a min over no rows). */
 export const recordedTime = (ordered: string | null | undefined): string | null => (typeof ordered === 'string' ? ordered.slice(WIDTH) : null);
 
-/** The table with a `timeOrdered` column: aggregate it with op.min/op.max, then read it with recordedTimes. */
-export const withTimeOrdered = (events: ColumnTable): ColumnTable =>
-  events.derive({ timeOrdered: escape((d: { eventTime: string }) => timeOrdered(d.eventTime)) });
-
 /** Turns the `firstSeen`/`lastSeen` aggregates of `timeOrdered` back into the recorded times. */
 export const recordedTimes = (table: ColumnTable): ColumnTable =>
   table.derive({

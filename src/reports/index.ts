@@ -1,48 +1,49 @@
 /**
- * The reports: each takes the table of Support rows and returns a table with an explicit order.
- * The registry's order is the order reports are printed and written.
+ * The reports, by name, in the order they are printed and written. Most are a mergeable rollup
+ * (rollup.ts) of the Support rows, finished by arquero (formats, explicit order); `cases` comes
+ * from the case state (cases/), and `events` is the bounded event list (event-list.ts).
  */
-import { type ColumnTable, table } from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { accountsRollup, finishAccounts } from './accounts.ts';
+import { actionsRollup, finishActions } from './actions.ts';
+import { credentialsRollup, finishCredentials } from './credentials.ts';
+import { daysRollup, finishDays } from './days.ts';
+import { deniedRollup, finishDenied } from './denied.ts';
+import type { RowFacts } from './facts.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
-import { SUPPORT_ROW_COLUMNS } from '../rows/support-row.ts';
-import type { SupportRow } from '../types.ts';
-import { byAccountRegion } from './accounts.ts';
-import { byAction } from './actions.ts';
-import { byDay } from './days.ts';
-import { byPrincipal } from './principals.ts';
-import { cases } from './cases.ts';
-import { credentials } from './credentials.ts';
-import { denied } from './denied.ts';
-import { events } from './events.ts';
-import { trustedAdvisor } from './trusted-advisor.ts';
+import { finishPrincipals, principalsRollup } from './principals.ts';
+import type { Rollup } from './rollup.ts';
+import { finishTrustedAdvisor, trustedAdvisorRollup } from './trusted-advisor.ts';
 
-export interface ReportDefinition {
+/** A report built by a rollup of the rows, then finished by arquero. */
+export interface RolledReport {
   readonly title: string;
-  readonly build: (events: ColumnTable) => ColumnTable;
+  readonly rollup: Rollup<RowFacts>;
+  readonly finish: (rolled: ColumnTable) => ColumnTable;
 }
 
-/** Every report, by the name used for `--report` and for output file names. */
-export const REPORTS = {
-  actions: { title: 'Support actions', build: byAction },
-  principals: { title: 'Principals that used AWS Support', build: byPrincipal },
-  credentials: { title: 'Credentials used: root or IAM user, temporary (role or federated), AWS service', build: credentials },
-  accounts: { title: 'Accounts and regions', build: byAccountRegion },
-  days: { title: 'Activity by day (UTC)', build: byDay },
-  denied: { title: 'Denied and failed calls, by principal and error code', build: denied },
-  trustedAdvisor: { title: 'Trusted Advisor activity', build: trustedAdvisor },
-  cases: { title: 'Support cases', build: cases },
-  events: { title: 'Support events', build: events },
-} as const satisfies Record<ReportName, ReportDefinition>;
+export const ROLLED = {
+  actions: { title: 'Support actions', rollup: actionsRollup, finish: finishActions },
+  principals: { title: 'Principals that used AWS Support', rollup: principalsRollup, finish: finishPrincipals },
+  credentials: {
+    title: 'Credentials used: root or IAM user, temporary (role or federated), AWS service',
+    rollup: credentialsRollup,
+    finish: finishCredentials,
+  },
+  accounts: { title: 'Accounts and regions', rollup: accountsRollup, finish: finishAccounts },
+  days: { title: 'Activity by day (UTC)', rollup: daysRollup, finish: finishDays },
+  denied: { title: 'Denied and failed calls, by principal and error code', rollup: deniedRollup, finish: finishDenied },
+  trustedAdvisor: { title: 'Trusted Advisor activity', rollup: trustedAdvisorRollup, finish: finishTrustedAdvisor },
+} as const satisfies Record<string, RolledReport>;
+
+export type RolledName = keyof typeof ROLLED;
+
+/** Every report's title, by the name used for `--report` and for output file names. */
+export const REPORTS: Record<ReportName, { readonly title: string }> = { ...ROLLED, cases: { title: 'Support cases' }, events: { title: 'Support events' } };
+
+export const isRolled = (name: ReportName): name is RolledName => name in ROLLED;
 
 export { REPORT_NAMES, type ReportName };
-
-/**
- * The arquero table of Support rows, with every column present even when there are no rows,
- * plus `raw` (the original record) for the reports that read fields the row does not flatten.
- */
-export function toEventsTable(rows: readonly SupportRow[]): ColumnTable {
-  return table(Object.fromEntries([...SUPPORT_ROW_COLUMNS, 'raw' as const].map((c) => [c, rows.map((r) => r[c])])));
-}
 
 /** A built report: its column names (present even with no rows) and its rows as plain objects. */
 export interface ReportTable {
@@ -58,14 +59,4 @@ export function toReportTable(result: ColumnTable): ReportTable {
     return row;
   });
   return { columns, rows };
-}
-
-/** Builds the named reports (all by default), in registry order. */
-export function buildReports(rows: readonly SupportRow[], names: readonly ReportName[] = REPORT_NAMES): Map<ReportName, ReportTable> {
-  const eventsTable = toEventsTable(rows);
-  const out = new Map<ReportName, ReportTable>();
-  for (const name of REPORT_NAMES) {
-    if (names.includes(name)) out.set(name, toReportTable(REPORTS[name].build(eventsTable)));
-  }
-  return out;
 }

@@ -1,40 +1,42 @@
-import { type ColumnTable, desc, escape, op } from 'arquero';
-import { recordedTimes, withTimeOrdered } from './event-time.ts';
+import { type ColumnTable, desc, escape } from 'arquero';
+import { recordedTimes } from './event-time.ts';
+import { countsAndTimes, firstAndLast, type RowFacts } from './facts.ts';
 import { mfaText, sortedJoin } from './lists.ts';
-import { PRINCIPAL_KEY } from './principal-identity.ts';
+import type { Rollup } from './rollup.ts';
 
 type Lists = Record<
   'actions' | 'categories' | 'errorCodes' | 'invokedBy' | 'sourceIdentities' | 'sourceIPs' | 'userAgents' | 'regions' | 'accounts' | 'mfa',
   unknown[]
 >;
 
+const values = (of: (f: RowFacts) => unknown) => ({ op: 'values', of }) as const;
+
 /**
  * One row per principal that used AWS Support (the same name in two caller accounts is two
  * principals): who, with which credentials, what, when, from where, with or without MFA.
  */
-export function byPrincipal(events: ColumnTable): ColumnTable {
-  const rolled = withTimeOrdered(events)
-    .derive({ mfaText: escape((d: { mfa: boolean | null }) => mfaText(d.mfa)) })
-    .groupby(...PRINCIPAL_KEY)
-    .rollup({
-      credentialClass: op.min('credentialClass'),
-      role: op.min('role'),
-      session: op.min('session'),
-      invokedBy: op.array_agg_distinct('invokedBy'),
-      sourceIdentities: op.array_agg_distinct('sourceIdentity'),
-      count: op.count(),
-      errors: op.valid('errorCode'),
-      errorCodes: op.array_agg_distinct('errorCode'),
-      actions: op.array_agg_distinct('eventName'),
-      categories: op.array_agg_distinct('category'),
-      sourceIPs: op.array_agg_distinct('sourceIPAddress'),
-      userAgents: op.array_agg_distinct('userAgent'),
-      regions: op.array_agg_distinct('region'),
-      accounts: op.array_agg_distinct('account'),
-      mfa: op.array_agg_distinct('mfaText'),
-      firstSeen: op.min('timeOrdered'),
-      lastSeen: op.max('timeOrdered'),
-    });
+export const principalsRollup: Rollup<RowFacts> = {
+  keys: { callerAccount: (f) => f.row.callerAccount, identityType: (f) => f.row.identityType, principal: (f) => f.row.principal },
+  aggregates: {
+    credentialClass: { op: 'min', of: (f) => f.row.credentialClass },
+    role: { op: 'min', of: (f) => f.row.role },
+    session: { op: 'min', of: (f) => f.row.session },
+    invokedBy: values((f) => f.row.invokedBy),
+    sourceIdentities: values((f) => f.row.sourceIdentity),
+    ...countsAndTimes,
+    errorCodes: values((f) => f.row.errorCode),
+    actions: values((f) => f.row.eventName),
+    categories: values((f) => f.row.category),
+    sourceIPs: values((f) => f.row.sourceIPAddress),
+    userAgents: values((f) => f.row.userAgent),
+    regions: values((f) => f.row.region),
+    accounts: values((f) => f.row.account),
+    mfa: values((f) => mfaText(f.row.mfa)),
+    ...firstAndLast,
+  },
+};
+
+export function finishPrincipals(rolled: ColumnTable): ColumnTable {
   return recordedTimes(rolled)
     .derive({
       invokedBy: escape((d: Lists) => sortedJoin(d.invokedBy)),

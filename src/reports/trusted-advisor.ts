@@ -1,7 +1,9 @@
-import { type ColumnTable, escape, op } from 'arquero';
+import { type ColumnTable, escape } from 'arquero';
 import { obj, str, strings } from '../rows/record-fields.ts';
-import { recordedTimes, withTimeOrdered } from './event-time.ts';
+import { recordedTimes } from './event-time.ts';
+import { countsAndTimes, firstAndLast, type RowFacts } from './facts.ts';
 import { sortedJoin } from './lists.ts';
+import type { Rollup } from './rollup.ts';
 
 /** The Trusted Advisor checks a call names: requestParameters.checkId or checkIds. */
 function checksOf(raw: string): string[] {
@@ -15,18 +17,24 @@ function checksOf(raw: string): string[] {
  * API (Describe/Refresh checks) and the trustedadvisor.amazonaws.com events, per account, action
  * and principal, with the checks named.
  */
-export function trustedAdvisor(events: ColumnTable): ColumnTable {
-  const rolled = withTimeOrdered(events.filter(escape((d: { category: string }) => d.category === 'trusted-advisor')))
-    .derive({ checks: escape((d: { raw: string }) => checksOf(d.raw).join(' ')) })
-    .groupby('account', 'eventSource', 'eventName', 'identityType', 'principal')
-    .rollup({
-      count: op.count(),
-      errors: op.valid('errorCode'),
-      errorCodes: op.array_agg_distinct('errorCode'),
-      checks: op.array_agg_distinct('checks'),
-      firstSeen: op.min('timeOrdered'),
-      lastSeen: op.max('timeOrdered'),
-    });
+export const trustedAdvisorRollup: Rollup<RowFacts> = {
+  keys: {
+    account: (f) => f.row.account,
+    eventSource: (f) => f.row.eventSource,
+    eventName: (f) => f.row.eventName,
+    identityType: (f) => f.row.identityType,
+    principal: (f) => f.row.principal,
+  },
+  where: (f) => f.row.category === 'trusted-advisor',
+  aggregates: {
+    ...countsAndTimes,
+    errorCodes: { op: 'values', of: (f) => f.row.errorCode },
+    checks: { op: 'values', of: (f) => checksOf(f.row.raw).join(' ') },
+    ...firstAndLast,
+  },
+};
+
+export function finishTrustedAdvisor(rolled: ColumnTable): ColumnTable {
   return recordedTimes(rolled)
     .derive({
       errorCodes: escape((d: { errorCodes: unknown[] }) => sortedJoin(d.errorCodes)),

@@ -8,8 +8,11 @@ import { utcInstant } from '../read/utc-time.ts';
  */
 export const eventInstant = (eventTime: string): number => utcInstant(eventTime) ?? Number.POSITIVE_INFINITY;
 
+/** What time order reads of a row: its time, its id, and where it was read. */
+export type OrderFacts = Pick<SupportRow, 'eventTime' | 'eventID' | 'file' | 'archivePath' | 'index'>;
+
 /** The tie-break of rows of the same instant: eventID, then where the record was read (file, archive entry, index). */
-function compareTies(a: SupportRow, b: SupportRow): number {
+function compareTies(a: OrderFacts, b: OrderFacts): number {
   const ida = a.eventID ?? '';
   const idb = b.eventID ?? '';
   if (ida !== idb) return ida < idb ? -1 : 1;
@@ -25,7 +28,7 @@ function compareTies(a: SupportRow, b: SupportRow): number {
  * the same instant still come out the same way on every run. Parses both times: to sort many rows,
  * use inTimeOrder (or timedInOrder), which parses each time once.
  */
-export function compareRows(a: SupportRow, b: SupportRow): number {
+export function compareRows(a: OrderFacts, b: OrderFacts): number {
   if (a.eventTime !== b.eventTime) {
     const ta = eventInstant(a.eventTime);
     const tb = eventInstant(b.eventTime);
@@ -35,17 +38,17 @@ export function compareRows(a: SupportRow, b: SupportRow): number {
 }
 
 /** A row with the instant of its eventTime (eventInstant). */
-export interface TimedRow {
-  readonly row: SupportRow;
+export interface TimedRow<R extends OrderFacts = SupportRow> {
+  readonly row: R;
   readonly at: number;
 }
 
 /** The rows with their instants, in time order (compareRows); each eventTime is parsed once. */
-export function timedInOrder(rows: readonly SupportRow[]): TimedRow[] {
+export function timedInOrder<R extends OrderFacts>(rows: readonly R[]): TimedRow<R>[] {
   return rows
-    .map((row): TimedRow => ({ row, at: eventInstant(row.eventTime) }))
+    .map((row): TimedRow<R> => ({ row, at: eventInstant(row.eventTime) }))
     .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : compareTies(a.row, b.row)));
 }
 
 /** A sorted copy of the rows, in time order. */
-export const inTimeOrder = (rows: readonly SupportRow[]): SupportRow[] => timedInOrder(rows).map((t) => t.row);
+export const inTimeOrder = <R extends OrderFacts>(rows: readonly R[]): R[] => timedInOrder(rows).map((t) => t.row);

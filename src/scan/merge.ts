@@ -8,8 +8,14 @@ import { FileTally } from '../read/file-counts.ts';
 import type { FileOutcome } from './outcome.ts';
 import type { FileCounts, RecordCounts, Reject, SupportRow } from '../types.ts';
 
+/** What duplicate detection reads of a row: its id and where and how it was read. */
+export type RowKey = Pick<SupportRow, 'eventID' | 'file' | 'archivePath' | 'index' | 'inputShape' | 'partial'>;
+
+/** A file's outcome whose rows may be only their keys (the report folds the rows where they are read). */
+export type KeyedOutcome<R extends RowKey> = Omit<FileOutcome, 'rows'> & { readonly rows: readonly R[] };
+
 /** `path`, or `path!/entry` for a record inside an archive (the ledger adds `#index`). */
-const placeOf = (row: SupportRow) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}`;
+const placeOf = (row: RowKey) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}`;
 
 /** Adds file outcomes up, in the order given, and drops repeated eventIDs (first one wins). */
 export class OutcomeMerger {
@@ -33,7 +39,7 @@ export class OutcomeMerger {
   }
 
   /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
-  add(outcome: FileOutcome): SupportRow[] {
+  add<R extends RowKey>(outcome: KeyedOutcome<R>): R[] {
     if (outcome.skippedAs) {
       this.addSkipped(outcome.skippedAs);
       return [];
@@ -51,11 +57,11 @@ export class OutcomeMerger {
     for (const reject of outcome.rejects) this.rejects.push(reject);
     const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
     this.records.support += kept.length;
-    if (this.keepRows) { for (const row of kept) this.rows.push(row); }
+    if (this.keepRows) { for (const row of kept) this.rows.push(row as unknown as SupportRow); }
     return kept;
   }
 
-  private isFirst(row: SupportRow, fingerprint: string): boolean {
+  private isFirst(row: RowKey, fingerprint: string): boolean {
     const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
     if (first) {
       this.records.duplicates++;

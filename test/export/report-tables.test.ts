@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { ColumnKind } from '../../src/export/columns.ts';
 import { REPORT_COLUMN_KINDS, reportColumnSpecs, reportTableFiles, type ReportTableFormat } from '../../src/export/report-tables.ts';
 import { type ReportDocument, toReportDocument } from '../../src/reports/document.ts';
-import { buildReports, REPORT_NAMES } from '../../src/reports/index.ts';
+import { REPORT_NAMES } from '../../src/reports/index.ts';
+import { buildReports } from '../../src/reports/partial.ts';
 import { scan, type ScanResult } from '../../src/scan/scan.ts';
 import { arrowRead, cli, duck, duckTypes } from '../_support/duck.ts';
 import { exportFixture } from '../_support/export-fixture.ts';
@@ -73,7 +74,7 @@ const ARROW: Record<ColumnKind, string> = {
 // Inputs that used to change the types: the samples, nothing, cases never resolved, a resolve
 // half a second later (a fractional secondsToResolve).
 const sampled: ScanResult = await scan([SAMPLES], { workers: 1 });
-const withRows = (rows: ScanResult['rows']): ReportDocument => toReportDocument({ ...sampled, rows }, REPORT_NAMES);
+const withRows = (rows: ScanResult['rows']): ReportDocument => toReportDocument(sampled, buildReports(rows, REPORT_NAMES));
 const SCENARIOS: Record<'samples' | 'empty' | 'neverResolved' | 'fractionalResolve', ReportDocument> = {
   samples: withRows(sampled.rows),
   empty: withRows([]),

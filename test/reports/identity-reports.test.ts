@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toLogFile } from '../../src/read/discover.ts';
-import { buildReports } from '../../src/reports/index.ts';
+import { buildReports } from '../../src/reports/partial.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import type { SupportRow } from '../../src/types.ts';
 import { ACCOUNT, PARTNER, storyRecords } from '../_support/case-stories.ts';

@@ -11,7 +11,7 @@ import { categoryOf, SUPPORT_CATEGORIES } from '../../src/rows/category.ts';
 import { ALL_SUPPORT_SOURCES, toSupportRow } from '../../src/rows/support-row.ts';
 import { validateRecord, validateSupportRecord } from '../../src/validate/schemas.ts';
 import { toLogFile } from '../../src/read/discover.ts';
-import { buildReports } from '../../src/reports/index.ts';
+import { buildReports } from '../../src/reports/partial.ts';
 import type { SupportRow } from '../../src/types.ts';
 import { REALDATA, record, supportAuthzEvent } from '../_support/helpers.ts';
 

@@ -1,0 +1,146 @@
+/**
+ * One case's lifecycle facts, folded event by event in any order and merged: what a case keeps
+ * instead of its events. Every fact is an order-free aggregate (a count, a set, the earliest or
+ * latest event by time order), so a case folded file by file on the workers and merged is the
+ * case summarized from all its events at once (tested against the events-at-once summary).
+ */
+import { principalKeyOf } from '../rows/identity.ts';
+import { compareRows, eventInstant } from '../rows/time-order.ts';
+import type { CaseEvent, CaseRowFacts } from './case-events.ts';
+
+/** A successful CreateCase: the case's opener, with the language of the request. */
+export interface Opening {
+  readonly row: CaseRowFacts;
+  readonly language: string | null;
+}
+
+/** The first time a principal used a source IP (or user agent) on this case, for novelty. */
+export interface FirstUse {
+  readonly principalKey: string;
+  readonly principal: string;
+  readonly value: string | null;
+  at: number;
+}
+
+export interface CaseFacts {
+  /** The earliest successful CreateCase. */
+  opened: Opening | undefined;
+  communications: number;
+  readonly communicatedBy: string[];
+  /** The latest instant of a successful AddCommunicationToCase (a reply after the resolve reopens the case). */
+  lastCommunicationAt: number;
+  /** The latest successful ResolveCase. */
+  resolved: CaseRowFacts | undefined;
+  resolvedByRoot: boolean;
+  /** A successful resolve by root or IAM user / temporary credentials without MFA recorded as true. */
+  resolvedWithoutMfa: boolean;
+  attachments: number;
+  reads: number;
+  readonly principalKeys: string[];
+  readonly touchedBy: string[];
+  readonly accounts: string[];
+  readonly regions: string[];
+  first: CaseRowFacts;
+  last: CaseRowFacts;
+  errors: number;
+  readonly errorCodes: string[];
+  readonly ips: FirstUse[];
+  readonly agents: FirstUse[];
+}
+
+// Calls by AWS services or from another account carry no MFA context of their own.
+const CAN_HAVE_MFA = new Set(['root-or-iam-user', 'temporary-credentials']);
+export const withoutMfa = (row: CaseRowFacts) => CAN_HAVE_MFA.has(row.credentialClass) && row.mfa !== true;
+
+const earlier = (a: CaseRowFacts, b: CaseRowFacts) => compareRows(a, b) < 0;
+// Lists, not Sets: a case has a handful of principals, accounts, regions and codes, and an empty
+// Set costs ~200 bytes; over 24k cases (the dense bench) the Sets and Maps were most of the state.
+const addValue = (list: string[], value: string | null) => {
+  if (value !== null && value !== '' && !list.includes(value)) list.push(value);
+};
+
+function noteFirstUse(uses: FirstUse[], principalKey: string, principal: string, value: string | null, at: number): void {
+  const use = uses.find((u) => u.principalKey === principalKey && u.value === value);
+  if (!use) uses.push({ principalKey, principal, value, at });
+  else if (at < use.at) use.at = at;
+}
+
+export function emptyCaseFacts(first: CaseRowFacts): CaseFacts {
+  return {
+    opened: undefined,
+    communications: 0,
+    communicatedBy: [],
+    lastCommunicationAt: -Infinity,
+    resolved: undefined,
+    resolvedByRoot: false,
+    resolvedWithoutMfa: false,
+    attachments: 0,
+    reads: 0,
+    principalKeys: [],
+    touchedBy: [],
+    accounts: [],
+    regions: [],
+    first,
+    last: first,
+    errors: 0,
+    errorCodes: [],
+    ips: [],
+    agents: [],
+  };
+}
+
+/** Adds one event of the case (in any order). */
+export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
+  const row = e.row;
+  const at = eventInstant(row.eventTime);
+  if (e.ok && e.action === 'create' && (!facts.opened || earlier(row, facts.opened.row))) facts.opened = { row, language: e.language };
+  if (e.ok && e.action === 'communicate') {
+    facts.communications++;
+    addValue(facts.communicatedBy, row.principal);
+    if (at > facts.lastCommunicationAt) facts.lastCommunicationAt = at;
+  }
+  if (e.ok && e.action === 'resolve') {
+    if (!facts.resolved || earlier(facts.resolved, row)) facts.resolved = row;
+    facts.resolvedByRoot ||= row.identityType === 'Root';
+    facts.resolvedWithoutMfa ||= withoutMfa(row);
+  }
+  if (e.ok && e.action === 'attach') facts.attachments++;
+  if (e.ok && e.action === 'read') facts.reads++;
+  const principalKey = principalKeyOf(row);
+  addValue(facts.principalKeys, principalKey);
+  addValue(facts.touchedBy, row.principal);
+  addValue(facts.accounts, row.callerAccount ?? row.account);
+  addValue(facts.regions, row.region);
+  if (earlier(row, facts.first)) facts.first = row;
+  if (earlier(facts.last, row)) facts.last = row;
+  if (row.errorCode !== null) {
+    facts.errors++;
+    addValue(facts.errorCodes, row.errorCode);
+  }
+  noteFirstUse(facts.ips, principalKey, row.principal, row.sourceIPAddress, at);
+  noteFirstUse(facts.agents, principalKey, row.principal, row.userAgent, at);
+}
+
+/** Merges the facts of the same case folded elsewhere into `into`. */
+export function mergeCaseFacts(into: CaseFacts, from: CaseFacts): void {
+  if (from.opened && (!into.opened || earlier(from.opened.row, into.opened.row))) into.opened = from.opened;
+  into.communications += from.communications;
+  for (const v of from.communicatedBy) addValue(into.communicatedBy, v);
+  into.lastCommunicationAt = Math.max(into.lastCommunicationAt, from.lastCommunicationAt);
+  if (from.resolved && (!into.resolved || earlier(into.resolved, from.resolved))) into.resolved = from.resolved;
+  into.resolvedByRoot ||= from.resolvedByRoot;
+  into.resolvedWithoutMfa ||= from.resolvedWithoutMfa;
+  into.attachments += from.attachments;
+  into.reads += from.reads;
+  const lists = [[into.principalKeys, from.principalKeys], [into.touchedBy, from.touchedBy], [into.accounts, from.accounts], [into.regions, from.regions], [
+    into.errorCodes,
+    from.errorCodes,
+  ]] as const;
+  for (const [mine, theirs] of lists) for (const v of theirs) addValue(mine, v);
+  if (earlier(from.first, into.first)) into.first = from.first;
+  if (earlier(into.last, from.last)) into.last = from.last;
+  into.errors += from.errors;
+  for (const [mine, theirs] of [[into.ips, from.ips], [into.agents, from.agents]] as const) {
+    for (const use of theirs) noteFirstUse(mine, use.principalKey, use.principal, use.value, use.at);
+  }
+}
