@@ -149,6 +149,9 @@ export function reportTableFiles(doc: ReportDocument, format: ReportTableFormat)
     const columns = reportColumnSpecs(name, t.columns);
     files.set(`${name}.${format}`, format === 'parquet' ? toParquet(t.rows, columns) : toArrowFile(t.rows, columns));
   }
-  files.set('summary.json', toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects }));
+  files.set(
+    'summary.json',
+    toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects, ...(doc.eventList ? { eventList: doc.eventList } : {}) }),
+  );
   return files;
 }

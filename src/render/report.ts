@@ -64,13 +64,21 @@ export function toReportJson(doc: ReportDocument): unknown {
   return doc.toJSON();
 }
 
+/** The title of a report, with its row count; the event list says when it holds only the latest events. */
+function titleOf(doc: ReportDocument, name: ReportName, rows: number): string {
+  const list = doc.eventList;
+  if (name !== 'events' || !list || list.complete) return `${REPORTS[name].title} (${rows})`;
+  const n = (x: number) => x.toLocaleString('en');
+  return `${REPORTS[name].title} (the latest ${n(list.shown)} of ${n(list.total)}; every event: cloudtrail-support export)`;
+}
+
 /** Renders the whole document in one format, for stdout. */
 export function renderReport(doc: ReportDocument, format: ReportFormat): string {
   if (format === 'json') return toJsonDocument(toReportJson(doc));
   const parts: string[] = [];
   if (format === 'md') {
     parts.push('# AWS Support activity\n', `- ${filesLine(doc.files)}\n- ${accountingLine(doc.records)}\n`);
-    for (const [name, t] of doc.reports) parts.push(`## ${REPORTS[name].title} (${t.rows.length})\n\n${toMarkdownTable(t.rows, t.columns)}`);
+    for (const [name, t] of doc.reports) parts.push(`## ${titleOf(doc, name, t.rows.length)}\n\n${toMarkdownTable(t.rows, t.columns)}`);
     return parts.join('\n');
   }
   if (format === 'csv') {
@@ -81,7 +89,7 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
     return parts.join('\n');
   }
   parts.push(`${filesLine(doc.files)}\n${accountingLine(doc.records)}\n`);
-  for (const [name, t] of doc.reports) parts.push(`${REPORTS[name].title} (${t.rows.length})\n${toTextTable(t.rows, terminalColumns(name, t))}`);
+  for (const [name, t] of doc.reports) parts.push(`${titleOf(doc, name, t.rows.length)}\n${toTextTable(t.rows, terminalColumns(name, t))}`);
   return parts.join('\n');
 }
 
@@ -99,6 +107,9 @@ export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<stri
       : toTextTable(t.rows, t.columns);
     files.set(`${name}.${ext}`, body);
   }
-  files.set('summary.json', toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects }));
+  files.set(
+    'summary.json',
+    toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects, ...(doc.eventList ? { eventList: doc.eventList } : {}) }),
+  );
   return files;
 }
