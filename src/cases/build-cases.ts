@@ -48,9 +48,9 @@ function linkSets(state: CaseState, sets: Iterable<string>, caseIds: Iterable<st
 }
 
 /** Adds rows to a case state (which it returns). "New IP / user agent" findings are judged against every row, not only case calls. */
-export function foldCaseRows(state: CaseState, rows: readonly SupportRow[]): CaseState {
+export function foldCaseRows(state: CaseState, rows: readonly SupportRow[], recordOf?: (row: SupportRow) => object | undefined): CaseState {
   for (const row of rows) {
-    const event = toCaseEvent(row);
+    const event = toCaseEvent(row, recordOf?.(row));
     if (!event) continue;
     if (event.caseIds.length === 0) {
       state.bySetOnly.push(event);

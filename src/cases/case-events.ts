@@ -84,10 +84,10 @@ const actionOf = (eventName: string): CaseAction => ACTIONS[eventName] ?? (event
 
 const unique = (values: (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))];
 
-/** The case event of a Support API row, or null when the call names no case and no attachment set. */
-export function toCaseEvent(row: SupportRow): CaseEvent | null {
+/** The case event of a Support API row (`parsed`: its record, when at hand), or null when the call names no case and no attachment set. */
+export function toCaseEvent(row: SupportRow, parsed?: object): CaseEvent | null {
   if (row.eventSource !== 'support.amazonaws.com' || row.category !== 'case-management') return null;
-  const record = JSON.parse(row.raw) as Record<string, unknown>;
+  const record = (parsed ?? JSON.parse(row.raw)) as Record<string, unknown>;
   const request = obj(record.requestParameters);
   const response = obj(record.responseElements);
   const action = actionOf(row.eventName);

@@ -3,7 +3,7 @@
  * principal key as one value, and its time as an instant-ordered text (event-time.ts).
  */
 import { principalKeyOf } from '../rows/identity.ts';
-import type { SupportRow } from '../types.ts';
+import type { CloudTrailRecord, SupportRow } from '../types.ts';
 import { timeOrdered } from './event-time.ts';
 
 export interface RowFacts {
@@ -12,9 +12,19 @@ export interface RowFacts {
   readonly principalId: string;
   /** min/max of it are the earliest/latest event by instant; recordedTime() gives the text back. */
   readonly timeOrdered: string;
+  /** The parsed record, when the scan kept it (else read `row.raw`). */
+  readonly record: CloudTrailRecord | undefined;
 }
 
-export const factsOf = (row: SupportRow): RowFacts => ({ row, principalId: principalKeyOf(row), timeOrdered: timeOrdered(row.eventTime) });
+/** The parsed record of a row, when the scan kept it. */
+export type RecordOf = (row: SupportRow) => CloudTrailRecord | undefined;
+
+export const factsOf = (row: SupportRow, recordOf?: RecordOf): RowFacts => ({
+  row,
+  principalId: principalKeyOf(row),
+  timeOrdered: timeOrdered(row.eventTime),
+  record: recordOf?.(row),
+});
 
 /** The common aggregates of a report row: count, errors, first and last seen. */
 export const countsAndTimes = {

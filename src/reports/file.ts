@@ -5,7 +5,7 @@
  */
 import { type FileScanOptions, scanFile } from '../scan/file.ts';
 import type { RowKey } from '../scan/merge.ts';
-import type { FileOutcome } from '../scan/outcome.ts';
+import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
 import type { LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
 import { emptyPartial, foldReportRows, type ReportPartial } from './partial.ts';
@@ -35,10 +35,10 @@ const keyOf = (row: SupportRow): RowKey => ({
 
 /** Reads one file and folds its Support rows into a report partial. Never throws. */
 export function reportFile(file: LogFile, options: ReportFileOptions): ReportFileOutcome {
-  const { rows, ...outcome } = scanFile(file, options);
+  const { result: { rows, ...outcome }, recordOf } = keepingRecords(() => scanFile(file, options));
   const excluded = options.exclude && new Set(options.exclude);
   const folded = excluded ? rows.filter((row) => !excluded.has(placeKey(row))) : rows;
-  return { ...outcome, rows: rows.map(keyOf), partial: foldReportRows(emptyPartial(options.reports), folded, options.eventLimit) };
+  return { ...outcome, rows: rows.map(keyOf), partial: foldReportRows(emptyPartial(options.reports), folded, options.eventLimit, recordOf) };
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */

@@ -9,7 +9,7 @@ import type { SupportRow } from '../types.ts';
 import { casesTable } from './cases.ts';
 import { type EventRow, keepLatest, trim } from './event-list.ts';
 import { eventsTable } from './events.ts';
-import { factsOf } from './facts.ts';
+import { factsOf, type RecordOf } from './facts.ts';
 import { isRolled, REPORT_NAMES, type ReportName, type ReportTable, ROLLED, type RolledName, toReportTable } from './index.ts';
 import { foldRows, type Groups, mergeGroups, toRolledTable } from './rollup.ts';
 
@@ -29,13 +29,13 @@ export function emptyPartial(names: readonly ReportName[]): ReportPartial {
 }
 
 /** Folds rows into a partial (which it returns). */
-export function foldReportRows(partial: ReportPartial, rows: readonly SupportRow[], eventLimit: number): ReportPartial {
+export function foldReportRows(partial: ReportPartial, rows: readonly SupportRow[], eventLimit: number, recordOf?: RecordOf): ReportPartial {
   const names = Object.keys(partial.groups) as RolledName[];
   if (names.length > 0) {
-    const facts = rows.map(factsOf);
+    const facts = rows.map((row) => factsOf(row, recordOf));
     for (const name of names) foldRows(ROLLED[name].rollup, facts, partial.groups[name]);
   }
-  if (partial.cases) foldCaseRows(partial.cases, rows);
+  if (partial.cases) foldCaseRows(partial.cases, rows, recordOf);
   if (partial.events) trim(keepLatest(partial.events, rows, eventLimit), eventLimit);
   return partial;
 }

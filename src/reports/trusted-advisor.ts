@@ -6,8 +6,8 @@ import { sortedJoin } from './lists.ts';
 import type { Rollup } from './rollup.ts';
 
 /** The Trusted Advisor checks a call names: requestParameters.checkId or checkIds. */
-function checksOf(raw: string): string[] {
-  const request = obj((JSON.parse(raw) as Record<string, unknown>).requestParameters);
+function checksOf(f: RowFacts): string[] {
+  const request = obj((f.record ?? (JSON.parse(f.row.raw) as Record<string, unknown>)).requestParameters);
   const one = str(request?.checkId);
   return [...(one ? [one] : []), ...strings(request?.checkIds)];
 }
@@ -29,7 +29,7 @@ export const trustedAdvisorRollup: Rollup<RowFacts> = {
   aggregates: {
     ...countsAndTimes,
     errorCodes: { op: 'values', of: (f) => f.row.errorCode },
-    checks: { op: 'values', of: (f) => checksOf(f.row.raw).join(' ') },
+    checks: { op: 'values', of: (f) => checksOf(f).join(' ') },
     ...firstAndLast,
   },
 };

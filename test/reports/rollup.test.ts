@@ -50,7 +50,7 @@ function arqueroRollup(rollup: Rollup<RowFacts>, facts: readonly RowFacts[]): Co
 const finished = (name: RolledName, rolled: ColumnTable) => toReportTable(ROLLED[name].finish(rolled));
 
 function assertSameAsArquero(rows: readonly SupportRow[], where: string) {
-  const facts = rows.map(factsOf);
+  const facts = rows.map((row) => factsOf(row));
   for (const name of Object.keys(ROLLED) as RolledName[]) {
     const { rollup } = ROLLED[name];
     const expected = finished(name, arqueroRollup(rollup, facts));
