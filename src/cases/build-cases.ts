@@ -12,7 +12,7 @@
 import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
-import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { addCaseEvent, type CaseFacts, emptyCaseFacts, internFacts, mergeCaseFacts } from './case-facts.ts';
 import type { CaseRow } from './case-row.ts';
 import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
@@ -68,7 +68,7 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
   for (const [id, facts] of from.cases) {
     const mine = into.cases.get(id);
     if (mine) mergeCaseFacts(mine, facts);
-    else into.cases.set(id, facts);
+    else into.cases.set(id, internFacts(facts));
   }
   for (const [set, cases] of from.setsToCases) linkSets(into, [set], cases);
   for (const event of from.bySetOnly) into.bySetOnly.push(event);

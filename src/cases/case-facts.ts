@@ -22,6 +22,52 @@ export interface FirstUse {
   at: number;
 }
 
+/** Where an event stands in time order (rows/time-order.ts), and the account its case may fall back on. */
+export type Moment = Pick<CaseRowFacts, 'eventTime' | 'eventID' | 'file' | 'archivePath' | 'index' | 'account'>;
+
+/** The resolving event: when, and by whom. */
+export type Resolution = Moment & Pick<CaseRowFacts, 'principal' | 'identityType'>;
+
+// One copy of each repeated text (file paths, principals, user agents, IPs, accounts) per thread:
+// every record's JSON.parse and every message from a worker makes new copies, and on the dense
+// bench (24,673 cases) the copies were most of the case state (4.2 KB per case).
+const texts = new Map<string, string>();
+function intern<T extends string | null | undefined>(text: T): T {
+  if (typeof text !== 'string') return text;
+  const known = texts.get(text);
+  if (known !== undefined) return known as T;
+  texts.set(text, text);
+  return text;
+}
+
+// A case keeps the few fields each of its events is kept for, not whole rows.
+const momentOf = (r: Moment): Moment => ({
+  eventTime: r.eventTime,
+  eventID: r.eventID,
+  file: intern(r.file),
+  archivePath: intern(r.archivePath),
+  index: r.index,
+  account: intern(r.account),
+});
+const resolutionOf = (r: Resolution): Resolution => ({ ...momentOf(r), principal: intern(r.principal), identityType: intern(r.identityType) });
+const openingOf = (o: Opening): Opening => {
+  const r = o.row;
+  const row: CaseRowFacts = {
+    ...r,
+    ...momentOf(r),
+    eventName: intern(r.eventName),
+    principal: intern(r.principal),
+    identityType: intern(r.identityType),
+    callerAccount: intern(r.callerAccount),
+    region: intern(r.region),
+    credentialClass: intern(r.credentialClass),
+    sourceIPAddress: intern(r.sourceIPAddress),
+    userAgent: intern(r.userAgent),
+  };
+  return { row, language: intern(o.language) };
+};
+const useOf = (u: FirstUse): FirstUse => ({ principalKey: intern(u.principalKey), principal: intern(u.principal), value: intern(u.value), at: u.at });
+
 export interface CaseFacts {
   /** The earliest successful CreateCase. */
   opened: Opening | undefined;
@@ -30,7 +76,7 @@ export interface CaseFacts {
   /** The latest instant of a successful AddCommunicationToCase (a reply after the resolve reopens the case). */
   lastCommunicationAt: number;
   /** The latest successful ResolveCase. */
-  resolved: CaseRowFacts | undefined;
+  resolved: Resolution | undefined;
   resolvedByRoot: boolean;
   /** A successful resolve by root or IAM user / temporary credentials without MFA recorded as true. */
   resolvedWithoutMfa: boolean;
@@ -40,8 +86,8 @@ export interface CaseFacts {
   readonly touchedBy: string[];
   readonly accounts: string[];
   readonly regions: string[];
-  first: CaseRowFacts;
-  last: CaseRowFacts;
+  first: Moment;
+  last: Moment;
   errors: number;
   readonly errorCodes: string[];
   readonly ips: FirstUse[];
@@ -52,20 +98,40 @@ export interface CaseFacts {
 const CAN_HAVE_MFA = new Set(['root-or-iam-user', 'temporary-credentials']);
 export const withoutMfa = (row: CaseRowFacts) => CAN_HAVE_MFA.has(row.credentialClass) && row.mfa !== true;
 
-const earlier = (a: CaseRowFacts, b: CaseRowFacts) => compareRows(a, b) < 0;
+const earlier = (a: Moment, b: Moment) => compareRows(a, b) < 0;
 // Lists, not Sets: a case has a handful of principals, accounts, regions and codes, and an empty
 // Set costs ~200 bytes; over 24k cases (the dense bench) the Sets and Maps were most of the state.
 const addValue = (list: string[], value: string | null) => {
-  if (value !== null && value !== '' && !list.includes(value)) list.push(value);
+  if (value !== null && value !== '' && !list.includes(value)) list.push(intern(value));
 };
 
 function noteFirstUse(uses: FirstUse[], principalKey: string, principal: string, value: string | null, at: number): void {
   const use = uses.find((u) => u.principalKey === principalKey && u.value === value);
-  if (!use) uses.push({ principalKey, principal, value, at });
+  if (!use) uses.push({ principalKey: intern(principalKey), principal: intern(principal), value: intern(value), at });
   else if (at < use.at) use.at = at;
 }
 
-export function emptyCaseFacts(first: CaseRowFacts): CaseFacts {
+/** The same facts with their texts shared with this thread's other cases (for facts that came from another thread). */
+export function internFacts(f: CaseFacts): CaseFacts {
+  return {
+    ...f,
+    opened: f.opened && openingOf(f.opened),
+    resolved: f.resolved && resolutionOf(f.resolved),
+    communicatedBy: f.communicatedBy.map(intern),
+    principalKeys: f.principalKeys.map(intern),
+    touchedBy: f.touchedBy.map(intern),
+    accounts: f.accounts.map(intern),
+    regions: f.regions.map(intern),
+    errorCodes: f.errorCodes.map(intern),
+    first: momentOf(f.first),
+    last: momentOf(f.last),
+    ips: f.ips.map(useOf),
+    agents: f.agents.map(useOf),
+  };
+}
+
+export function emptyCaseFacts(row: CaseRowFacts): CaseFacts {
+  const first = momentOf(row);
   return {
     opened: undefined,
     communications: 0,
@@ -93,14 +159,14 @@ export function emptyCaseFacts(first: CaseRowFacts): CaseFacts {
 export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
   const row = e.row;
   const at = eventInstant(row.eventTime);
-  if (e.ok && e.action === 'create' && (!facts.opened || earlier(row, facts.opened.row))) facts.opened = { row, language: e.language };
+  if (e.ok && e.action === 'create' && (!facts.opened || earlier(row, facts.opened.row))) facts.opened = openingOf({ row, language: e.language });
   if (e.ok && e.action === 'communicate') {
     facts.communications++;
     addValue(facts.communicatedBy, row.principal);
     if (at > facts.lastCommunicationAt) facts.lastCommunicationAt = at;
   }
   if (e.ok && e.action === 'resolve') {
-    if (!facts.resolved || earlier(facts.resolved, row)) facts.resolved = row;
+    if (!facts.resolved || earlier(facts.resolved, row)) facts.resolved = resolutionOf(row);
     facts.resolvedByRoot ||= row.identityType === 'Root';
     facts.resolvedWithoutMfa ||= withoutMfa(row);
   }
@@ -111,8 +177,8 @@ export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
   addValue(facts.touchedBy, row.principal);
   addValue(facts.accounts, row.callerAccount ?? row.account);
   addValue(facts.regions, row.region);
-  if (earlier(row, facts.first)) facts.first = row;
-  if (earlier(facts.last, row)) facts.last = row;
+  if (earlier(row, facts.first)) facts.first = momentOf(row);
+  if (earlier(facts.last, row)) facts.last = momentOf(row);
   if (row.errorCode !== null) {
     facts.errors++;
     addValue(facts.errorCodes, row.errorCode);
@@ -123,11 +189,11 @@ export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
 
 /** Merges the facts of the same case folded elsewhere into `into`. */
 export function mergeCaseFacts(into: CaseFacts, from: CaseFacts): void {
-  if (from.opened && (!into.opened || earlier(from.opened.row, into.opened.row))) into.opened = from.opened;
+  if (from.opened && (!into.opened || earlier(from.opened.row, into.opened.row))) into.opened = openingOf(from.opened);
   into.communications += from.communications;
   for (const v of from.communicatedBy) addValue(into.communicatedBy, v);
   into.lastCommunicationAt = Math.max(into.lastCommunicationAt, from.lastCommunicationAt);
-  if (from.resolved && (!into.resolved || earlier(into.resolved, from.resolved))) into.resolved = from.resolved;
+  if (from.resolved && (!into.resolved || earlier(into.resolved, from.resolved))) into.resolved = resolutionOf(from.resolved);
   into.resolvedByRoot ||= from.resolvedByRoot;
   into.resolvedWithoutMfa ||= from.resolvedWithoutMfa;
   into.attachments += from.attachments;
@@ -137,8 +203,8 @@ export function mergeCaseFacts(into: CaseFacts, from: CaseFacts): void {
     from.errorCodes,
   ]] as const;
   for (const [mine, theirs] of lists) for (const v of theirs) addValue(mine, v);
-  if (earlier(from.first, into.first)) into.first = from.first;
-  if (earlier(into.last, from.last)) into.last = from.last;
+  if (earlier(from.first, into.first)) into.first = momentOf(from.first);
+  if (earlier(into.last, from.last)) into.last = momentOf(from.last);
   into.errors += from.errors;
   for (const [mine, theirs] of [[into.ips, from.ips], [into.agents, from.agents]] as const) {
     for (const use of theirs) noteFirstUse(mine, use.principalKey, use.principal, use.value, use.at);
