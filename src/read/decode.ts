@@ -4,10 +4,10 @@
  * both work. Every path is size-capped so a gzip bomb stops at the cap instead of filling memory.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync as nativeGunzipSync } from 'node:zlib';
-import { Gunzip } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 import { errnoReason } from './fs-errors.ts';
-import { salvageMembers } from './gzip-salvage.ts';
+import { gunzipMembers, type RawInflated } from './gzip-members.ts';
 import { gunzipReused, readFileReused } from './thread-buffers.ts';
 
 /**
@@ -49,8 +49,6 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-const overCap = (cap: number) => `decompressed size exceeds the cap of ${cap} bytes (--max-file-bytes); gzip bomb or oversized file`;
-
 /** Decodes bytes already in memory (pure). */
 export function decodeBytes(raw: Uint8Array, options: DecodeOptions): Decoded {
   const cap = options.maxFileBytes;
@@ -64,12 +62,10 @@ export function decodeBytes(raw: Uint8Array, options: DecodeOptions): Decoded {
     const bytes = isize === undefined ? undefined : gunzipReused(raw, isize, cap);
     if (bytes) return { ok: true, bytes, gzip: true };
   }
-  const decoded = options.inflate === 'fflate' ? gunzipFflate(raw, cap) : gunzipNative(raw, cap);
-  if (decoded.ok || !decoded.reason.startsWith('corrupt gzip')) return decoded;
-  const salvaged = salvageMembers(raw, cap);
-  if (!salvaged) return decoded;
-  const warning = `${salvaged.garbage} bytes of trailing data after the gzip stream were ignored (the complete gzip members before them were read)`;
-  return { ok: true, bytes: salvaged.bytes, gzip: true, warning };
+  const inflate = options.inflate === 'fflate' ? inflateFflate : nativeInflater(chunkSizeFor(raw, cap));
+  const out = gunzipMembers(raw, cap, inflate);
+  if (!out.ok) return { ok: false, stage: 'decode', reason: out.reason };
+  return out.warning ? { ok: true, bytes: out.bytes, gzip: true, warning: out.warning } : { ok: true, bytes: out.bytes, gzip: true };
 }
 
 /** Reads and decodes one file. Never throws: unreadable files come back as `ok: false`. */
@@ -96,36 +92,34 @@ export function readFailure(err: unknown): string {
   return errnoReason(err, 'file disappeared between discovery and read');
 }
 
-function gunzipFflate(raw: Uint8Array, cap: number): Decoded {
+/** fflate's streaming inflater, fed in slices so a bomb stops within one slice of the cap. */
+function inflateFflate(deflate: Uint8Array, room: number): RawInflated {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let memberStart = 0;
-  let capped = false;
-  const inflater = new Gunzip((chunk) => {
+  let over = false;
+  const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > cap) capped = true;
+    if (total > room) over = true;
     else chunks.push(chunk);
   });
-  inflater.onmember = () => {
-    memberStart = total;
-  };
+  // fflate keeps its state in fields it does not document: `s.f` (the final block was read),
+  // `s.l` (inside a block), `s.p` (bit position in `p`, the input not yet used). Its own Gunzip
+  // reads them the same way to find where a member's deflate data ends.
+  const state = inflater as unknown as { s: { f?: number; l?: unknown; p?: number }; p: Uint8Array };
+  const ended = () => Boolean(state.s.f && !state.s.l);
+  let fed = 0;
   try {
-    for (let at = 0; at < raw.length && !capped; at += SLICE) {
-      const end = Math.min(at + SLICE, raw.length);
-      inflater.push(raw.subarray(at, end), end === raw.length);
+    while (fed < deflate.length && !over && !ended()) {
+      const end = Math.min(fed + SLICE, deflate.length);
+      inflater.push(deflate.subarray(fed, end), end === deflate.length);
+      fed = end;
     }
   } catch (err) {
-    const message = (err as Error).message;
-    const reason = message === 'unexpected EOF' ? 'truncated gzip (unexpected end of compressed data)' : `corrupt gzip: ${message}`;
-    return { ok: false, stage: 'decode', reason };
+    return { error: (err as Error).message === 'unexpected EOF' ? 'truncated' : 'corrupt' };
   }
-  if (capped) return { ok: false, stage: 'decode', reason: overCap(cap) };
-  // fflate does not read the 8-byte gzip trailer, so a file cut inside it would pass silently.
-  // The trailer ends with ISIZE (output size mod 2^32) of the last member: check it.
-  if (trailerIsize(raw) !== (total - memberStart) % 2 ** 32) {
-    return { ok: false, stage: 'decode', reason: 'truncated gzip (missing or wrong trailer)' };
-  }
-  return { ok: true, bytes: concatChunks(chunks, total), gzip: true };
+  if (over) return { error: 'over-cap' };
+  if (!ended()) return { error: 'truncated' };
+  return { bytes: concatChunks(chunks, total), consumed: fed - state.p.length + Math.ceil((state.s.p ?? 0) / 8) };
 }
 
 // node:zlib inflates into 16 KiB chunks and then concatenates them. Sizing the chunk from the
@@ -145,16 +139,22 @@ function trailerIsize(raw: Uint8Array): number | undefined {
   return raw.length >= 18 ? new DataView(raw.buffer, raw.byteOffset, raw.byteLength).getUint32(raw.length - 4, true) : undefined;
 }
 
-function gunzipNative(raw: Uint8Array, cap: number): Decoded {
-  try {
-    const out = nativeGunzipSync(raw, { maxOutputLength: Math.min(cap, 2 ** 31 - 1), chunkSize: chunkSizeFor(raw, cap) });
-    return { ok: true, bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), gzip: true };
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return { ok: false, stage: 'decode', reason: overCap(cap) };
-    if (e.code === 'Z_BUF_ERROR') return { ok: false, stage: 'decode', reason: 'truncated gzip (unexpected end of compressed data)' };
-    return { ok: false, stage: 'decode', reason: `corrupt gzip: ${e.message}` };
-  }
+/** node:zlib's raw inflater; `info` gives the input bytes it used (bytesWritten), where the member's trailer starts. */
+function nativeInflater(chunkSize: number) {
+  return (deflate: Uint8Array, room: number): RawInflated => {
+    try {
+      const out = inflateRawSync(deflate, { info: true, maxOutputLength: Math.max(1, Math.min(room, 2 ** 31 - 1)), chunkSize }) as unknown as {
+        buffer: Buffer;
+        engine: { bytesWritten: number };
+      };
+      if (out.buffer.length > room) return { error: 'over-cap' };
+      return { bytes: new Uint8Array(out.buffer.buffer, out.buffer.byteOffset, out.buffer.byteLength), consumed: out.engine.bytesWritten };
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return { error: 'over-cap' };
+      return { error: e.code === 'Z_BUF_ERROR' ? 'truncated' : 'corrupt' };
+    }
+  };
 }
 
 /** Joins chunks into one array (no copy for a single chunk). */

@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { decodeBytes, decodeFile, decodeFileSync, isGzip, readFailure } from '../../src/read/decode.ts';
 import { gunzipReused, MAX_REUSED_BYTES, readFileReused } from '../../src/read/thread-buffers.ts';
+import { crc32, crc32Js } from '../../src/read/crc32.ts';
 import { put, tempDir } from '../_support/helpers.ts';
 
 const opts = { maxFileBytes: 1024 ** 3, inflate: 'fflate' as const };
@@ -180,6 +181,77 @@ test('decodeFileSync() with reuse reads files of any size into the shared buffer
     assert.equal(reused, decodeFileSync(path, opts), path);
     assert.is(reused.ok, false);
   }
+});
+
+/** A gzip member with every optional header field (extra, name, comment, header CRC), written by hand (node:zlib writes none). */
+function memberWithAllFields(body: string, headerCrc?: number): Uint8Array {
+  const plainMember = gzipSync(body);
+  const head = Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3]), Buffer.from([3, 0, 1, 2, 3]), Buffer.from('a.json\0note\0')]);
+  const hcrc = headerCrc ?? crc32Js(head) & 0xffff;
+  return new Uint8Array(Buffer.concat([head, Buffer.from([hcrc & 0xff, hcrc >> 8]), plainMember.subarray(10)]));
+}
+
+test('gzip: both engines (and the reuse path) give the same bytes, warning or reason on the same corrupt inputs', () => {
+  const member = gzipSync('{"Records":[1]}');
+  const second = gzipSync('{"Records":[2]}');
+  const flipped = (bytes: Uint8Array, at: number, mask: number) => {
+    const copy = new Uint8Array(bytes);
+    copy[at < 0 ? copy.length + at : at] ^= mask;
+    return copy;
+  };
+  const cases: [string, Uint8Array, { text: string; warning?: string } | { reason: string }][] = [
+    ['a member after NUL padding is read, with a warning', new Uint8Array(Buffer.concat([member, Buffer.alloc(512), second])), {
+      text: '{"Records":[1]}{"Records":[2]}',
+      warning: '512 NUL bytes of padding between gzip members were skipped (the members after them were read)',
+    }],
+    ['NUL padding at the end is a warning', new Uint8Array(Buffer.concat([member, Buffer.alloc(100)])), {
+      text: '{"Records":[1]}',
+      warning: '100 NUL bytes of padding after the gzip stream were ignored',
+    }],
+    ['padding, a member, then garbage', new Uint8Array(Buffer.concat([member, Buffer.alloc(3), second, Buffer.from('zz')])), {
+      text: '{"Records":[1]}{"Records":[2]}',
+      warning:
+        '3 NUL bytes of padding between gzip members were skipped (the members after them were read); 2 bytes of trailing data after the gzip stream were ignored (the complete gzip members before them were read)',
+    }],
+    ['garbage after the stream', new Uint8Array(Buffer.concat([member, Buffer.from('garbage')])), {
+      text: '{"Records":[1]}',
+      warning: '7 bytes of trailing data after the gzip stream were ignored (the complete gzip members before them were read)',
+    }],
+    ['every optional header field', memberWithAllFields('{"x":1}'), { text: '{"x":1}' }],
+    ['bad CRC-32', flipped(member, -8, 1), { reason: 'corrupt gzip: incorrect data check' }],
+    ['bad CRC-32 in the second member', new Uint8Array(Buffer.concat([member, flipped(second, -8, 1)])), { reason: 'corrupt gzip: incorrect data check' }],
+    ['bad ISIZE', flipped(member, -4, 1), { reason: 'corrupt gzip: incorrect length check' }],
+    ['bad header checksum', memberWithAllFields('{"x":1}', 0x1234), { reason: 'corrupt gzip: header crc mismatch' }],
+    ['reserved flag bit 5', flipped(member, 3, 0x20), { reason: 'corrupt gzip: unknown header flags set' }],
+    ['reserved flag bit 7', flipped(member, 3, 0x80), { reason: 'corrupt gzip: unknown header flags set' }],
+    ['unknown method', flipped(member, 2, 1), { reason: 'corrupt gzip: unknown compression method' }],
+    ['bad deflate data', flipped(member, 10, 0x06), { reason: 'corrupt gzip: invalid compressed data' }],
+    ['a second member cut in its header', new Uint8Array(Buffer.concat([member, second.subarray(0, 6)])), {
+      reason: 'truncated gzip (unexpected end of compressed data)',
+    }],
+    ['a second member cut in its data', new Uint8Array(Buffer.concat([member, second.subarray(0, 14)])), {
+      reason: 'truncated gzip (unexpected end of compressed data)',
+    }],
+  ];
+  for (const [name, input, expected] of cases) {
+    for (const engine of [{ inflate: 'fflate' as const }, { inflate: 'native' as const }, { inflate: 'native' as const, reuse: true }]) {
+      const out = decodeBytes(input, { maxFileBytes: 1 << 20, ...engine });
+      const label = `${name} (${engine.inflate}${'reuse' in engine ? ', reuse' : ''})`;
+      if ('reason' in expected) assert.equal(out, { ok: false, stage: 'decode', reason: expected.reason }, label);
+      else {
+        assert.ok(out.ok, label);
+        if (out.ok) {
+          assert.is(utf8(out.bytes), expected.text, label);
+          assert.is(out.warning, expected.warning, label);
+        }
+      }
+    }
+  }
+});
+
+test('crc32Js() matches the native CRC-32 on ASCII, binary and empty input', () => {
+  for (const data of [Buffer.from('123456789'), randomBytes(100_003), Buffer.alloc(0)]) assert.is(crc32Js(data), crc32(data));
+  assert.is(crc32Js(Buffer.from('123456789')), 0xcbf43926);
 });
 
 test.run();
