@@ -27,7 +27,7 @@ export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeO
   const reject = (archivePath: string | null, reason: string): ArchivePart => ({
     reject: { path: file.path, ...(archivePath === null ? {} : { archivePath }), index: null, stage: 'decode', reason },
   });
-  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry };
+  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry, inflate: options.inflate };
   let parts = 0;
   for (const entry of isZip(bytes) ? zipEntries(bytes, archive) : tarEntries(bytes, archive)) {
     if ('reject' in entry && entry.name === null && parts === 0) return yield { ...reject(null, entry.reject), whole: true };

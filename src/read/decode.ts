@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { errnoReason } from './fs-errors.ts';
-import { gunzipMembers, type RawInflated } from './gzip-members.ts';
+import { gunzipMembers, type RawInflated, type RawInflater } from './gzip-members.ts';
 import { gunzipReused, readFileReused } from './thread-buffers.ts';
 
 /**
@@ -62,7 +62,7 @@ export function decodeBytes(raw: Uint8Array, options: DecodeOptions): Decoded {
     const bytes = isize === undefined ? undefined : gunzipReused(raw, isize, cap);
     if (bytes) return { ok: true, bytes, gzip: true };
   }
-  const inflate = options.inflate === 'fflate' ? inflateFflate : nativeInflater(chunkSizeFor(raw, cap));
+  const inflate = rawInflater(options.inflate, chunkSizeFor(raw, cap));
   const out = gunzipMembers(raw, cap, inflate);
   if (!out.ok) return { ok: false, stage: 'decode', reason: out.reason };
   return out.warning ? { ok: true, bytes: out.bytes, gzip: true, warning: out.warning } : { ok: true, bytes: out.bytes, gzip: true };
@@ -90,6 +90,14 @@ export function decodeFileSync(path: string | Uint8Array, options: DecodeOptions
 /** The ledger reason for a file that could not be read. */
 export function readFailure(err: unknown): string {
   return errnoReason(err, 'file disappeared between discovery and read');
+}
+
+/**
+ * The raw-deflate inflater of an engine (gzip members here, zip entries in archives/zip.ts).
+ * `expected` (untrusted: a header's claim) only sizes node:zlib's output buffer.
+ */
+export function rawInflater(engine: InflateEngine | undefined, expected: number): RawInflater {
+  return engine === 'fflate' ? inflateFflate : nativeInflater(Math.max(MIN_CHUNK, Math.min(expected + 1, MAX_CHUNK)));
 }
 
 /** fflate's streaming inflater, fed in slices so a bomb stops within one slice of the cap. */
@@ -130,8 +138,7 @@ const MIN_CHUNK = 64 * 1024;
 const MAX_CHUNK = 64 * 1024 * 1024;
 
 function chunkSizeFor(raw: Uint8Array, cap: number): number {
-  const isize = trailerIsize(raw) ?? 0;
-  return Math.max(MIN_CHUNK, Math.min(isize + 1, cap + 1, MAX_CHUNK));
+  return Math.min(trailerIsize(raw) ?? 0, cap);
 }
 
 /** ISIZE, the last 4 bytes of a gzip file: its last member's size mod 2^32 (untrusted). Undefined when shorter than a gzip member can be. */
@@ -140,7 +147,7 @@ function trailerIsize(raw: Uint8Array): number | undefined {
 }
 
 /** node:zlib's raw inflater; `info` gives the input bytes it used (bytesWritten), where the member's trailer starts. */
-function nativeInflater(chunkSize: number) {
+function nativeInflater(chunkSize: number): RawInflater {
   return (deflate: Uint8Array, room: number): RawInflated => {
     try {
       const out = inflateRawSync(deflate, { info: true, maxOutputLength: Math.max(1, Math.min(room, 2 ** 31 - 1)), chunkSize }) as unknown as {

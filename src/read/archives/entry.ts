@@ -3,6 +3,7 @@
  * is ever written to disk, but entry names are still checked: a name that would escape the
  * extraction folder (zip-slip) marks an archive made to attack, and its entries are not trusted.
  */
+import type { InflateEngine } from '../decode.ts';
 
 /** One entry of a `.zip` or `.tar`: its bytes, a note that it was skipped, or why it cannot be read. */
 export type ArchiveEntry =
@@ -16,6 +17,8 @@ export interface ArchiveOptions {
   readonly maxEntryBytes: number;
   /** Entries whose name is refused here are yielded as skipped, unread (and never inflated). */
   readonly wants?: (name: string) => boolean;
+  /** The inflater of deflate zip entries (--inflate). */
+  readonly inflate?: InflateEngine;
 }
 
 /** Why an entry name is unsafe (absolute, a drive letter, a `..` segment, a NUL), or undefined. */
