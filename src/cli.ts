@@ -14,6 +14,7 @@ import { ExitCode, type ExitCodeValue, RunError } from './errors.ts';
 import { runCases, runExport, runReport, runValidate, runVerify } from './cli/commands.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './read/decode.ts';
 
 const FILTERS = 'Filters:';
 
@@ -27,7 +28,7 @@ export function parseByteSize(value: unknown): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(String(value));
   const bytes = match ? Math.floor(Number(match[1]) * UNITS[match[2].toUpperCase()]) : NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1) {
-    throw new RunError(`--max-file-bytes must be a size of at least 1 byte, such as 1073741824, 512M or 2G (got ${JSON.stringify(value)})`);
+    throw new RunError(`--max-file-bytes must be a size of at least 1 byte, such as 33554432, 512M or 2G (got ${JSON.stringify(value)})`);
   }
   return bytes;
 }
@@ -44,12 +45,15 @@ export function parseWorkers(value: unknown): number | undefined {
   return n;
 }
 
-const maxFileBytesOption = (describe: string) => ({ type: 'string', default: String(1024 ** 3), coerce: parseByteSize, describe } as const);
+const maxFileBytesOption = (describe: string) => ({ type: 'string', default: String(DEFAULT_MAX_FILE_BYTES), coerce: parseByteSize, describe } as const);
 
 function withInput<T>(y: Argv<T>) {
   return y
     .positional('paths', { describe: 'CloudTrail files or folders (searched recursively)', type: 'string', array: true, demandOption: true })
-    .option('max-file-bytes', maxFileBytesOption('Cap on one file, decompressed (bytes, or 512M, 2G); bigger files are rejected'))
+    .option(
+      'max-file-bytes',
+      maxFileBytesOption('Cap on one file, stored and decompressed, and on one archive entry (bytes, or 512M, 2G); bigger files are rejected'),
+    )
     .option('inflate', {
       choices: ['native', 'fflate'] as const,
       default: 'native' as const,
@@ -180,7 +184,7 @@ function cli(argv: string[]) {
             default: false,
             describe: 'Also exit 1 on warnings: what could not be verified (no key, no newest signature, files no digest covers)',
           })
-          .option('max-file-bytes', maxFileBytesOption('Cap on one file, decompressed (bytes, or 512M, 2G); bigger files are unreadable'))
+          .option('max-file-bytes', maxFileBytesOption('Cap on one file, stored and decompressed (bytes, or 512M, 2G); bigger files are unreadable'))
           .option('inflate', {
             choices: ['native', 'fflate'] as const,
             default: 'native' as const,

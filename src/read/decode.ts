@@ -3,12 +3,11 @@
  * bytes, not the file name, so `.json` files that are gzip and `.gz` files that are plain JSON
  * both work. Every path is size-capped so a gzip bomb stops at the cap instead of filling memory.
  */
-import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { errnoReason } from './fs-errors.ts';
 import { gunzipMembers, type RawInflated, type RawInflater } from './gzip-members.ts';
-import { gunzipReused, readFileReused } from './thread-buffers.ts';
+import { FileTooLarge, gunzipReused, readFileCapped, readFileReused } from './thread-buffers.ts';
 
 /**
  * Which inflater to use. `native` (node:zlib, present in Node and Deno) is the default: on the
@@ -35,8 +34,16 @@ export type Decoded =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean; readonly warning?: string }
   | { readonly ok: false; readonly stage: 'read' | 'decode'; readonly reason: string };
 
-/** Default per-file cap: 1 GiB decompressed. */
-export const DEFAULT_MAX_FILE_BYTES = 1024 ** 3;
+/**
+ * Default per-file cap: 32 MiB, stored and decompressed (one archive entry too). CloudTrail delivers
+ * a file per account, region and ~5 minutes, and one record is at most ~256 KB: the largest of the
+ * 143 real files in the test corpus (realdata) is 0.5 MB decompressed, so 32 MiB is 60 times that.
+ * The cap bounds what one hostile file costs (measured, defaults): a gzip, zip or tar.gz bomb peaks
+ * at under 100 MB RSS; a valid 31 MiB document of 150,000 Support records at about 350 MB in
+ * report, cases and export (one row kept per Support record), 190 MB in validate. At 64 MiB that
+ * document took 577 MB; the old 1 GiB default let a 1 MB gzip cost 2 GB. Bigger files: raise it.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 ** 2;
 
 // Feed fflate 8 KiB at a time: deflate expands at most ~1032:1, so a bomb can overshoot the cap
 // by ~8 MiB before the check stops it (fflate's growing output buffer makes that ~24 MiB of
@@ -49,12 +56,14 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+const overStoredCap = (size: number, cap: number) => `file size ${size} exceeds the cap of ${cap} bytes (--max-file-bytes)`;
+
 /** Decodes bytes already in memory (pure). */
 export function decodeBytes(raw: Uint8Array, options: DecodeOptions): Decoded {
   const cap = options.maxFileBytes;
   if (raw.length === 0) return { ok: false, stage: 'decode', reason: 'empty file (0 bytes)' };
   if (!isGzip(raw)) {
-    if (raw.length > cap) return { ok: false, stage: 'decode', reason: `file size ${raw.length} exceeds the cap of ${cap} bytes (--max-file-bytes)` };
+    if (raw.length > cap) return { ok: false, stage: 'decode', reason: overStoredCap(raw.length, cap) };
     return { ok: true, bytes: raw, gzip: false };
   }
   if (options.inflate !== 'fflate' && options.reuse) {
@@ -80,8 +89,9 @@ export function decodeFileSync(path: string | Uint8Array, options: DecodeOptions
     // Synchronous on purpose: files are read on worker threads, where blocking costs nothing, and
     // it skips the thread-pool round trips of open/fstat/read/close (measured: 1.7 -> 1.0 s of
     // system time on the 2,000-file benchmark with two workers).
-    raw = options.reuse ? readFileReused(path) : readFileSync(typeof path === 'string' ? path : Buffer.from(path));
+    raw = options.reuse ? readFileReused(path, options.maxFileBytes) : readFileCapped(path, options.maxFileBytes);
   } catch (err) {
+    if (err instanceof FileTooLarge) return { ok: false, stage: 'decode', reason: overStoredCap(err.size, options.maxFileBytes) };
     return { ok: false, stage: 'read', reason: readFailure(err) };
   }
   return decodeBytes(raw, options);

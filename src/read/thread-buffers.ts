@@ -33,11 +33,12 @@ let readBuffer = new Uint8Array(0);
  * readFileSync's fresh buffer was mapped and unmapped (page faults) for every file. Throws like
  * readFileSync.
  */
-export function readFileReused(path: string | Uint8Array): Uint8Array {
+export function readFileReused(path: string | Uint8Array, maxBytes = Infinity): Uint8Array {
   const name = typeof path === 'string' ? path : Buffer.from(path);
   const fd = openSync(name, 'r');
   try {
     const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new FileTooLarge(size);
     // One byte of room past the size tells a file that grew since fstat: it is read afresh.
     if (size + 1 > MAX_REUSED_BYTES) return readFileSync(fd);
     readBuffer = atLeast(readBuffer, size + 1);
@@ -48,6 +49,28 @@ export function readFileReused(path: string | Uint8Array): Uint8Array {
       total += n;
       if (total === readBuffer.length) return readFileSync(name);
     }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Thrown by the reads when the file's size (from fstat, before any byte is read) is over the cap. */
+export class FileTooLarge extends Error {
+  constructor(readonly size: number) {
+    super(`file size ${size} is over the cap`);
+  }
+}
+
+/**
+ * Reads a whole file into a fresh buffer, refusing it before reading when fstat says it is over
+ * `maxBytes`: a 1.5 GB file was read whole only to be refused for its size.
+ */
+export function readFileCapped(path: string | Uint8Array, maxBytes: number): Uint8Array {
+  const fd = openSync(typeof path === 'string' ? path : Buffer.from(path), 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new FileTooLarge(size);
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }

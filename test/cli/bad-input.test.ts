@@ -97,10 +97,18 @@ test('a Support record nested 100,000 levels deep is rejected, not a crash', asy
   assert.equal(r.ledger, [{ stage: 'validate', index: 0, reason: 'record is nested too deeply to process (stack exhausted)', warning: false }]);
 });
 
-test('a 200 MB string inside one record is read', async () => {
-  const r = await scanOne('huge.json.gz', gz(trailFile([record({ userAgent: 'u'.repeat(200_000_000) })])));
+test('a 200 MB string inside one record is read under a raised cap, and refused at the default cap (32 MiB)', async () => {
+  const huge = gz(trailFile([record({ userAgent: 'u'.repeat(200_000_000) })]));
+  const r = await scanOne('huge.json.gz', huge, { maxFileBytes: 256 * 1024 * 1024 });
   assert.is(r.records.support, 1);
   assert.is(r.rows[0].userAgent?.length, 200_000_000);
+  const capped = await scanOne('huge.json.gz', huge);
+  assert.equal(capped.ledger, [{
+    stage: 'decode',
+    index: null,
+    reason: 'decompressed size exceeds the cap of 33554432 bytes (--max-file-bytes); gzip bomb or oversized file',
+    warning: false,
+  }]);
 });
 
 test('a file whose name is not valid UTF-8 is read by its bytes and shown escaped', async () => {

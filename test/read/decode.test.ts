@@ -1,9 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeBytes, decodeFile, decodeFileSync, isGzip, readFailure } from '../../src/read/decode.ts';
+import { decodeBytes, decodeFile, decodeFileSync, DEFAULT_MAX_FILE_BYTES, isGzip, readFailure } from '../../src/read/decode.ts';
 import { gunzipReused, MAX_REUSED_BYTES, readFileReused } from '../../src/read/thread-buffers.ts';
 import { crc32, crc32Js } from '../../src/read/crc32.ts';
 import { put, tempDir } from '../_support/helpers.ts';
@@ -252,6 +253,35 @@ test('gzip: both engines (and the reuse path) give the same bytes, warning or re
 test('crc32Js() matches the native CRC-32 on ASCII, binary and empty input', () => {
   for (const data of [Buffer.from('123456789'), randomBytes(100_003), Buffer.alloc(0)]) assert.is(crc32Js(data), crc32(data));
   assert.is(crc32Js(Buffer.from('123456789')), 0xcbf43926);
+});
+
+test('decodeFileSync() refuses a file over the cap by its size on disk, before reading a byte of it (a 1.5 GB sparse file)', () => {
+  const path = join(tempDir(), 'huge.json');
+  closeSync(openSync(path, 'w'));
+  truncateSync(path, 1536 * 1024 * 1024);
+  for (const reuse of [false, true]) {
+    const before = process.memoryUsage().rss;
+    const out = decodeFileSync(path, { maxFileBytes: DEFAULT_MAX_FILE_BYTES, reuse });
+    assert.equal(out, { ok: false, stage: 'decode', reason: `file size ${1536 * 1024 * 1024} exceeds the cap of 33554432 bytes (--max-file-bytes)` });
+    assert.ok(process.memoryUsage().rss - before < 32 * 1024 * 1024, `nothing read (reuse: ${reuse})`);
+  }
+});
+
+test('the default cap (32 MiB) stops a gzip bomb with a few hundred MB at most, for both engines', () => {
+  assert.is(DEFAULT_MAX_FILE_BYTES, 32 * 1024 * 1024);
+  // 20 members of 16 MiB of zeros: 320 MiB from about 300 KB, built without holding 320 MiB.
+  const member = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+  const bomb = new Uint8Array(Buffer.concat(Array.from({ length: 20 }, () => member)));
+  for (const inflate of ['fflate', 'native'] as const) {
+    const before = process.memoryUsage().rss;
+    const out = decodeBytes(bomb, { maxFileBytes: DEFAULT_MAX_FILE_BYTES, inflate });
+    assert.equal(out, {
+      ok: false,
+      stage: 'decode',
+      reason: 'decompressed size exceeds the cap of 33554432 bytes (--max-file-bytes); gzip bomb or oversized file',
+    });
+    assert.ok(process.memoryUsage().rss - before < 256 * 1024 * 1024, `${inflate}: ${process.memoryUsage().rss - before} bytes`);
+  }
 });
 
 test.run();
