@@ -17,27 +17,61 @@ export type ValueKind =
   | 'eventbridge-other' // an EventBridge envelope of another detail-type
   | 'cloudwatch-page' // {"events":[{"message":…}]}
   | 'record' // looks like a CloudTrail record
+  | 'ambiguous' // the keys of two or more of the kinds above: see matchingKinds
   | 'unknown';
 
+/** The kinds a value can be read as: each has keys that no other kind has. */
+export type KnownKind = Exclude<ValueKind, 'ambiguous' | 'unknown'>;
+
 /**
- * The kind of one JSON value. Order matters: `Records` and the digest keys come first because
- * they are the common cases; an EventBridge envelope is told apart from a record by its
- * `detail-type`, which no record has.
+ * Every kind whose keys the value has. Each kind is checked against the whole value, not in a
+ * first-match order: a record that also carries `digestStartTime` and `logFiles`, or `EventId`
+ * and `EventName`, matches two kinds, and taking either one would hide the other (a digest is
+ * skipped, a lookup-events summary is a partial record of another source). No real document of
+ * one kind has the keys of another, so a value matching two is hand-made or damaged: the caller
+ * puts it in the ledger instead of guessing.
  */
-export function kindOfValue(value: unknown): ValueKind {
-  if (!isObject(value)) return 'unknown';
-  if (Array.isArray(value.Records)) return 'trail-file';
-  if (typeof value.digestStartTime === 'string' && Array.isArray(value.logFiles)) return 'digest';
-  if (Array.isArray(value.Events)) return 'lookup-page';
-  if ('EventId' in value && ('CloudTrailEvent' in value || 'EventName' in value)) return 'lookup-event';
+export function matchingKinds(value: unknown): KnownKind[] {
+  if (!isObject(value)) return [];
+  const kinds: KnownKind[] = [];
+  if (Array.isArray(value.Records)) kinds.push('trail-file');
+  if (typeof value.digestStartTime === 'string' && Array.isArray(value.logFiles)) kinds.push('digest');
+  if (Array.isArray(value.Events)) kinds.push('lookup-page');
+  if ('EventId' in value && ('CloudTrailEvent' in value || 'EventName' in value)) kinds.push('lookup-event');
   const detailType = value['detail-type'];
   if (typeof detailType === 'string' && 'detail' in value) {
     // "AWS API Call via CloudTrail", "AWS Console Sign In via CloudTrail", "AWS Service Event via CloudTrail", ...
-    return /via CloudTrail$/.test(detailType) && isObject(value.detail) ? 'eventbridge' : 'eventbridge-other';
+    kinds.push(/via CloudTrail$/.test(detailType) && isObject(value.detail) ? 'eventbridge' : 'eventbridge-other');
   }
-  if (Array.isArray(value.events) && value.events.every((e) => isObject(e) && 'message' in e)) return 'cloudwatch-page';
-  if (isRecordLike(value)) return 'record';
-  return 'unknown';
+  if (Array.isArray(value.events) && value.events.every((e) => isObject(e) && 'message' in e)) kinds.push('cloudwatch-page');
+  if (isRecordLike(value)) kinds.push('record');
+  return kinds;
+}
+
+/** The kind of one JSON value: the one kind it matches, `ambiguous` for several, `unknown` for none. */
+export function kindOfValue(value: unknown): ValueKind {
+  const kinds = matchingKinds(value);
+  return kinds.length === 0 ? 'unknown' : kinds.length === 1 ? kinds[0] : 'ambiguous';
+}
+
+const KIND_KEYS: Record<KnownKind, string> = {
+  'trail-file': 'a delivery file ("Records")',
+  digest: 'a digest ("digestStartTime", "logFiles")',
+  'lookup-page': 'a lookup-events page ("Events")',
+  'lookup-event': 'a lookup-events Event ("EventId" with "CloudTrailEvent" or "EventName")',
+  eventbridge: 'an EventBridge envelope ("detail-type", "detail")',
+  'eventbridge-other': 'an EventBridge envelope ("detail-type", "detail")',
+  'cloudwatch-page': 'a CloudWatch Logs page ("events")',
+  record: 'a CloudTrail record ("eventVersion", or "eventSource" and "eventName")',
+};
+
+/** What a kind is, with the keys that make it, for ledger reasons. */
+export const kindKeys = (kind: KnownKind): string => KIND_KEYS[kind];
+
+/** The ledger reason for a value of kind `ambiguous`: the kinds whose keys it has. */
+export function ambiguityReason(value: unknown): string {
+  const kinds = matchingKinds(value).map((kind) => KIND_KEYS[kind]);
+  return `ambiguous shape: it has the keys of ${kinds.slice(0, -1).join(', ')} and of ${kinds[kinds.length - 1]}; read as neither`;
 }
 
 /** A CloudTrail record has an eventVersion, or at least an eventSource and an eventName. */

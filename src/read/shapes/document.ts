@@ -9,7 +9,7 @@ import type { InputShape } from '../../types.ts';
 import type { BatchBuilder } from './batches.ts';
 import { fromExportText, fromLogEventsPage } from './cloudwatch.ts';
 import { fromCsvText } from './console-csv.ts';
-import { firstNonSpace, kindOfText, kindOfValue } from './detect.ts';
+import { ambiguityReason, firstNonSpace, kindOfText, kindOfValue } from './detect.ts';
 import { fromEnvelope, rejectOtherEnvelope } from './eventbridge.ts';
 import { fromLookupEvent, fromLookupPage } from './lookup-events.ts';
 import { splitJsonValues } from './ndjson.ts';
@@ -65,6 +65,7 @@ function fromDocument(doc: unknown, text: string, at: number, out: BatchBuilder)
   // document is no known shape, so a delivery file never pays for the check.
   const sidecar = kind === 'digest' || kind === 'unknown' ? sidecarKind(doc) : undefined;
   if (sidecar) return { kind: 'skip', as: sidecar };
+  if (kind === 'ambiguous') return { kind: 'reject', stage: 'validate', reason: `not read: ${ambiguityReason(doc)}`, pointer: '' };
   if (kind === 'eventbridge-other') {
     return {
       kind: 'reject',
@@ -119,7 +120,10 @@ function fromValue(value: unknown, container: InputShape, out: BatchBuilder): vo
     case 'cloudwatch-page':
       return fromLogEventsPage(value as Obj, out);
     case 'digest':
-      return; // a digest pasted among records lists log files, it is not an event
+      // A digest among records lists log files, it is not an event; it still took a place in the container.
+      return out.reject(out.take(), 'validate', 'a CloudTrail digest (digestStartTime, logFiles), not an event record', '');
+    case 'ambiguous':
+      return out.reject(out.take(), 'validate', ambiguityReason(value), '');
     default:
       out.add(container, value, out.take());
   }

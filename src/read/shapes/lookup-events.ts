@@ -7,13 +7,24 @@
 import type { BatchBuilder } from './batches.ts';
 import { instantOf, partialRecord } from './partial.ts';
 import { isObject } from '../parse.ts';
+import { ambiguityReason, kindKeys, kindOfValue } from './detect.ts';
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Adds every Event of one page. */
+/**
+ * Adds every Event of one page. An element with the keys of another kind (a CloudTrail record, a
+ * digest) is rejected by name: read as an Event, a record would become an empty summary.
+ */
 export function fromLookupPage(page: Obj, out: BatchBuilder): void {
-  for (const event of page.Events as unknown[]) fromLookupEvent(event, out);
+  for (const event of page.Events as unknown[]) {
+    const kind = kindOfValue(event);
+    if (kind === 'lookup-event' || kind === 'unknown') fromLookupEvent(event, out);
+    else {
+      const what = kind === 'ambiguous' ? ambiguityReason(event) : `it has the keys of ${kindKeys(kind)}`;
+      out.reject(out.take(), 'validate', `lookup-events page element is not an Event: ${what}`, '');
+    }
+  }
 }
 
 /** Adds one Event: its CloudTrailEvent record, or a partial record when CloudTrailEvent is absent. */

@@ -168,4 +168,40 @@ test('text that is no known shape is rejected whole, with a reason that says wha
   });
 });
 
+test('a record with the keys of another shape is never hidden: a value matching two shapes is a ledger line', () => {
+  const digestKeys = { digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] };
+  const strayDigest = { ...a, ...digestKeys };
+  const strayLookup = { ...c, EventId: 'c', EventName: 'ResolveCase' };
+  const ambiguous = [[1, 'validate'], [2, 'validate']];
+  // NDJSON lines and the elements of a JSON array: the record before them is kept, each of them is a rejected record.
+  for (const text of [[b, strayDigest, strayLookup].map((v) => JSON.stringify(v)).join('\n'), JSON.stringify([b, strayDigest, strayLookup])]) {
+    const result = read(text);
+    assert.equal(result.records.map((r) => r[1]), [0]);
+    assert.equal(result.rejects.map((r) => [r[0], r[1]]), ambiguous);
+    assert.match(result.rejects[0][2], /^ambiguous shape: it has the keys of a digest \("digestStartTime", "logFiles"\) and of a CloudTrail record/);
+    assert.match(result.rejects[1][2], /^ambiguous shape: it has the keys of a lookup-events Event .* and of a CloudTrail record/);
+  }
+  // A whole document: a lookup-events page with digest keys is not skipped as a digest, nor read as a page.
+  const page = read(JSON.stringify({ Events: [lookupEvent(a)], ...digestKeys }));
+  assert.is(page.skipAs, undefined);
+  assert.is(page.fileReject?.stage, 'validate');
+  assert.match(
+    page.fileReject?.reason ?? '',
+    /^not read: ambiguous shape: it has the keys of a digest \("digestStartTime", "logFiles"\) and of a lookup-events page \("Events"\)/,
+  );
+  // A lone record with digest keys, spread over lines, is not skipped as a digest either.
+  assert.match(read(JSON.stringify(strayDigest, null, 2)).fileReject?.reason ?? '', /ambiguous shape/);
+});
+
+test('a digest among records and a record among lookup-events Events take their place in the ledger', () => {
+  const digest = { awsAccountId: '111122223333', digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] };
+  const inArray = read(JSON.stringify([a, digest]));
+  assert.equal(inArray.records.map((r) => r[1]), [0]);
+  assert.equal(inArray.rejects, [[1, 'validate', 'a CloudTrail digest (digestStartTime, logFiles), not an event record']]);
+  const page = read(JSON.stringify({ Events: [lookupEvent(a), c] }));
+  assert.equal(page.records.map((r) => [r[0], r[1], r[2]]), [['lookup-events', 0, 'a']]);
+  assert.equal(page.rejects.map((r) => [r[0], r[1]]), [[1, 'validate']]);
+  assert.match(page.rejects[0][2], /^lookup-events page element is not an Event: it has the keys of a CloudTrail record/);
+});
+
 test.run();
