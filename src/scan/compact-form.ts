@@ -1,51 +1,53 @@
 /**
- * CloudTrail's compact delivery form, read from the bytes: `{"Records":[{"eventVersion":…},…]}`
- * with no whitespace, every record opening with its `eventVersion` key. Each occurrence of
- * `{"eventVersion":` must follow `[` (the first) or `},` (the previous record); bytes in any other
- * form get undefined here, and the caller parses the whole text instead.
+ * CloudTrail's compact delivery form, read from the bytes: `{"Records":[{…},{…}]}` with no
+ * whitespace between records; bytes in any other form, or that are not well-formed JSON, get
+ * undefined here, and the caller parses the whole text instead.
  *
  * The prefilter (prefilter.ts) counts records from their bounds and parses only the ones that
- * may be Support events, each from its own slice. A slice parses exactly as the whole text would
- * have it: a bound that is not a real record start lies inside a record (within a string or a
- * nested container), so the slice before it does not parse, and the caller parses the whole text.
+ * may be Support events, each from its own slice. The bounds come from a syntax check of every
+ * record (well-formed.ts), so they are the real elements of `Records`, and a record that is not
+ * parsed is still known to be JSON.
  *
  * Parsing every record slice by slice is not done: it saves the whole-file UTF-8 decode, but
  * JSON.parse puts a text over 100 kB straight into the old generation and small ones into the
  * young one, which the CLI caps at 2 MB (worker-pool.ts); `validate` on 400 benchmark files went
- * from 3.1 to 3.8 s. Counting from bounds alone assumes no nested object opens with
- * `eventVersion` right after `},` (prefilter.ts).
+ * from 3.1 to 3.8 s.
  */
 import { textOf } from '../read/parse.ts';
+import { endOfJsonValue } from './well-formed.ts';
 
-const enc = new TextEncoder();
-const RECORD_OPEN = enc.encode('{"eventVersion":');
-const PREFIX = enc.encode('{"Records":[');
-const [COMMA, OPEN_BRACKET, CLOSE_BRACKET, CLOSE_BRACE] = [0x2c, 0x5b, 0x5d, 0x7d];
+const PREFIX = new TextEncoder().encode('{"Records":[');
+const [COMMA, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = [0x2c, 0x5d, 0x7b, 0x7d];
 
-const asBuffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
  * Byte offsets of every record's opening brace in a compact CloudTrail delivery file, plus the
- * offset just past the last record; undefined when the bytes are not in that exact form.
+ * offset of the closing `]`; undefined when the bytes are not in that exact form or are not
+ * well-formed JSON. Every record is checked as JSON (well-formed.ts) on the way, so a record the
+ * prefilter does not parse is still known to be one: the bounds are the real elements of
+ * `Records`, never a guess from the bytes, and a file the check refuses is parsed in full, which
+ * names its error as --no-prefilter and validate do.
  */
 export function compactRecordBounds(bytes: Uint8Array): number[] | undefined {
   if (bytes.length < PREFIX.length + 2) return undefined;
   for (let i = 0; i < PREFIX.length; i++) if (bytes[i] !== PREFIX[i]) return undefined;
-  let end = bytes.length - 1;
-  while (end > 0 && isSpace(bytes[end])) end--;
-  if (bytes[end] !== CLOSE_BRACE || bytes[end - 1] !== CLOSE_BRACKET) return undefined;
-  if (end - 1 === PREFIX.length) return [end - 1]; // {"Records":[]}
   const bounds: number[] = [];
-  const buffer = asBuffer(bytes);
-  for (let at = buffer.indexOf(RECORD_OPEN, PREFIX.length); at !== -1; at = buffer.indexOf(RECORD_OPEN, at + RECORD_OPEN.length)) {
-    const before = bytes[at - 1];
-    // Each record must follow "[" (the first) or "}," (the previous record's close and a comma).
-    if (before !== (bounds.length === 0 ? OPEN_BRACKET : COMMA) || (bounds.length > 0 && bytes[at - 2] !== CLOSE_BRACE)) return undefined;
-    bounds.push(at);
+  let at = PREFIX.length;
+  if (bytes[at] !== CLOSE_BRACKET) {
+    for (;;) {
+      // Each record is an object right after "[" or ",": a record's slice is then exactly its bytes.
+      if (bytes[at] !== OPEN_BRACE) return undefined;
+      bounds.push(at);
+      at = endOfJsonValue(bytes, at);
+      if (at < 0) return undefined;
+      if (bytes[at] === CLOSE_BRACKET) break;
+      if (bytes[at++] !== COMMA) return undefined;
+    }
   }
-  if (bounds[0] !== PREFIX.length || bytes[end - 2] !== CLOSE_BRACE) return undefined;
-  bounds.push(end - 1);
+  bounds.push(at);
+  if (bytes[at + 1] !== CLOSE_BRACE) return undefined;
+  for (let i = at + 2; i < bytes.length; i++) if (!isSpace(bytes[i])) return undefined;
   return bounds;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compactRecordBounds, countCompactRecords, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from '../../src/scan/compact-form.ts';
+import { compactRecordBounds, countCompactRecords, parseCompactRecord, recordIndexAt } from '../../src/scan/compact-form.ts';
 import { textOf } from '../../src/read/parse.ts';
 import { ec2Record, record, trailFile } from '../_support/helpers.ts';
 
@@ -10,12 +10,12 @@ test('countCompactRecords() counts compact CloudTrail files and declines anythin
   assert.is(countCompactRecords(bytes(trailFile([ec2Record(), ec2Record(), ec2Record()]))), 3);
   assert.is(countCompactRecords(bytes('{"Records":[]}')), 0);
   assert.is(countCompactRecords(bytes(JSON.stringify({ Records: [ec2Record()] }, null, 2))), undefined, 'pretty-printed');
-  assert.is(countCompactRecords(bytes(JSON.stringify({ Records: [{ eventTime: 'x', eventVersion: '1.08' }] }))), undefined, 'key order not CloudTrail');
   assert.is(
-    countCompactRecords(bytes(trailFile([ec2Record({ requestParameters: { copy: { eventVersion: '1.08' } } })]))),
-    undefined,
-    'nested copy after a colon',
+    countCompactRecords(bytes(JSON.stringify({ Records: [{ eventTime: 'x', eventVersion: '1.08' }] }))),
+    1,
+    'any key order: the records are found by syntax',
   );
+  assert.is(countCompactRecords(bytes(trailFile([ec2Record({ requestParameters: { copy: { eventVersion: '1.08' } } })]))), 1, 'a nested copy is not a record');
   assert.is(countCompactRecords(bytes('[{"eventVersion":"1.08"}]')), undefined, 'bare array');
   assert.is(countCompactRecords(bytes('{"Records":[{"eventVersion":"1.08"}')), undefined, 'truncated text');
 });
@@ -47,12 +47,50 @@ test('parseCompactRecord() decodes invalid UTF-8 exactly as the whole-file decod
   assert.equal([0, 1].map((i) => parseCompactRecord(raw, bounds, i)), whole);
 });
 
-test('parseCompactRecord() says NOT_A_RECORD for a slice cut at a nested object that only looks like a record start', () => {
+test('compactRecordBounds() finds the real records: a nested object that looks like a record start is not a bound', () => {
   const tricky = trailFile([ec2Record({ requestParameters: { list: [{ a: 1 }, { eventVersion: '1.08', b: 2 }] } }), record()]);
   const bounds = compactRecordBounds(bytes(tricky))!;
-  assert.is(bounds.length - 1, 3, 'three apparent records');
-  assert.is(parseCompactRecord(bytes(tricky), bounds, 0), NOT_A_RECORD);
-  assert.is(parseCompactRecord(bytes(tricky), bounds, 1), NOT_A_RECORD, 'the tail of the first record is not one either');
+  assert.is(bounds.length - 1, 2);
+  assert.equal([0, 1].map((i) => parseCompactRecord(bytes(tricky), bounds, i)), JSON.parse(tricky).Records);
+});
+
+test('compactRecordBounds() declines a file with any JSON error, in any record, so that file is parsed in full', () => {
+  const good = JSON.stringify(ec2Record({ requestParameters: { n: 1 } }));
+  const broken = [
+    good.replace('"n":1', '"n":NaN'),
+    good.replace('"n":1', '"n":[}'),
+    good.replace('"n":1', '"n":01'),
+    good.replace('"n":1', '"n":1.'),
+    good.replace('"n":1', '"n":-'),
+    good.replace('"n":1', '"n":1e'),
+    good.replace('"n":1', '"n":tru'),
+    good.replace('"n":1', '"n":[1,]'),
+    good.replace('"n":1', '"n":{"a":1,}'),
+    good.replace('"n":1', '"n":{"a"}'),
+    good.replace('"n":1', '"n":{a:1}'),
+    good.replace('"n":1', '"n":"x\\q"'),
+    good.replace('"n":1', '"n":"\\u12g4"'),
+    good.replace('"n":1', '"n":"tab\there"'),
+    good.replace('"n":1', `"n":'x'`),
+    good.replace('"n":1', '"n":1 2'),
+    good.replace('"n":1', '"n":'),
+    good.slice(0, -1),
+  ];
+  for (const bad of broken) {
+    assert.throws(() => JSON.parse(`{"Records":[${bad}]}`), undefined, bad);
+    assert.is(compactRecordBounds(bytes(`{"Records":[${JSON.stringify(record())},${bad},${JSON.stringify(record())}]}`)), undefined, bad);
+  }
+  const fine = ['"n":-0.5e+10', '"n":"\\u00e9\\n\\/\\ud800"', '"n":[ 1 , {"a" : null} ]', '"n":true', '"n":false', '"n":{}', '"n":[]'];
+  for (const ok of fine) {
+    const text = `{"Records":[${good.replace('"n":1', ok)}]}`;
+    assert.is(countCompactRecords(bytes(text)), JSON.parse(text).Records.length, ok);
+  }
+});
+
+test('compactRecordBounds() checks nesting far deeper than the call stack allows, on any thread alike', () => {
+  const deep = `{"Records":[{"eventVersion":"1.08","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}]}`;
+  assert.is(countCompactRecords(bytes(deep)), 1);
+  assert.is(countCompactRecords(bytes(deep.replace(']]]}]}', ']]}]}'))), undefined);
 });
 
 test.run();

@@ -158,4 +158,17 @@ test('chooseAnchors() covers every needle once, preferring anchors that start wi
   assert.equal(new NeedleSet([bytes('ab')]).find(bytes('xxabxab')), [2, 5], 'a needle shorter than an anchor is its own anchor');
 });
 
+test('a compact file with invalid JSON inside a record that is not Support fails as it does without the prefilter', async () => {
+  const root = tempDir();
+  const good = JSON.stringify(ec2Record({ requestParameters: { n: 1 } }));
+  put(root, 'nan.json', `{"Records":[${JSON.stringify(record())},${good.replace('"n":1', '"n":NaN')}]}`);
+  put(root, 'bracket.json', `{"Records":[${good.replace('"n":1', '"n":[}')},${JSON.stringify(record())}]}`);
+  const fast = await scan([root], { workers: 1 });
+  const full = await scan([root], { workers: 1, prefilter: false });
+  assert.equal(fast, full);
+  assert.equal(fast.files.failed, 2);
+  assert.equal(fast.rejects.map((r) => [r.path.slice(root.length + 1), r.stage]), [['bracket.json', 'parse'], ['nan.json', 'parse']]);
+  assert.match(fast.rejects[1].reason, /^invalid JSON: /);
+});
+
 test.run();
