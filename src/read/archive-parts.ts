@@ -19,8 +19,9 @@ export type ArchivePart =
   | { readonly name: string; readonly skipAs: keyof EntryCounts['skipped'] }
   | { readonly reject: Reject; readonly whole?: true };
 
-// Entries are opened by the same rule as files on disk: digests, insights and other names are counted, not read.
-const wantsEntry = (name: string) => kindFromPath(name) === 'log';
+// Entries are opened by the same rule as files on disk: digests and insights are counted, not read; other names
+// are opened and read only when their content is CloudTrail (read/log-file.ts).
+const wantsEntry = (name: string) => kindFromPath(name) !== 'digest' && kindFromPath(name) !== 'insight';
 
 /** Yields the parts of an archive in archive order. */
 export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeOptions): Generator<ArchivePart> {
@@ -43,8 +44,11 @@ export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeO
     }
     const decoded = decodeBytes(entry.bytes, options);
     if (!decoded.ok) yield reject(entry.name, decoded.reason);
-    else if (isArchive(decoded.bytes)) yield reject(entry.name, 'an archive inside an archive is not read (extract the outer one first)');
-    else yield decoded.warning ? { name: entry.name, bytes: decoded.bytes, warning: decoded.warning } : { name: entry.name, bytes: decoded.bytes };
+    else if (isArchive(decoded.bytes)) {
+      yield kindFromPath(entry.name) === 'other'
+        ? { name: entry.name, skipAs: 'other' } // not evidence by its name, and an archive: an office document, a jar
+        : reject(entry.name, 'an archive inside an archive is not read (extract the outer one first)');
+    } else yield decoded.warning ? { name: entry.name, bytes: decoded.bytes, warning: decoded.warning } : { name: entry.name, bytes: decoded.bytes };
   }
 }
 

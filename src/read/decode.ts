@@ -3,6 +3,7 @@
  * bytes, not the file name, so `.json` files that are gzip and `.gz` files that are plain JSON
  * both work. Every path is size-capped so a gzip bomb stops at the cap instead of filling memory.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { errnoReason } from './fs-errors.ts';
@@ -95,6 +96,20 @@ export function decodeFileSync(path: string | Uint8Array, options: DecodeOptions
     return { ok: false, stage: 'read', reason: readFailure(err) };
   }
   return decodeBytes(raw, options);
+}
+
+/** The first `n` bytes of a file (fewer when it is shorter); undefined when it cannot be read (the full read then says why). */
+export function readHead(path: string | Uint8Array, n: number): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(typeof path === 'string' ? path : Buffer.from(path), 'r');
+    const head = new Uint8Array(n);
+    return head.subarray(0, readSync(fd, head, 0, n, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The ledger reason for a file that could not be read. */

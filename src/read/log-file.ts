@@ -6,9 +6,12 @@
  * document's records, so a rule about files is written here once.
  */
 import { archiveParts, isArchive, noEntries } from './archive-parts.ts';
-import { type Decoded, decodeFileSync, type DecodeOptions, DEFAULT_MAX_FILE_BYTES } from './decode.ts';
+import { kindFromPath } from './aws-key.ts';
+import { type Decoded, decodeFileSync, type DecodeOptions, DEFAULT_MAX_FILE_BYTES, readHead } from './decode.ts';
 import { fileWarnings } from './file-warnings.ts';
+import { textOf } from './parse.ts';
 import { confirmNamedKind, type FileRecords, recordsOfDocument } from './records.ts';
+import { HEAD_BYTES, headMayBeCloudTrail, looksLikeCloudTrail } from './shapes/sniff.ts';
 import type { EntryCounts, LogFile, RecordBatch, Reject } from '../types.ts';
 
 /** What a job does with one document (the file, or one archive entry). */
@@ -44,6 +47,10 @@ export type LogFileRead<T> =
  * (decode.ts `reuse`), so nothing may await between decoding them and their last use. Never throws.
  */
 export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
+  // A file whose extension is not on the list is read only when its content is CloudTrail (shapes/sniff.ts):
+  // its first bytes say whether to read it at all, so a large unrelated file costs one small read.
+  const head = file.kind === 'other' ? readHead(file.readPath ?? file.path, HEAD_BYTES) : undefined;
+  if (head && !headMayBeCloudTrail(head)) return { kind: 'skipped', as: 'other' };
   const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, reuse: true });
   return readDecoded(file, decoded, options, reader);
 }
@@ -51,12 +58,15 @@ export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: Do
 /** {@link readLogFile} on a file already decoded (pure). */
 export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
   if (!decoded.ok) return { kind: 'failed', reject: { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason }, warnings: [] };
+  const sniffed = file.kind === 'other';
   if (!isArchive(decoded.bytes)) {
-    const part = readDocument(file, decoded.bytes, decoded.gzip, null, decoded.warning, reader);
+    const part = readDocument(file, decoded.bytes, decoded.gzip, null, decoded.warning, reader, sniffed);
     if ('skipAs' in part) return { kind: 'skipped', as: part.skipAs };
     if ('reject' in part) return { kind: 'failed', reject: part.reject, warnings: [] };
     return { kind: 'read', warnings: [], parts: [part] };
   }
+  // An archive under a name not on the list (an office document, a jar) is not CloudTrail evidence.
+  if (sniffed) return { kind: 'skipped', as: 'other' };
   // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
   const warnings: Reject[] = decoded.warning ? [{ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true }] : [];
   const entries = noEntries();
@@ -64,7 +74,7 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   for (const entry of archiveParts(file, decoded.bytes, { ...options, maxFileBytes })) {
     if ('reject' in entry && entry.whole) return { kind: 'failed', reject: entry.reject, warnings };
-    const part = 'bytes' in entry ? readDocument(file, entry.bytes, false, entry.name, entry.warning, reader) : entry;
+    const part = 'bytes' in entry ? readDocument(file, entry.bytes, false, entry.name, entry.warning, reader, kindFromPath(entry.name) === 'other') : entry;
     if ('skipAs' in part) {
       entries.skipped[part.skipAs]++;
       continue;
@@ -84,7 +94,9 @@ function readDocument<T>(
   archivePath: string | null,
   decodeWarning: string | undefined,
   reader: DocumentReader<T>,
+  sniffed = false,
 ): DocumentPart<T> | { skipAs: 'digest' | 'insight' | 'other' } {
+  if (sniffed && !looksLikeCloudTrail(textOf(bytes))) return { skipAs: 'other' };
   const fast = file.kind === 'log' && reader.shortcut ? reader.shortcut(bytes, archivePath) : undefined;
   if (fast !== undefined) return { warnings: fileWarnings(file, bytes, decodeWarning, archivePath), value: fast };
   const read = recordsOfDocument(file, bytes, gzip, archivePath);

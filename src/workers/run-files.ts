@@ -26,12 +26,12 @@ export interface FileRun<O, R> {
 }
 
 /**
- * The plan for one discovered path. Files named as digests or Insights files are read too: their
- * content decides (read/log-file.ts); only `other` names are skipped unread.
+ * The plan for one discovered path. Every file goes to the job, whatever its name: files named as
+ * digests or Insights files, and files with an extension not on the list, are read or skipped by
+ * their content (read/log-file.ts).
  */
 export function planOf(found: Discovered, keepFile?: (file: LogFile) => boolean): FilePlan {
   if ('reject' in found) return found;
-  if (found.file.kind === 'other') return { skipped: 'other' };
   if (keepFile && !keepFile(found.file)) return { skipped: 'outOfRange' };
   return found;
 }

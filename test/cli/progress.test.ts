@@ -71,14 +71,14 @@ test('showProgress(): on a terminal stderr, not --quiet, and not while results s
   assert.not.ok(showProgress({ ...base, stderrIsTTY: false }));
 });
 
-test('progressTotals() counts the files scan reads and their bytes: not other files', async () => {
+test('progressTotals() counts the files scan reads and their bytes, unlisted extensions included (their content decides)', async () => {
   const root = tempDir();
   put(root, 'a.json', '12345');
   put(root, 'b.json.gz', '123');
   // Read too (its content decides whether it is a digest), so onFile is called for it.
   put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/d.json.gz', '1234567');
   put(root, 'notes.txt', 'x');
-  assert.equal(await progressTotals([root]), { files: 3, bytes: 15 });
+  assert.equal(await progressTotals([root]), { files: 4, bytes: 16 });
 });
 
 test('progressTotals() leaves out the files --since/--until prune by path date: the count reaches the total', async () => {
