@@ -4,7 +4,7 @@
  * cannot decide, so such a file is read when its content is CloudTrail and skipped as `other`
  * when it is not (a README, a picture, an unrelated JSON). Pure.
  */
-import { parseJsonText } from '../parse.ts';
+import { parseJsonText, textOf } from '../parse.ts';
 import { sidecarKind } from '../sidecar.ts';
 import { firstNonSpace, kindOfText, kindOfValue } from './detect.ts';
 import { splitJsonValues } from './ndjson.ts';
@@ -12,19 +12,14 @@ import { splitJsonValues } from './ndjson.ts';
 /** How many leading bytes {@link headMayBeCloudTrail} needs. */
 export const HEAD_BYTES = 512;
 
-const isSpaceByte = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-
 /**
- * The cheap first look, on a file's first bytes: gzip (inflated and looked at again), or text whose
- * first non-space character opens JSON (UTF-8, with or without a BOM, or UTF-16LE with its BOM).
- * Anything else is skipped without reading the rest of the file.
+ * The cheap first look, on a file's first bytes: gzip (inflated and looked at again), or text that
+ * starts as a CloudTrail text can (JSON, a CloudWatch export line, an Event history CSV header; in
+ * UTF-8 or UTF-16LE with its BOM). Anything else is skipped without reading the rest of the file.
  */
 export function headMayBeCloudTrail(head: Uint8Array): boolean {
   if (head[0] === 0x1f && head[1] === 0x8b) return true;
-  const utf16 = head[0] === 0xff && head[1] === 0xfe;
-  let at = utf16 ? 2 : head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-  while (at < head.length && isSpaceByte(head[at]) && (!utf16 || head[at + 1] === 0)) at += utf16 ? 2 : 1;
-  return head[at] === 0x7b || head[at] === 0x5b;
+  return kindOfText(textOf(head)) !== 'unknown';
 }
 
 // Keys and words only CloudTrail evidence has, looked for at the start of JSON that does not parse.

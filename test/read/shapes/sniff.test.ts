@@ -10,8 +10,10 @@ import { ec2Record, put, record, tempDir, trailFile } from '../../_support/helpe
 
 const enc = new TextEncoder();
 
-test('headMayBeCloudTrail() opens gzip and text that starts JSON, in UTF-8 or UTF-16LE, and nothing else', () => {
-  for (const yes of [[0x1f, 0x8b, 8], enc.encode('  \n[{"a":1}]'), enc.encode('\ufeff{"Records":[]}'), [0xff, 0xfe, 0x20, 0, 0x7b, 0]]) {
+test('headMayBeCloudTrail() opens gzip and text that starts as CloudTrail text can, in UTF-8 or UTF-16LE, and nothing else', () => {
+  const csvHeader = enc.encode('Event ID,Event time,User name,Event name,Resource type\n');
+  const exportLine = enc.encode('2026-01-05T10:15:00.000Z {"eventVersion":"1.08"}\n');
+  for (const yes of [[0x1f, 0x8b, 8], enc.encode('  \n[{"a":1}]'), enc.encode('\ufeff{"Records":[]}'), [0xff, 0xfe, 0x20, 0, 0x7b, 0], csvHeader, exportLine]) {
     assert.ok(headMayBeCloudTrail(Uint8Array.from(yes)), String(yes));
   }
   for (const no of [enc.encode('# README'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), enc.encode('PK\u0003\u0004'), enc.encode('   '), new Uint8Array(0)]) {
