@@ -152,7 +152,8 @@ export interface SupportRow {
 export interface FileCounts {
   seen: number;
   read: number;
-  skipped: { digest: number; insight: number; other: number; outOfRange: number };
+  /** `duplicate`: byte-identical to a file read before it, so its records are counted there only. */
+  skipped: { digest: number; insight: number; other: number; outOfRange: number; duplicate: number };
   failed: number;
 }
 

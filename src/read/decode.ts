@@ -3,6 +3,7 @@
  * bytes, not the file name, so `.json` files that are gzip and `.gz` files that are plain JSON
  * both work. Every path is size-capped so a gzip bomb stops at the cap instead of filling memory.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
@@ -28,11 +29,13 @@ export interface DecodeOptions {
    * (thread-buffers.ts).
    */
   readonly reuse?: boolean;
+  /** Also return the content digest of the file's bytes as stored ({@link contentDigest}). */
+  readonly digest?: boolean;
 }
 
 /** The result of decoding one file: its document bytes, or why there are none. */
 export type Decoded =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean; readonly warning?: string }
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean; readonly warning?: string; readonly digest?: string }
   | { readonly ok: false; readonly stage: 'read' | 'decode'; readonly reason: string };
 
 /**
@@ -95,7 +98,17 @@ export function decodeFileSync(path: string | Uint8Array, options: DecodeOptions
     if (err instanceof FileTooLarge) return { ok: false, stage: 'decode', reason: overStoredCap(err.size, options.maxFileBytes) };
     return { ok: false, stage: 'read', reason: readFailure(err) };
   }
-  return decodeBytes(raw, options);
+  const decoded = decodeBytes(raw, options);
+  return decoded.ok && options.digest ? { ...decoded, digest: contentDigest(raw) } : decoded;
+}
+
+/**
+ * What tells byte-identical files apart: the first 16 bytes of their SHA-256, as a 16-character
+ * string (compact in a Set). SHA-256, not a faster non-cryptographic hash, because a crafted
+ * collision would hide a file's records as a duplicate of another.
+ */
+export function contentDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest().subarray(0, 16).toString('latin1');
 }
 
 /** The first `n` bytes of a file (fewer when it is shorter); undefined when it cannot be read (the full read then says why). */

@@ -40,6 +40,8 @@ export type LogFileRead<T> =
     readonly parts: DocumentPart<T>[];
     /** Set for a `.zip`/`.tar`: its entries are counted as the files. */
     readonly entries?: EntryCounts;
+    /** The content digest of the file as stored (decode.ts contentDigest), to find byte-identical files. */
+    readonly digest?: string;
   };
 
 /**
@@ -51,7 +53,7 @@ export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: Do
   // its first bytes say whether to read it at all, so a large unrelated file costs one small read.
   const head = file.kind === 'other' ? readHead(file.readPath ?? file.path, HEAD_BYTES) : undefined;
   if (head && !headMayBeCloudTrail(head)) return { kind: 'skipped', as: 'other' };
-  const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, reuse: true });
+  const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, reuse: true, digest: true });
   return readDecoded(file, decoded, options, reader);
 }
 
@@ -63,7 +65,7 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
     const part = readDocument(file, decoded.bytes, decoded.gzip, null, decoded.warning, reader, sniffed);
     if ('skipAs' in part) return { kind: 'skipped', as: part.skipAs };
     if ('reject' in part) return { kind: 'failed', reject: part.reject, warnings: [] };
-    return { kind: 'read', warnings: [], parts: [part] };
+    return { kind: 'read', warnings: [], parts: [part], ...(decoded.digest === undefined ? {} : { digest: decoded.digest }) };
   }
   // An archive under a name not on the list (an office document, a jar) is not CloudTrail evidence.
   if (sniffed) return { kind: 'skipped', as: 'other' };
@@ -83,7 +85,7 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
     else entries.read++;
     parts.push('reject' in part ? { reject: part.reject } : part);
   }
-  return { kind: 'read', warnings, parts, entries };
+  return { kind: 'read', warnings, parts, entries, ...(decoded.digest === undefined ? {} : { digest: decoded.digest }) };
 }
 
 /** One document through the shortcut or the shape readers, with its warnings. */

@@ -55,7 +55,9 @@ export function filesLine(f: FileCounts): string {
   const s = f.skipped;
   return (
     `files: ${f.seen} seen = ${f.read} read + ${f.failed} failed + skipped (${s.digest} digest, ` +
-    `${s.insight} insight, ${s.other} other, ${s.outOfRange} outside --since/--until)`
+    `${s.insight} insight, ${s.other} other, ${s.outOfRange} outside --since/--until` +
+    // Shown when there are some, so the line on an archive without copies reads as before.
+    `${s.duplicate > 0 ? `, ${s.duplicate} duplicate` : ''})`
   );
 }
 

@@ -59,8 +59,11 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     if ('reject' in entry) return merger.addDiscoveryReject(entry.reject);
     if ('skipped' in entry) return merger.addSkipped(entry.skipped);
     const { partial: filePartial, ...outcome } = entry.result;
-    const kept = merger.add(outcome);
+    const copies = merger.copiesSkipped;
+    const kept = merger.add(outcome, entry.file.path);
     options.onFile?.(entry.file);
+    // A byte-identical copy of a file read before: none of its records count.
+    if (merger.copiesSkipped > copies) return;
     if (kept.length === outcome.rows.length) return void mergePartials(partial, filePartial, eventLimit);
     // Some rows repeat events kept from earlier files (rare: overlapping downloads, an Event history
     // export beside the trail): fold the file again without them, here, so they count once.

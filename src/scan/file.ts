@@ -64,7 +64,14 @@ function toFileOutcome(read: LogFileRead<FileOutcome>): FileOutcome {
   if (read.kind === 'skipped') return { skippedAs: read.as, rows: [], fingerprints: [], rejects: [], counts: noRecords() };
   const rejects = ledgerOf(read, (outcome) => outcome.rejects);
   if (read.kind === 'failed') return { reject: read.reject, rows: [], fingerprints: [], rejects, counts: noRecords() };
-  const total: FileOutcome = { rows: [], fingerprints: [], rejects: [], counts: noRecords(), ...(read.entries ? { entries: read.entries } : {}) };
+  const total: FileOutcome = {
+    rows: [],
+    fingerprints: [],
+    rejects: [],
+    counts: noRecords(),
+    ...(read.entries ? { entries: read.entries } : {}),
+    ...(read.digest === undefined ? {} : { digest: read.digest }),
+  };
   for (const part of read.parts) if ('value' in part) addOutcome(total, { ...part.value, rejects: [] });
   for (const reject of rejects) total.rejects.push(reject);
   return total;

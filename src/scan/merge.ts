@@ -4,7 +4,7 @@
  * was: identical, different, or the same event read through another shape).
  */
 import { FirstSeen, printOf } from './first-seen.ts';
-import { FileTally } from '../read/file-counts.ts';
+import { DuplicateFiles, FileTally } from '../read/file-counts.ts';
 import type { FileOutcome } from './outcome.ts';
 import type { FileCounts, RecordCounts, Reject, SupportRow } from '../types.ts';
 
@@ -24,6 +24,7 @@ export class OutcomeMerger {
   /** Only what the ledger line needs (not the row: with keepRows false rows must not be held), compactly. */
   private readonly firstById = new FirstSeen();
   private readonly files = new FileTally();
+  private readonly duplicateFiles = new DuplicateFiles();
   private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
   /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
@@ -38,10 +39,21 @@ export class OutcomeMerger {
     this.files.skipped(kind);
   }
 
-  /** Adds one file's outcome; returns the rows it kept (after dropping duplicates). */
-  add<R extends RowKey>(outcome: KeyedOutcome<R>): R[] {
+  /** How many files were byte-identical copies of files read before them (their records are not counted). */
+  get copiesSkipped(): number {
+    return this.files.counts.skipped.duplicate;
+  }
+
+  /** Adds the outcome of the file at `path`; returns the rows it kept (after dropping duplicates). */
+  add<R extends RowKey>(outcome: KeyedOutcome<R>, path: string): R[] {
     if (outcome.skippedAs) {
       this.addSkipped(outcome.skippedAs);
+      return [];
+    }
+    const duplicate = outcome.counts.seen > 0 ? this.duplicateFiles.check(path, outcome.digest) : undefined;
+    if (duplicate) {
+      this.addSkipped('duplicate');
+      this.rejects.push(duplicate);
       return [];
     }
     if (outcome.entries) this.files.archive(outcome.entries);

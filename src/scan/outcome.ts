@@ -21,6 +21,8 @@ export interface FileOutcome {
   readonly counts: FileRecordCounts;
   /** Set for a `.zip`/`.tar`: its entries are counted as the files (see EntryCounts). */
   readonly entries?: EntryCounts;
+  /** The content digest of a file read, to count byte-identical files once (read/file-counts.ts DuplicateFiles). */
+  readonly digest?: string;
 }
 
 let keeping: WeakMap<SupportRow, CloudTrailRecord> | undefined;

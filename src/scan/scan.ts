@@ -71,7 +71,7 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
     if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
     else if ('skipped' in entry) merger.addSkipped(entry.skipped);
     else {
-      const kept = merger.add(entry.result);
+      const kept = merger.add(entry.result, entry.file.path);
       options.onFile?.(entry.file);
       if (options.onRows && kept.length > 0) await options.onRows(kept);
     }

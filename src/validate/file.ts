@@ -18,6 +18,8 @@ export interface ValidateOptions {
 export interface FileValidation {
   readonly checked: Checked;
   readonly ledger: Reject[];
+  /** The content digest of a file read, to count byte-identical files once (read/file-counts.ts DuplicateFiles). */
+  readonly digest?: string;
 }
 
 export type Checked = { n: number; invalid: number; entries?: EntryCounts } | { error: string } | { skipAs: 'digest' | 'insight' | 'other' };
@@ -43,7 +45,8 @@ export function validateFile(file: LogFile, options: ValidateOptions): FileValid
     n += part.value.n;
     invalid += part.value.invalid;
   }
-  return { checked: read.entries ? { n, invalid, entries: read.entries } : { n, invalid }, ledger };
+  const checked = read.entries ? { n, invalid, entries: read.entries } : { n, invalid };
+  return read.digest === undefined ? { checked, ledger } : { checked, ledger, digest: read.digest };
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */

@@ -2,7 +2,7 @@
  * The `validate` job: every record of every log file through the full record schema (not just
  * the Support ones), with per-file results.
  */
-import { FileTally } from '../read/file-counts.ts';
+import { DuplicateFiles, FileTally } from '../read/file-counts.ts';
 import { siblingModule } from '../runtime.ts';
 import type { EntryCounts, FileCounts, LogFile, Reject } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
@@ -53,6 +53,7 @@ export async function validateArchive(paths: readonly string[], options: Validat
   const records = { seen: 0, valid: 0, invalid: 0 };
   const perFile: FileCheck[] = [];
   const ledger: Reject[] = [];
+  const duplicates = new DuplicateFiles();
   const add = (entry: FileEntry<FileValidation>) => {
     if ('reject' in entry) {
       files.failed();
@@ -61,6 +62,11 @@ export async function validateArchive(paths: readonly string[], options: Validat
     }
     if ('skipped' in entry) return files.skipped(entry.skipped);
     const { file, result } = entry;
+    const duplicate = 'n' in result.checked && result.checked.n > 0 ? duplicates.check(file.path, result.digest) : undefined;
+    if (duplicate) {
+      ledger.push(duplicate);
+      return files.skipped('duplicate');
+    }
     for (const line of result.ledger) ledger.push(line);
     const read = result.checked;
     if ('skipAs' in read) return files.skipped(read.skipAs);

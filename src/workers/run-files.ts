@@ -11,10 +11,10 @@ import type { WorkerJob } from './job.ts';
 import { JobRunner } from './runner.ts';
 
 /** What becomes of one discovered path. */
-export type FilePlan = { readonly reject: Reject } | { readonly skipped: 'other' | 'outOfRange' } | { readonly file: LogFile };
+export type FilePlan = { readonly reject: Reject } | { readonly skipped: 'outOfRange' } | { readonly file: LogFile };
 
 /** One file's place in the run, in discovery order: its plan, with the job's result for a file read. */
-export type FileEntry<R> = { readonly reject: Reject } | { readonly skipped: 'other' | 'outOfRange' } | { readonly file: LogFile; readonly result: R };
+export type FileEntry<R> = { readonly reject: Reject } | { readonly skipped: 'outOfRange' } | { readonly file: LogFile; readonly result: R };
 
 export interface FileRun<O, R> {
   readonly job: WorkerJob<LogFile, O, R>;

@@ -177,7 +177,9 @@ test('Deno prints the same verify JSON as Node', () => {
 
 test('an odd-named extra log file in a covered CloudTrail folder fails verify (exit 1, named) while report reads it', () => {
   const a = signedArchive();
-  const extra = put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/extra-evidence.json.gz', readFileSync(a.logs[0]));
+  // Not byte-identical to a log (a copy is counted as a duplicate file by report): the same records, one more newline.
+  const extraBytes = gzipSync(Buffer.concat([gunzipSync(readFileSync(a.logs[0])), Buffer.from('\n')]));
+  const extra = put(a.root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/extra-evidence.json.gz', extraBytes);
   for (const strict of [[], ['--strict']]) {
     const { code, stdout } = run(verifyArgs(a, '--format', 'table', ...strict));
     assert.is(code, 1, stdout);

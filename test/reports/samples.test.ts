@@ -70,7 +70,7 @@ test('report on samples/ matches counts made independently, and jq', () => {
   const doc = cliJson(['report', SAMPLES]);
   const expected = independentCounts(SAMPLES);
   assertMatches(doc, expected);
-  assert.equal(doc.files.skipped, { digest: 54, insight: 1, other: 3, outOfRange: 0 });
+  assert.equal(doc.files.skipped, { digest: 54, insight: 1, other: 3, outOfRange: 0, duplicate: 0 });
   const jq = jqSupportCount(SAMPLES);
   if (jq === undefined) console.log('  jq not installed: jq cross-check skipped');
   else assert.is(doc.records.support, jq);

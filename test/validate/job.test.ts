@@ -80,7 +80,7 @@ test('renderValidate() table: rejected files of one folder are told apart by the
   const a = `${dir}111111111111_CloudTrail_us-east-1_20260105T0000Z_AbCdEfGh12345678.json.gz`;
   const b = `${dir}111111111111_CloudTrail_us-east-1_20260105T0005Z_ZyXwVuTs87654321.json.gz`;
   const result: ValidateResult = {
-    files: { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0 }, failed: 1 },
+    files: { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0, duplicate: 0 }, failed: 1 },
     records: { seen: 2, valid: 1, invalid: 1 },
     perFile: [
       { path: a, records: 2, valid: 1, invalid: 1, error: null },

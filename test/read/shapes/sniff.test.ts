@@ -52,13 +52,13 @@ test('a folder: .json.cloudtrail and other unlisted names are read when CloudTra
   put(root, 'bundle.zip', zipSync({ 'ResolveCase.json.cloudtrail': strToU8(JSON.stringify(record({ eventID: 'e3' }))), 'notes.txt': strToU8('notes') }));
   for (const workers of [1, 2]) {
     const result = await scan([root], { workers });
-    assert.equal(result.files, { seen: 11, read: 4, skipped: { digest: 0, insight: 0, other: 6, outOfRange: 0 }, failed: 1 });
+    assert.equal(result.files, { seen: 11, read: 4, skipped: { digest: 0, insight: 0, other: 6, outOfRange: 0, duplicate: 0 }, failed: 1 });
     assert.equal(result.rows.map((r) => r.eventID).sort(), ['e1', 'e2', 'e3']);
     assert.equal(result.records.notSupport, 1);
     assert.equal(result.rejects.map((r) => [r.path.slice(root.length + 1), r.stage]), [['events/broken.cloudtrail', 'parse']]);
   }
   const validated = await validateArchive([root], { workers: 1 });
-  assert.equal(validated.files, { seen: 11, read: 4, skipped: { digest: 0, insight: 0, other: 6, outOfRange: 0 }, failed: 1 });
+  assert.equal(validated.files, { seen: 11, read: 4, skipped: { digest: 0, insight: 0, other: 6, outOfRange: 0, duplicate: 0 }, failed: 1 });
   assert.equal(validated.records, { seen: 4, valid: 4, invalid: 0 });
 });
 
