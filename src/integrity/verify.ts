@@ -6,6 +6,7 @@
  */
 import { decodeFile, type DecodeOptions, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
 import { discover } from '../read/discover.ts';
+import { otherFileIsRead } from '../read/log-file.ts';
 import { parseJsonBytes } from '../read/parse.ts';
 import { sidecarKind } from '../read/sidecar.ts';
 import type { LogFile } from '../types.ts';
@@ -47,6 +48,8 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
       );
     } else if (found.file.kind === 'digest') digestFiles.push(found.file);
     else if (found.file.kind === 'log') logFiles.push(found.file);
+    // A file with an extension not on the list is read by `report` when its content is CloudTrail: so is it a log here.
+    else if (found.file.kind === 'other' && otherFileIsRead(found.file, decode)) logFiles.push(found.file);
     else files.ignored++;
   }
   // Without a digest nothing at all can be verified: that must not read as a clean archive.

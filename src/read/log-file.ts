@@ -88,6 +88,19 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
   return { kind: 'read', warnings, parts, entries, ...(decoded.digest === undefined ? {} : { digest: decoded.digest }) };
 }
 
+/**
+ * Whether {@link readLogFile} reads a file of kind `other` (an extension not on the list) rather
+ * than skip it: its content is CloudTrail, or it cannot be decoded (then it fails in the ledger).
+ * For `verify`, which must hold every file `report` reads to the digests. Never throws.
+ */
+export function otherFileIsRead(file: LogFile, options: DecodeOptions): boolean {
+  const head = readHead(file.readPath ?? file.path, HEAD_BYTES);
+  if (head && !headMayBeCloudTrail(head)) return false;
+  const decoded = decodeFileSync(file.readPath ?? file.path, options);
+  if (!decoded.ok) return true;
+  return !isArchive(decoded.bytes) && looksLikeCloudTrail(textOf(decoded.bytes));
+}
+
 /** One document through the shortcut or the shape readers, with its warnings. */
 function readDocument<T>(
   file: LogFile,

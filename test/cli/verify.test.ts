@@ -191,6 +191,18 @@ test('an odd-named extra log file in a covered CloudTrail folder fails verify (e
   assert.is(JSON.parse(reported.stdout).files.read, 9);
 });
 
+test('a file with an extension not on the list is held to the digests when report reads it (CloudTrail content), ignored when not', () => {
+  const a = signedArchive();
+  const folder = 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05';
+  const extra = put(a.root, `${folder}/extra-evidence.json.cloudtrail`, gunzipSync(readFileSync(a.logs[0])));
+  put(a.root, `${folder}/notes.txt`, 'downloaded by the auditor\n');
+  const { code, stdout } = run(verifyArgs(a, '--format', 'table'));
+  assert.is(code, 1, stdout);
+  assert.match(stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
+  assert.ok(stdout.includes(`ERROR   log-unlisted           ${extra} is read as a log file by report`), stdout);
+  assert.not.ok(stdout.includes('notes.txt'), stdout);
+});
+
 test('verify fails (exit 1, not VERIFIED) on an empty folder and on a folder with logs but no digest', () => {
   const a = signedArchive({ hours: 1 });
   for (const d of a.digests) rmSync(d);
