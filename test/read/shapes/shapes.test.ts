@@ -193,6 +193,25 @@ test('a record with the keys of another shape is never hidden: a value matching 
   assert.match(read(JSON.stringify(strayDigest, null, 2)).fileReject?.reason ?? '', /ambiguous shape/);
 });
 
+test('every pair of shapes is ambiguous: a record with the keys of any other shape is a ledger line, never read as that shape', () => {
+  const strays: [Record<string, unknown>, RegExp][] = [
+    [{ Records: [] }, /a delivery file/],
+    [{ digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] }, /a digest/],
+    [{ Events: [] }, /a lookup-events page/],
+    [{ EventId: 'x', CloudTrailEvent: '{}' }, /a lookup-events Event/],
+    [{ 'detail-type': 'AWS API Call via CloudTrail', detail: {} }, /an EventBridge envelope/],
+    [{ 'detail-type': 'EC2 Instance State-change Notification', detail: {} }, /an EventBridge envelope/],
+    [{ events: [] }, /a CloudWatch Logs page/],
+  ];
+  for (const [keys, named] of strays) {
+    const result = read([JSON.stringify(b), JSON.stringify({ ...a, ...keys })].join('\n'));
+    assert.equal(result.records.map((r) => r[1]), [0], JSON.stringify(keys));
+    assert.equal(result.rejects.map((r) => [r[0], r[1]]), [[1, 'validate']], JSON.stringify(keys));
+    assert.match(result.rejects[0][2], named);
+    assert.match(result.rejects[0][2], /and of a CloudTrail record/);
+  }
+});
+
 test('a digest among records and a record among lookup-events Events take their place in the ledger', () => {
   const digest = { awsAccountId: '111122223333', digestStartTime: '2026-01-05T10:00:00Z', logFiles: [] };
   const inArray = read(JSON.stringify([a, digest]));
