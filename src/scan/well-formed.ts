@@ -38,19 +38,18 @@ function skipSpace(b: Uint8Array, i: number): number {
 
 /** Just past the string opening at `i` (a quote), or -1. */
 function endOfString(b: Uint8Array, i: number): number {
-  const n = b.length;
-  for (i++; i < n; i++) {
+  for (;;) {
+    // The hot loop: most bytes of a record are string bytes. Past the end, b[i] is undefined and stops it too.
+    for (i++; STRING_STOP[b[i]] === 0; i++);
     const c = b[i];
-    if (STRING_STOP[c] === 0) continue;
     if (c === QUOTE) return i + 1;
-    if (c !== BACKSLASH) return -1; // a raw control character
+    if (c !== BACKSLASH) return -1; // a raw control character, or the end of the bytes
     const e = b[++i];
     if (e === 0x75) {
       if (!(HEX[b[i + 1]] && HEX[b[i + 2]] && HEX[b[i + 3]] && HEX[b[i + 4]])) return -1;
       i += 4;
     } else if (e === undefined || SIMPLE_ESCAPE[e] === 0) return -1;
   }
-  return -1;
 }
 
 /** Just past the number starting at `i`: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, or -1. */
