@@ -4,7 +4,8 @@
  * definition with arquero's ops, on samples/, realdata and a generated archive with duplicates,
  * with 1, 2 and 4 workers.
  */
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { type ColumnTable, op, table } from 'arquero';
 import { test } from 'uvu';
@@ -78,6 +79,7 @@ test('each report folded and merged equals arquero groupby().rollup(): realdata'
   assertSameAsArquero(rows, 'realdata');
 });
 
+const walkFiles = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walkFiles(join(d, n)) : [join(d, n)]));
 const dir = tempDir();
 await generateArchive({
   seed: 'rollup',
@@ -88,8 +90,10 @@ await generateArchive({
   accounts: ['111122223333', '444455556666'],
   sources: 'all',
 });
-// The same files again under another name: every event a duplicate, dropped from the later files.
+// The same files again under another name, compressed anew (not byte-identical copies, which are
+// skipped whole): every event a duplicate, dropped from the later files.
 cpSync(join(dir, 'a'), join(dir, 'b'), { recursive: true });
+for (const path of walkFiles(join(dir, 'b'))) if (path.endsWith('.gz')) writeFileSync(path, gzipSync(gunzipSync(readFileSync(path)), { level: 1 }));
 
 test('a generated archive with duplicates: report() with 1, 2 and 4 workers equals the reports over the deduplicated rows', async () => {
   const { rows, records } = await scan([dir], { sources: 'all', workers: 1 });
@@ -104,6 +108,17 @@ test('a generated archive with duplicates: report() with 1, 2 and 4 workers equa
     assert.equal(doc.eventList, { total: records.support, shown: Math.min(1000, records.support), complete: records.support <= 1000 });
     assert.equal(doc.records, records);
   }
+});
+
+test('byte-identical copies of files add nothing to the reports: the same reports as the originals alone', async () => {
+  const copies = tempDir();
+  cpSync(join(dir, 'a'), join(copies, 'a'), { recursive: true });
+  cpSync(join(dir, 'a'), join(copies, 'b'), { recursive: true });
+  const alone = await report([join(dir, 'a')], { sources: 'all', workers: 2 });
+  const doubled = await report([copies], { sources: 'all', workers: 2 });
+  assert.is(doubled.files.skipped.duplicate, alone.files.read);
+  assert.equal(doubled.records, alone.records);
+  assert.is(JSON.stringify([...doubled.reports]), JSON.stringify([...alone.reports]));
 });
 
 test('the event list keeps the latest events, as many as asked for', async () => {
