@@ -118,7 +118,8 @@ test('byte-identical copies of files add nothing to the reports: the same report
   const doubled = await report([copies], { sources: 'all', workers: 2 });
   assert.is(doubled.files.skipped.duplicate, alone.files.read);
   assert.equal(doubled.records, alone.records);
-  assert.is(JSON.stringify([...doubled.reports]), JSON.stringify([...alone.reports]));
+  const withoutPaths = (doc: typeof alone) => JSON.stringify([...doc.reports]).replaceAll(join(copies, 'a'), join(dir, 'a'));
+  assert.is(withoutPaths(doubled), JSON.stringify([...alone.reports]), 'the same reports, file paths aside');
 });
 
 test('the event list keeps the latest events, as many as asked for', async () => {
