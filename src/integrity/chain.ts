@@ -36,8 +36,9 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
   const successor = new Map<DigestEntry, DigestEntry>();
   const copies = dropDuplicateCopies(all);
   const entries = copies.entries;
-  findings.push(...copies.findings);
-  for (const e of entries) findings.push(...movedCheck(e));
+  // Loops, not push(...list): a list spread into arguments overflows the stack past ~125k items.
+  for (const f of copies.findings) findings.push(f);
+  for (const e of entries) for (const f of movedCheck(e)) findings.push(f);
   const lookup = indexEntries(entries);
   const groups = new Map<string, ChainGroup>();
   for (const e of entries) {
@@ -75,7 +76,7 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
       const previousKey = d.digest.previousDigestS3Object!;
       const p = lookup(previousKey);
       if (p) {
-        findings.push(...linkCheck(p, d, successor));
+        for (const f of linkCheck(p, d, successor)) findings.push(f);
         return;
       }
       if (!earlier) {
@@ -94,7 +95,7 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
       beforeMissing.add(earlier);
       const missing = missingRun(previousKey, d, earlier);
       group.missing += missing.length;
-      findings.push(...missing);
+      for (const f of missing) findings.push(f);
     });
     group.entries.forEach((e, i) => {
       const next = group.entries[i + 1];

@@ -24,7 +24,7 @@ async function readJson(path: string, what: string): Promise<unknown> {
 /** Loads and merges the keys of several `list-public-keys` JSON files (one per region, say). */
 export async function loadPublicKeys(paths: readonly string[]): Promise<PublicKey[]> {
   const keys: PublicKey[] = [];
-  for (const path of paths) keys.push(...fromPublicKeysJson(await readJson(path, '--public-keys file'), path));
+  for (const path of paths) for (const key of fromPublicKeysJson(await readJson(path, '--public-keys file'), path)) keys.push(key);
   return keys;
 }
 

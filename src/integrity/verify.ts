@@ -66,7 +66,7 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
   const entries: DigestEntry[] = [];
   for (const file of digestFiles) {
     const read = await readDigest(file, decode);
-    findings.push(...read.findings);
+    for (const f of read.findings) findings.push(f);
     if (read.entry) entries.push(read.entry);
   }
   const walk = walkChains(entries);

@@ -53,6 +53,13 @@ function shown(value: unknown): Cell {
   return c.width > MAX_WIDTH ? cell(truncate(text, MAX_WIDTH)) : c;
 }
 
+/** The widest cell of column `i`. A loop, not `Math.max(...cells)`: spreading ~125k rows overflows the stack. */
+function widestOf(header: Cell, cells: readonly Cell[][], i: number): number {
+  let widest = header.width;
+  for (const row of cells) if (row[i].width > widest) widest = row[i].width;
+  return widest;
+}
+
 /**
  * A plain, aligned text table for terminals; control characters are shown escaped, never sent.
  * Cells are measured and padded in terminal columns, so wide (CJK, fullwidth, emoji) and
@@ -62,7 +69,7 @@ export function toTextTable(rows: readonly Record<string, unknown>[], columns: r
   if (rows.length === 0) return '  (none)\n';
   const header = columns.map(cell);
   const cells = rows.map((row) => columns.map((c) => shown(row[c])));
-  const widths = columns.map((_, i) => Math.max(header[i].width, ...cells.map((r) => r[i].width)));
+  const widths = columns.map((_, i) => widestOf(header[i], cells, i));
   const line = (values: readonly Cell[]) => '  ' + values.map((v, i) => v.text + ' '.repeat(widths[i] - v.width)).join('  ').trimEnd();
   const rule = widths.map((w) => cell('-'.repeat(w)));
   return [line(header), line(rule), ...cells.map(line)].join('\n') + '\n';

@@ -185,5 +185,6 @@ function mayBeEventSourceValue(bytes: Uint8Array, valueAt: number): boolean {
     if (bytes[i] === QUOTE && bytes[i - 1] !== BACKSLASH) break;
   }
   if (escaped) return true;
+  // The spread is bounded: the length is checked first (11 bytes).
   return keyEnd - i - 1 === EVENT_SOURCE.length && String.fromCharCode(...bytes.subarray(i + 1, keyEnd)) === EVENT_SOURCE;
 }

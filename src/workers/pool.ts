@@ -89,7 +89,7 @@ export class WorkerPool<I, O, R> {
       this.all.splice(this.all.indexOf(worker), 1);
       if (failing !== undefined) this.settle(failing, this.job.crashed(this.pending.get(failing)!.input, `worker failed on this file: ${failure}`));
       // The inputs queued behind it go back to the front of the queue, for the other workers.
-      this.queue.unshift(...waiting.map((id) => this.pending.get(id)!.task));
+      for (let i = waiting.length - 1; i >= 0; i--) this.queue.unshift(this.pending.get(waiting[i])!.task);
       this.spawn();
       this.dispatch();
     });
