@@ -94,8 +94,8 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
       }
       beforeMissing.add(earlier);
       const missing = missingRun(previousKey, d, earlier);
-      group.missing += missing.length;
-      for (const f of missing) findings.push(f);
+      group.missing += missing.count;
+      for (const f of missing.findings) findings.push(f);
     });
     group.entries.forEach((e, i) => {
       const next = group.entries[i + 1];
@@ -160,21 +160,54 @@ function linkCheck(p: DigestEntry, d: DigestEntry, successor: Map<DigestEntry, D
   return out;
 }
 
+// Past a week of hourly digests in a row, the predicted names are summed up in one finding: a
+// digest's dates are claims (one naming a previous digest of year 9999 "predicts" 70 million), and
+// the walk must cost what the files cost.
+const MAX_NAMED_MISSING = 168;
+
+/** What `missingRun` found: the findings, and how many digests they say are missing. */
+interface MissingRun {
+  readonly findings: Finding[];
+  readonly count: number;
+}
+
 /**
  * The digests missing between `earlier` (present) and `d`: the one `d` names, plus the ones
- * before it, one an hour, that nothing names any more (the aws-cli reports only the first).
+ * before it, one an hour, that nothing names any more (the aws-cli reports only the first). A
+ * run is predicted only when the named digest's time lies between `earlier` and `d`; up to
+ * {@link MAX_NAMED_MISSING} are named one by one, a longer run is one finding with its count.
  */
-function missingRun(previousKey: string, d: DigestEntry, earlier: DigestEntry): Finding[] {
+function missingRun(previousKey: string, d: DigestEntry, earlier: DigestEntry): MissingRun {
   const key = awsLogsKey(previousKey);
+  const earlierEnd = ms(earlier.digest.digestEndTime);
   const namedEnd = ms(digestName(key)?.end ?? d.digest.digestStartTime);
-  const count = Math.max(1, Math.round((namedEnd - ms(earlier.digest.digestEndTime)) / HOUR));
+  const missing = `digest ${key} is missing: ${d.path} names it as its previous digest, but it is not in the input (deleted?)`;
+  if (!(namedEnd >= earlierEnd - HOUR && namedEnd <= ms(d.digest.digestStartTime) + HOUR)) {
+    const odd =
+      `; its name's time is not between the end of ${earlier.path} (${earlier.digest.digestEndTime}) and the start of ${d.path} (${d.digest.digestStartTime}), so no run of missing digests is predicted`;
+    return { findings: [finding('digest-missing', null, key, missing + odd)], count: 1 };
+  }
+  const count = Math.max(1, Math.round((namedEnd - earlierEnd) / HOUR));
   const run = count > 1 ? ` (${count} digests missing in a row after ${earlier.path})` : '';
-  const out = [
-    finding('digest-missing', null, key, `digest ${key} is missing: ${d.path} names it as its previous digest, but it is not in the input (deleted?)${run}`),
-  ];
+  const findings = [finding('digest-missing', null, key, missing + run)];
+  if (count - 1 > MAX_NAMED_MISSING) {
+    const newest = siblingDigestKey(key, namedEnd - HOUR);
+    const oldest = siblingDigestKey(key, namedEnd - (count - 1) * HOUR);
+    findings.push(
+      finding(
+        'digest-missing',
+        null,
+        newest,
+        `${
+          count - 1
+        } more digests are missing, from ${oldest} to ${newest}: no digest of the chain between ${earlier.path} and ${d.path}, and CloudTrail writes one an hour (names predicted from the chain's naming; not listed one by one past ${MAX_NAMED_MISSING})`,
+      ),
+    );
+    return { findings, count };
+  }
   for (let k = 1; k < count; k++) {
     const expected = siblingDigestKey(key, namedEnd - k * HOUR);
-    out.push(
+    findings.push(
       finding(
         'digest-missing',
         null,
@@ -183,7 +216,7 @@ function missingRun(previousKey: string, d: DigestEntry, earlier: DigestEntry): 
       ),
     );
   }
-  return out;
+  return { findings, count };
 }
 
 /** One summary row per chain; `verified` says whether a digest's signature was verified. */
