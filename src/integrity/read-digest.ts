@@ -23,7 +23,10 @@ export async function readDigest(file: LogFile, options: DecodeOptions): Promise
   const decoded = await decodeFile(file.readPath ?? file.path, options);
   if (!decoded.ok) return { findings: [finding('digest-unreadable', file.path, key, `digest ${file.path} cannot be read: ${decoded.reason}`)] };
   const parsed = parseJsonBytes(decoded.bytes);
-  if (!parsed.ok) return { findings: [finding('digest-unreadable', file.path, key, `digest ${file.path} is not JSON: ${parsed.reason}`)] };
+  if (!parsed.ok) {
+    const what = parsed.reason.startsWith('too large') ? 'cannot be parsed' : 'is not JSON';
+    return { findings: [finding('digest-unreadable', file.path, key, `digest ${file.path} ${what}: ${parsed.reason}`)] };
+  }
   const shape = toDigest(parsed.document);
   if (!shape.ok) return { findings: [finding('digest-malformed', file.path, key, `digest ${file.path} is malformed: ${shape.reason}`)] };
   const digest = shape.digest;

@@ -2,6 +2,7 @@
  * Parse: decompressed bytes -> a JSON document. Pure. Which shape the document has is decided in
  * `shapes/`; this module only turns bytes into a value or says why it cannot.
  */
+import { constants } from 'node:buffer';
 
 /** The parsed document, or why the bytes are not JSON. */
 export type Parsed = { readonly ok: true; readonly document: unknown } | { readonly ok: false; readonly reason: string };
@@ -12,8 +13,34 @@ const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /** Decodes UTF-8 bytes and parses them as one JSON document. */
 export function parseJsonBytes(bytes: Uint8Array): Parsed {
-  return parseJsonText(textOf(bytes));
+  const text = decodeText(bytes);
+  return text.ok ? parseJsonText(text.text) : text;
 }
+
+/** The longest string the JavaScript engine can make, in UTF-16 code units (V8 on 64-bit: 2^29 - 24). */
+export const MAX_TEXT_CHARS: number = constants.MAX_STRING_LENGTH;
+
+/** A document's text, or why it cannot be one string. */
+export type Text = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Decodes a whole document to one string ({@link textOf}), or says it is too large to be one:
+ * a 600 KB gzip can inflate to more text than a string can hold (about 512 MiB), and the
+ * decoder's throw ended the run on the main thread. The same limit holds on every thread, so
+ * the answer does not depend on the worker count. `maxChars` is for tests.
+ */
+export function decodeText(bytes: Uint8Array, maxChars = MAX_TEXT_CHARS): Text {
+  let text: string;
+  try {
+    text = textOf(bytes);
+  } catch {
+    return { ok: false, reason: tooLarge(bytes.length, maxChars) };
+  }
+  return text.length > maxChars ? { ok: false, reason: tooLarge(bytes.length, maxChars) } : { ok: true, text };
+}
+
+const tooLarge = (bytes: number, maxChars: number) =>
+  `too large to parse as one document: its ${bytes} bytes decode to more than ${maxChars} characters, the longest string the JavaScript engine can hold`;
 
 const utf16le = new TextDecoder('utf-16le', { fatal: false, ignoreBOM: false });
 

@@ -3,7 +3,7 @@
  * why it is unusable; and whether a digest- or Insights-named file really is one. Record indexes
  * count within the file, or within the archive entry.
  */
-import { textOf } from './parse.ts';
+import { decodeText } from './parse.ts';
 import { BatchBuilder } from './shapes/batches.ts';
 import { fromText } from './shapes/document.ts';
 import type { EntryCounts, FileKind, LogFile, RecordBatch, Reject } from '../types.ts';
@@ -27,7 +27,8 @@ export type FileRecords =
 /** Reads one document (a file, or one archive entry when `archivePath` is given) with the shape readers (pure). */
 export function recordsOfDocument(file: LogFile, bytes: Uint8Array, gzip: boolean, archivePath: string | null = null): FileRecords {
   const out = new BatchBuilder(archivePath);
-  const outcome = fromText(textOf(bytes), out);
+  const text = decodeText(bytes);
+  const outcome = text.ok ? fromText(text.text, out) : { kind: 'reject' as const, stage: 'parse' as const, reason: text.reason };
   if (outcome.kind === 'skip') return { ok: false, skipAs: outcome.as };
   if (outcome.kind === 'reject') {
     const hint = outcome.stage === 'parse' && !gzip && (archivePath ?? file.path).toLowerCase().endsWith('.gz')
