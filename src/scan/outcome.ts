@@ -81,9 +81,9 @@ export function outcomeOf(
       continue;
     }
     const raw = serialize(record);
-    if (raw === undefined) {
+    if (typeof raw !== 'string') {
       counts.rejected++;
-      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: 'record is nested too deeply to process (stack exhausted)', pointer: '' });
+      rejects.push({ path: file.path, ...where, index, stage: 'validate', reason: `record cannot be kept as JSON text: ${raw.error}`, pointer: '' });
       continue;
     }
     const row = toSupportRow(record, file, index, raw, origin);
@@ -135,12 +135,15 @@ export function outcomeOfBatches(
   return total;
 }
 
-/** JSON text of a record; undefined when nesting is too deep for the stack (hostile input). */
-function serialize(record: CloudTrailRecord): string | undefined {
+/**
+ * JSON text of a record, or why there is none: a text over V8's longest string (records are
+ * checked for depth first, nesting.ts, so the stack is not the reason on any thread).
+ */
+function serialize(record: CloudTrailRecord): string | { error: string } {
   try {
     return JSON.stringify(record);
-  } catch {
-    return undefined;
+  } catch (err) {
+    return { error: (err as Error).message };
   }
 }
 

@@ -8,6 +8,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ValidationIssue } from '../types.ts';
 import { hasRealDate } from '../read/utc-time.ts';
+import { MAX_RECORD_DEPTH, nestedDeeperThan } from './nesting.ts';
 import * as generated from './validators.generated.ts';
 
 /** A compiled validator: true when valid, else the reason in `errors`. */
@@ -20,6 +21,17 @@ const { checkFile, checkRecord, checkPartial, checkSupport } = generated as Reco
 
 /** Returned for every valid value, so that the valid path allocates nothing. */
 const NO_ISSUES = Object.freeze([]) as unknown as ValidationIssue[];
+
+/**
+ * A record nested deeper than every thread can check and serialise: rejected before the schema
+ * (whose checks, and the error message's rendering of a value, recurse), the same on any thread.
+ */
+const TOO_DEEP: ValidationIssue[] = Object.freeze([
+  Object.freeze({
+    pointer: '',
+    message: `record is nested more than ${MAX_RECORD_DEPTH.toLocaleString('en')} levels deep (the limit every thread can process)`,
+  }),
+]) as unknown as ValidationIssue[];
 
 /**
  * Checks the document of one delivery file: an object with a `Records` array.
@@ -40,6 +52,7 @@ export function validateEnvelope(doc: unknown): ValidationIssue[] {
  *   array when the record is valid
  */
 export function validateRecord(record: unknown): ValidationIssue[] {
+  if (nestedDeeperThan(record)) return TOO_DEEP;
   return checkRecord(record) ? realEventTime(record) : toIssues(checkRecord.errors);
 }
 
@@ -63,6 +76,7 @@ function realEventTime(record: unknown): ValidationIssue[] {
  * @returns the first issue found, or a shared frozen empty array when the record is valid
  */
 export function validatePartialRecord(record: unknown): ValidationIssue[] {
+  if (nestedDeeperThan(record)) return TOO_DEEP;
   return checkPartial(record) ? realEventTime(record) : toIssues(checkPartial.errors);
 }
 
