@@ -9,6 +9,7 @@ import { type RowOrigin, toSupportRow, TRAIL_FILE_ORIGIN } from '../rows/support
 import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
 import { isObject } from '../read/parse.ts';
+import { unrepresentableNumberAt } from '../validate/nesting.ts';
 
 /** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
 export interface FileOutcome {
@@ -94,6 +95,8 @@ export function outcomeOf(
     counts.support++;
     rows.push(row);
     keeping?.set(row, record);
+    const changed = unrepresentableNumberAt(record);
+    if (changed !== undefined) rejects.push({ path: file.path, ...where, index, stage: 'parse', reason: CHANGED_NUMBER, pointer: changed, warning: true });
     fingerprints.push(createHash('sha256').update(raw).digest('hex'));
   }
   counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
@@ -146,6 +149,9 @@ function serialize(record: CloudTrailRecord): string | { error: string } {
     return { error: (err as Error).message };
   }
 }
+
+const CHANGED_NUMBER =
+  'record kept with a changed value: a number beyond ±1.8e308 (such as 1e400) cannot be held by JSON.parse; it reads as Infinity and raw has null in its place';
 
 /**
  * Adds `one` into `total`. Row by row, not `push(...rows)`: spreading an array of ~125k items
