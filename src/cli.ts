@@ -12,6 +12,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, type ExitCodeValue, RunError } from './errors.ts';
 import { runCases, runExport, runReport, runValidate, runVerify } from './cli/commands.ts';
+import { watchStrayErrors } from './cli/stray-errors.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './read/decode.ts';
@@ -225,6 +226,7 @@ function watchOutputStreams(): void {
 
 async function main(): Promise<void> {
   watchOutputStreams();
+  watchStrayErrors();
   try {
     await cli(hideBin(process.argv)).parseAsync();
     process.exitCode = exitCode;
