@@ -45,10 +45,12 @@ test('a gzip that inflates past the longest string is one ledger line in report 
   } bytes decode to more than ${MAX_TEXT_CHARS} characters, the longest string the JavaScript engine can hold`;
   const root = tempDir();
   const path = put(root, 'big.json.gz', bytes);
+  // Past the default cap (32 MiB), which refuses it sooner: the limit here is the string's.
+  const maxFileBytes = 2 ** 30;
   // Each file inflates 513 MiB (a few seconds): one run on this thread, one on a worker.
-  const r = await scan([root], { workers: 1 });
+  const r = await scan([root], { workers: 1, maxFileBytes });
   assert.equal([r.files.failed, r.rejects], [1, [{ path, index: null, stage: 'parse', reason }]]);
-  const v = await validateArchive([root, put(tempDir(), 'ok.json', '{"Records":[]}')], { workers: 2 });
+  const v = await validateArchive([root, put(tempDir(), 'ok.json', '{"Records":[]}')], { workers: 2, maxFileBytes });
   assert.equal(v.ledger, [{ path, index: null, stage: 'parse', reason }]);
   const digests = tempDir();
   const digest = put(
@@ -56,7 +58,7 @@ test('a gzip that inflates past the longest string is one ledger line in report 
     'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T102030Z.json.gz',
     bytes,
   );
-  const verified = await verifyArchive([digests]);
+  const verified = await verifyArchive([digests], { maxFileBytes });
   assert.equal(verified.findings.filter((f) => f.kind === 'digest-unreadable').map((f) => f.message), [`digest ${digest} cannot be parsed: ${reason}`]);
 });
 
