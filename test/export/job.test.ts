@@ -38,6 +38,17 @@ test('markdownCell() keeps pipes, backticks, HTML and newlines from breaking the
   assert.is(table.split('\n').length, 4, 'header, rule, one row, final newline');
 });
 
+test('markdownCell() shows C1 controls, bidi overrides, line separators and zero-width characters as visible escapes, as the terminal does', () => {
+  assert.is(markdownCell('a\u009b31mb'), 'a\\x9b31mb', 'U+009B, the one-character CSI');
+  assert.is(markdownCell('\u0085\u0090\u009f'), '\\x85\\x90\\x9f');
+  assert.is(markdownCell('user\u202egnp.exe'), 'user\\u202egnp.exe', 'right-to-left override');
+  assert.is(markdownCell('\u2066\u2069\u200e\u061c'), '\\u2066\\u2069\\u200e\\u061c', 'isolates and marks');
+  assert.is(markdownCell('a\u2028b\u200bc\ufeff'), 'a\\u2028b\\u200bc\\ufeff');
+  const table = toMarkdownTable([{ file: 'logs/\u202eevil.json', archivePath: 'in\u009bzip.json' }], ['file', 'archivePath']);
+  assert.not.match(table, /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/, 'no raw control reaches the Markdown');
+  assert.ok(table.includes('| logs/\\u202eevil.json | in\\x9bzip.json |'), table);
+});
+
 test('markdownCell() escapes brackets so no value forms a link, image, reference or footnote', () => {
   assert.is(markdownCell('![img](http://x)'), '!\\[img\\](http://x)');
   assert.is(markdownCell('[click](http://evil)'), '\\[click\\](http://evil)');
