@@ -104,6 +104,24 @@ test('EventBridge envelopes: alone, in an array, one per line; other detail-type
   assert.equal(read([env(a), env(b)].map((e) => JSON.stringify(e)).join('\n')).records.map((r) => r[0]), ['eventbridge', 'eventbridge']);
 });
 
+test('an EventBridge "via CloudTrail" envelope whose detail is not an object is rejected at /detail, saying so', () => {
+  const lines = [null, 'text', [a], 7].map((detail) =>
+    JSON.stringify({ version: '0', 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.support', detail })
+  );
+  const bytes = enc.encode(lines.join('\n'));
+  const result = recordsFromBytes(toLogFile('events.json', bytes.length), bytes, false);
+  assert.ok(result.ok);
+  assert.equal(
+    result.rejects.map((r) => [r.index, r.stage, r.pointer, r.reason]),
+    ['null', 'string', 'array', 'number'].map((type, i) => [
+      i,
+      'validate',
+      '/detail',
+      `EventBridge event of detail-type "AWS API Call via CloudTrail": detail is ${type}, not an object (the CloudTrail record)`,
+    ]),
+  );
+});
+
 test('CloudWatch Logs: filter-log-events output and the gzip export lines both give the message records', () => {
   const events = [a, b].map((r, i) => ({
     logStreamName: '111122223333_CloudTrail_us-east-1',
