@@ -18,13 +18,14 @@ import { renderValidate } from '../render/validate.ts';
 import { renderVerify, type VerifyFormat } from '../render/verify.ts';
 import { loadPublicKeys, loadSignatures } from '../integrity/load.ts';
 import { verifyArchive } from '../integrity/verify.ts';
-import { parseTimeBound, type RowFilter } from '../rows/filter.ts';
+import { parseWindow, type RowFilter } from '../rows/filter.ts';
 import { progressMeter, progressTotals, showProgress } from './progress.ts';
 import { writeStdout } from './stdout.ts';
 import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
-import type { Reject } from '../types.ts';
+import type { FileCounts, Reject } from '../types.ts';
+import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
 
 interface InputArgs {
   paths?: string[];
@@ -59,8 +60,7 @@ function pathsOf(args: InputArgs): string[] {
 
 function filterOf(args: FilterArgs): RowFilter {
   return {
-    since: args.since === undefined ? undefined : parseTimeBound(args.since, 'since'),
-    until: args.until === undefined ? undefined : parseTimeBound(args.until, 'until'),
+    ...parseWindow(args.since, args.until),
     accounts: args.account,
     regions: args.region,
     eventNames: args['event-name'],
@@ -121,6 +121,13 @@ async function writeLedger(path: string | undefined, ledger: readonly Reject[]):
 
 const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
+/** Says so on stderr when the run read no record; returns whether it did (empty input fails --strict). */
+function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { readonly seen: number }): boolean {
+  if (!isEmptyRun(records)) return false;
+  process.stderr.write(emptyRunWarning(paths, files));
+  return true;
+}
+
 /** `report`: scan, build reports, print or write them. */
 export async function runReport(
   args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] },
@@ -153,7 +160,8 @@ export async function runReport(
       `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
     );
   }
-  return exitFor(args.strict, hasProblems(doc.ledger));
+  const empty = warnIfEmpty(paths, doc.files, doc.records);
+  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
 
 /** `cases`: one row per support case, to stdout or one file. */
@@ -170,7 +178,8 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   if (args.out) await writeAtomic(args.out, body);
   else await writeStdout(body);
   await writeLedger(args.rejects, doc.ledger);
-  return exitFor(args.strict, hasProblems(doc.ledger));
+  const empty = warnIfEmpty(paths, doc.files, doc.records);
+  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
 
 /** stdout as an export output: each write waits until it is out, so a slow pipe holds the scan and a failed write stops it. */
@@ -198,7 +207,8 @@ export async function runExport(args: FilterArgs & { format: ExportFormat; out?:
   const output = await openExport(target, stdoutOut);
   const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
   await writeLedger(args.rejects, result.rejects);
-  return exitFor(args.strict, hasProblems(result.rejects));
+  const empty = warnIfEmpty(paths, result.files, result.records);
+  return exitFor(args.strict, hasProblems(result.rejects) || empty);
 }
 
 /** `validate`: every record of every file against the record schema. */
@@ -208,7 +218,8 @@ export async function runValidate(args: InputArgs & { format?: 'table' | 'json' 
   const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
   await writeStdout(renderValidate(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
-  return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger));
+  const empty = warnIfEmpty(paths, result.files, result.records);
+  return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger) || empty);
 }
 
 interface VerifyArgs {

@@ -42,6 +42,21 @@ export function parseTimeBound(value: string, flag: 'since' | 'until'): number {
   return dateOnly && flag === 'until' ? ms + DAY : ms;
 }
 
+/**
+ * The --since/--until window, refused when empty: `since` at or after `until` keeps nothing, so a
+ * typo (the bounds swapped) would otherwise pass as a run that found nothing.
+ */
+export function parseWindow(since: string | undefined, until: string | undefined): { since?: number; until?: number } {
+  const window = {
+    since: since === undefined ? undefined : parseTimeBound(since, 'since'),
+    until: until === undefined ? undefined : parseTimeBound(until, 'until'),
+  };
+  if (window.since !== undefined && window.until !== undefined && window.since >= window.until) {
+    throw new RunError(`--since ${JSON.stringify(since)} is not before --until ${JSON.stringify(until)}: the window is empty`);
+  }
+  return window;
+}
+
 /** True when the row passes every filter that is set. */
 export function keepsRow(filter: RowFilter, row: SupportRow): boolean {
   if (filter.since !== undefined || filter.until !== undefined) {

@@ -362,4 +362,33 @@ test('--help lists the commands with examples', () => {
   for (const word of ['report', 'cases', 'export', 'validate', 'Examples:']) assert.ok(stdout.includes(word), word);
 });
 
+
+test('empty input (an empty folder, a window that matches no file) is said on stderr and fails --strict in report, cases, export and validate', () => {
+  const empty = tempDir();
+  for (const command of ['report', 'cases', 'export', 'validate']) {
+    const strict = run([command, empty, '--strict']);
+    assert.is(strict.code, 1, `${command}: ${strict.stderr}`);
+    assert.is(
+      strict.stderr,
+      `cloudtrail-support: warning: no CloudTrail record read from ${empty} (files: 0 seen = 0 read + 0 failed + skipped (0 digest, 0 insight, 0 other, 0 outside --since/--until))\n`,
+      command,
+    );
+    const lax = run([command, empty]);
+    assert.is(lax.code, 0, command);
+    assert.match(lax.stderr, /warning: no CloudTrail record read/, command);
+  }
+  const outside = run(['report', fixture(), '--since', '2030-01-01', '--strict', '--format', 'json']);
+  assert.is(outside.code, 1, outside.stderr);
+  assert.match(outside.stderr, /no CloudTrail record read from .*2 outside --since\/--until/);
+});
+
+test('--since at or after --until is a usage error (exit 2): the window would be empty', () => {
+  for (const [since, until] of [['2026-01-06', '2026-01-05'], ['2026-01-05T10:00:00Z', '2026-01-05T10:00:00Z']]) {
+    const out = run(['report', fixture(), '--since', since, '--until', until]);
+    assert.is(out.code, 2);
+    assert.is(out.stderr, `cloudtrail-support: --since "${since}" is not before --until "${until}": the window is empty\n`);
+  }
+  assert.is(run(['report', fixture(), '--since', '2026-01-05', '--until', '2026-01-05', '--format', 'json']).code, 0, 'a bare date as both bounds is that day');
+});
+
 test.run();
