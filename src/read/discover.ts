@@ -8,7 +8,7 @@
  * thread shares the cores with the workers. Discovery runs only a bounded window ahead of the
  * workers (in-order.ts), so a slow disk delays it no more than it would the workers.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join, sep } from 'node:path';
 import { factsFromPath, kindFromPath } from './aws-key.ts';
@@ -35,7 +35,10 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * order. Symlinks are followed, but never into a folder already walked: one that leads back to
  * a folder above it is reported as a loop; any other second way into a folder (a symlink to a
  * folder read before, an input path inside another) is not walked again, so each file is read
- * once. A missing top-level path is a usage error (thrown); anything unreadable below is a Reject.
+ * once. A symlink below an input path that leads outside every input path is not followed: it
+ * is a Reject that names its target (a hostile archive could point one at /proc or /etc, and the
+ * ledger would quote what it read there). A missing top-level path is a usage error (thrown);
+ * anything unreadable below is a Reject.
  */
 export async function* discover(paths: readonly string[]): AsyncGenerator<Discovered> {
   const roots = [...new Set(paths)].sort(byCodeUnit);
@@ -43,14 +46,18 @@ export async function* discover(paths: readonly string[]): AsyncGenerator<Discov
     try {
       statSync(root);
     } catch (err) {
-      throw new RunError(`cannot read input path ${JSON.stringify(root)}: ${errorReason(err)}`);
+      throw new RunError(`cannot read input path ${JSON.stringify(root)}: ${errnoReason(err, 'no such file or folder')}`);
     }
   }
   // Real paths of every folder walked, across roots: a folder reached again through a symlink
   // is not walked again (one entry per folder, not per file, so memory stays small).
   const walked = new Set<string>();
-  for (const root of outermost(roots)) yield* walk({ shown: root }, walked);
+  const tree = roots.map((root) => realpathSync(root));
+  for (const root of outermost(roots)) yield* walk({ shown: root }, walked, tree);
 }
+
+/** `path` is `dir` or inside it. */
+const within = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
 /**
  * The roots without those inside another root or naming the same place (`samples` and
@@ -60,7 +67,7 @@ export async function* discover(paths: readonly string[]): AsyncGenerator<Discov
  */
 function outermost(roots: readonly string[]): string[] {
   const real = roots.map((root) => realpathSync(root));
-  const inside = (path: string, dir: string) => path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+  const inside = (path: string, dir: string) => path !== dir && within(path, dir);
   return roots.filter((_, i) => !real.some((other, j) => j !== i && (inside(real[i], other) || (other === real[i] && j < i))));
 }
 
@@ -94,12 +101,12 @@ interface Frame {
  * Depth-first walk with an explicit stack. (One generator per level, delegating with `yield*`,
  * passed every file up through a promise per level of depth: ~9 levels in an AWSLogs tree.)
  */
-async function* walk(root: WalkPath, walked: Set<string>): AsyncGenerator<Discovered> {
+async function* walk(root: WalkPath, walked: Set<string>, tree: readonly string[]): AsyncGenerator<Discovered> {
   const stack: Frame[] = [];
   const ancestors = new Set<string>();
   let path: WalkPath | undefined = root;
   while (path) {
-    const found = visit(path, ancestors, path === root);
+    const found = visit(path, ancestors, path === root, tree);
     if (!('names' in found)) yield found;
     else if (!walked.has(found.real)) {
       stack.push(found);
@@ -120,12 +127,20 @@ async function* walk(root: WalkPath, walked: Set<string>): AsyncGenerator<Discov
  * the command line (`named`) is read whatever its extension: the user asked for it, and its
  * content decides what it is (a keys file or a digest is still skipped by content).
  */
-function visit(path: WalkPath, ancestors: ReadonlySet<string>, named: boolean): Discovered | Frame {
+function visit(path: WalkPath, ancestors: ReadonlySet<string>, named: boolean, tree: readonly string[]): Discovered | Frame {
   const at = path.raw ?? path.shown;
   const rejected = (reason: string): Discovered => ({ reject: { path: path.shown, index: null, stage: 'discover', reason } });
   let info;
   try {
-    info = statSync(at);
+    // lstat, not stat: a symlink is checked before it is followed; for anything else it is the same one call.
+    info = named ? statSync(at) : lstatSync(at);
+    if (info.isSymbolicLink()) {
+      const target = showName(realpathSync(at, { encoding: 'buffer' }));
+      if (!tree.some((input) => within(target, input))) {
+        return rejected(`symlink to ${target}, outside the input paths: not followed (give it as an input path to read it)`);
+      }
+      info = statSync(at);
+    }
   } catch (err) {
     return rejected(errorReason(err));
   }

@@ -53,6 +53,23 @@ export function textOf(bytes: Uint8Array): string {
   return bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? utf16le.decode(bytes) : utf8.decode(bytes);
 }
 
+// V8 quotes the text around the error (`Unexpected token 'x', ..."abc x def"... is not valid JSON`,
+// or the whole short text: `"NaN" is not valid JSON`): up to ~10 characters either side, which
+// for a file reached through a symlink or /proc are someone else's bytes in the ledger.
+const QUOTED_EXCERPT = /(?:, )?(?:\.\.\.)?"[^]*"(?:\.\.\.)? is not valid JSON$/;
+
+/**
+ * The message of a JSON.parse error without V8's excerpt of the text: what was wrong and where
+ * (`Unexpected token 'x'`, `... at position 7`), quoting at most the one offending character. The
+ * same on every runtime version, whose excerpts differ.
+ */
+export function jsonErrorOf(err: unknown): string {
+  const message = String((err as Error)?.message ?? err);
+  if (!QUOTED_EXCERPT.test(message)) return message;
+  const rest = message.replace(QUOTED_EXCERPT, '');
+  return rest === '' ? 'not valid JSON' : rest;
+}
+
 /** Parses JSON text, with a reason that names the position when it is not JSON. */
 export function parseJsonText(text: string): Parsed {
   // A regex test stops at the first non-space character; trim() would copy the whole text.
@@ -60,7 +77,7 @@ export function parseJsonText(text: string): Parsed {
   try {
     return { ok: true, document: JSON.parse(text) };
   } catch (err) {
-    const message = (err as Error).message;
+    const message = jsonErrorOf(err);
     const looksBinary = /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text.slice(0, 64));
     return { ok: false, reason: looksBinary ? `not JSON (binary content; not gzip either): ${message}` : `invalid JSON: ${message}` };
   }

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { discover, type Discovered } from '../../src/read/discover.ts';
 import { RunError } from '../../src/errors.ts';
@@ -94,6 +94,25 @@ test('discover() reports a self-referencing symlink and a dangling one as reject
   const found = await collect([root]);
   const reasons = found.map((d) => ('reject' in d ? d.reject.reason : 'file'));
   assert.equal(reasons, ['no such file (removed during the run, or a dangling symlink)', 'symlink loop (too many levels of symbolic links)']);
+});
+
+test('discover() does not follow a symlink that leads outside the input paths: a reject names its target; inside the tree, and named, it is followed', async () => {
+  const outside = tempDir();
+  const secret = put(outside, 'secret.json', '{"not":"yours"}');
+  const root = tempDir();
+  put(root, 'logs/a.json', '{}');
+  symlinkSync(secret, join(root, 'logs', 'b.json'));
+  symlinkSync(outside, join(root, 'logs', 'elsewhere'));
+  symlinkSync(join(root, 'logs', 'a.json'), join(root, 'logs', 'c.json'));
+  const found = await collect([root]);
+  assert.equal(names(found, root), ['log:logs/a.json', 'reject:logs/b.json', 'log:logs/c.json', 'reject:logs/elsewhere']);
+  const reasons = found.filter((d) => 'reject' in d).map((d) => 'reject' in d && d.reject.reason);
+  assert.equal(reasons, [
+    `symlink to ${realpathSync(secret)}, outside the input paths: not followed (give it as an input path to read it)`,
+    `symlink to ${realpathSync(outside)}, outside the input paths: not followed (give it as an input path to read it)`,
+  ]);
+  assert.equal(names(await collect([join(root, 'logs', 'b.json')]), root), ['log:logs/b.json'], 'named on the command line: read');
+  assert.is((await collect([root, outside])).filter((d) => 'reject' in d).length, 0, 'the outside folder is an input path too');
 });
 
 test('discover() throws a usage error naming a missing input path', async () => {

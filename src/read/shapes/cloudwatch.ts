@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
  */
 import type { BatchBuilder } from './batches.ts';
+import { jsonErrorOf } from '../parse.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -44,6 +45,6 @@ function parseMessage(message: string, index: number, shape: 'cloudwatch' | 'clo
   try {
     out.add(shape, JSON.parse(message), index);
   } catch (err) {
-    out.reject(index, 'parse', `${where}CloudWatch Logs message is not a JSON record: ${(err as Error).message}`);
+    out.reject(index, 'parse', `${where}CloudWatch Logs message is not a JSON record: ${jsonErrorOf(err)}`);
   }
 }

@@ -6,6 +6,7 @@
  * "event_name" are the same column), so the camelCase exports of other tools read too.
  */
 import type { BatchBuilder } from './batches.ts';
+import { jsonErrorOf } from '../parse.ts';
 import { parseCsv } from './csv-parse.ts';
 import { headerKey, isRecordLike } from './detect.ts';
 import { partialRecord, type SummaryFields } from './partial.ts';
@@ -67,7 +68,7 @@ function fromJsonCell(json: string, index: number, line: number, out: BatchBuild
   try {
     record = JSON.parse(json);
   } catch (err) {
-    return out.reject(index, 'parse', `CSV line ${line}: the event column is not valid JSON: ${(err as Error).message}`);
+    return out.reject(index, 'parse', `CSV line ${line}: the event column is not valid JSON: ${jsonErrorOf(err)}`);
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record) || !isRecordLike(record as Record<string, unknown>)) {
     return out.reject(index, 'validate', `CSV line ${line}: the event column is not a CloudTrail record`, '');

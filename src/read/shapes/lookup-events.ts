@@ -6,7 +6,7 @@
  */
 import type { BatchBuilder } from './batches.ts';
 import { instantOf, partialRecord } from './partial.ts';
-import { isObject } from '../parse.ts';
+import { isObject, jsonErrorOf } from '../parse.ts';
 import { ambiguityReason, kindKeys, kindOfValue } from './detect.ts';
 
 type Obj = Record<string, unknown>;
@@ -49,7 +49,7 @@ export function fromLookupEvent(event: unknown, out: BatchBuilder): void {
   try {
     record = JSON.parse(inner);
   } catch (err) {
-    return out.reject(index, 'parse', `lookup-events CloudTrailEvent is not valid JSON: ${(err as Error).message}`);
+    return out.reject(index, 'parse', `lookup-events CloudTrailEvent is not valid JSON: ${jsonErrorOf(err)}`);
   }
   if (!isObject(record)) return out.reject(index, 'validate', 'lookup-events CloudTrailEvent is not a JSON object', '');
   const mismatch = crossCheck(event, record);

@@ -2,6 +2,7 @@
  * Texts of several JSON values: one per line (NDJSON, JSON Lines), or pretty-printed values one
  * after another (`aws cloudtrail lookup-events` run twice into one file). Pure.
  */
+import { jsonErrorOf } from '../parse.ts';
 
 /** One value of the text: parsed, or why not, with the line it starts on (1-based). */
 export type JsonValue = { readonly line: number; readonly value: unknown; readonly error?: undefined } | { readonly line: number; readonly error: string };
@@ -45,7 +46,7 @@ function parseOne(text: string, line: number): JsonValue {
   try {
     return { line, value: JSON.parse(text) };
   } catch (err) {
-    return { line, error: `line ${line}: invalid JSON: ${(err as Error).message}` };
+    return { line, error: `line ${line}: invalid JSON: ${jsonErrorOf(err)}` };
   }
 }
 
