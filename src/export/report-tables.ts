@@ -11,6 +11,7 @@ import type { ReportName } from '../reports/names.ts';
 import { toArrowFile } from './arrow.ts';
 import { type ColumnKind, type ColumnSpec, EXPORT_COLUMNS } from './columns.ts';
 import { toJsonDocument } from '../render/json.ts';
+import { summaryOf } from '../render/report.ts';
 import { toParquet } from './parquet.ts';
 
 export type ReportTableFormat = 'parquet' | 'arrow';
@@ -149,9 +150,6 @@ export function reportTableFiles(doc: ReportDocument, format: ReportTableFormat)
     const columns = reportColumnSpecs(name, t.columns);
     files.set(`${name}.${format}`, format === 'parquet' ? toParquet(t.rows, columns) : toArrowFile(t.rows, columns));
   }
-  files.set(
-    'summary.json',
-    toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects, ...(doc.eventList ? { eventList: doc.eventList } : {}) }),
-  );
+  files.set('summary.json', toJsonDocument(summaryOf(doc)));
   return files;
 }

@@ -2,7 +2,7 @@
  * File counts that add up: `seen = read + failed + skipped`, where an archive counts as its
  * entries, like a folder. One tally for every command.
  */
-import type { EntryCounts, FileCounts, Reject } from '../types.ts';
+import type { EntryCounts, FileCounts, Reject, Stage } from '../types.ts';
 
 /** Empty file counts. */
 export const noFiles = (): FileCounts => ({ seen: 0, read: 0, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0, duplicate: 0 }, failed: 0 });
@@ -61,4 +61,26 @@ export class DuplicateFiles {
     const reason = `duplicate file: byte-identical to a file read before it (SHA-256 ${hex}…); its records are counted there, not again`;
     return { path, index: null, stage: 'dedupe', reason };
   }
+}
+
+/** A file (or archive entry) that could not be read, as the JSON output names it. */
+export interface FailedFile {
+  readonly path: string;
+  /** The entry inside a `.zip`/`.tar` file, or null. */
+  readonly archivePath: string | null;
+  readonly stage: Stage;
+  readonly reason: string;
+}
+
+/**
+ * The failed files of a run, from its ledger: the whole-file lines (index null) that are neither a
+ * warning (the file was read) nor a duplicate. One per file counted as failed, in ledger order.
+ */
+export function failedFilesOf(ledger: readonly Reject[]): FailedFile[] {
+  const failed: FailedFile[] = [];
+  for (const r of ledger) {
+    if (r.index !== null || r.warning || r.stage === 'dedupe') continue;
+    failed.push({ path: r.path, archivePath: r.archivePath ?? null, stage: r.stage, reason: r.reason });
+  }
+  return failed;
 }

@@ -6,7 +6,9 @@ import type { ReportDocument } from '../reports/job.ts';
 import type { FileCounts, RecordCounts } from '../types.ts';
 import { toCsv } from './csv.ts';
 import { toJsonDocument } from './json.ts';
-import { toMarkdownTable } from './markdown.ts';
+import { markdownCell, toMarkdownTable } from './markdown.ts';
+import { escapeControls } from './cells.ts';
+import type { FailedFile } from '../read/file-counts.ts';
 import { toTextTable } from './text-table.ts';
 
 /**
@@ -61,6 +63,41 @@ export function filesLine(f: FileCounts): string {
   );
 }
 
+/** Failed files a terminal or Markdown report names; the JSON and --rejects have all of them. */
+export const SHOWN_FAILED_FILES = 5;
+
+const placeOf = (f: FailedFile) => (f.archivePath === null ? f.path : `${f.path}!/${f.archivePath}`);
+
+/**
+ * The first few failed files, one line each (`path: stage: reason`, an archive entry as
+ * `archive!/entry`), after the count, so a terminal reader sees which files failed, not only how
+ * many; empty when none did. Lines are plain text: each format escapes them for its medium.
+ */
+export function failedFileLines(failed: readonly FailedFile[]): { head: string; items: string[]; more: string | undefined } | undefined {
+  if (failed.length === 0) return undefined;
+  const items = failed.slice(0, SHOWN_FAILED_FILES).map((f) => `${placeOf(f)}: ${f.stage}: ${f.reason}`);
+  const left = failed.length - items.length;
+  return {
+    head: `failed files (${failed.length}):`,
+    items,
+    more: left > 0 ? `… and ${left} more: use --rejects FILE or --format json for all of them` : undefined,
+  };
+}
+
+/** The failed-files block of a terminal report: escaped, indented, ending with a newline (or '' when none failed). */
+export function failedFilesText(failed: readonly FailedFile[]): string {
+  const lines = failedFileLines(failed);
+  if (!lines) return '';
+  return [lines.head, ...lines.items.map((l) => `  ${escapeControls(l)}`), ...(lines.more ? [`  ${lines.more}`] : [])].join('\n') + '\n';
+}
+
+/** The failed-files block of a Markdown report: a list item with a nested list (or '' when none failed). */
+export function failedFilesMarkdown(failed: readonly FailedFile[]): string {
+  const lines = failedFileLines(failed);
+  if (!lines) return '';
+  return [`- ${lines.head}`, ...lines.items.map((l) => `  - ${markdownCell(l)}`), ...(lines.more ? [`  - ${markdownCell(lines.more)}`] : [])].join('\n') + '\n';
+}
+
 /** The JSON form: counts, rejects by stage, and every report as an array of row objects. */
 export function toReportJson(doc: ReportDocument): unknown {
   return doc.toJSON();
@@ -74,12 +111,21 @@ function titleOf(doc: ReportDocument, name: ReportName, rows: number): string {
   return `${REPORTS[name].title} (the latest ${n(list.shown)} of ${n(list.total)}; every event: cloudtrail-support export)`;
 }
 
+/** `summary.json` of `report --out DIR`: the counts, the failed files and rejects by stage. */
+export const summaryOf = (doc: ReportDocument) => ({
+  files: doc.files,
+  failedFiles: doc.failedFiles,
+  records: doc.records,
+  rejects: doc.rejects,
+  ...(doc.eventList ? { eventList: doc.eventList } : {}),
+});
+
 /** Renders the whole document in one format, for stdout. */
 export function renderReport(doc: ReportDocument, format: ReportFormat): string {
   if (format === 'json') return toJsonDocument(toReportJson(doc));
   const parts: string[] = [];
   if (format === 'md') {
-    parts.push('# AWS Support activity\n', `- ${filesLine(doc.files)}\n- ${accountingLine(doc.records)}\n`);
+    parts.push('# AWS Support activity\n', `- ${filesLine(doc.files)}\n${failedFilesMarkdown(doc.failedFiles)}- ${accountingLine(doc.records)}\n`);
     for (const [name, t] of doc.reports) parts.push(`## ${titleOf(doc, name, t.rows.length)}\n\n${toMarkdownTable(t.rows, t.columns)}`);
     return parts.join('\n');
   }
@@ -90,7 +136,7 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
     for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
     return parts.join('\n');
   }
-  parts.push(`${filesLine(doc.files)}\n${accountingLine(doc.records)}\n`);
+  parts.push(`${filesLine(doc.files)}\n${failedFilesText(doc.failedFiles)}${accountingLine(doc.records)}\n`);
   for (const [name, t] of doc.reports) parts.push(`${titleOf(doc, name, t.rows.length)}\n${toTextTable(t.rows, terminalColumns(name, t))}`);
   return parts.join('\n');
 }
@@ -109,9 +155,6 @@ export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<stri
       : toTextTable(t.rows, t.columns);
     files.set(`${name}.${ext}`, body);
   }
-  files.set(
-    'summary.json',
-    toJsonDocument({ files: doc.files, records: doc.records, rejects: doc.rejects, ...(doc.eventList ? { eventList: doc.eventList } : {}) }),
-  );
+  files.set('summary.json', toJsonDocument(summaryOf(doc)));
   return files;
 }

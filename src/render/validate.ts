@@ -1,5 +1,6 @@
 import type { ValidateResult } from '../validate/job.ts';
 import { escapeControls } from './cells.ts';
+import { failedFilesOf } from '../read/file-counts.ts';
 import { toJsonDocument } from './json.ts';
 import { MAX_WIDTH, tailOf, toTextTable } from './text-table.ts';
 
@@ -30,7 +31,15 @@ function withPathTails<T extends { path: string; archivePath?: string }>(rows: r
 
 /** Renders a `validate` result: per-file lines and totals. */
 export function renderValidate(result: ValidateResult, format: 'table' | 'json'): string {
-  if (format === 'json') return toJsonDocument({ files: result.files, records: result.records, perFile: result.perFile, problems: result.ledger });
+  if (format === 'json') {
+    return toJsonDocument({
+      files: result.files,
+      failedFiles: failedFilesOf(result.ledger),
+      records: result.records,
+      perFile: result.perFile,
+      problems: result.ledger,
+    });
+  }
   const { records, files } = result;
   const problemFiles = result.perFile.filter((f) => f.invalid > 0 || f.error !== null);
   // The archive entry column appears only when a problem is inside a .zip/.tar.

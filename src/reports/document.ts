@@ -3,6 +3,7 @@
  */
 import type { FileCounts, RecordCounts, Reject, Stage } from '../types.ts';
 import type { ReportName, ReportTable } from './index.ts';
+import { type FailedFile, failedFilesOf } from '../read/file-counts.ts';
 
 /** How much of the event list a document holds: the latest `shown` of `total` events. */
 export interface EventListExtent {
@@ -15,6 +16,8 @@ export interface EventListExtent {
 /** The result of `report`: counts that add up, the rejects, and every report. */
 export interface ReportDocument {
   readonly files: FileCounts;
+  /** The files counted as failed, each with the stage and reason (from the ledger). */
+  readonly failedFiles: readonly FailedFile[];
   readonly records: RecordCounts;
   /** Rejects ledger lines by stage (the lines themselves are in `ledger`). */
   readonly rejects: Partial<Record<Stage, number>>;
@@ -29,6 +32,7 @@ export interface ReportDocument {
 /** The JSON form of a report document: counts, rejects by stage, and each report's rows by name. */
 export interface ReportJson {
   readonly files: FileCounts;
+  readonly failedFiles: readonly FailedFile[];
   readonly records: RecordCounts;
   readonly rejects: Partial<Record<Stage, number>>;
   readonly eventList?: EventListExtent;
@@ -48,12 +52,14 @@ export function toReportDocument(run: RunCounts, reports: Map<ReportName, Report
   for (const r of run.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
   const events = reports.get('events');
   const eventList = events && { total: run.records.support, shown: events.rows.length, complete: events.rows.length === run.records.support };
+  const failedFiles = failedFilesOf(run.rejects);
   const toJSON = (): ReportJson => ({
     files: run.files,
+    failedFiles,
     records: run.records,
     rejects,
     ...(eventList ? { eventList } : {}),
     reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])),
   });
-  return { files: run.files, records: run.records, rejects, reports, ...(eventList ? { eventList } : {}), ledger: run.rejects, toJSON };
+  return { files: run.files, failedFiles, records: run.records, rejects, reports, ...(eventList ? { eventList } : {}), ledger: run.rejects, toJSON };
 }

@@ -362,7 +362,6 @@ test('--help lists the commands with examples', () => {
   for (const word of ['report', 'cases', 'export', 'validate', 'Examples:']) assert.ok(stdout.includes(word), word);
 });
 
-
 test('empty input (an empty folder, a window that matches no file) is said on stderr and fails --strict in report, cases, export and validate', () => {
   const empty = tempDir();
   for (const command of ['report', 'cases', 'export', 'validate']) {
@@ -389,6 +388,43 @@ test('--since at or after --until is a usage error (exit 2): the window would be
     assert.is(out.stderr, `cloudtrail-support: --since "${since}" is not before --until "${until}": the window is empty\n`);
   }
   assert.is(run(['report', fixture(), '--since', '2026-01-05', '--until', '2026-01-05', '--format', 'json']).code, 0, 'a bare date as both bounds is that day');
+});
+
+test('failed files are named: failedFiles [{path, archivePath, stage, reason}] in the JSON of report, cases, validate and summary.json; the first five in the terminal, with the count', () => {
+  const root = fixture();
+  for (let i = 0; i < 5; i++) put(root, `more/bad${i}.json`, '{"Records": [');
+  put(root, 'in.zip', zipSync({ 'logs/broken.json': strToU8('[}'), 'logs/good.json': strToU8(trailFile([record()])) }));
+  const report = JSON.parse(run(['report', root, '--format', 'json']).stdout);
+  assert.is(report.files.failed, 7);
+  assert.is(report.failedFiles.length, 7);
+  assert.equal(report.failedFiles.slice(0, 2), [
+    {
+      path: join(root, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1030Z_b.json.gz'),
+      archivePath: null,
+      stage: 'parse',
+      reason: "invalid JSON: Unexpected token 'o' (named .gz but not gzip: no 1f 8b magic bytes)",
+    },
+    { path: join(root, 'in.zip'), archivePath: 'logs/broken.json', stage: 'parse', reason: "invalid JSON: Unexpected token '}'" },
+  ]);
+  assert.equal(report.failedFiles[2], {
+    path: join(root, 'more/bad0.json'),
+    archivePath: null,
+    stage: 'parse',
+    reason: 'invalid JSON: Unexpected end of JSON input',
+  });
+  assert.equal(JSON.parse(run(['cases', root, '--format', 'json']).stdout).failedFiles, report.failedFiles);
+  const validate = JSON.parse(run(['validate', root, '--format', 'json']).stdout);
+  assert.equal(validate.failedFiles, report.failedFiles);
+  assert.is(validate.files.failed, validate.failedFiles.length);
+  const outDir = join(tempDir(), 'reports');
+  run(['report', root, '--format', 'csv', '--out', outDir]);
+  assert.equal(JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')).failedFiles, report.failedFiles);
+  const table = run(['report', root, '--format', 'table', '--report', 'days']).stdout.split('\n');
+  assert.is(table[1], 'failed files (7):');
+  assert.is(table[3], `  ${join(root, 'in.zip')}!/logs/broken.json: parse: invalid JSON: Unexpected token '}'`);
+  assert.is(table[7], '  … and 2 more: use --rejects FILE or --format json for all of them');
+  assert.match(table[8], /^records: /);
+  assert.ok(run(['cases', root, '--format', 'md']).stdout.includes('\n- failed files (7):\n  - '), 'Markdown too');
 });
 
 test.run();
