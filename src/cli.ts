@@ -110,7 +110,7 @@ function cli(argv: string[]) {
         withFilters(withInput(y))
           .option('format', {
             choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow'] as const,
-            describe: 'Output format (default: table on a TTY, json otherwise; parquet and arrow need --out)',
+            describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out)',
           })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
           .option('report', { type: 'string', array: true, choices: REPORT_NAMES, describe: 'Only these reports' })
@@ -125,7 +125,10 @@ function cli(argv: string[]) {
       'One row per support case: opened, discussed, read and resolved by whom, with findings',
       (y) =>
         withFilters(withInput(y))
-          .option('format', { choices: ['table', 'csv', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
+          .option('format', {
+            choices: ['table', 'csv', 'json', 'md'] as const,
+            describe: "Output format (default: --out's extension, .csv .json .md .txt; else table on a TTY, json otherwise)",
+          })
           .option('out', { type: 'string', describe: 'Write the case table to this file (default: stdout)' })
           .example('$0 cases ./AWSLogs', 'Every support case in the archive and its lifecycle')
           .example('$0 cases ./AWSLogs --since 2026-01-01 --format csv --out cases.csv', 'Cases touched since January, for a spreadsheet'),
@@ -136,7 +139,11 @@ function cli(argv: string[]) {
       'One row per Support record, for spreadsheets and data tools',
       (y) =>
         withFilters(withInput(y))
-          .option('format', { choices: EXPORT_FORMATS, default: 'csv' as const, describe: 'Row format; rows are in file path order, then record index' })
+          .option('format', {
+            choices: EXPORT_FORMATS,
+            describe:
+              "Row format (default: --out's extension, .csv .ndjson .jsonl .json .parquet .arrow; else csv); rows are in file path order, then record index",
+          })
           .option('out', { type: 'string', describe: 'Output file (default: stdout for csv, ndjson, json); with --partition-by, a new folder' })
           .option('partition-by', {
             type: 'string',

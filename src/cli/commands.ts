@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { validateArchive, type ValidateResult } from '../validate/job.ts';
 import type { InflateEngine } from '../read/decode.ts';
 import { ExitCode, type ExitCodeValue, RunError } from '../errors.ts';
-import { assertWritable, writeAtomic } from '../export/atomic.ts';
+import { writeAtomic } from '../export/atomic.ts';
+import { CASES_EXTENSIONS, checkOutputs, chooseFormat, defaultReportFormat, EXPORT_EXTENSIONS, type Output } from './outputs.ts';
+import { REPORT_NAMES } from '../reports/names.ts';
 import { toNdjson } from '../render/json.ts';
 import type { ReportFormat } from '../render/report.ts';
 import type { ExportFormat } from '../export/formats.ts';
@@ -19,7 +21,7 @@ import { renderVerify, type VerifyFormat } from '../render/verify.ts';
 import { loadPublicKeys, loadSignatures } from '../integrity/load.ts';
 import { verifyArchive } from '../integrity/verify.ts';
 import { parseWindow, type RowFilter } from '../rows/filter.ts';
-import { progressMeter, progressTotals, showProgress } from './progress.ts';
+import { withProgress } from './with-progress.ts';
 import { writeStdout } from './stdout.ts';
 import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
@@ -80,39 +82,9 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
   };
 }
 
-/**
- * Runs `job` with a progress line on stderr when `showProgress` says so: stderr a terminal, no
- * --quiet, and results not streamed to a terminal stdout as they come (export without --out).
- * The files are counted first, with a stat-only walk, so the line can show an ETA. On Ctrl-C the
- * line is cleared and SIGINT raised again, so the process still ends as interrupted (130).
- */
-async function withProgress<T>(args: InputArgs, paths: string[], options: ScanOptions, job: (options: ScanOptions) => Promise<T>): Promise<T> {
-  const { out, _: command } = args as InputArgs & { out?: string; _?: unknown[] };
-  const setting = {
-    quiet: args.quiet === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    streamsToStdout: command?.[0] === 'export' && !out,
-  };
-  if (!showProgress(setting)) return job(options);
-  const meter = progressMeter(
-    await progressTotals(paths, options),
-    (text) => process.stderr.write(text),
-    undefined,
-    () => process.stderr.columns,
-  );
-  const onSigint = () => {
-    meter.end();
-    process.removeListener('SIGINT', onSigint);
-    process.kill(process.pid, 'SIGINT');
-  };
-  process.on('SIGINT', onSigint);
-  try {
-    return await job({ ...options, onFile: meter.onFile });
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-    meter.end();
-  }
+/** The outputs of a command: its --out (when given) and --rejects. */
+function outputsOf(args: InputArgs, out: Output | undefined): Output[] {
+  return [...(out ? [out] : []), ...(args.rejects === undefined ? [] : [{ flag: '--rejects', path: args.rejects }])];
 }
 
 async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
@@ -135,12 +107,12 @@ export async function runReport(
 ): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
-  const format = args.format ?? (isTTY ? 'table' : 'json');
+  const format = args.format ?? defaultReportFormat(args.out, isTTY);
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
-  // Fail on an unwritable output before reading a possibly huge archive.
-  if (args.out) await assertWritable(args.out, true);
-  if (args.rejects) await assertWritable(args.rejects);
+  // Fail on an unwritable or colliding output before reading a possibly huge archive.
+  const names = [...(args.report ?? REPORT_NAMES).map((name) => `${name}.${format === 'table' ? 'txt' : format}`), 'summary.json'];
+  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, files: names }), paths);
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
@@ -168,10 +140,9 @@ export async function runReport(
 export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
-  if (args.out) await assertWritable(args.out);
-  if (args.rejects) await assertWritable(args.rejects);
-  // A file gets the same format a pipe would: json unless asked.
-  const format: ReportFormat = args.format ?? (isTTY && !args.out ? 'table' : 'json');
+  // A file gets the format its extension names, else the one a pipe would: json.
+  const format: ReportFormat = chooseFormat(args.format, args.out, CASES_EXTENSIONS, defaultReportFormat(args.out, isTTY));
+  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out }), paths);
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
   const { renderCases } = await import('../render/cases.ts');
   const body = renderCases(doc, format);
@@ -190,7 +161,7 @@ const stdoutOut: ByteOut = {
 };
 
 /** `export`: one row per Support record, streamed file by file into the output. */
-export async function runExport(args: FilterArgs & { format: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<ExitCodeValue> {
+export async function runExport(args: FilterArgs & { format?: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   const [{ assertFreshDir, parsePartitionBy }, { checkTarget, openExport }, { exportArchive }] = await Promise.all([
@@ -198,12 +169,12 @@ export async function runExport(args: FilterArgs & { format: ExportFormat; out?:
     import('../export/open-export.ts'),
     import('../export/job.ts'),
   ]);
-  const target: ExportTarget = { format: args.format, out: args.out, partitionBy: parsePartitionBy(args['partition-by'] ?? []) };
+  const format = chooseFormat(args.format, args.out, EXPORT_EXTENSIONS, 'csv');
+  const target: ExportTarget = { format, out: args.out, partitionBy: parsePartitionBy(args['partition-by'] ?? []) };
   checkTarget(target, true);
   const partitioned = (target.partitionBy?.length ?? 0) > 0;
-  if (args.out) await assertWritable(args.out, partitioned);
+  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, ...(partitioned ? { files: null } : {}) }), paths);
   if (args.out && partitioned) await assertFreshDir(args.out);
-  if (args.rejects) await assertWritable(args.rejects);
   const output = await openExport(target, stdoutOut);
   const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
   await writeLedger(args.rejects, result.rejects);
@@ -214,7 +185,7 @@ export async function runExport(args: FilterArgs & { format: ExportFormat; out?:
 /** `validate`: every record of every file against the record schema. */
 export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
-  if (args.rejects) await assertWritable(args.rejects);
+  await checkOutputs(outputsOf(args, undefined), paths);
   const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
   await writeStdout(renderValidate(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);

@@ -146,6 +146,25 @@ async function probeWrite(dir: string): Promise<void> {
   await rm(file, { force: true });
 }
 
+/** The nearest folder that exists at or above `dir`, where the writer will create what is missing. */
+async function nearestFolder(path: string, dir: string): Promise<string> {
+  for (let probe = dir;;) {
+    try {
+      const info = await stat(probe);
+      if (!info.isDirectory()) throw new RunError(`cannot write ${path}: ${probe} is not a directory`);
+      return probe;
+    } catch (err) {
+      if (err instanceof RunError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') throw new RunError(`cannot write ${path}: a parent in that path is a file, not a directory`);
+      if (code !== 'ENOENT') throw new RunError(`cannot write ${path}: ${code === 'EACCES' ? 'permission denied' : (err as Error).message}`);
+      const parent = dirname(probe);
+      if (parent === probe) throw new RunError(`cannot write ${path}: no existing parent folder`);
+      probe = parent;
+    }
+  }
+}
+
 /**
  * Checks before any input is read that `path` (a file, or a folder when `isDir`) can be written:
  * its nearest existing ancestor must be a writable folder.
@@ -156,21 +175,18 @@ export async function assertWritable(path: string, isDir = false): Promise<void>
   const { target, direct } = isDir ? { target: path, direct: false } : await outputTarget(path);
   // A device or pipe (/dev/stderr) is written as it is: there is no folder to probe.
   if (direct) return;
-  let probe = isDir ? target : dirname(target);
-  for (;;) {
-    try {
-      const info = await stat(probe);
-      if (!info.isDirectory()) throw new RunError(`cannot write ${path}: ${probe} is not a directory`);
-      await probeWrite(probe);
-      return;
-    } catch (err) {
-      if (err instanceof RunError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR') throw new RunError(`cannot write ${path}: a parent in that path is a file, not a directory`);
-      if (code !== 'ENOENT') throw new RunError(`cannot write ${path}: ${code === 'EACCES' ? 'permission denied' : (err as Error).message}`);
-      const parent = dirname(probe);
-      if (parent === probe) throw new RunError(`cannot write ${path}: no existing parent folder`);
-      probe = parent;
-    }
+  const dir = await nearestFolder(path, isDir ? target : dirname(target));
+  try {
+    await probeWrite(dir);
+  } catch (err) {
+    // Whatever the probe meets is final: an ENOENT here is a folder that cannot hold files (/proc),
+    // not a missing one. (Taking it for one walked up to / and passed, then the write hung.)
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EROFS'
+      ? 'read-only file system'
+      : `${dir} does not take new files (${code ?? (err as Error).message})`;
+    throw new RunError(`cannot write ${path}: ${why}`);
   }
 }
