@@ -16,6 +16,7 @@ import { watchStrayErrors } from './cli/stray-errors.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './read/decode.ts';
+import { removeTempsOnExit } from './cli/signals.ts';
 
 const FILTERS = 'Filters:';
 
@@ -234,6 +235,7 @@ function watchOutputStreams(): void {
 async function main(): Promise<void> {
   watchOutputStreams();
   watchStrayErrors();
+  removeTempsOnExit();
   try {
     await cli(hideBin(process.argv)).parseAsync();
     process.exitCode = exitCode;

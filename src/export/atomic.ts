@@ -6,6 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RunError } from '../errors.ts';
@@ -46,10 +47,30 @@ abstract class HandleFile implements AtomicFile {
   abstract abort(): Promise<void>;
 }
 
+/**
+ * Temp files not yet committed or aborted. A signal (Ctrl-C, SIGTERM) ends the process without
+ * running any abort, and left `.a.csv.tmp-…` files (up to 124 MB seen) beside the target, in what
+ * may be an evidence folder: the CLI's signal and exit handlers remove these ({@link removeOpenTemps}).
+ */
+const openTemps = new Set<string>();
+
+/** Removes every temp file still open, synchronously (for a signal or exit handler, where nothing async runs). */
+export function removeOpenTemps(): void {
+  for (const temp of openTemps) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing more can be done on the way out; the name says what it is (.NAME.tmp-PID-…).
+    }
+  }
+  openTemps.clear();
+}
+
 class TempFile extends HandleFile {
   private done = false;
   constructor(path: string, private readonly temp: string, handle: FileHandle) {
     super(path, handle);
+    openTemps.add(temp);
   }
 
   async commit(): Promise<void> {
@@ -57,6 +78,7 @@ class TempFile extends HandleFile {
       await this.handle.sync();
       await this.handle.close();
       await rename(this.temp, this.path);
+      openTemps.delete(this.temp);
       this.done = true;
     } catch (err) {
       await this.abort();
@@ -69,6 +91,7 @@ class TempFile extends HandleFile {
     this.done = true;
     await this.handle.close().catch(() => undefined);
     await rm(this.temp, { force: true }).catch(() => undefined);
+    openTemps.delete(this.temp);
   }
 }
 
