@@ -56,12 +56,15 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const partial = emptyPartial(names);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
   await runFiles(paths, run, (entry) => {
-    if ('reject' in entry) return merger.addDiscoveryReject(entry.reject);
-    if ('skipped' in entry) return merger.addSkipped(entry.skipped);
+    if ('reject' in entry || 'skipped' in entry) {
+      if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
+      else merger.addSkipped(entry.skipped);
+      return void options.onFile?.(0);
+    }
     const { partial: filePartial, ...outcome } = entry.result;
     const copies = merger.copiesSkipped;
     const kept = merger.add(outcome, entry.file.path);
-    options.onFile?.(entry.file);
+    options.onFile?.(entry.file.size);
     // A byte-identical copy of a file read before: none of its records count.
     if (merger.copiesSkipped > copies) return;
     if (kept.length === outcome.rows.length) return void mergePartials(partial, filePartial, eventLimit);

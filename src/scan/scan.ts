@@ -20,8 +20,12 @@ export interface ScanOptions extends FileScanOptions {
    * next file is merged. With `keepRows: false` the result holds no rows, so memory stays flat.
    */
   readonly onRows?: (rows: SupportRow[]) => void | Promise<void>;
-  /** Called once per log file read (after it is merged), e.g. to show progress. */
-  readonly onFile?: (file: LogFile) => void;
+  /**
+   * Called once per path met, in order, after it is merged, with the bytes read from disk (0 for a
+   * path skipped unread or that could not be walked), e.g. to show progress that ends where the
+   * file accounting's `seen` does.
+   */
+  readonly onFile?: (bytesRead: number) => void;
   /** Collect the rows in the result (default true). */
   readonly keepRows?: boolean;
   /** Worker threads (default: one per core; 1 runs in-process). The result is the same for any count. */
@@ -72,9 +76,11 @@ export async function scan(paths: readonly string[], options: ScanOptions = {}):
     else if ('skipped' in entry) merger.addSkipped(entry.skipped);
     else {
       const kept = merger.add(entry.result, entry.file.path);
-      options.onFile?.(entry.file);
+      options.onFile?.(entry.file.size);
       if (options.onRows && kept.length > 0) await options.onRows(kept);
+      return;
     }
+    options.onFile?.(0);
   });
   return merger.result();
 }

@@ -36,12 +36,9 @@ export function planOf(found: Discovered, keepFile?: (file: LogFile) => boolean)
   return found;
 }
 
-/** The files a run over `paths` will read, in order (what a progress line counts). */
-export async function* plannedFiles(paths: readonly string[], keepFile?: (file: LogFile) => boolean): AsyncGenerator<LogFile> {
-  for await (const found of discover(paths)) {
-    const plan = planOf(found, keepFile);
-    if ('file' in plan) yield plan.file;
-  }
+/** The plan of every path a run over `paths` meets, in order (what a progress line counts). */
+export async function* plannedFiles(paths: readonly string[], keepFile?: (file: LogFile) => boolean): AsyncGenerator<FilePlan> {
+  for await (const found of discover(paths)) yield planOf(found, keepFile);
 }
 
 /** Runs `run.job` over the files under `paths` and calls `consume` with each entry in discovery order. */

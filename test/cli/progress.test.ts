@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fitLine, progressLine, progressMeter, progressTotals, showProgress } from '../../src/cli/progress.ts';
+import { durationText, fitLine, progressLine, progressMeter, progressTotals, showProgress } from '../../src/cli/progress.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { parseTimeBound } from '../../src/rows/filter.ts';
 import { scan } from '../../src/scan/scan.ts';
@@ -21,7 +21,7 @@ test('progressMeter() redraws at most ten times a second, always at the end, and
   const file = { ...toLogFile('a.json.gz', MB) };
   for (const at of [150, 180, 300, 310]) {
     clock = at;
-    meter.onFile(file);
+    meter.onFile(file.size);
   }
   meter.end();
   assert.equal(out.map((t) => t.replace('\r\u001b[2K', '').split('  ')[0]), ['1/4 files', '3/4 files', '4/4 files', '']);
@@ -37,7 +37,7 @@ test('progressMeter() cuts each line to the terminal width less one column, so i
     clock = i;
     if (i === 2000) columns = 12; // the terminal was resized
     if (i === 2500) columns = undefined; // not known: the whole line
-    meter.onFile(file);
+    meter.onFile(file.size);
   }
   meter.end();
   const lines = out.map((t) => t.replace('\r\u001b[2K', ''));
@@ -56,7 +56,7 @@ test('progressMeter() cuts each line to the terminal width less one column, so i
 test('progressMeter() end() clears a line drawn at time 0, once', () => {
   const out: string[] = [];
   const meter = progressMeter({ files: 1, bytes: 1 }, (t) => out.push(t), () => 0);
-  meter.onFile(toLogFile('a.json', 1));
+  meter.onFile(toLogFile('a.json', 1).size);
   meter.end();
   meter.end();
   assert.equal(out, ['\r\u001b[2K1/1 files  0/0 MB  0.0 MB/s  ETA …', '\r\u001b[2K']);
@@ -71,14 +71,27 @@ test('showProgress(): on a terminal stderr, not --quiet, and not while results s
   assert.not.ok(showProgress({ ...base, stderrIsTTY: false }));
 });
 
-test('progressTotals() counts the files scan reads and their bytes, unlisted extensions included (their content decides)', async () => {
+test('progressTotals() counts every path the accounting sees, and the bytes of those scan reads (not of skipped files)', async () => {
   const root = tempDir();
   put(root, 'a.json', '12345');
   put(root, 'b.json.gz', '123');
-  // Read too (its content decides whether it is a digest), so onFile is called for it.
+  // Read too (its content decides whether it is a digest).
   put(root, 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/d.json.gz', '1234567');
   put(root, 'notes.txt', 'x');
   assert.equal(await progressTotals([root]), { files: 4, bytes: 16 });
+  let done = 0;
+  const result = await scan([root], { workers: 1, onFile: () => done++ });
+  assert.is(result.files.seen, 4, 'the total the accounting says (it said 84 where the line said 83)');
+  assert.is(done, 4);
+});
+
+test('the ETA never shows 60 seconds: whole minutes and seconds are rounded together', () => {
+  assert.is(durationText(179.6), '3 min 0 s');
+  assert.is(durationText(179.4), '2 min 59 s');
+  assert.is(durationText(59.96), '1 min 0 s');
+  assert.is(durationText(59.9), '59.9 s');
+  assert.is(durationText(125), '2 min 5 s');
+  for (let s = 60; s < 4000; s += 0.07) assert.not.match(durationText(s), / 60 s$/);
 });
 
 test('progressTotals() leaves out the files --since/--until prune by path date: the count reaches the total', async () => {
@@ -94,10 +107,12 @@ test('progressTotals() leaves out the files --since/--until prune by path date: 
   const filter = { since: parseTimeBound('2026-01-03', 'since'), until: parseTimeBound('2026-01-04', 'until') };
   for (const pruneByPath of [true, false]) {
     let seen = 0;
-    const result = await scan([root], { filter, pruneByPath, workers: 1, onFile: () => seen++ });
+    let bytes = 0;
+    const result = await scan([root], { filter, pruneByPath, workers: 1, onFile: (b) => (seen++, bytes += b) });
     const totals = await progressTotals([root], { filter, pruneByPath });
-    assert.is(totals.files, seen, `pruneByPath ${pruneByPath}`);
-    assert.is(totals.files, pruneByPath ? 3 : 6, 'days 3 and 4 (a bare --until date includes that day), and the undated file');
+    assert.equal(totals, { files: seen, bytes }, `pruneByPath ${pruneByPath}`);
+    assert.is(totals.files, 6, 'every path, pruned or not, as the accounting counts them');
+    assert.is(result.files.seen, 6);
     assert.is(result.files.skipped.outOfRange, pruneByPath ? 3 : 0);
   }
 });
