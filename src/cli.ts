@@ -17,6 +17,8 @@ import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './read/decode.ts';
 import { removeTempsOnExit } from './cli/signals.ts';
+import { helpWidth, wrapHelp } from './cli/help-wrap.ts';
+import { writeStdout } from './cli/stdout.ts';
 
 const FILTERS = 'Filters:';
 
@@ -33,6 +35,20 @@ export function parseByteSize(value: unknown): number {
     throw new RunError(`--max-file-bytes must be a size of at least 1 byte, such as 33554432, 512M or 2G (got ${JSON.stringify(value)})`);
   }
   return bytes;
+}
+
+/**
+ * A list flag given repeated or comma-separated (`--report principals,events`, as `--partition-by`
+ * takes it), checked against `valid` when given. An empty item or an unknown name is exit 2.
+ */
+export function parseList(flag: string, valid?: readonly string[]) {
+  return (values: unknown): string[] => {
+    const items = (Array.isArray(values) ? values : [values]).flatMap((v) => String(v).split(',')).map((v) => v.trim());
+    if (items.some((item) => item === '')) throw new RunError(`--${flag} has an empty item (give names separated by commas, or repeat the flag)`);
+    const unknown = valid ? items.find((item) => !valid.includes(item)) : undefined;
+    if (unknown !== undefined) throw new RunError(`--${flag} ${JSON.stringify(unknown)} is not one of ${valid!.join(', ')}`);
+    return [...new Set(items)];
+  };
 }
 
 const MAX_WORKERS = 256;
@@ -84,9 +100,27 @@ function withFilters<T>(y: Argv<T>) {
     })
     .option('since', { type: 'string', group: FILTERS, describe: 'Keep events at or after this ISO date/date-time (UTC)' })
     .option('until', { type: 'string', group: FILTERS, describe: 'Keep events before this ISO date-time (a bare date includes that day)' })
-    .option('account', { type: 'string', array: true, group: FILTERS, describe: 'Keep these account ids (repeatable)' })
-    .option('region', { type: 'string', array: true, group: FILTERS, describe: 'Keep these regions (repeatable)' })
-    .option('event-name', { type: 'string', array: true, group: FILTERS, describe: 'Keep these event names (repeatable)' })
+    .option('account', {
+      type: 'string',
+      array: true,
+      coerce: parseList('account'),
+      group: FILTERS,
+      describe: 'Keep these account ids (comma-separated or repeated)',
+    })
+    .option('region', {
+      type: 'string',
+      array: true,
+      coerce: parseList('region'),
+      group: FILTERS,
+      describe: 'Keep these regions (comma-separated or repeated)',
+    })
+    .option('event-name', {
+      type: 'string',
+      array: true,
+      coerce: parseList('event-name'),
+      group: FILTERS,
+      describe: 'Keep these event names (comma-separated or repeated)',
+    })
     .option('principal', { type: 'string', array: true, group: FILTERS, describe: 'Keep these principals, by name or ARN (repeatable)' })
     .option('prefilter', {
       type: 'boolean',
@@ -114,7 +148,12 @@ function cli(argv: string[]) {
             describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out)',
           })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
-          .option('report', { type: 'string', array: true, choices: REPORT_NAMES, describe: 'Only these reports' })
+          .option('report', {
+            type: 'string',
+            array: true,
+            coerce: parseList('report', REPORT_NAMES),
+            describe: `Only these reports, comma-separated or repeated: ${REPORT_NAMES.join(', ')}`,
+          })
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
@@ -210,7 +249,8 @@ function cli(argv: string[]) {
     .help()
     .alias('h', 'help')
     .version()
-    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    // Unwrapped: help-wrap.ts wraps by words (yargs' ESM wrap cuts words in the middle).
+    .wrap(null)
     .fail((message, err) => {
       throw err instanceof RunError ? err : new RunError(message ?? err?.message ?? 'invalid arguments');
     });
@@ -237,7 +277,10 @@ async function main(): Promise<void> {
   watchStrayErrors();
   removeTempsOnExit();
   try {
-    await cli(hideBin(process.argv)).parseAsync();
+    // With a callback, yargs hands --help and --version text over instead of printing it and exiting.
+    let shown = '';
+    await cli(hideBin(process.argv)).parseAsync(hideBin(process.argv), {}, (_err, _argv, output) => void (shown = output));
+    if (shown) await writeStdout(`${wrapHelp(shown, helpWidth(process.stdout.columns))}\n`);
     process.exitCode = exitCode;
   } catch (err) {
     if (isClosedPipe(err)) {

@@ -3,6 +3,8 @@
  * return the exit code (so a handler can be run and tested in-process). Kept apart from cli.ts so the flag definitions stay readable.
  */
 import process from 'node:process';
+import { existsSync } from 'node:fs';
+import { commandLike } from './suggest.ts';
 import { join } from 'node:path';
 import { validateArchive, type ValidateResult } from '../validate/job.ts';
 import type { InflateEngine } from '../read/decode.ts';
@@ -52,10 +54,17 @@ interface FilterArgs extends InputArgs {
 }
 
 function pathsOf(args: InputArgs): string[] {
+  // yargs puts the command first in `_`; it is empty for the default command, report.
+  const command = (args as InputArgs & { _?: unknown[] })._?.[0];
   if (!args.paths || args.paths.length === 0) {
-    // yargs puts the command first in `_`; it is empty for the default command, report.
-    const command = (args as InputArgs & { _?: unknown[] })._?.[0] ?? 'report';
-    throw new RunError(`no input paths given (try: cloudtrail-support ${String(command)} ./AWSLogs)`);
+    throw new RunError(`no input paths given (try: cloudtrail-support ${String(command ?? 'report')} ./AWSLogs)`);
+  }
+  const [first, ...rest] = args.paths;
+  const meant = command === undefined && !existsSync(first) ? commandLike(first) : undefined;
+  if (meant) {
+    throw new RunError(
+      `${JSON.stringify(first)} is not a command, and no such file or folder: did you mean: cloudtrail-support ${[meant, ...rest].join(' ')}`,
+    );
   }
   return args.paths;
 }
@@ -122,12 +131,12 @@ export async function runReport(
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
-    process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
+    if (!args.quiet) process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
   } else {
     await writeStdout(renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
-  if (doc.files.skipped.digest > 0) {
+  if (doc.files.skipped.digest > 0 && !args.quiet) {
     process.stderr.write(
       `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
     );

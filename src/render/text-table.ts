@@ -11,7 +11,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Cuts text to at most `max` columns, ellipsis included, between grapheme clusters only. */
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   const room = max - stringWidth(ELLIPSIS);
   let kept = '';
   let used = 0;

@@ -2,7 +2,9 @@ import type { ValidateResult } from '../validate/job.ts';
 import { escapeControls } from './cells.ts';
 import { failedFilesOf } from '../read/file-counts.ts';
 import { toJsonDocument } from './json.ts';
-import { MAX_WIDTH, tailOf, toTextTable } from './text-table.ts';
+import stringWidth from 'string-width';
+import { MAX_WIDTH, tailOf, toTextTable, truncate } from './text-table.ts';
+import type { Reject } from '../types.ts';
 
 /** Problems shown in the terminal table; all of them are in `--format json` and `--rejects`. */
 const SHOWN_PROBLEMS = 200;
@@ -24,10 +26,29 @@ export function tailOfPath(path: string, width = MAX_WIDTH): string {
   return `…${tail.slice(slash >= 0 ? slash : Math.max(0, underscore))}`;
 }
 
+// The offending value that validation reasons end with (`…, got "Wizard"`, `…, got number 7`).
+const GOT = /, got (?:.(?!, got ))*$/;
+
+/**
+ * A validation reason cut to a table cell so that what was found survives: the pointer prefix
+ * goes (the pointer has its own column), and a long reason loses the middle of what was expected,
+ * not the `got …` end (`must be one of Root, IAMUse…` hid the bad value). Escaped as the table shows it.
+ */
+export function reasonCell(reason: string, pointer: string | undefined, width = MAX_WIDTH): string {
+  const own = escapeControls(pointer && reason.startsWith(`${pointer}: `) ? reason.slice(pointer.length + 2) : reason);
+  if (stringWidth(own) <= width) return own;
+  const got = GOT.exec(own)?.[0];
+  if (!got || stringWidth(got) > width / 2) return own;
+  return truncate(own.slice(0, own.length - got.length), width - stringWidth(got)) + got;
+}
+
 /** Rows with their `path` (and `archivePath`, an entry's path in a .zip/.tar) cut from the left. */
 function withPathTails<T extends { path: string; archivePath?: string }>(rows: readonly T[]): Record<string, unknown>[] {
   return rows.map((row) => ({ ...row, path: tailOfPath(row.path), ...(row.archivePath === undefined ? {} : { archivePath: tailOfPath(row.archivePath) }) }));
 }
+
+/** Ledger lines as table rows: paths cut from the left, reasons cut in the middle (reasonCell). */
+const problemRows = (ledger: readonly Reject[]) => withPathTails(ledger).map((row, i) => ({ ...row, reason: reasonCell(ledger[i].reason, ledger[i].pointer) }));
 
 /** Renders a `validate` result: per-file lines and totals. */
 export function renderValidate(result: ValidateResult, format: 'table' | 'json'): string {
@@ -51,7 +72,7 @@ export function renderValidate(result: ValidateResult, format: 'table' | 'json')
     `Files with problems (${problemFiles.length})\n` +
     toTextTable(withPathTails(problemFiles), ['path', 'records', 'valid', 'invalid', 'error']) +
     `\nProblems (${result.ledger.length})\n` +
-    toTextTable(withPathTails(result.ledger.slice(0, SHOWN_PROBLEMS)), problemColumns) +
+    toTextTable(problemRows(result.ledger.slice(0, SHOWN_PROBLEMS)), problemColumns) +
     (result.ledger.length > SHOWN_PROBLEMS
       ? `  … and ${result.ledger.length - SHOWN_PROBLEMS} more: use --rejects FILE or --format json for all of them\n`
       : '')
