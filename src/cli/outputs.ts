@@ -21,6 +21,10 @@ export const EXPORT_EXTENSIONS: Readonly<Record<string, 'csv' | 'ndjson' | 'json
 };
 export const CASES_EXTENSIONS: Readonly<Record<string, 'csv' | 'json' | 'md' | 'table'>> = { csv: 'csv', json: 'json', md: 'md', markdown: 'md', txt: 'table' };
 
+// Extensions that name a file format whichever command writes it: a command that cannot write that
+// format refuses the name (`cases --out x.parquet` wrote JSON into it).
+const FORMAT_EXTENSIONS = new Set(['csv', 'tsv', 'json', 'ndjson', 'jsonl', 'md', 'markdown', 'html', 'parquet', 'arrow', 'feather', 'xlsx', 'xls']);
+
 /** The format `out`'s extension names, if any (`support.parquet` -> parquet; `out`, `x.gz` -> undefined). */
 export function formatOfExtension<F extends string>(out: string | undefined, byExtension: Readonly<Record<string, F>>): F | undefined {
   if (out === undefined) return undefined;
@@ -35,6 +39,11 @@ export function formatOfExtension<F extends string>(out: string | undefined, byE
  */
 export function chooseFormat<F extends string>(given: F | undefined, out: string | undefined, byExtension: Readonly<Record<string, F>>, fallback: F): F {
   const named = formatOfExtension(out, byExtension);
+  const ext = out === undefined ? '' : extname(out).slice(1).toLowerCase();
+  if (named === undefined && FORMAT_EXTENSIONS.has(ext)) {
+    const writes = [...new Set(Object.values(byExtension))].join(', ');
+    throw new RunError(`--out ${out} names a .${ext} file, which this command cannot write (it writes ${writes}); give a matching extension`);
+  }
   if (given !== undefined && named !== undefined && given !== named) {
     throw new RunError(`--format ${given} contradicts --out ${out}, whose extension says ${named} (drop --format, or rename the file)`);
   }
@@ -89,13 +98,16 @@ export async function checkOutputs(outputs: readonly Output[], inputs: readonly 
   }
   const realInputs = await Promise.all(inputs.map(realOf));
   for (const { output, at } of landed) {
-    if (output.files !== undefined) continue;
-    const existing = await stat(at).catch(() => undefined);
-    if (!existing?.isFile()) continue;
-    const real = await realOf(at);
-    const input = realInputs.find((input) => input === real || inside(real, input));
-    if (input !== undefined) {
-      throw new RunError(`cannot write ${output.path} (${output.flag}): it is a file the run reads (under input ${input}); choose another path`);
+    // A folder output is checked by the files it writes there (a dataset folder must be new or empty).
+    const files = output.files === undefined ? [at] : (output.files ?? []).map((name) => join(at, name));
+    for (const file of files) {
+      const existing = await stat(file).catch(() => undefined);
+      if (!existing?.isFile()) continue;
+      const real = await realOf(file);
+      const input = realInputs.find((input) => input === real || inside(real, input));
+      if (input !== undefined) {
+        throw new RunError(`cannot write ${file} (${output.flag}): it is a file the run reads (under input ${input}); choose another path`);
+      }
     }
   }
 }

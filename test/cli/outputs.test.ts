@@ -29,6 +29,14 @@ test('chooseFormat(): --format, else the --out extension, else the default; a co
       e.message === '--format csv contradicts --out x.parquet, whose extension says parquet (drop --format, or rename the file)',
   );
   assert.throws(() => chooseFormat('json', 'cases.csv', CASES_EXTENSIONS, 'json'), /contradicts/);
+  assert.throws(
+    () => chooseFormat(undefined, 'cases.parquet', CASES_EXTENSIONS, 'json'),
+    (e: unknown) =>
+      e instanceof RunError &&
+      e.message === '--out cases.parquet names a .parquet file, which this command cannot write (it writes csv, json, md, table); give a matching extension',
+  );
+  assert.throws(() => chooseFormat('csv', 'rows.xlsx', EXPORT_EXTENSIONS, 'csv'), /names a \.xlsx file/);
+  assert.throws(() => chooseFormat(undefined, 'rows.md', EXPORT_EXTENSIONS, 'csv'), /names a \.md file/);
 });
 
 test('report and cases files do not depend on the terminal: json with --out, a table only for a terminal stdout', () => {
@@ -89,9 +97,14 @@ test("checkOutputs() refuses outputs that land on one file, a ledger among a rep
   const log = put(input, 'logs/a.json', trailFile([record()]));
   await rejects(() => checkOutputs([{ flag: '--rejects', path: log }], [input]), usage(/it is a file the run reads/));
   await checkOutputs([{ flag: '--rejects', path: join(input, 'new.ndjson') }], [input]);
+  put(input, 'logs/summary.json', '{}');
+  await rejects(
+    () => checkOutputs([{ flag: '--out', path: join(input, 'logs'), files: ['summary.json'] }], [input]),
+    usage(/summary\.json \(--out\): it is a file the run reads/),
+  );
   const cli = run(['cases', input, '--out', log]);
   assert.is(cli.status, 2);
-  assert.equal(readdirSync(join(input, 'logs')), ['a.json']);
+  assert.equal(readdirSync(join(input, 'logs')), ['a.json', 'summary.json']);
   assert.is(JSON.parse(readFileSync(log, 'utf8')).Records.length, 1, 'the input is intact');
 });
 
