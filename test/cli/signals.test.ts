@@ -18,15 +18,16 @@ function writeUntilKilled(target: string, signal: NodeJS.Signals | 'exit'): Prom
     const file = await openAtomic(process.argv[1]);
     await file.write('x'.repeat(1 << 20));
     process.stdout.write('ready\\n');
-    if (process.argv[2] === 'exit') process.exit(3);
+    if (process.argv[2] === 'exit') process.stdin.once('data', () => process.exit(3));
     setInterval(() => undefined, 1000);
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, target, signal], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, target, signal], { stdio: ['pipe', 'pipe', 'inherit'] });
   let tempSeen = false;
   return new Promise((resolve) => {
     child.stdout.on('data', () => {
       tempSeen = readdirSync(join(target, '..')).some((n) => n.startsWith('.out.csv.tmp-'));
-      if (signal !== 'exit') child.kill(signal);
+      if (signal === 'exit') child.stdin.write('go\n');
+      else child.kill(signal);
     });
     child.on('exit', (code, sig) => resolve({ signal: sig, code, tempSeen }));
   });
