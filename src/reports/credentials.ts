@@ -1,9 +1,7 @@
 import { type ColumnTable, escape, table } from 'arquero';
 import { CREDENTIAL_CLASSES } from '../rows/identity.ts';
 import { recordedTimes } from './event-time.ts';
-import { countsAndTimes, firstAndLast, type RowFacts } from './facts.ts';
 import { sortedJoin } from './lists.ts';
-import type { Rollup } from './rollup.ts';
 
 const CLASSES = Object.keys(CREDENTIAL_CLASSES);
 
@@ -13,22 +11,6 @@ type Row = {
   identityTypes: unknown[] | undefined;
   principalCount: number | undefined;
   principals: unknown[] | undefined;
-};
-
-/**
- * The three questions of the AWS Support user guide, one row each (plus other-account and
- * unknown), always all five rows: was the call made with root or IAM user credentials, with
- * temporary credentials for a role or federated user, or by another AWS service?
- */
-export const credentialsRollup: Rollup<RowFacts> = {
-  keys: { credentialClass: (f) => f.row.credentialClass },
-  aggregates: {
-    ...countsAndTimes,
-    identityTypes: { op: 'values', of: (f) => f.row.identityType },
-    principalCount: { op: 'distinct', of: (f) => f.principalId },
-    principals: { op: 'values', of: (f) => f.row.principal },
-    ...firstAndLast,
-  },
 };
 
 export function finishCredentials(rolled: ColumnTable): ColumnTable {

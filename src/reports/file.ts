@@ -8,7 +8,7 @@ import type { RowKey } from '../scan/merge.ts';
 import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
 import type { LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
-import { emptyPartial, foldReportRows, type ReportPartial } from './partial.ts';
+import { emptyPartial, foldReportRows, type ReportPartial } from './fold.ts';
 
 export interface ReportFileOptions extends FileScanOptions {
   readonly reports: readonly ReportName[];

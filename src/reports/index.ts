@@ -4,16 +4,17 @@
  * from the case state (cases/), and `events` is the bounded event list (event-list.ts).
  */
 import type { ColumnTable } from 'arquero';
-import { accountsRollup, finishAccounts } from './accounts.ts';
-import { actionsRollup, finishActions } from './actions.ts';
-import { credentialsRollup, finishCredentials } from './credentials.ts';
-import { daysRollup, finishDays } from './days.ts';
-import { deniedRollup, finishDenied } from './denied.ts';
+import { finishAccounts } from './accounts.ts';
+import { finishActions } from './actions.ts';
+import { finishCredentials } from './credentials.ts';
+import { finishDays } from './days.ts';
+import { finishDenied } from './denied.ts';
 import type { RowFacts } from './facts.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
-import { finishPrincipals, principalsRollup } from './principals.ts';
+import { finishPrincipals } from './principals.ts';
 import type { Rollup } from './rollup.ts';
-import { finishTrustedAdvisor, trustedAdvisorRollup } from './trusted-advisor.ts';
+import { finishTrustedAdvisor } from './trusted-advisor.ts';
+import { ROLLUPS } from './rollups.ts';
 
 /** A report built by a rollup of the rows, then finished by arquero. */
 export interface RolledReport {
@@ -23,25 +24,23 @@ export interface RolledReport {
 }
 
 export const ROLLED = {
-  actions: { title: 'Support actions', rollup: actionsRollup, finish: finishActions },
-  principals: { title: 'Principals that used AWS Support', rollup: principalsRollup, finish: finishPrincipals },
+  actions: { title: 'Support actions', rollup: ROLLUPS.actions, finish: finishActions },
+  principals: { title: 'Principals that used AWS Support', rollup: ROLLUPS.principals, finish: finishPrincipals },
   credentials: {
     title: 'Credentials used: root or IAM user, temporary (role or federated), AWS service',
-    rollup: credentialsRollup,
+    rollup: ROLLUPS.credentials,
     finish: finishCredentials,
   },
-  accounts: { title: 'Accounts and regions', rollup: accountsRollup, finish: finishAccounts },
-  days: { title: 'Activity by day (UTC)', rollup: daysRollup, finish: finishDays },
-  denied: { title: 'Denied and failed calls, by principal and error code', rollup: deniedRollup, finish: finishDenied },
-  trustedAdvisor: { title: 'Trusted Advisor activity', rollup: trustedAdvisorRollup, finish: finishTrustedAdvisor },
+  accounts: { title: 'Accounts and regions', rollup: ROLLUPS.accounts, finish: finishAccounts },
+  days: { title: 'Activity by day (UTC)', rollup: ROLLUPS.days, finish: finishDays },
+  denied: { title: 'Denied and failed calls, by principal and error code', rollup: ROLLUPS.denied, finish: finishDenied },
+  trustedAdvisor: { title: 'Trusted Advisor activity', rollup: ROLLUPS.trustedAdvisor, finish: finishTrustedAdvisor },
 } as const satisfies Record<string, RolledReport>;
 
-export type RolledName = keyof typeof ROLLED;
+export type { RolledName } from './rollups.ts';
 
 /** Every report's title, by the name used for `--report` and for output file names. */
 export const REPORTS: Record<ReportName, { readonly title: string }> = { ...ROLLED, cases: { title: 'Support cases' }, events: { title: 'Support events' } };
-
-export const isRolled = (name: ReportName): name is RolledName => name in ROLLED;
 
 export { REPORT_NAMES, type ReportName };
 

@@ -15,7 +15,7 @@ import type { ReportDocument } from './document.ts';
 import { EVENT_LIST_LIMIT } from './event-list.ts';
 import { placeKey, reportFile, type ReportFileOptions, type ReportFileOutcome } from './file.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
-import { emptyPartial, mergePartials } from './partial.ts';
+import { emptyPartial, mergePartials } from './fold.ts';
 
 export type { ReportDocument } from './document.ts';
 

@@ -7,7 +7,6 @@
  * strings compare with `<`. So a report is the same table whether its rows were rolled up in one
  * table or folded file by file (tested against the arquero rollup on the same rows).
  */
-import { type ColumnTable, table } from 'arquero';
 
 /** One aggregate of a group: the arquero op it stands for, over a value of the row. */
 export type Aggregate<R> =
@@ -100,25 +99,4 @@ export function mergeGroups<R>(rollup: Rollup<R>, into: Groups, from: Groups): G
     }
   }
   return into;
-}
-
-/** The rolled-up table arquero's `groupby(keys).rollup(aggregates)` would give (row order aside: every report sorts it). */
-export function toRolledTable<R>(rollup: Rollup<R>, groups: Groups): ColumnTable {
-  const aggs = Object.entries(rollup.aggregates);
-  const keyNames = Object.keys(rollup.keys);
-  const list = [...groups.values()];
-  const columns: Record<string, unknown[]> = {};
-  keyNames.forEach((name, k) => (columns[name] = list.map(([keys]) => keys[k])));
-  aggs.forEach(([name, agg], i) => {
-    columns[name] = list.map(([, states]) => {
-      const s = states[i];
-      if (agg.op === 'distinct') {
-        const d = s as { set: Set<unknown>; invalid: boolean };
-        return d.set.size + (d.invalid ? 1 : 0);
-      }
-      if (agg.op === 'values') return [...(s as { set: Set<unknown> }).set];
-      return s;
-    });
-  });
-  return table(columns);
 }
