@@ -3,7 +3,8 @@
  * into a report partial right there, on the worker. What goes back to the main thread is the
  * partial and each row's key for duplicate detection, not the rows.
  */
-import { type FileScanOptions, scanFile } from '../scan/file.ts';
+import { type DocumentReader, readLogFile } from '../read/log-file.ts';
+import { decodeOptionsOf, type FileScanOptions, scanReader, toFileOutcome } from '../scan/file.ts';
 import type { RowKey } from '../scan/merge.ts';
 import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
 import type { LogFile, SupportRow } from '../types.ts';
@@ -33,12 +34,31 @@ const keyOf = (row: SupportRow): RowKey => ({
   partial: row.partial,
 });
 
-/** Reads one file and folds its Support rows into a report partial. Never throws. */
+/**
+ * Reads one file and folds its Support rows into a report partial, document by document: an
+ * archive's entry is folded before the next is read, so its rows are never all held at once (six
+ * 31 MiB all-Support zip entries peaked at 907 MB when the file's rows were folded together).
+ * Never throws.
+ */
 export function reportFile(file: LogFile, options: ReportFileOptions): ReportFileOutcome {
-  const { result: { rows, ...outcome }, recordOf } = keepingRecords(() => scanFile(file, options));
   const excluded = options.exclude && new Set(options.exclude);
-  const folded = excluded ? rows.filter((row) => !excluded.has(placeKey(row))) : rows;
-  return { ...outcome, rows: rows.map(keyOf), partial: foldReportRows(emptyPartial(options.reports), folded, options.eventLimit, recordOf) };
+  const partial = emptyPartial(options.reports);
+  const result = keepingRecords((recordOf) => {
+    const scan = scanReader(file, options);
+    // Each document's rows are folded into the file's partial right away and only their keys kept.
+    const fold = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
+      if (!outcome) return undefined;
+      const folded = excluded ? outcome.rows.filter((row) => !excluded.has(placeKey(row))) : outcome.rows;
+      foldReportRows(partial, folded, options.eventLimit, recordOf);
+      return { ...outcome, rows: outcome.rows.map(keyOf) as unknown as SupportRow[] };
+    };
+    const reader: DocumentReader<FileOutcome> = {
+      shortcut: scan.shortcut && ((bytes, archivePath) => fold(scan.shortcut!(bytes, archivePath))),
+      records: (batches, rejects, archivePath) => fold(scan.records(batches, rejects, archivePath))!,
+    };
+    return toFileOutcome(readLogFile(file, decodeOptionsOf(options), reader));
+  });
+  return { ...result, rows: result.rows as unknown as RowKey[], partial };
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */

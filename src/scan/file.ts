@@ -3,7 +3,7 @@
  * rejects and counts. It runs on worker threads too (`runJob`), so its options are plain data.
  */
 import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
-import { ledgerOf, type LogFileRead, readLogFile } from '../read/log-file.ts';
+import { type DocumentReader, ledgerOf, type LogFileRead, readLogFile } from '../read/log-file.ts';
 import type { RowFilter } from '../rows/filter.ts';
 import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
 import type { LogFile } from '../types.ts';
@@ -41,26 +41,33 @@ function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number;
   return { seen: bounds.length - 1, entries };
 }
 
-/** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */
-export function scanFile(file: LogFile, options: FileScanOptions): FileOutcome {
+/** How the scan sorts one document of a file (the file, or one archive entry) into an outcome. */
+export function scanReader(file: LogFile, options: FileScanOptions): DocumentReader<FileOutcome> {
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
   const needles = options.prefilter === false ? undefined : needlesFor(sources);
-  const read = readLogFile(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate }, {
+  return {
     shortcut: needles && ((bytes, archivePath) => {
       const selected = selectedRecords(bytes, needles);
       return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false });
     }),
     records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter),
-  });
-  return toFileOutcome(read);
+  };
+}
+
+/** The decode options of a scan. */
+export const decodeOptionsOf = (options: FileScanOptions) => ({ maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate });
+
+/** Reads one log file (or each entry of an archive) and sorts its records. Never throws. */
+export function scanFile(file: LogFile, options: FileScanOptions): FileOutcome {
+  return toFileOutcome(readLogFile(file, decodeOptionsOf(options), scanReader(file, options)));
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */
 export const runJob = scanFile;
 
 /** A file read -> one outcome: the documents' rows and counts added up, the ledger in file order. */
-function toFileOutcome(read: LogFileRead<FileOutcome>): FileOutcome {
+export function toFileOutcome(read: LogFileRead<FileOutcome>): FileOutcome {
   if (read.kind === 'skipped') return { skippedAs: read.as, rows: [], fingerprints: [], rejects: [], counts: noRecords() };
   const rejects = ledgerOf(read, (outcome) => outcome.rejects);
   if (read.kind === 'failed') return { reject: read.reject, rows: [], fingerprints: [], rejects, counts: noRecords() };

@@ -33,11 +33,11 @@ let keeping: WeakMap<SupportRow, CloudTrailRecord> | undefined;
  * right after (the report's fold: Trusted Advisor checks, case ids). Parsing `raw` again for them
  * cost ~2 s of 43 on the dense bench.
  */
-export function keepingRecords<T>(scanNow: () => T): { result: T; recordOf: (row: SupportRow) => CloudTrailRecord | undefined } {
+export function keepingRecords<T>(scanNow: (recordOf: (row: SupportRow) => CloudTrailRecord | undefined) => T): T {
   const records = new WeakMap<SupportRow, CloudTrailRecord>();
   keeping = records;
   try {
-    return { result: scanNow(), recordOf: (row) => records.get(row) };
+    return scanNow((row) => records.get(row));
   } finally {
     keeping = undefined;
   }
