@@ -4,7 +4,7 @@
  * whose exit code it sets. The only module that knows about argv, stdout, the TTY and exit codes.
  *
  * The shebang caps V8's young generation on this thread, as the worker pool does for report
- * workers, so peak memory stays flat however long the run (worker-pool.ts `limits` says why).
+ * workers, so peak memory stays flat however long the run (workers/pool.ts `limits` says why).
  * `npm start` and the benchmark use the same flags (tested).
  */
 import process from 'node:process';

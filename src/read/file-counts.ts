@@ -42,7 +42,7 @@ export class FileTally {
 /**
  * Whole files byte-identical to one read before them (the same object downloaded twice, a copy
  * under another name): counted as `duplicate` files, with a ledger line, and their records not
- * counted again. Each file read is known by the first 16 bytes of its SHA-256 (content.ts), so
+ * counted again. Each file read is known by the first 16 bytes of its SHA-256 (decode.ts contentDigest), so
  * memory is one short string per distinct file, not its path; the ledger gives the hash, which
  * finds the first copy (`sha256sum`). Callers pass only files that held records: copies of an
  * empty file (`[]`, `{"Records":[]}`) count nothing twice, and are common (TrailDiscover has 21).

@@ -10,7 +10,7 @@
  *
  * Parsing every record slice by slice is not done: it saves the whole-file UTF-8 decode, but
  * JSON.parse puts a text over 100 kB straight into the old generation and small ones into the
- * young one, which the CLI caps at 2 MB (worker-pool.ts); `validate` on 400 benchmark files went
+ * young one, which the CLI caps at 2 MB (workers/pool.ts); `validate` on 400 benchmark files went
  * from 3.1 to 3.8 s.
  */
 import { textOf } from '../read/parse.ts';
