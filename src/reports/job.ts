@@ -6,7 +6,7 @@
 import { siblingModule } from '../runtime.ts';
 import { OutcomeMerger } from '../scan/merge.ts';
 import { noRecords } from '../scan/outcome.ts';
-import { keepFileOf, type ScanOptions } from '../scan/scan.ts';
+import { fileScanOptionsOf, keepFileOf, type ScanOptions } from '../scan/scan.ts';
 import type { LogFile, RecordCounts, Reject } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
 import { defaultWorkers } from '../workers/pool.ts';
@@ -43,15 +43,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const building = Promise.all([import('./document.ts'), import('./partial.ts')]);
   const names = options.reports ?? REPORT_NAMES;
   const eventLimit = options.eventLimit ?? EVENT_LIST_LIMIT;
-  const fileOptions: ReportFileOptions = {
-    sources: options.sources,
-    filter: options.filter ?? {},
-    maxFileBytes: options.maxFileBytes,
-    inflate: options.inflate,
-    prefilter: options.prefilter,
-    reports: names,
-    eventLimit,
-  };
+  const fileOptions: ReportFileOptions = { ...fileScanOptionsOf(options), reports: names, eventLimit };
   const merger = new OutcomeMerger(false);
   const partial = emptyPartial(names);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };

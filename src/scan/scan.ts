@@ -56,6 +56,15 @@ export function keepFileOf(options: Pick<ScanOptions, 'filter' | 'pruneByPath'>)
   return options.pruneByPath === false ? undefined : (file) => fileMayMatch(filter, file);
 }
 
+/** The plain (structured-cloneable) part of the options that each file's job gets. */
+export const fileScanOptionsOf = (options: FileScanOptions): FileScanOptions => ({
+  sources: options.sources,
+  filter: options.filter ?? {},
+  maxFileBytes: options.maxFileBytes,
+  inflate: options.inflate,
+  prefilter: options.prefilter,
+});
+
 /**
  * Runs the report pipeline over files and folders. Files are read concurrently (on worker
  * threads past the first few) and merged in discovery order. Throws RunError only for a missing
@@ -63,14 +72,7 @@ export function keepFileOf(options: Pick<ScanOptions, 'filter' | 'pruneByPath'>)
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const merger = new OutcomeMerger(options.keepRows ?? true);
-  const fileOptions: FileScanOptions = {
-    sources: options.sources,
-    filter: options.filter ?? {},
-    maxFileBytes: options.maxFileBytes,
-    inflate: options.inflate,
-    prefilter: options.prefilter,
-  };
-  const run = { job: SCAN_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
+  const run = { job: SCAN_JOB, options: fileScanOptionsOf(options), workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
   await runFiles(paths, run, async (entry) => {
     if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
     else if ('skipped' in entry) merger.addSkipped(entry.skipped);
