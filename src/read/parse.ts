@@ -2,6 +2,7 @@
  * Parse: decompressed bytes -> a JSON document. Pure. Which shape the document has is decided in
  * `shapes/`; this module only turns bytes into a value or says why it cannot.
  */
+import { parseJsonExact } from './exact-numbers.ts';
 import { constants } from 'node:buffer';
 
 /** The parsed document, or why the bytes are not JSON. */
@@ -75,7 +76,7 @@ export function parseJsonText(text: string): Parsed {
   // A regex test stops at the first non-space character; trim() would copy the whole text.
   if (!/\S/.test(text)) return { ok: false, reason: 'empty document (no JSON value)' };
   try {
-    return { ok: true, document: JSON.parse(text) };
+    return { ok: true, document: parseJsonExact(text) };
   } catch (err) {
     const message = jsonErrorOf(err);
     const looksBinary = /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text.slice(0, 64));

@@ -14,6 +14,7 @@
  * from 3.1 to 3.8 s.
  */
 import { textOf } from '../read/parse.ts';
+import { parseJsonExact } from '../read/exact-numbers.ts';
 import { endOfJsonValue } from './well-formed.ts';
 
 const PREFIX = new TextEncoder().encode('{"Records":[');
@@ -77,7 +78,7 @@ export function parseCompactRecord(bytes: Uint8Array, bounds: readonly number[],
   // A record ends one byte before the next one's brace (the comma), the last one at the "]".
   const end = index + 2 < bounds.length ? bounds[index + 1] - 1 : bounds[index + 1];
   try {
-    return JSON.parse(textOf(bytes.subarray(bounds[index], end)));
+    return parseJsonExact(textOf(bytes.subarray(bounds[index], end)));
   } catch {
     return NOT_A_RECORD;
   }

@@ -10,6 +10,7 @@ import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBa
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
 import { isObject } from '../read/parse.ts';
 import { unrepresentableNumberAt } from '../validate/nesting.ts';
+import { changedNumberAt } from '../read/exact-numbers.ts';
 
 /** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
 export interface FileOutcome {
@@ -95,7 +96,7 @@ export function outcomeOf(
     counts.support++;
     rows.push(row);
     keeping?.set(row, record);
-    const changed = unrepresentableNumberAt(record);
+    const changed = unrepresentableNumberAt(record) ?? changedNumberAt(record);
     if (changed !== undefined) rejects.push({ path: file.path, ...where, index, stage: 'parse', reason: CHANGED_NUMBER, pointer: changed, warning: true });
     fingerprints.push(createHash('sha256').update(raw).digest('hex'));
   }
@@ -150,8 +151,9 @@ function serialize(record: CloudTrailRecord): string | { error: string } {
   }
 }
 
-const CHANGED_NUMBER =
-  'record kept with a changed value: a number beyond ±1.8e308 (such as 1e400) cannot be held by JSON.parse; it reads as Infinity and raw has null in its place';
+const CHANGED_NUMBER = 'record kept with a changed value: a number JSON.parse cannot hold as written ' +
+  '(beyond ±1.8e308 such as 1e400 reads as Infinity and raw has null; below 5e-324 such as 1e-400 reads as 0; ' +
+  'more digits than a double keeps, such as integers beyond 2^53, are rounded): raw has the value as read';
 
 /**
  * Adds `one` into `total`. Row by row, not `push(...rows)`: spreading an array of ~125k items

@@ -4,6 +4,7 @@
  * - an export to S3 (`create-export-task`): gzip files of lines `<ISO timestamp> <message>`.
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
  */
+import { parseJsonExact } from '../exact-numbers.ts';
 import type { BatchBuilder } from './batches.ts';
 import { jsonErrorOf } from '../parse.ts';
 
@@ -43,7 +44,7 @@ export function fromExportText(text: string, out: BatchBuilder): void {
 
 function parseMessage(message: string, index: number, shape: 'cloudwatch' | 'cloudwatch-export', out: BatchBuilder, where: string): void {
   try {
-    out.add(shape, JSON.parse(message), index);
+    out.add(shape, parseJsonExact(message), index);
   } catch (err) {
     out.reject(index, 'parse', `${where}CloudWatch Logs message is not a JSON record: ${jsonErrorOf(err)}`);
   }

@@ -5,6 +5,7 @@
  * read-only) and marked partial. Headers are matched loosely ("Event name", "eventName",
  * "event_name" are the same column), so the camelCase exports of other tools read too.
  */
+import { parseJsonExact } from '../exact-numbers.ts';
 import type { BatchBuilder } from './batches.ts';
 import { jsonErrorOf } from '../parse.ts';
 import { parseCsv } from './csv-parse.ts';
@@ -66,7 +67,7 @@ export function fromCsvText(text: string, out: BatchBuilder): string | undefined
 function fromJsonCell(json: string, index: number, line: number, out: BatchBuilder): void {
   let record: unknown;
   try {
-    record = JSON.parse(json);
+    record = parseJsonExact(json);
   } catch (err) {
     return out.reject(index, 'parse', `CSV line ${line}: the event column is not valid JSON: ${jsonErrorOf(err)}`);
   }

@@ -4,6 +4,7 @@
  * are cross-checked against it, and a mismatch rejects the Event (one of the two was edited).
  * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Event.html
  */
+import { parseJsonExact } from '../exact-numbers.ts';
 import type { BatchBuilder } from './batches.ts';
 import { instantOf, partialRecord } from './partial.ts';
 import { isObject, jsonErrorOf } from '../parse.ts';
@@ -47,7 +48,7 @@ export function fromLookupEvent(event: unknown, out: BatchBuilder): void {
   }
   let record: unknown;
   try {
-    record = JSON.parse(inner);
+    record = parseJsonExact(inner);
   } catch (err) {
     return out.reject(index, 'parse', `lookup-events CloudTrailEvent is not valid JSON: ${jsonErrorOf(err)}`);
   }

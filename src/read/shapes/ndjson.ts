@@ -2,6 +2,7 @@
  * Texts of several JSON values: one per line (NDJSON, JSON Lines), or pretty-printed values one
  * after another (`aws cloudtrail lookup-events` run twice into one file). Pure.
  */
+import { parseJsonExact } from '../exact-numbers.ts';
 import { jsonErrorOf } from '../parse.ts';
 
 /** One value of the text: parsed, or why not, with the line it starts on (1-based). */
@@ -44,7 +45,7 @@ function parses(text: string): boolean {
 
 function parseOne(text: string, line: number): JsonValue {
   try {
-    return { line, value: JSON.parse(text) };
+    return { line, value: parseJsonExact(text) };
   } catch (err) {
     return { line, error: `line ${line}: invalid JSON: ${jsonErrorOf(err)}` };
   }
