@@ -9,7 +9,6 @@ import { type RowOrigin, toSupportRow, TRAIL_FILE_ORIGIN } from '../rows/support
 import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
 import { isObject } from '../read/parse.ts';
-import { unrepresentableNumberAt } from '../validate/nesting.ts';
 import { changedNumberAt } from '../read/exact-numbers.ts';
 
 /** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
@@ -96,7 +95,8 @@ export function outcomeOf(
     counts.support++;
     rows.push(row);
     keeping?.set(row, record);
-    const changed = unrepresentableNumberAt(record) ?? changedNumberAt(record);
+    // Every read path parses with parseJsonExact, which marks the records whose numbers changed.
+    const changed = changedNumberAt(record);
     if (changed !== undefined) rejects.push({ path: file.path, ...where, index, stage: 'parse', reason: CHANGED_NUMBER, pointer: changed, warning: true });
     fingerprints.push(createHash('sha256').update(raw).digest('hex'));
   }

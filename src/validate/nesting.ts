@@ -36,23 +36,3 @@ export function nestedDeeperThan(value: unknown, limit = MAX_RECORD_DEPTH): bool
   }
   return false;
 }
-
-/**
- * JSON pointer of a number JSON.parse could not hold (a literal beyond ±1.8e308, such as
- * 1e400, becomes ±Infinity, which JSON.stringify writes as null), or undefined when there is none.
- */
-export function unrepresentableNumberAt(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : '';
-  if (!isContainer(value)) return undefined;
-  const stack: { container: object; pointer: string }[] = [{ container: value, pointer: '' }];
-  while (stack.length > 0) {
-    const { container, pointer } = stack.pop()!;
-    const entries: [string, unknown][] = Array.isArray(container) ? container.map((v, i) => [String(i), v]) : Object.entries(container);
-    for (const [key, item] of entries) {
-      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (typeof item === 'number' && !Number.isFinite(item)) return at;
-      if (isContainer(item)) stack.push({ container: item, pointer: at });
-    }
-  }
-  return undefined;
-}
