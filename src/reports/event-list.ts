@@ -18,9 +18,13 @@ const withoutRaw = (row: SupportRow | EventRow): EventRow => {
   return rest;
 };
 
-function compareEvents(a: EventRow, b: EventRow): number {
-  const ta = eventInstant(a.eventTime);
-  const tb = eventInstant(b.eventTime);
+/** A row with its instant, computed once per sort rather than once per comparison. */
+interface Keyed {
+  readonly at: number;
+  readonly row: SupportRow | EventRow;
+}
+
+function compareEvents({ at: ta, row: a }: Keyed, { at: tb, row: b }: Keyed): number {
   if (ta !== tb) return ta < tb ? -1 : 1;
   const ia = a.eventID ?? '';
   const ib = b.eventID ?? '';
@@ -47,8 +51,12 @@ export function keepLatest(list: (SupportRow | EventRow)[], more: Iterable<Suppo
 
 /** Sorts the list and keeps its latest `limit` events, without their raw records (in place). */
 export function trim(list: (SupportRow | EventRow)[], limit: number): EventRow[] {
-  list.sort(compareEvents);
-  if (list.length > limit) list.splice(0, list.length - limit);
-  for (let i = 0; i < list.length; i++) list[i] = withoutRaw(list[i]);
+  // The instants are parsed once per row here: parsed in the comparator, they were 2.3 M parses
+  // (0.37 of 17.9 s in a CPU profile of the 200-file dense report), as this runs once per file.
+  const keyed: Keyed[] = list.map((row) => ({ at: eventInstant(row.eventTime), row }));
+  keyed.sort(compareEvents);
+  const from = Math.max(0, keyed.length - limit);
+  list.length = keyed.length - from;
+  for (let i = from; i < keyed.length; i++) list[i - from] = withoutRaw(keyed[i].row);
   return list as EventRow[];
 }
