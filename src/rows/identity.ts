@@ -33,7 +33,9 @@ export const CREDENTIAL_CLASSES = {
 
 export type CredentialClass = keyof typeof CREDENTIAL_CLASSES;
 
-const TEMPORARY = new Set(['AssumedRole', 'FederatedUser', 'SAMLUser', 'WebIdentityUser', 'IdentityCenterUser', 'Role']);
+/** The identity types whose calls use temporary credentials (the SQL forms list them too). */
+export const TEMPORARY_IDENTITY_TYPES: readonly string[] = ['AssumedRole', 'FederatedUser', 'SAMLUser', 'WebIdentityUser', 'IdentityCenterUser', 'Role'];
+const TEMPORARY = new Set(TEMPORARY_IDENTITY_TYPES);
 
 /** Which of the three questions a record answers yes to, from `userIdentity.type`. */
 export function credentialClassOf(record: CloudTrailRecord): CredentialClass {

@@ -1,0 +1,58 @@
+/**
+ * The face of src/sql/: one query per report for an engine and a source, or every report as one
+ * script of named views after the DDL of the source. Pure: it returns text.
+ */
+import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
+import { casesSelect } from './cases.ts';
+import { DIALECTS, type Engine } from './dialect.ts';
+import { credentialsSelect, ROLLED_SQL, rolledSelect } from './rolled.ts';
+import { type SqlSource, supportRowsCtes } from './source-rows.ts';
+
+/** Every report the SQL forms compute, in the order of the tool's registry (the unbounded event list is left out). */
+export const SQL_REPORTS = ['actions', 'principals', 'credentials', 'accounts', 'days', 'denied', 'trustedAdvisor', 'cases'] as const;
+export type SqlReport = (typeof SQL_REPORTS)[number];
+
+export interface SqlOptions {
+  readonly engine: Engine;
+  readonly source: SqlSource;
+  /** A Parquet file or Hive dataset folder (DuckDB), or a table name; a default when absent (defaultLocation). */
+  readonly location?: string;
+  /** The `--sources` selection, as `report` takes it. */
+  readonly sources?: SourceSelection;
+}
+
+/** Where a query reads when no location is given: the names docs/scale.md and the DDL use. */
+export function defaultLocation(engine: Engine, source: SqlSource): string {
+  if (source === 'cloudtrail-table') return 'cloudtrail_logs';
+  return engine === 'duckdb' ? 'support-events.parquet' : 'support_events';
+}
+
+/** What FROM reads: DuckDB reads a Parquet file or a Hive dataset folder itself; the others read a table. */
+export function fromClause(options: SqlOptions): string {
+  const location = options.location ?? defaultLocation(options.engine, options.source);
+  if (options.engine !== 'duckdb' || options.source !== 'parquet') return location;
+  const d = DIALECTS.duckdb;
+  if (/\.parquet$/i.test(location)) return `read_parquet(${d.str(location)})`;
+  // A Hive dataset keeps account and region in the folder names only; autocast would read accounts as numbers.
+  return `read_parquet(${d.str(`${location.replace(/\/+$/, '')}/**/*.parquet`)}, hive_partitioning = true, hive_types_autocast = false)`;
+}
+
+/** The SELECT of one report over `support_rows`. */
+function reportSelect(engine: Engine, report: SqlReport): string {
+  const d = DIALECTS[engine];
+  if (report === 'credentials') return credentialsSelect(d);
+  if (report === 'cases') return casesSelect(d).select;
+  return rolledSelect(d, ROLLED_SQL[report]);
+}
+
+/** The CTEs a report needs: the Support rows, and for `cases` its own steps. */
+function ctesOf(options: SqlOptions, report: SqlReport): string[] {
+  const d = DIALECTS[options.engine];
+  const rows = supportRowsCtes(d, { source: options.source, from: fromClause(options), eventSources: [...sourcesFor(options.sources ?? 'support')] });
+  return report === 'cases' ? [...rows, ...casesSelect(d).ctes] : rows;
+}
+
+/** One query computing `report` with the columns, types and row order of `report --format json`. */
+export function reportSql(report: SqlReport, options: SqlOptions): string {
+  return `WITH\n${ctesOf(options, report).join(',\n')}\n${reportSelect(options.engine, report)}\n`;
+}
