@@ -18,6 +18,7 @@ import { REPORT_NAMES } from './reports/names.ts';
 import { removeTempsOnExit } from './cli/signals.ts';
 import { helpWidth, wrapHelp } from './cli/help-wrap.ts';
 import { writeStdout } from './cli/stdout.ts';
+import { runSql, type SqlArgs, sqlOptions } from './cli/sql.ts';
 import { maxFileBytesOption, parseList, parseWorkers, withFilters, withInput } from './cli/flags.ts';
 
 /** The exit code the command handler returned (yargs keeps handlers' results to itself). */
@@ -134,6 +135,12 @@ function cli(argv: string[]) {
           )
           .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),
       async (args) => void (exitCode = await runVerify(args, process.stdout.isTTY === true)),
+    )
+    .command(
+      'sql [report]',
+      'The SQL of a report for DuckDB, Athena, Trino or Spark, over our Parquet export or the CloudTrail table',
+      (y) => sqlOptions(y),
+      async (args) => void (exitCode = await runSql(args as unknown as SqlArgs)),
     )
     .strict()
     .help()

@@ -132,7 +132,7 @@ const spark: Dialect = {
   regexpLike: (text, pattern) => `(${text} RLIKE ${sparkString(pattern)})`,
   regexpGroup: (text, pattern) => `nullif(regexp_extract(${text}, ${sparkString(pattern)}, 1), '')`,
   // The zone is in the text, so the session time zone does not shift the parse.
-  minuteMs: (text) => `unix_seconds(try_to_timestamp(${text} || 'Z', "yyyy-MM-dd'T'HH:mmXXX")) * 1000`,
+  minuteMs: (text) => `unix_seconds(try_to_timestamp(${text} || 'Z', ${sparkString("yyyy-MM-dd'T'HH:mmXXX")})) * 1000`,
   intDiv: (a, b) => `(${a} DIV ${b})`,
   sortedJoin: (expr, sep) => `array_join(array_sort(collect_set(${expr})), ${sparkString(sep)})`,
   sortedTokens: (expr) => `array_join(array_sort(array_distinct(filter(flatten(collect_list(split(${expr}, ' '))), v -> v <> ''))), ' ')`,

@@ -4,7 +4,7 @@
  * documents it for Athena. Every report (reports.ts, cases.ts) reads only these columns. Pure.
  *
  * Columns: t (eventTime as recorded), ms (its instant, epoch ms, null when it is none), the row
- * fields in lower case, req and resp (requestParameters and responseElements as JSON), place
+ * fields in lower case (role and session as role_name, session_name: SESSION is a keyword in places), req and resp (requestParameters and responseElements as JSON), place
  * (where the record was read, for ties), then msx, time_key, order_key and principal_key.
  */
 import { categoryOf } from '../rows/category.ts';
@@ -44,29 +44,29 @@ const inList = (values: readonly string[], d: Dialect) => values.map((v) => d.st
 /** requestParameters etc. read from the `raw` column of our export, row facts from its columns. */
 function parquetColumns(d: Dialect): Record<string, string> {
   return {
-    t: d.jsonText('raw', '$.eventTime'),
-    eventsource: 'eventsource',
-    eventname: 'eventname',
-    category: 'category',
-    account: 'account',
-    region: 'region',
-    identitytype: 'identitytype',
-    principal: 'principal',
-    credentialclass: 'credentialclass',
-    role: 'role',
-    session: 'session',
-    invokedby: 'invokedby',
-    sourceidentity: 'sourceidentity',
-    calleraccount: 'calleraccount',
-    mfa: 'mfa',
-    sourceipaddress: 'sourceipaddress',
-    useragent: 'useragent',
-    errorcode: 'errorcode',
-    errormessage: 'errormessage',
-    eventid: 'eventid',
-    req: d.jsonPart('raw', '$.requestParameters'),
-    resp: d.jsonPart('raw', '$.responseElements'),
-    place: `file || chr(1) || coalesce(archivepath, '') || chr(1) || lpad(${d.cast(d.id('index'), 'varchar')}, 10, '0')`,
+    t: d.jsonText(d.id('raw'), '$.eventTime'),
+    eventsource: d.id('eventsource'),
+    eventname: d.id('eventname'),
+    category: d.id('category'),
+    account: d.id('account'),
+    region: d.id('region'),
+    identitytype: d.id('identitytype'),
+    principal: d.id('principal'),
+    credentialclass: d.id('credentialclass'),
+    role_name: d.id('role'),
+    session_name: d.id('session'),
+    invokedby: d.id('invokedby'),
+    sourceidentity: d.id('sourceidentity'),
+    calleraccount: d.id('calleraccount'),
+    mfa: d.id('mfa'),
+    sourceipaddress: d.id('sourceipaddress'),
+    useragent: d.id('useragent'),
+    errorcode: d.id('errorcode'),
+    errormessage: d.id('errormessage'),
+    eventid: d.id('eventid'),
+    req: d.jsonPart(d.id('raw'), '$.requestParameters'),
+    resp: d.jsonPart(d.id('raw'), '$.responseElements'),
+    place: `${d.id('file')} || chr(1) || coalesce(${d.id('archivepath')}, '') || chr(1) || lpad(${d.cast(d.id('index'), 'varchar')}, 10, '0')`,
   };
 }
 
@@ -101,8 +101,8 @@ function cloudTrailColumns(d: Dialect): Record<string, string> {
       `WHEN ${type} IN (${inList(TEMPORARY_IDENTITY_TYPES, d)}) THEN 'temporary-credentials' ` +
       `WHEN ${type} = 'AWSService' THEN 'aws-service' WHEN ${type} = 'AWSAccount' THEN 'other-account' ` +
       `WHEN ${type} IS NULL AND (${u}.invokedby IS NOT NULL OR eventtype = 'AwsServiceEvent') THEN 'aws-service' ELSE 'unknown' END`,
-    role: `CASE WHEN ${type} = 'AssumedRole' THEN ${role} END`,
-    session: `CASE WHEN ${type} IN ('AssumedRole', 'FederatedUser') THEN nullif(${session}, '') END`,
+    role_name: `CASE WHEN ${type} = 'AssumedRole' THEN ${role} END`,
+    session_name: `CASE WHEN ${type} IN ('AssumedRole', 'FederatedUser') THEN nullif(${session}, '') END`,
     invokedby: `${u}.invokedby`,
     sourceidentity: `${u}.sessioncontext.sourceidentity`,
     calleraccount: `${u}.accountid`,
