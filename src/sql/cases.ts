@@ -70,7 +70,7 @@ function factsCte(d: Dialect): string {
 }
 
 /** cases/case-row.ts formatDuration of whole milliseconds: `1d 2h 5m 0.5s`, leading zero units left out. */
-function durationText(d: Dialect, ms: string): string {
+export function durationText(d: Dialect, ms: string): string {
   const text = (n: string) => d.cast(n, 'varchar');
   const [days, hours, minutes] = [d.intDiv(ms, '86400000'), `${d.intDiv(ms, '3600000')} % 24`, `${d.intDiv(ms, '60000')} % 60`];
   const fraction = `${ms} % 1000`;
