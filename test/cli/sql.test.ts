@@ -1,0 +1,89 @@
+/** End-to-end: `sql` through the built CLI (dist/): the printed SQL runs in DuckDB and gives the report's rows; bad usage is exit 2. */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { viewName } from '../../src/sql/script.ts';
+import { SQL_REPORTS } from '../../src/sql/query.ts';
+import { writeStoryArchive } from '../_support/case-stories.ts';
+import { cli, duck } from '../_support/duck.ts';
+import { SAMPLES, tempDir } from '../_support/helpers.ts';
+import { assertSameReports, cloudTrailView, recordsDocuments, reportJson } from '../_support/sql-check.ts';
+
+const dirs: string[] = [];
+const temp = (prefix: string) => {
+  dirs.push(tempDir(prefix));
+  return dirs.at(-1)!;
+};
+test.after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+test('sql REPORT prints one query; run in DuckDB over the export it gives report --format json, --sources passed through', async () => {
+  const parquet = join(temp('cts-sql-cli-'), 'support.parquet');
+  assert.is(cli(['export', SAMPLES, '--format', 'parquet', '--out', parquet, '--sources', 'all', '--quiet']).code, 0);
+  const out = cli(['sql', 'principals', '--location', parquet, '--sources', 'support']);
+  assert.is(out.code, 0, out.stderr);
+  assert.ok(out.stdout.startsWith('WITH\n'));
+  assert.ok(out.stdout.includes("IN ('support.amazonaws.com')"));
+  assert.equal(await duck(out.stdout), reportJson([SAMPLES], ['--sources', 'support']).principals);
+});
+
+test('sql --all for DuckDB over delivery files: the script creates the table view and one view per report, each the report', async () => {
+  const glob = join(SAMPLES, 'AWSLogs/**/CloudTrail/*/*/*/*/*.json.gz');
+  const out = cli(['sql', '--all', '--source', 'cloudtrail-table', '--data', glob, '--location', 'ct_all', '--sources', 'all']);
+  assert.is(out.code, 0, out.stderr);
+  assert.is(out.stdout.match(/^CREATE OR REPLACE VIEW support_/gm)?.length, SQL_REPORTS.length);
+  await duck(out.stdout);
+  const expected = reportJson([SAMPLES], ['--sources', 'all']);
+  for (const report of SQL_REPORTS) assert.equal(await duck(`SELECT * FROM ${viewName(report)}`), expected[report], report);
+});
+
+test('sql --all for Athena: the CloudTrail table DDL with projection, then the views', () => {
+  const out = cli([
+    'sql',
+    '--all',
+    '--engine',
+    'athena',
+    '--source',
+    'cloudtrail-table',
+    '--data',
+    's3://bucket/AWSLogs/o-abc123/',
+    '--project-accounts',
+    '111122223333,444455556666',
+    '--project-since',
+    '2026-01-01',
+  ]);
+  assert.is(out.code, 0, out.stderr);
+  assert.ok(out.stdout.includes('CREATE EXTERNAL TABLE cloudtrail_logs ('));
+  assert.ok(out.stdout.includes("'projection.account.values' = '111122223333,444455556666'"));
+  assert.ok(out.stdout.includes("'projection.date.range' = '2026/01/01,NOW'"));
+  assert.ok(out.stdout.includes('CREATE OR REPLACE VIEW support_trusted_advisor AS'));
+});
+
+test('the case stories (attachments by set, reopened, resolved by root, clock skew): every report from the CloudTrail table equals the report', async () => {
+  const root = temp('cts-sql-stories-');
+  writeStoryArchive(root);
+  const files = recordsDocuments([root]);
+  const view = await cloudTrailView(files);
+  const expected = reportJson([root], ['--sources', 'all']);
+  await assertSameReports(expected, { source: 'cloudtrail-table', location: view, sources: 'all' }, 'stories');
+});
+
+test('sql usage errors are exit 2 and say what is wrong', () => {
+  const cases: [string[], RegExp][] = [
+    [['sql'], /a report .* or --all, not neither/],
+    [['sql', 'cases', '--all'], /not both/],
+    [['sql', 'events'], /Invalid values|choices/i],
+    [['sql', 'cases', '--engine', 'oracle'], /Invalid values|choices/i],
+    [['sql', '--all', '--engine', 'athena', '--source', 'cloudtrail-table'], /needs --data/],
+    [['sql', '--all', '--engine', 'athena', '--source', 'cloudtrail-table', '--data', 's3://b/AWSLogs/'], /needs --project-accounts/],
+    [['sql', '--all', '--engine', 'spark', '--data', 's3://b/ds/', '--project-since', '2026/01/01'], /--project-since "2026\/01\/01" is not a date/],
+    [['sql', '--all', '--engine', 'trino'], /needs --data: where the Hive dataset is/],
+  ];
+  for (const [args, message] of cases) {
+    const out = cli(args);
+    assert.is(out.code, 2, args.join(' '));
+    assert.match(out.stderr, message, args.join(' '));
+  }
+});
+
+test.run();
