@@ -9,7 +9,7 @@
  */
 import type { Dialect } from './dialect.ts';
 
-// [column, Hive type, the record's field (DuckDB reads by the JSON key)]
+// The record's string fields by their JSON keys (DuckDB reads by key; the table's columns are their lower case).
 const STRINGS = [
   'eventVersion',
   'eventTime',
