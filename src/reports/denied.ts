@@ -1,9 +1,7 @@
 import { type ColumnTable, desc, escape } from 'arquero';
 import { recordedTimes } from './event-time.ts';
 import { sortedJoin } from './lists.ts';
-
-// Error codes that mean "not allowed" rather than "went wrong": what probing produces.
-const DENIAL = /AccessDenied|Unauthorized|NotAuthorized|Forbidden/i;
+import { DENIAL_CODE as DENIAL } from '../rows/denial.ts';
 
 export function finishDenied(rolled: ColumnTable): ColumnTable {
   return recordedTimes(rolled)

@@ -4,6 +4,8 @@
 import type { FileCounts, RecordCounts, Reject, Stage } from '../types.ts';
 import type { ReportName, ReportTable } from './index.ts';
 import { type FailedFile, failedFilesOf } from '../read/file-counts.ts';
+import type { FindingsResult } from '../findings/run-rules.ts';
+import type { ShownFinding } from '../findings/finish.ts';
 
 /** How much of the event list a document holds: the latest `shown` of `total` events. */
 export interface EventListExtent {
@@ -25,18 +27,42 @@ export interface ReportDocument {
   /** Set when the events report was built. */
   readonly eventList?: EventListExtent;
   readonly ledger: readonly Reject[];
+  /** Set when detection rules ran: the findings, the rules, and what they cost. */
+  readonly findings?: FindingsResult;
   /** The document as `report --format json` prints it (so `JSON.stringify(doc)` does not lose the reports). */
   toJSON(): ReportJson;
 }
 
 /** The JSON form of a report document: counts, rejects by stage, and each report's rows by name. */
 export interface ReportJson {
+  /** Every finding, most severe first (present when rules ran). */
+  readonly findings?: readonly ShownFinding[];
+  /** The rules that ran, the rule files refused, and what the rules made the run read. */
+  readonly rules?: RulesJson;
   readonly files: FileCounts;
   readonly failedFiles: readonly FailedFile[];
   readonly records: RecordCounts;
   readonly rejects: Partial<Record<Stage, number>>;
   readonly eventList?: EventListExtent;
   readonly reports: Partial<Record<ReportName, Record<string, unknown>[]>>;
+}
+
+/** The `rules` member of the JSON form. */
+export interface RulesJson {
+  readonly ran: number;
+  readonly refused: FindingsResult['refused'];
+  readonly extraSources: readonly string[] | null;
+  readonly recordsForRules: number;
+}
+
+/** The `findings` and `rules` members of the JSON form (empty when no rule ran). */
+export function findingsJson(findings: FindingsResult | undefined): Pick<ReportJson, 'findings' | 'rules'> {
+  if (!findings) return {};
+  const { scope } = findings;
+  return {
+    findings: findings.findings,
+    rules: { ran: findings.rules.length, refused: findings.refused, extraSources: scope.extraSources, recordsForRules: scope.recordsForRules },
+  };
 }
 
 /** What a run counted: the input of a report document besides its tables. */
@@ -47,13 +73,14 @@ export interface RunCounts {
 }
 
 /** Builds the report document (pure). */
-export function toReportDocument(run: RunCounts, reports: Map<ReportName, ReportTable>): ReportDocument {
+export function toReportDocument(run: RunCounts, reports: Map<ReportName, ReportTable>, findings?: FindingsResult): ReportDocument {
   const rejects: Partial<Record<Stage, number>> = {};
   for (const r of run.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
   const events = reports.get('events');
   const eventList = events && { total: run.records.support, shown: events.rows.length, complete: events.rows.length === run.records.support };
   const failedFiles = failedFilesOf(run.rejects);
   const toJSON = (): ReportJson => ({
+    ...findingsJson(findings),
     files: run.files,
     failedFiles,
     records: run.records,
@@ -61,5 +88,15 @@ export function toReportDocument(run: RunCounts, reports: Map<ReportName, Report
     ...(eventList ? { eventList } : {}),
     reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])),
   });
-  return { files: run.files, failedFiles, records: run.records, rejects, reports, ...(eventList ? { eventList } : {}), ledger: run.rejects, toJSON };
+  return {
+    files: run.files,
+    failedFiles,
+    records: run.records,
+    rejects,
+    reports,
+    ...(eventList ? { eventList } : {}),
+    ledger: run.rejects,
+    ...(findings ? { findings } : {}),
+    toJSON,
+  };
 }

@@ -7,9 +7,11 @@ import { type DocumentReader, readLogFile } from '../read/log-file.ts';
 import { decodeOptionsOf, type FileScanOptions, scanReader, toFileOutcome } from '../scan/file.ts';
 import type { RowKey } from '../scan/merge.ts';
 import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
-import type { LogFile, SupportRow } from '../types.ts';
+import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
 import { emptyPartial, foldReportRows, type ReportPartial } from './fold.ts';
+import { foldRuleRecord } from '../findings/fold.ts';
+import type { SigmaRule } from '../findings/sigma-rule.ts';
 
 export interface ReportFileOptions extends FileScanOptions {
   readonly reports: readonly ReportName[];
@@ -17,6 +19,8 @@ export interface ReportFileOptions extends FileScanOptions {
   readonly eventLimit: number;
   /** Rows to leave out of the partial, by {@link placeKey}: the duplicates of rows kept from earlier files. */
   readonly exclude?: readonly string[];
+  /** Detection rules to run on each kept record (and on the records of `ruleSources`); findings are folded when set. */
+  readonly rules?: readonly SigmaRule[];
 }
 
 /** A file's outcome with its rows folded: `rows` are only their keys. */
@@ -42,14 +46,19 @@ const keyOf = (row: SupportRow): RowKey => ({
  */
 export function reportFile(file: LogFile, options: ReportFileOptions): ReportFileOutcome {
   const excluded = options.exclude && new Set(options.exclude);
-  const partial = emptyPartial(options.reports);
+  const partial = emptyPartial(options.reports, options.rules !== undefined);
+  const rules = options.rules ?? [];
+  const findings = partial.findings;
+  const filter = options.filter ?? {};
+  const others = findings &&
+    ((record: CloudTrailRecord, index: number, archivePath: string | null) => foldRuleRecord(findings, rules, record, file, index, archivePath, filter));
   const result = keepingRecords((recordOf) => {
-    const scan = scanReader(file, options);
+    const scan = scanReader(file, options, others);
     // Each document's rows are folded into the file's partial right away and only their keys kept.
     const fold = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
       if (!outcome) return undefined;
       const folded = excluded ? outcome.rows.filter((row) => !excluded.has(placeKey(row))) : outcome.rows;
-      foldReportRows(partial, folded, options.eventLimit, recordOf);
+      foldReportRows(partial, folded, options.eventLimit, recordOf, rules);
       return { ...outcome, rows: outcome.rows.map(keyOf) as unknown as SupportRow[] };
     };
     const reader: DocumentReader<FileOutcome> = {

@@ -11,6 +11,8 @@ import { factsOf, type RecordOf } from './facts.ts';
 import type { ReportName } from './names.ts';
 import { isRolled, type RolledName, ROLLUPS } from './rollups.ts';
 import { foldRows, type Groups, mergeGroups } from './rollup.ts';
+import { emptyFindings, type FindingsPartial, foldFindingRows, mergeFindings } from '../findings/fold.ts';
+import type { SigmaRule } from '../findings/sigma-rule.ts';
 
 /** The reports' state over the rows folded so far. Plain data (Maps, Sets, arrays): it crosses threads. */
 export interface ReportPartial {
@@ -18,17 +20,30 @@ export interface ReportPartial {
   readonly cases?: CaseState;
   /** The latest events (at most `eventLimit` once trimmed); `events` is asked for. */
   readonly events?: EventRow[];
+  /** Set when detection rules run (findings/fold.ts); the case state is then kept too (stateful findings read it). */
+  readonly findings?: FindingsPartial;
 }
 
-/** An empty partial for the named reports. */
-export function emptyPartial(names: readonly ReportName[]): ReportPartial {
+/** An empty partial for the named reports, with findings when `findings` is true. */
+export function emptyPartial(names: readonly ReportName[], findings = false): ReportPartial {
   const groups: Partial<Record<RolledName, Groups>> = {};
   for (const name of names) if (isRolled(name)) groups[name] = new Map();
-  return { groups, ...(names.includes('cases') ? { cases: emptyCaseState() } : {}), ...(names.includes('events') ? { events: [] } : {}) };
+  return {
+    groups,
+    ...(names.includes('cases') || findings ? { cases: emptyCaseState() } : {}),
+    ...(names.includes('events') ? { events: [] } : {}),
+    ...(findings ? { findings: emptyFindings() } : {}),
+  };
 }
 
-/** Folds rows into a partial (which it returns). */
-export function foldReportRows(partial: ReportPartial, rows: readonly SupportRow[], eventLimit: number, recordOf?: RecordOf): ReportPartial {
+/** Folds rows into a partial (which it returns); `rules` are the detection rules when findings are on. */
+export function foldReportRows(
+  partial: ReportPartial,
+  rows: readonly SupportRow[],
+  eventLimit: number,
+  recordOf?: RecordOf,
+  rules: readonly SigmaRule[] = [],
+): ReportPartial {
   const names = Object.keys(partial.groups) as RolledName[];
   if (names.length > 0) {
     const facts = rows.map((row) => factsOf(row, recordOf));
@@ -36,6 +51,7 @@ export function foldReportRows(partial: ReportPartial, rows: readonly SupportRow
   }
   if (partial.cases) foldCaseRows(partial.cases, rows, recordOf);
   if (partial.events) trim(keepLatest(partial.events, rows, eventLimit), eventLimit);
+  if (partial.findings) foldFindingRows(partial.findings, rules, rows, recordOf);
   return partial;
 }
 
@@ -47,5 +63,6 @@ export function mergePartials(into: ReportPartial, from: ReportPartial, eventLim
   }
   if (into.cases && from.cases) mergeCaseStates(into.cases, from.cases);
   if (into.events && from.events) keepLatest(into.events, from.events, eventLimit);
+  if (into.findings && from.findings) mergeFindings(into.findings, from.findings);
   return into;
 }

@@ -16,6 +16,8 @@ import { EVENT_LIST_LIMIT } from './event-list.ts';
 import { placeKey, reportFile, type ReportFileOptions, type ReportFileOutcome } from './file.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
 import { emptyPartial, mergePartials } from './fold.ts';
+import { type FindingsOptions, findingsResultOf, ruleSourcesOf } from '../findings/run-rules.ts';
+import { sourcesFor } from '../rows/support-row.ts';
 
 export type { ReportDocument } from './document.ts';
 
@@ -24,6 +26,8 @@ export interface ReportOptions extends Omit<ScanOptions, 'onRows' | 'keepRows'> 
   readonly reports?: readonly ReportName[];
   /** How many of the latest events the events report holds (default 1,000; Infinity holds them all, in memory). */
   readonly eventLimit?: number;
+  /** Detection rules to run (findings/); none when absent. */
+  readonly findings?: FindingsOptions;
 }
 
 /** The report's per-file job, for the run driver. */
@@ -43,9 +47,16 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const building = Promise.all([import('./document.ts'), import('./partial.ts')]);
   const names = options.reports ?? REPORT_NAMES;
   const eventLimit = options.eventLimit ?? EVENT_LIST_LIMIT;
-  const fileOptions: ReportFileOptions = { ...fileScanOptionsOf(options), reports: names, eventLimit };
+  const rules = options.findings?.loaded.rules;
+  const ruleSources = rules && ruleSourcesOf(rules, sourcesFor(options.sources ?? 'support'));
+  const fileOptions: ReportFileOptions = {
+    ...fileScanOptionsOf(options),
+    reports: names,
+    eventLimit,
+    ...(rules ? { rules, ruleSources: ruleSources?.length === 0 ? undefined : ruleSources } : {}),
+  };
   const merger = new OutcomeMerger(false);
-  const partial = emptyPartial(names);
+  const partial = emptyPartial(names, rules !== undefined);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
   await runFiles(paths, run, (entry) => {
     if ('reject' in entry || 'skipped' in entry) {
@@ -68,7 +79,9 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   });
   const [{ toReportDocument }, { finishReports }] = await building;
   const result = merger.result();
-  return toReportDocument(result, finishReports(partial, names, eventLimit));
+  // Findings first: finishing the cases report settles the case state the stateful findings read.
+  const findings = options.findings && findingsResultOf(options.findings, partial.findings!, partial.cases!, ruleSources === undefined ? [] : ruleSources);
+  return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
 }
 
 /** True when the accounting identity holds: seen = support + filteredOut + rejected + duplicates. */

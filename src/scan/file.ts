@@ -6,9 +6,9 @@ import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
 import { type DocumentReader, ledgerOf, type LogFileRead, readLogFile } from '../read/log-file.ts';
 import type { RowFilter } from '../rows/filter.ts';
 import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
-import type { LogFile } from '../types.ts';
+import type { CloudTrailRecord, LogFile } from '../types.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
-import { addOutcome, type FileOutcome, noRecords, outcomeOf, outcomeOfBatches } from './outcome.ts';
+import { addOutcome, type FileOutcome, noRecords, type OtherRecords, outcomeOf, outcomeOfBatches } from './outcome.ts';
 import { escapeHits, eventSourceHits, type NeedleSet, sourceNeedles } from './prefilter.ts';
 
 /** What reading one file needs: plain, structured-cloneable data. */
@@ -19,6 +19,11 @@ export interface FileScanOptions {
   readonly inflate?: InflateEngine;
   /** Count, not parse, files that contain no selected event source (default true; see prefilter.ts). */
   readonly prefilter?: boolean;
+  /**
+   * Event sources beyond the selected ones whose records are parsed too, for detection rules that
+   * select them (lower case; null: every record is parsed). They stay "not Support" in the counts.
+   */
+  readonly ruleSources?: readonly string[] | null;
 }
 
 /**
@@ -41,17 +46,28 @@ function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number;
   return { seen: bounds.length - 1, entries };
 }
 
-/** How the scan sorts one document of a file (the file, or one archive entry) into an outcome. */
-export function scanReader(file: LogFile, options: FileScanOptions): DocumentReader<FileOutcome> {
+/**
+ * How the scan sorts one document of a file (the file, or one archive entry) into an outcome.
+ * `others` receives the records of `options.ruleSources` (see FileScanOptions); its sources
+ * become extra prefilter needles, and a rule that may match any record turns the shortcut off.
+ */
+export function scanReader(
+  file: LogFile,
+  options: FileScanOptions,
+  others?: (record: CloudTrailRecord, index: number, archivePath: string | null) => void,
+): DocumentReader<FileOutcome> {
   const sources = sourcesFor(options.sources ?? 'support');
   const filter = options.filter ?? {};
-  const needles = options.prefilter === false ? undefined : needlesFor(sources);
+  const extra = others && options.ruleSources !== undefined ? options.ruleSources : undefined;
+  const wanted: OtherRecords | undefined = extra === undefined ? undefined : { sources: extra === null ? null : extraSet(extra), add: others! };
+  const needles = options.prefilter === false || extra === null ? undefined : needlesFor(sources, extra ?? []);
   return {
     shortcut: needles && ((bytes, archivePath) => {
       const selected = selectedRecords(bytes, needles);
-      return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, { inputShape: 'trail-file', archivePath, partial: false });
+      const origin = { inputShape: 'trail-file', archivePath, partial: false } as const;
+      return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, origin, wanted);
     }),
-    records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter),
+    records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter, wanted),
   };
 }
 
@@ -84,9 +100,20 @@ export function toFileOutcome(read: LogFileRead<FileOutcome>): FileOutcome {
   return total;
 }
 
-const needleCache = new WeakMap<ReadonlySet<string>, NeedleSet>();
-function needlesFor(sources: ReadonlySet<string>): NeedleSet {
-  let needles = needleCache.get(sources);
-  if (!needles) needleCache.set(sources, needles = sourceNeedles(sources));
+const needleCache = new WeakMap<ReadonlySet<string>, Map<string, NeedleSet>>();
+/** The needles of the selected sources plus a rule's extra ones, built once per thread. */
+function needlesFor(sources: ReadonlySet<string>, extra: readonly string[]): NeedleSet {
+  let bySources = needleCache.get(sources);
+  if (!bySources) needleCache.set(sources, bySources = new Map());
+  const key = extra.join('\u0000');
+  let needles = bySources.get(key);
+  if (!needles) bySources.set(key, needles = sourceNeedles(new Set([...sources, ...extra])));
   return needles;
 }
+
+const extraSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const extraSet = (extra: readonly string[]) => {
+  let set = extraSets.get(extra);
+  if (!set) extraSets.set(extra, set = new Set(extra));
+  return set;
+};

@@ -43,6 +43,16 @@ export function keepingRecords<T>(scanNow: (recordOf: (row: SupportRow) => Cloud
   }
 }
 
+/**
+ * Records outside the selected Support sources that a caller still wants to see (detection rules
+ * that select other services' events): those of `sources` (lower-case event sources; null: every
+ * record) are handed to `add` as they are met, and counted as not Support all the same.
+ */
+export interface OtherRecords {
+  readonly sources: ReadonlySet<string> | null;
+  readonly add: (record: CloudTrailRecord, index: number, archivePath: string | null) => void;
+}
+
 /** No records. */
 export const noRecords = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
 
@@ -58,6 +68,7 @@ export function outcomeOf(
   sources: ReadonlySet<string>,
   filter: RowFilter,
   origin: RowOrigin = TRAIL_FILE_ORIGIN,
+  others?: OtherRecords,
 ): FileOutcome {
   const where = origin.archivePath === null ? {} : { archivePath: origin.archivePath };
   // Partial records (summary columns only) are held to what the summaries can say.
@@ -74,7 +85,10 @@ export function outcomeOf(
     }
     // Only Support records are validated here: the rest are counted, not inspected (`validate`
     // checks every record). This is what lets the prefilter skip parsing them.
-    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) continue;
+    if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) {
+      if (others && (others.sources === null || others.sources.has(String(record.eventSource).toLowerCase()))) others.add(record, index, origin.archivePath);
+      continue;
+    }
     const issue = checkRecord(record)[0] ?? validateSupportRecord(record)[0];
     if (issue) {
       counts.rejected++;
@@ -120,6 +134,7 @@ export function outcomeOfBatches(
   shapeRejects: readonly Reject[],
   sources: ReadonlySet<string>,
   filter: RowFilter,
+  others?: OtherRecords,
 ): FileOutcome {
   const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
   const total: FileOutcome = {
@@ -133,7 +148,7 @@ export function outcomeOfBatches(
       inputShape: batch.shape,
       archivePath: batch.archivePath,
       partial: batch.partial,
-    });
+    }, others);
     addOutcome(total, one);
   }
   return total;

@@ -1,0 +1,73 @@
+/**
+ * The stateful findings, judged once every file is merged (fold.ts keeps their facts): denied
+ * probing, a source IP or user agent new for a principal with history, a case touched from several
+ * accounts, attachments added by a principal that did not open the case. Pure: they are added to
+ * the partial's groups, in the finding shape of the Sigma matches.
+ */
+import type { CaseState } from '../cases/build-cases.ts';
+import { principalKeyOf } from '../rows/identity.ts';
+import type { FindingsPartial, Subject } from './fold.ts';
+import { addMatch } from './fold.ts';
+import { DENIED_BURST, DENIED_WINDOW_MS, STATEFUL_RULES } from './stateful-rules.ts';
+
+const byTime = (a: Subject, b: Subject) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.eventID < b.eventID ? -1 : a.eventID > b.eventID ? 1 : 0);
+
+/**
+ * Denied probing: every denied call that lies in some window of {@link DENIED_WINDOW_MS} holding
+ * at least {@link DENIED_BURST} denied calls of the principal (a sliding window over the calls in
+ * time order). Calls whose time cannot be read are not judged.
+ */
+export function deniedBursts(calls: readonly Subject[]): Subject[] {
+  const timed = calls.filter((c) => Number.isFinite(c.at)).sort(byTime);
+  const inBurst = new Set<number>();
+  let start = 0;
+  for (let end = 0; end < timed.length; end++) {
+    while (timed[end].at - timed[start].at > DENIED_WINDOW_MS) start++;
+    if (end - start + 1 >= DENIED_BURST) { for (let i = start; i <= end; i++) inBurst.add(i); }
+  }
+  return [...inBurst].sort((a, b) => a - b).map((i) => timed[i]);
+}
+
+/** Adds the stateful findings to the partial's groups. `cases` gives openers, attachment sets and histories. */
+export function addStatefulFindings(partial: FindingsPartial, cases: CaseState): void {
+  for (const calls of partial.denied.values()) {
+    for (const s of deniedBursts(calls)) addMatch(partial, STATEFUL_RULES.deniedProbing.id, s);
+  }
+  addNovelty(partial, cases);
+  for (const [caseId, accounts] of partial.caseAccounts) {
+    if (accounts.size < 2) continue;
+    const firsts = [...accounts.values()].sort(byTime);
+    const principal = [...new Set(firsts.map((s) => s.principal))].sort().join(', ');
+    const account = [...accounts.keys()].sort().join(' ');
+    // One finding per case: the principals and accounts it names may grow with the archive, so the
+    // fingerprint is of the case only (principal key and account left empty).
+    for (const s of firsts) addMatch(partial, STATEFUL_RULES.multiAccountCase.id, { ...s, account, caseIds: [caseId] }, caseId, principal, '');
+  }
+  addAttachmentsByOthers(partial, cases);
+}
+
+/** New source IP / user agent: the first case-touching use of a value, when the principal was active before and had not used it before. */
+function addNovelty(partial: FindingsPartial, cases: CaseState): void {
+  for (const use of partial.firstUses.values()) {
+    const h = cases.histories.get(use.subject.principalKey);
+    const at = use.subject.at;
+    if (!h || !(h.first < at)) continue;
+    const seen = use.kind === 'ip' ? h.ips : h.agents;
+    if ((seen.get(use.value) ?? Infinity) < at) continue;
+    const rule = use.kind === 'ip' ? STATEFUL_RULES.newSourceIP : STATEFUL_RULES.newUserAgent;
+    addMatch(partial, rule.id, use.subject, `${use.kind}:${use.value ?? '(none)'}`);
+  }
+}
+
+/** Attachment calls by a principal other than the opener of a case they reach (directly or through the attachment set). */
+function addAttachmentsByOthers(partial: FindingsPartial, cases: CaseState): void {
+  for (const { subject, sets } of partial.attachments) {
+    const reached = new Set(subject.caseIds);
+    for (const set of sets) for (const id of cases.setsToCases.get(set) ?? []) reached.add(id);
+    for (const caseId of [...reached].sort()) {
+      const opener = cases.cases.get(caseId)?.opened?.row;
+      if (!opener || principalKeyOf(opener) === subject.principalKey) continue;
+      addMatch(partial, STATEFUL_RULES.attachmentByOther.id, { ...subject, caseIds: [caseId] }, caseId);
+    }
+  }
+}
