@@ -21,6 +21,8 @@ import { writeStdout } from './cli/stdout.ts';
 import { runSql, type SqlArgs, sqlOptions } from './cli/sql.ts';
 import { maxFileBytesOption, parseList, parseWorkers, withFilters, withInput } from './cli/flags.ts';
 
+const RULES = 'Findings:';
+
 /** The exit code the command handler returned (yargs keeps handlers' results to itself). */
 let exitCode: ExitCodeValue = ExitCode.ok;
 
@@ -35,20 +37,47 @@ function cli(argv: string[]) {
       (y) =>
         withFilters(withInput(y))
           .option('format', {
-            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow'] as const,
-            describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out)',
+            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow', 'sarif'] as const,
+            describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out; sarif: the findings as SARIF 2.1.0)',
           })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
           .option('report', {
             type: 'string',
             array: true,
-            coerce: parseList('report', REPORT_NAMES),
-            describe: `Only these reports, comma-separated or repeated: ${REPORT_NAMES.join(', ')}`,
+            coerce: parseList('report', ['findings', ...REPORT_NAMES]),
+            describe: `Only these reports, comma-separated or repeated: findings, ${REPORT_NAMES.join(', ')}`,
+          })
+          .option('rules', {
+            type: 'string',
+            array: true,
+            group: RULES,
+            describe: 'Sigma rule file or folder of them (.yml, .yaml), added to the built-in rules; repeatable',
+          })
+          .option('builtin-rules', {
+            type: 'boolean',
+            default: true,
+            group: RULES,
+            describe: 'Run the built-in Support rules (--no-builtin-rules: only --rules)',
+          })
+          .option('fail-on', {
+            type: 'string',
+            array: true,
+            coerce: parseList('fail-on'),
+            group: RULES,
+            describe:
+              'Exit 1 on a finding at or above a level (informational, low, medium, high, critical), of a rule id, or on failed-files, rejected-records, duplicates, empty; comma-separated or repeated',
+          })
+          .option('baseline', {
+            type: 'string',
+            group: RULES,
+            describe: "A previous run's JSON (report --format json): only findings whose fingerprint it lacks count for --fail-on; they are marked new",
           })
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
-          .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record'),
+          .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record')
+          .example('$0 report ./AWSLogs --fail-on high --format sarif > findings.sarif', 'CI: SARIF for code scanning, exit 1 on a high finding')
+          .example('$0 report ./AWSLogs --rules my-rules/ --fail-on medium,failed-files', 'Your Sigma rules too; fail on medium findings or unreadable files'),
       async (args) => void (exitCode = await runReport(args, process.stdout.isTTY === true)),
     )
     .command(

@@ -30,6 +30,7 @@ import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
 import type { FileCounts, Reject } from '../types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
+import { type FindingsArgs, gateFails, planFindings, toolVersion } from './findings.ts';
 
 interface InputArgs {
   paths?: string[];
@@ -109,9 +110,9 @@ function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { rea
   return true;
 }
 
-/** `report`: scan, build reports, print or write them. */
+/** `report`: scan, build reports and findings, print or write them; the exit code says whether a gate failed. */
 export async function runReport(
-  args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] },
+  args: FilterArgs & FindingsArgs & { format?: ReportFormat | ReportTableFormat | 'sarif'; out?: string; report?: string[] },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
   const paths = pathsOf(args);
@@ -119,19 +120,28 @@ export async function runReport(
   const format = args.format ?? defaultReportFormat(args.out, isTTY);
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
+  const reports = (args.report ?? REPORT_NAMES).filter((name): name is ReportName => name !== 'findings');
+  const plan = planFindings(args, args.report === undefined || args.report.includes('findings') || format === 'sarif');
   // Fail on an unwritable or colliding output before reading a possibly huge archive.
-  const names = [...(args.report ?? REPORT_NAMES).map((name) => `${name}.${format === 'table' ? 'txt' : format}`), 'summary.json'];
+  const names = format === 'sarif'
+    ? ['findings.sarif']
+    : [...(plan.options && !binary ? ['findings'] : []), ...reports].map((name) => `${name}.${format === 'table' ? 'txt' : format}`).concat('summary.json');
   await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, files: names }), paths);
-  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports, ...(plan.options ? { findings: plan.options } : {}) }));
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
   const { renderReport, reportFiles } = await import('../render/report.ts');
-  if (args.out) {
+  if (format === 'sarif') {
+    const body = (await import('../render/sarif.ts')).renderSarif(doc.findings!, toolVersion());
+    if (args.out) await writeAtomic(join(args.out, 'findings.sarif'), body);
+    else await writeStdout(body);
+    if (args.out && !args.quiet) process.stderr.write(`wrote findings.sarif to ${args.out}\n`);
+  } else if (args.out) {
     const files = binary
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
-    if (!args.quiet) process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
+    if (!args.quiet) process.stderr.write(`wrote ${files.size} files to ${args.out}\n`);
   } else {
     await writeStdout(renderReport(doc, format as ReportFormat));
   }
@@ -142,7 +152,8 @@ export async function runReport(
     );
   }
   const empty = warnIfEmpty(paths, doc.files, doc.records);
-  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
+  const gate = gateFails(plan, doc);
+  return gate ? ExitCode.problems : exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
 
 /** `cases`: one row per support case, to stdout or one file. */

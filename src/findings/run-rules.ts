@@ -6,6 +6,7 @@
 import type { CaseState } from '../cases/build-cases.ts';
 import type { ShownFinding } from './finish.ts';
 import { finishFindings } from './finish.ts';
+import { markNew } from './gate.ts';
 import type { FindingsPartial } from './fold.ts';
 import { compiledRules } from './fold.ts';
 import type { LoadedRules, RefusedRule } from './load-rules.ts';
@@ -18,6 +19,8 @@ export interface FindingsOptions {
   readonly loaded: LoadedRules;
   /** The stateful findings (stateful-rules.ts) run with the built-in rules. */
   readonly stateful: boolean;
+  /** `--baseline`: the fingerprints of a previous run; each finding is then marked `new` or not. */
+  readonly baseline?: ReadonlySet<string>;
 }
 
 /** What the rules cost beyond the Support rows. */
@@ -65,6 +68,7 @@ export function catalogueOf(options: FindingsOptions): RuleInfo[] {
 /** The findings of a merged partial, with the catalogue and the scope. */
 export function findingsResultOf(options: FindingsOptions, partial: FindingsPartial, cases: CaseState, extraSources: readonly string[] | null): FindingsResult {
   const rules = catalogueOf(options);
-  const findings = finishFindings(partial, cases, new Map(rules.map((r) => [r.id, r])));
+  const found = finishFindings(partial, cases, new Map(rules.map((r) => [r.id, r])));
+  const findings = options.baseline ? markNew(found, options.baseline) : found;
   return { findings, rules, refused: options.loaded.refused, scope: { extraSources, recordsForRules: partial.recordsForRules } };
 }

@@ -94,6 +94,7 @@ export function parseCondition(condition: string, names: readonly string[], refu
   const node = parseOr();
   if (at < list.length) {
     if (list[at] === '|') refuse(`${where}: aggregations after "|" (count, min, max, avg, sum, near) are not supported`);
+    if (peek() === 'near') refuse(`${where}: "near" (temporal proximity) is not supported`);
     expect('"and", "or" or the end');
   }
   return node;

@@ -114,7 +114,9 @@ export function compileField(key: string, value: unknown, refuse: (reason: strin
   const needAll = has('all');
   const fieldref = has('fieldref');
   return (record) => {
-    const found = valuesAt(record, parts);
+    // A missing field is tested as undefined, so `field: null` matches it.
+    const at = valuesAt(record, parts);
+    const found = at.length === 0 ? [undefined] : at;
     const match = (test: ValueTest | RecordValueTest) => (fieldref ? (test as RecordValueTest)(found, record) : found.some(test as ValueTest));
     return needAll ? tests.every(match) : tests.some(match);
   };

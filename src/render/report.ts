@@ -10,6 +10,8 @@ import { markdownCell, toMarkdownTable } from './markdown.ts';
 import { escapeControls } from './cells.ts';
 import type { FailedFile } from '../read/file-counts.ts';
 import { toTextTable } from './text-table.ts';
+import { findingsCsv, findingsMarkdown, findingsText } from './findings.ts';
+import { findingsJson } from '../reports/document.ts';
 
 /**
  * The wide tables are too wide for a terminal: it shows who/what/when/where, and `--format csv`
@@ -118,6 +120,7 @@ export const summaryOf = (doc: ReportDocument) => ({
   records: doc.records,
   rejects: doc.rejects,
   ...(doc.eventList ? { eventList: doc.eventList } : {}),
+  ...findingsJson(doc.findings),
 });
 
 /** Renders the whole document in one format, for stdout. */
@@ -126,25 +129,38 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
   const parts: string[] = [];
   if (format === 'md') {
     parts.push('# AWS Support activity\n', `- ${filesLine(doc.files)}\n${failedFilesMarkdown(doc.failedFiles)}- ${accountingLine(doc.records)}\n`);
+    if (doc.findings) parts.push(findingsMarkdown(doc.findings));
     for (const [name, t] of doc.reports) parts.push(`## ${titleOf(doc, name, t.rows.length)}\n\n${toMarkdownTable(t.rows, t.columns)}`);
     return parts.join('\n');
   }
   if (format === 'csv') {
     // One report (`--report events`) is plain CSV, for CSV tools. Several tables in one stream:
     // each is preceded by a `# name` line and separated by a blank line.
-    if (doc.reports.size === 1) { for (const t of doc.reports.values()) return toCsv(t.rows, t.columns); }
+    if (doc.findings && doc.reports.size === 0) return findingsCsv(doc.findings.findings);
+    if (!doc.findings && doc.reports.size === 1) { for (const t of doc.reports.values()) return toCsv(t.rows, t.columns); }
+    if (doc.findings) parts.push(`# findings\n${findingsCsv(doc.findings.findings)}`);
     for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
     return parts.join('\n');
   }
   parts.push(`${filesLine(doc.files)}\n${failedFilesText(doc.failedFiles)}${accountingLine(doc.records)}\n`);
+  if (doc.findings) parts.push(findingsText(doc.findings));
   for (const [name, t] of doc.reports) parts.push(`${titleOf(doc, name, t.rows.length)}\n${toTextTable(t.rows, terminalColumns(name, t))}`);
   return parts.join('\n');
+}
+
+/** The findings file of `--out DIR` (JSON: the findings array; the others: the findings block). */
+function findingsFile(doc: ReportDocument, format: ReportFormat): string {
+  const r = doc.findings!;
+  if (format === 'json') return toJsonDocument(r.findings);
+  if (format === 'csv') return findingsCsv(r.findings);
+  return format === 'md' ? findingsMarkdown(r) : findingsText(r);
 }
 
 /** One file's content per report (plus `summary.json`) for `--out DIR`. */
 export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<string, string> {
   const files = new Map<string, string>();
   const ext = format === 'table' ? 'txt' : format;
+  if (doc.findings) files.set(`findings.${ext}`, findingsFile(doc, format));
   for (const [name, t] of doc.reports) {
     const body = format === 'json'
       ? toJsonDocument(t.rows)
