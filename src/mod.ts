@@ -32,11 +32,18 @@ export { type FileCheck, validateArchive, type ValidateOptions, type ValidateRes
 export { verifyArchive, type VerifyOptions } from './integrity/verify.ts';
 export type { Finding, VerifyResult } from './integrity/types.ts';
 export { loadPublicKeys, loadSignatures } from './integrity/load.ts';
+/**
+ * Findings: Sigma detection rules (the built-in ones and yours) and stateful checks, in one finding
+ * shape. `report(paths, { findings: { loaded: loadRules(['my-rules/']), stateful: true } })` runs them.
+ */
+export type { RuleFinding } from './findings/finding.ts';
+export { loadRules } from './findings/load-rules.ts';
 /** Renderers: results as text (table, CSV, JSON, Markdown), and report tables as Parquet or Arrow files. */
 export { renderReport, reportFiles, type ReportFormat } from './render/report.ts';
 export { renderCases } from './render/cases.ts';
 export { renderValidate } from './render/validate.ts';
 export { renderVerify, type VerifyFormat } from './render/verify.ts';
+export { renderSarif } from './render/sarif.ts';
 export { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
 /** Shared types: files, records, rows, rejects, counts; the run-level error and exit codes. */
 export type { CloudTrailRecord, FileCounts, InputShape, LogFile, RecordCounts, Reject, Stage, SupportRow } from './types.ts';
