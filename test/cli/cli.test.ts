@@ -116,6 +116,7 @@ test('report --out writes one file per report plus summary.json, and --rejects t
     'days.csv',
     'denied.csv',
     'events.csv',
+    'findings.csv',
     'principals.csv',
     'summary.json',
     'trustedAdvisor.csv',

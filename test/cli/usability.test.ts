@@ -71,7 +71,7 @@ test('--report takes commas, as --partition-by does, and repeats; an unknown nam
   assert.equal(Object.keys(doc(['--report', 'days', '--report', 'events']).reports), ['days', 'events']);
   const bad = run(['report', 'samples', '--report', 'principals,evnts']);
   assert.is(bad.status, 2);
-  assert.match(bad.stderr, /--report "evnts" is not one of actions, principals, credentials/);
+  assert.match(bad.stderr, /--report "evnts" is not one of findings, actions, principals, credentials/);
   assert.is(doc(['--account', '444455556666,111122223333']).records.seen, 356);
 });
 
