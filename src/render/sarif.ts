@@ -31,13 +31,16 @@ export function uriOf(path: string): string {
   return posix.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
+const helpUriOf = (rule: RuleInfo): string | undefined => rule.references.find((r) => /^https?:\/\/\S+$/.test(r));
+
 function ruleOf(rule: RuleInfo): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     name: rule.title,
     shortDescription: { text: rule.title },
     fullDescription: { text: rule.description || rule.title },
-    ...(rule.references[0] ? { helpUri: rule.references[0] } : {}),
+    // helpUri must be an absolute URI: a rule's first reference that is one (references may be plain text).
+    ...(helpUriOf(rule) ? { helpUri: helpUriOf(rule) } : {}),
     help: { text: [rule.description, ...rule.references].filter((s) => s !== '').join('\n') },
     defaultConfiguration: { level: SARIF_LEVEL[rule.level] },
     properties: {
