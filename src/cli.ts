@@ -35,10 +35,11 @@ function cli(argv: string[]) {
       (y) =>
         withFilters(withInput(y))
           .option('format', {
-            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow'] as const,
-            describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out)',
+            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow', 'html'] as const,
+            describe:
+              'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out; html is one self-contained page, also implied by --out x.html)',
           })
-          .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
+          .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder (html: this one .html file)' })
           .option('report', {
             type: 'string',
             array: true,
@@ -48,6 +49,7 @@ function cli(argv: string[]) {
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
+          .example('$0 report ./AWSLogs --out evidence.html', 'One self-contained HTML evidence report, with charts')
           .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record'),
       async (args) => void (exitCode = await runReport(args, process.stdout.isTTY === true)),
     )

@@ -30,6 +30,7 @@ import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
 import type { FileCounts, Reject } from '../types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
+import { htmlContextOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
 
 interface InputArgs {
   paths?: string[];
@@ -109,31 +110,42 @@ function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { rea
   return true;
 }
 
-/** `report`: scan, build reports, print or write them. */
+/** `report`: scan, build reports, print or write them (the HTML report: one file, or stdout). */
 export async function runReport(
-  args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] },
+  args: FilterArgs & { format?: ReportFormat | ReportTableFormat | 'html'; out?: string; report?: string[] },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
+  const startedAt = new Date();
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
-  const format = args.format ?? defaultReportFormat(args.out, isTTY);
+  const html = isHtmlReport(args.format, args.out, args.report);
+  const format = html ? 'html' : args.format ?? defaultReportFormat(args.out, isTTY);
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
   // Fail on an unwritable or colliding output before reading a possibly huge archive.
   const names = [...(args.report ?? REPORT_NAMES).map((name) => `${name}.${format === 'table' ? 'txt' : format}`), 'summary.json'];
-  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, files: names }), paths);
+  const out = args.out === undefined ? undefined : { flag: '--out', path: args.out, ...(html ? {} : { files: names }) };
+  await checkOutputs(outputsOf(args, out), paths);
+  // Vega loads while the workers read the archive (only on this path: nothing else draws).
+  if (html) void preloadCharts();
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
-  const { renderReport, reportFiles } = await import('../render/report.ts');
-  if (args.out) {
+  if (html) {
+    const { renderHtmlReport } = await import('../render/html/report-html.ts');
+    const page = await renderHtmlReport(doc, htmlContextOf(scopeOf(args, paths, startedAt)));
+    if (args.out) await writeAtomic(args.out, page);
+    else await writeStdout(page);
+    if (args.out && !args.quiet) process.stderr.write(`wrote ${args.out}\n`);
+  } else if (args.out) {
+    const { reportFiles } = await import('../render/report.ts');
     const files = binary
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     if (!args.quiet) process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
   } else {
-    await writeStdout(renderReport(doc, format as ReportFormat));
+    await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
   if (doc.files.skipped.digest > 0 && !args.quiet) {

@@ -1,0 +1,73 @@
+/**
+ * `report --format html`: which runs write it, and the run facts its title and provenance sections
+ * state (tool version, runtime, command line). The page itself is rendered in render/html/.
+ */
+import process from 'node:process';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { RunError } from '../errors.ts';
+import { runtimeOf } from '../runtime.ts';
+import type { HtmlReportContext, ReportScope } from '../render/html/context.ts';
+
+const HTML_EXTENSIONS = new Set(['.html', '.htm']);
+
+/**
+ * True when the run writes the HTML report: `--format html`, or an `--out` file named `.html` or
+ * `.htm` without `--format`. The HTML report is one file (or stdout) holding every report, so a
+ * folder `--out`, a contradicting `--format` and `--report` are usage errors.
+ */
+export function isHtmlReport(format: string | undefined, out: string | undefined, reports: readonly string[] | undefined): boolean {
+  const named = out !== undefined && HTML_EXTENSIONS.has(extname(out).toLowerCase());
+  if (format !== undefined && format !== 'html' && named) {
+    throw new RunError(`--format ${format} contradicts --out ${out}, whose extension says html (drop --format, or rename the file)`);
+  }
+  if (format !== 'html' && !named) return false;
+  if (out !== undefined && !named) throw new RunError(`--format html writes one file: give --out a name ending in .html (got ${out})`);
+  if (reports !== undefined) throw new RunError('--format html shows every report: drop --report');
+  return true;
+}
+
+let version: string | undefined;
+
+/** This package's version, from its package.json (two folders up from src/cli/, three from dist/src/cli/). */
+export function toolVersion(): string {
+  if (version) return version;
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cloudtrail-support' && pkg.version) return (version = pkg.version);
+    } catch {
+      // Not this folder: try the next.
+    }
+  }
+  return (version = 'unknown');
+}
+
+/** What the HTML report states about the run, from the flags. */
+export function scopeOf(
+  args: { since?: string; until?: string; sources: 'support' | 'all'; account?: string[]; region?: string[]; 'event-name'?: string[]; principal?: string[] },
+  paths: readonly string[],
+  startedAt: Date,
+): ReportScope {
+  return {
+    inputs: paths,
+    ...(args.since === undefined ? {} : { since: args.since }),
+    ...(args.until === undefined ? {} : { until: args.until }),
+    filters: { account: args.account, region: args.region, 'event-name': args['event-name'], principal: args.principal },
+    sources: args.sources,
+    generatedAt: new Date().toISOString(),
+    startedAt: startedAt.toISOString(),
+    tool: { name: 'cloudtrail-support', version: toolVersion() },
+    runtime: runtimeOf(),
+    argv: ['cloudtrail-support', ...process.argv.slice(2)],
+    cwd: process.cwd(),
+  };
+}
+
+/** Starts loading the chart library while the archive is read; the returned promise never rejects (a failed load fails the render). */
+export function preloadCharts(): Promise<unknown> {
+  return import('../render/html/charts.ts').then((m) => m.loadCharts()).catch(() => undefined);
+}
+
+/** The HTML report's context for this run (findings, manifest and verify result join it when those jobs ran). */
+export const htmlContextOf = (scope: ReportScope): HtmlReportContext => ({ scope });
