@@ -21,16 +21,25 @@ export function loadCharts(): Promise<{ vega: Vega; vl: VegaLite; loadMs: number
   return loading;
 }
 
-// What no chart of ours draws: script, foreign HTML, links, event handlers, external references.
-// Vega escapes text and attribute values; this check makes a regression there fail the write.
-const UNSAFE_SVG = /<script|<foreignObject|<iframe|<a[\s>]|\bhref\s*=|\son[a-z]+\s*=|url\(|javascript:/i;
+// Elements and attributes no chart of ours draws: script, foreign HTML, links, images, styles,
+// event handlers. Vega escapes text and attribute values (so a `<` is always a tag, and a tag ends
+// at the first `>`); this check makes a regression there fail the write instead of the viewer.
+const UNSAFE_ELEMENT = /^(script|foreignobject|a|image|use|iframe|style|animate|set)$/i;
+const UNSAFE_ATTRIBUTE = /^(on.*|href|xlink:href|style|src)$/i;
+const TAG = /<\/?([A-Za-z][\w:-]*)([^>]*)>/g;
+const ATTRIBUTE = /\s([^\s=]+)\s*=/g;
 
 /** Throws unless `svg` is markup the report can inline as it is. */
 export function assertSafeSvg(svg: string): string {
-  const found = UNSAFE_SVG.exec(svg);
-  if (!svg.startsWith('<svg') || found) {
-    throw new RunError(`internal error: a chart's SVG holds ${found ? JSON.stringify(found[0]) : 'no <svg> root'}; the report was not written`);
+  let found: string | undefined = svg.startsWith('<svg') ? undefined : 'no <svg> root';
+  for (const [, name, attributes] of svg.matchAll(TAG)) {
+    if (found) break;
+    if (UNSAFE_ELEMENT.test(name)) found = `a <${name}> element`;
+    for (const [, attribute] of attributes.replace(/"[^"]*"/g, '""').matchAll(ATTRIBUTE)) {
+      if (UNSAFE_ATTRIBUTE.test(attribute)) found ??= `a ${attribute} attribute`;
+    }
   }
+  if (found) throw new RunError(`internal error: a chart's SVG holds ${found}; the report was not written`);
   return svg;
 }
 
