@@ -40,6 +40,12 @@ function cli(argv: string[]) {
               'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out; html is one self-contained page, also implied by --out x.html)',
           })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder (html: this one .html file)' })
+          .option('public-keys', {
+            type: 'string',
+            array: true,
+            describe: 'With --format html: verify the inputs too (as verify does) and show the verdict; output of `aws cloudtrail list-public-keys`',
+          })
+          .option('signatures', { type: 'string', describe: 'With --format html and --public-keys: JSON map of digest key -> hex signature' })
           .option('report', {
             type: 'string',
             array: true,

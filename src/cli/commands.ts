@@ -29,8 +29,9 @@ import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
 import type { FileCounts, Reject } from '../types.ts';
+import type { VerifyResult } from '../integrity/types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
-import { htmlContextOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
+import { htmlContextOf, type IntegrityArgs, integrityCheckOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
 
 interface InputArgs {
   paths?: string[];
@@ -112,7 +113,7 @@ function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { rea
 
 /** `report`: scan, build reports, print or write them (the HTML report: one file, or stdout). */
 export async function runReport(
-  args: FilterArgs & { format?: ReportFormat | ReportTableFormat | 'html'; out?: string; report?: string[] },
+  args: FilterArgs & IntegrityArgs & { format?: ReportFormat | ReportTableFormat | 'html'; out?: string; report?: string[] },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
   const startedAt = new Date();
@@ -126,6 +127,8 @@ export async function runReport(
   const names = [...(args.report ?? REPORT_NAMES).map((name) => `${name}.${format === 'table' ? 'txt' : format}`), 'summary.json'];
   const out = args.out === undefined ? undefined : { flag: '--out', path: args.out, ...(html ? {} : { files: names }) };
   await checkOutputs(outputsOf(args, out), paths);
+  const integrity = await integrityCheckOf(args, html, paths);
+  let verified: VerifyResult | undefined;
   // Vega loads while the workers read the archive (only on this path: nothing else draws).
   if (html) void preloadCharts();
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
@@ -133,7 +136,8 @@ export async function runReport(
   // start-up does not delay reading the archive.
   if (html) {
     const { renderHtmlReport } = await import('../render/html/report-html.ts');
-    const page = await renderHtmlReport(doc, htmlContextOf(scopeOf(args, paths, startedAt)));
+    verified = await integrity?.();
+    const page = await renderHtmlReport(doc, htmlContextOf(scopeOf(args, paths, startedAt), verified));
     if (args.out) await writeAtomic(args.out, page);
     else await writeStdout(page);
     if (args.out && !args.quiet) process.stderr.write(`wrote ${args.out}\n`);
@@ -148,13 +152,14 @@ export async function runReport(
     await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
-  if (doc.files.skipped.digest > 0 && !args.quiet) {
+  if (doc.files.skipped.digest > 0 && !args.quiet && !verified) {
     process.stderr.write(
       `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
     );
   }
   const empty = warnIfEmpty(paths, doc.files, doc.records);
-  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
+  // An integrity error fails the run as it fails `verify`, --strict or not.
+  return (verified?.errors ?? 0) > 0 ? ExitCode.problems : exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
 
 /** `cases`: one row per support case, to stdout or one file. */

@@ -8,6 +8,8 @@ import { extname } from 'node:path';
 import { RunError } from '../errors.ts';
 import { runtimeOf } from '../runtime.ts';
 import type { HtmlReportContext, ReportScope } from '../render/html/context.ts';
+import type { InflateEngine } from '../read/decode.ts';
+import type { VerifyResult } from '../integrity/types.ts';
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm']);
 
@@ -69,5 +71,31 @@ export function preloadCharts(): Promise<unknown> {
   return import('../render/html/charts.ts').then((m) => m.loadCharts()).catch(() => undefined);
 }
 
-/** The HTML report's context for this run (findings, manifest and verify result join it when those jobs ran). */
-export const htmlContextOf = (scope: ReportScope): HtmlReportContext => ({ scope });
+/** The flags of the integrity check the HTML report can show. */
+export interface IntegrityArgs {
+  'public-keys'?: string[];
+  signatures?: string;
+  'max-file-bytes': number;
+  inflate: InflateEngine;
+}
+
+/**
+ * Loads the keys and signatures up front (a bad file is a usage error before the archive is read)
+ * and returns the check to run after the report: `verify` on the same inputs. Without
+ * `--public-keys` there is none, and the page says integrity was not checked.
+ */
+export async function integrityCheckOf(args: IntegrityArgs, html: boolean, paths: readonly string[]): Promise<(() => Promise<VerifyResult>) | undefined> {
+  if (!args['public-keys']?.length) {
+    if (args.signatures !== undefined) throw new RunError('--signatures needs --public-keys');
+    return undefined;
+  }
+  if (!html) throw new RunError('--public-keys with report is for the HTML report (--format html); to verify on its own: cloudtrail-support verify');
+  const { loadPublicKeys, loadSignatures } = await import('../integrity/load.ts');
+  const publicKeys = await loadPublicKeys(args['public-keys']);
+  const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
+  const { verifyArchive } = await import('../integrity/verify.ts');
+  return () => verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
+}
+
+/** The HTML report's context for this run (findings and the manifest join it when those jobs ran). */
+export const htmlContextOf = (scope: ReportScope, verify: VerifyResult | undefined): HtmlReportContext => ({ scope, ...(verify ? { verify } : {}) });

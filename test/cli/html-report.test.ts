@@ -5,7 +5,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { cli } from '../_support/duck.ts';
 import { exportFixture } from '../_support/export-fixture.ts';
@@ -70,6 +71,33 @@ test('--format html without --out writes the page to stdout; the same page whate
   assert.match(one.stdout, /<\/html>\n$/);
   assert.is(withoutRunFacts(one.stdout), withoutRunFacts(two.stdout));
   assert.match(one.stdout, /<th>command line<\/th><td><code>cloudtrail-support report .* --format html --workers 1<\/code>/);
+});
+
+test('--public-keys verifies the inputs too: the page shows the verdict, and an integrity error fails the run as verify does', () => {
+  const keys = ['--public-keys', join(SAMPLES, 'public-keys.json'), '--signatures', join(SAMPLES, 'signatures.json')];
+  const out = tempDir();
+  const good = cli(['report', 'samples', '--out', join(out, 'good.html'), ...keys]);
+  assert.is(good.code, 0, good.stderr);
+  const page = readFileSync(join(out, 'good.html'), 'utf8');
+  assert.match(page, /<h2>Integrity<\/h2>\n<p class="">integrity: VERIFIED \(0 errors, 0 warnings\)<\/p>/);
+  assert.match(page, /Integrity: VERIFIED \(0 errors, 0 warnings\) \(see Integrity\)/);
+  assert.not.match(good.stderr, /digest files found/, 'no advice to run verify: it ran');
+  // One log file edited after delivery: its hash no longer matches its digest.
+  const copy = join(tempDir(), 'samples');
+  cpSync(SAMPLES, copy, { recursive: true });
+  const log = readdirSync(copy, { recursive: true, encoding: 'utf8' }).find((p) => p.includes('/CloudTrail/') && p.endsWith('.json.gz'))!;
+  const text = gunzipSync(readFileSync(join(copy, log))).toString('utf8');
+  writeFileSync(join(copy, log), gzipSync(Buffer.from(text.replace('{', '{ '))));
+  const bad = cli(['report', copy, '--out', join(out, 'bad.html'), ...keys]);
+  assert.is(bad.code, 1, bad.stderr);
+  assert.match(readFileSync(join(out, 'bad.html'), 'utf8'), /<p class="warn">integrity: FAILED \(\d+ errors/);
+  const usage = (args: string[], message: RegExp) => {
+    const run = cli(['report', 'samples', ...args]);
+    assert.is(run.code, 2);
+    assert.match(run.stderr, message);
+  };
+  usage(['--format', 'json', ...keys], /--public-keys with report is for the HTML report/);
+  usage(['--out', join(out, 'x.html'), '--signatures', join(SAMPLES, 'signatures.json')], /--signatures needs --public-keys/);
 });
 
 test.run();

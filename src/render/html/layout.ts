@@ -14,8 +14,8 @@ h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8p
 h3 { font-size: 15px; margin: 16px 0 6px; }
 p, li { max-width: 90ch; } .muted { color: var(--muted); } .warn { color: var(--warn); font-weight: 600; } .ok { color: var(--ok); font-weight: 600; }
 table { border-collapse: collapse; margin: 6px 0 12px; font-size: 12px; width: 100%; }
-th, td { border: 1px solid var(--rule); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f2f2f2; overflow-wrap: normal; } td { min-width: 3.5em; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { border: 1px solid var(--rule); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; } td.w { overflow-wrap: anywhere; }
+th { background: #f2f2f2; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kv th { width: 14em; } code, .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 figure { margin: 8px 0 16px; } figure svg { max-width: 100%; height: auto; } figcaption { font-size: 12px; color: var(--muted); }
 .verdict { border: 2px solid #222; padding: 8px 14px; margin: 12px 0; } pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 11px; }
@@ -60,7 +60,14 @@ export function tableOf(rows: readonly Record<string, unknown>[], columns: reado
   return `<table>${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
-const cell = (value: unknown) => (typeof value === 'number' ? `<td class="n">${html(value)}</td>` : `<td>${html(value)}</td>`);
+// Long values (ARNs, user agents, messages) may break anywhere, so a table fits the page; short
+// ones (account ids, statuses) break only between words, so a column never shows half an id.
+const LONG = 24;
+const cell = (value: unknown) => {
+  if (typeof value === 'number') return `<td class="n">${html(value)}</td>`;
+  const text = html(value);
+  return text.length > LONG ? `<td class="w">${text}</td>` : `<td>${text}</td>`;
+};
 
 /** A two-column table of labels and values (already markup). */
 export function keyValues(pairs: readonly (readonly [string, string])[]): string {

@@ -101,7 +101,7 @@ export function verdictSection(doc: ReportDocument, context: HtmlReportContext):
       }.`
       : 'Detection rules: none ran for this report, so there are no rule findings; the case flags and denied calls below are what was checked.',
     context.verify
-      ? `Integrity: ${html(verdictLine(context.verify))} (see Integrity).`
+      ? `Integrity: ${html(verdictLine(context.verify).replace(/^integrity: /, ''))} (see Integrity).`
       : '<span class="warn">Integrity: not checked.</span> Nothing here shows the logs are unaltered (run <code>cloudtrail-support verify</code>).',
   ];
   const sorted = [...(findings ?? [])].sort((a, b) => levelRank(b) - levelRank(a) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launch, openReport, type PageEvents, pdfPages } from '../../_support/browser.ts';
 import { cli } from '../../_support/duck.ts';
 import { BIDI_SHOWN, HOSTILE, hostileFixture, PWNED } from '../../_support/hostile-fixture.ts';
-import { REALDATA, ROOT, SAMPLES, tempDir } from '../../_support/helpers.ts';
+import { REALDATA, ROOT, tempDir } from '../../_support/helpers.ts';
 
 // The page's document, for the functions page.evaluate runs in the browser (tsconfig leaves the dom lib out).
 interface PageElement {
@@ -48,7 +48,8 @@ if (browserAvailable('html-browser')) {
   test.after(async () => void (await browser?.close()));
 
   test('samples/: loads with no console error and no request, draws both charts, prints to a sane PDF', async () => {
-    const file = writeReport(SAMPLES, 'samples.html');
+    // Named as a user in the clone would (the README's screenshot shows it).
+    const file = writeReport('samples', 'samples.html');
     const { page, events } = await openReport(browser, file);
     clean(events, 'samples');
     assert.is(await page.locator('svg').count(), 2, 'two inline SVG charts');
@@ -59,7 +60,11 @@ if (browserAvailable('html-browser')) {
     const shot = join(out, 'samples.png');
     await page.screenshot({ path: shot });
     assert.ok(statSync(shot).size > 10_000, 'screenshot written');
-    if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: join(ROOT, 'docs/html-report.png') });
+    // The README's screenshot: the top of the page down to the case timeline.
+    if (process.env.UPDATE_SCREENSHOT) {
+      const bottom = await page.locator('#cases figure').evaluate((e: { getBoundingClientRect(): { bottom: number } }) => e.getBoundingClientRect().bottom);
+      await page.screenshot({ path: join(ROOT, 'docs/html-report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1100, height: Math.ceil(bottom) + 16 } });
+    }
     const pages = pdfPages(await page.pdf({ format: 'A4' }));
     assert.ok(pages > 1 && pages < 50, `${pages} PDF pages`);
     await page.context().close();
