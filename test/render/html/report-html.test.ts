@@ -88,10 +88,11 @@ test('a verify result, a manifest and findings are shown (values escaped), and t
   const page = toHtmlReport(hostileDoc, context, NO_CHARTS);
   assert.match(page, /<h2>Integrity<\/h2>\n<p[^>]*>integrity: /);
   assert.match(page, /<h2>Provenance: the run manifest<\/h2>/);
-  assert.ok(page.includes(`<td>${'ab'.repeat(32)}</td>`));
+  assert.ok(page.includes(`<td class="w">${'ab'.repeat(32)}</td>`), 'the hash, in a cell that may break anywhere');
   assert.ok(page.includes('&lt;i&gt;x&lt;/i&gt;.json.gz'));
   assert.match(page, /1 rule findings \(1 high\)/);
-  assert.ok(page.includes('<td>Root &lt;resolved&gt; a case</td>'));
+  assert.ok(page.includes('<td class="w">Root &lt;resolved&gt; a case</td>'));
+  assert.ok(page.includes('<td>111122223333</td>'), 'an account id stays whole');
   const marks = (chartSpecsOf(hostileDoc, context).timeline!.layer as { data: { values: { kind: string }[] } }[])[1].data.values;
   assert.equal(marks.map((m) => m.kind), ['resolved by root', 'finding', 'opened by root']);
 });
