@@ -11,7 +11,7 @@ import { verifyArchive } from '../../../src/integrity/verify.ts';
 import { chartSpecsOf, type HtmlReportContext, toHtmlReport } from '../../../src/render/html/report-html.ts';
 import { report } from '../../../src/reports/job.ts';
 import { BIDI_SHOWN, HOSTILE, hostileFixture } from '../../_support/hostile-fixture.ts';
-import { SAMPLES } from '../../_support/helpers.ts';
+import { SAMPLES, tempDir } from '../../_support/helpers.ts';
 
 const NO_CHARTS = { activity: null, timeline: null };
 const scope = (inputs: string[]): HtmlReportContext['scope'] => ({
@@ -106,6 +106,16 @@ test('the events appendix lists the newest N, newest first, and points at export
   );
   const times = [...appendix.matchAll(/<td>(2026-03-01T[\d:]+Z)<\/td>/g)].map((m) => m[1]);
   assert.equal(times, ['2026-03-01T11:00:00Z', '2026-03-01T10:30:00Z']);
+});
+
+test('an archive without Support events: no chart to draw, and the page says so', async () => {
+  const empty = await report([tempDir()], { workers: 1 });
+  const context = { scope: scope(['empty']) };
+  assert.equal(chartSpecsOf(empty, context), { activity: null, timeline: null, casesLeft: 0 });
+  const page = toHtmlReport(empty, context, NO_CHARTS);
+  assert.is(page.match(/Nothing to draw\./g)!.length, 2);
+  assert.match(page, /0 Support events by 0 principals in 0 accounts\./);
+  assert.match(page, /The newest 0 of 0 Support events, newest first\.<\/p>/);
 });
 
 test.run();
