@@ -32,24 +32,37 @@ export interface ActivityPoint {
   readonly count: number;
 }
 
-/** Archives spanning up to this many days are drawn by hour; longer ones by day (hourly bars would be too thin to see). */
-export const HOURLY_UP_TO_DAYS = 3;
 const DAY_MS = 86_400_000;
 
 /**
- * Stacked bars: Support events per UTC hour (or day, for a longer span), by category. Null when
- * there is no activity to draw.
+ * The bar a span of time is drawn with: hours up to three days, days up to three months, months up
+ * to six years, years beyond, so bars stay wide enough to see (one day of four years is a pixel).
+ */
+export function timeBinOf(spanMs: number): { timeUnit: string; title: string; format: string } {
+  if (spanMs <= 3 * DAY_MS) return { timeUnit: 'utcyearmonthdatehours', title: 'hour (UTC)', format: '%m-%d %H:00' };
+  if (spanMs <= 92 * DAY_MS) return { timeUnit: 'utcyearmonthdate', title: 'day (UTC)', format: '%Y-%m-%d' };
+  if (spanMs <= 6 * 366 * DAY_MS) return { timeUnit: 'utcyearmonth', title: 'month (UTC)', format: '%Y-%m' };
+  return { timeUnit: 'utcyear', title: 'year (UTC)', format: '%Y' };
+}
+
+/** The earliest and latest of some instants. */
+function extent(values: Iterable<number>): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const v of values) [first, last] = [Math.min(first, v), Math.max(last, v)];
+  return [first, last];
+}
+
+/**
+ * Stacked bars: Support events per UTC hour (or day, month or year, as the span needs), by
+ * category. Null when there is no activity to draw.
  */
 export function activitySpec(rows: readonly ActivityPoint[]): Spec | null {
   const values = rows.map((r) => ({ at: eventInstant(r.hour), category: r.category, count: r.count })).filter((v) => Number.isFinite(v.at));
   if (values.length === 0) return null;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const { at } of values) [first, last] = [Math.min(first, at), Math.max(last, at)];
-  const hourly = last - first <= HOURLY_UP_TO_DAYS * DAY_MS;
-  const x = hourly
-    ? { timeUnit: 'utcyearmonthdatehours', title: 'hour (UTC)', axis: { format: '%m-%d %H:00', labelAngle: 0 } }
-    : { timeUnit: 'utcyearmonthdate', title: 'day (UTC)', axis: { format: '%Y-%m-%d', labelAngle: 0 } };
+  const [first, last] = extent(values.map((v) => v.at));
+  const bin = timeBinOf(last - first);
+  const x = { timeUnit: bin.timeUnit, title: bin.title, axis: { format: bin.format, labelAngle: 0 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: CHART_WIDTH,
@@ -84,9 +97,7 @@ export interface TimelineMark {
 
 /** Cases with a bar at least 1/200 of the time axis long, so a case opened and closed at once still shows. */
 function visible(cases: readonly TimelineCase[]): TimelineCase[] {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const c of cases) [first, last] = [Math.min(first, c.start), Math.max(last, c.end)];
+  const [first, last] = extent(cases.flatMap((c) => [c.start, c.end]));
   const least = Math.max(last - first, 60_000) / 200;
   return cases.map((c) => (c.end - c.start >= least ? c : { ...c, end: c.start + least }));
 }
@@ -97,7 +108,9 @@ export const timelineLabel = (n: number, caseId: string): string => `${n}. ${cha
 /** One bar per case, coloured by status, with a symbol where root or a finding touched it. Null when no case has a time. */
 export function timelineSpec(cases: readonly TimelineCase[], marks: readonly TimelineMark[]): Spec | null {
   if (cases.length === 0) return null;
-  const x = { type: 'temporal', scale: { type: 'utc' }, title: 'time (UTC)', axis: { format: '%m-%d %H:%M', labelAngle: 0, labelOverlap: true, tickCount: 6 } };
+  const [first, last] = extent(cases.flatMap((c) => [c.start, c.end]));
+  const format = last - first <= 3 * DAY_MS ? '%m-%d %H:%M' : '%Y-%m-%d';
+  const x = { type: 'temporal', scale: { type: 'utc' }, title: 'time (UTC)', axis: { format, labelAngle: 0, labelOverlap: true, tickCount: 6 } };
   const y = { field: 'label', type: 'ordinal', sort: null, title: null, axis: { labelLimit: 400 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

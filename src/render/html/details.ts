@@ -29,7 +29,7 @@ export function activitySection(doc: ReportDocument, svg: string | null): string
   return section(
     'activity',
     'Activity over time, by category',
-    `${figure(svg, 'Support events per UTC hour (or day, over a longer span), stacked by category. Per hour: report --report activity.')}
+    `${figure(svg, 'Support events per UTC hour (per day, month or year over a longer span), stacked by category. Per hour: report --report activity.')}
 ${rows.length ? tableOf(rows, ['category', 'events', 'errors']) : ''}`,
   );
 }

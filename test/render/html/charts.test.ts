@@ -9,11 +9,17 @@ import { HOSTILE } from '../../_support/hostile-fixture.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
-test('activity is drawn by hour over up to three days, by day beyond', () => {
-  const x = (rows: { hour: string }[]) =>
-    (activitySpec(rows.map((r) => ({ ...r, category: 'trusted-advisor', count: 1 })))!.encoding as { x: { timeUnit: string } }).x.timeUnit;
-  assert.is(x([{ hour: '2026-01-01T00:00:00Z' }, { hour: '2026-01-04T00:00:00Z' }]), 'utcyearmonthdatehours');
-  assert.is(x([{ hour: '2026-01-01T00:00:00Z' }, { hour: '2026-01-04T01:00:00Z' }]), 'utcyearmonthdate');
+test('activity bars are hours over up to three days, then days, months (up to six years) and years', () => {
+  const unit = (last: string) =>
+    (activitySpec([{ hour: '2026-01-01T00:00:00Z', category: 'other', count: 1 }, { hour: last, category: 'other', count: 1 }])!.encoding as {
+      x: { timeUnit: string };
+    }).x.timeUnit;
+  assert.is(unit('2026-01-04T00:00:00Z'), 'utcyearmonthdatehours');
+  assert.is(unit('2026-01-04T01:00:00Z'), 'utcyearmonthdate');
+  assert.is(unit('2026-04-03T00:00:00Z'), 'utcyearmonthdate');
+  assert.is(unit('2026-04-04T00:00:00Z'), 'utcyearmonth');
+  assert.is(unit('2032-01-01T00:00:00Z'), 'utcyearmonth');
+  assert.is(unit('2033-01-01T00:00:00Z'), 'utcyear');
   assert.is(activitySpec([]), null);
 });
 
