@@ -37,10 +37,17 @@ function cli(argv: string[]) {
       (y) =>
         withFilters(withInput(y))
           .option('format', {
-            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow', 'sarif'] as const,
-            describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out; sarif: the findings as SARIF 2.1.0)',
+            choices: ['table', 'csv', 'json', 'md', 'parquet', 'arrow', 'sarif', 'html'] as const,
+            describe:
+              'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out; sarif: the findings as SARIF 2.1.0; html is one self-contained page, also implied by --out x.html)',
           })
-          .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
+          .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder (html: this one .html file)' })
+          .option('public-keys', {
+            type: 'string',
+            array: true,
+            describe: 'With --format html: verify the inputs too (as verify does) and show the verdict; output of `aws cloudtrail list-public-keys`',
+          })
+          .option('signatures', { type: 'string', describe: 'With --format html and --public-keys: JSON map of digest key -> hex signature' })
           .option('report', {
             type: 'string',
             array: true,
@@ -75,6 +82,7 @@ function cli(argv: string[]) {
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
+          .example('$0 report ./AWSLogs --out evidence.html', 'One self-contained HTML evidence report, with charts')
           .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record')
           .example('$0 report ./AWSLogs --fail-on high --format sarif > findings.sarif', 'CI: SARIF for code scanning, exit 1 on a high finding')
           .example('$0 report ./AWSLogs --rules my-rules/ --fail-on medium,failed-files', 'Your Sigma rules too; fail on medium findings or unreadable files'),

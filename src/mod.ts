@@ -44,6 +44,8 @@ export { renderCases } from './render/cases.ts';
 export { renderValidate } from './render/validate.ts';
 export { renderVerify, type VerifyFormat } from './render/verify.ts';
 export { renderSarif } from './render/sarif.ts';
+/** The HTML evidence report: one self-contained page; its charts are drawn by Vega, loaded on first use. */
+export { type HtmlReportContext, renderHtmlReport, type ReportScope } from './render/html/report-html.ts';
 export { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
 /** Shared types: files, records, rows, rejects, counts; the run-level error and exit codes. */
 export type { CloudTrailRecord, FileCounts, InputShape, LogFile, RecordCounts, Reject, Stage, SupportRow } from './types.ts';

@@ -3,6 +3,7 @@
  * through tsx in tests, or Deno on the .ts sources).
  */
 import { Worker } from 'node:worker_threads';
+import process from 'node:process';
 
 /** True under Deno (which runs src/*.ts directly). */
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
@@ -34,4 +35,10 @@ export function startWorker(url: URL, limits?: WorkerLimits): Worker {
 export interface WorkerLimits {
   /** Cap on V8's young generation, in MB (workers/pool.ts says when and why). */
   readonly youngGenerationMb: number;
+}
+
+/** The runtime's name and version, as the HTML report and the manifest state them. */
+export function runtimeOf(): { name: string; version: string } {
+  const deno = (globalThis as { Deno?: { version: { deno: string } } }).Deno;
+  return deno ? { name: 'deno', version: deno.version.deno } : { name: 'node', version: process.versions.node };
 }

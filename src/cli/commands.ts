@@ -29,8 +29,10 @@ import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
 import type { FileCounts, Reject } from '../types.ts';
+import type { VerifyResult } from '../integrity/types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
 import { type FindingsArgs, gateFails, planFindings, toolVersion } from './findings.ts';
+import { htmlContextOf, type IntegrityArgs, integrityCheckOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
 
 interface InputArgs {
   paths?: string[];
@@ -110,14 +112,16 @@ function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { rea
   return true;
 }
 
-/** `report`: scan, build reports and findings, print or write them; the exit code says whether a gate failed. */
+/** `report`: scan, build reports and findings, print or write them (the HTML report: one file, or stdout); the exit code says whether a gate failed. */
 export async function runReport(
-  args: FilterArgs & FindingsArgs & { format?: ReportFormat | ReportTableFormat | 'sarif'; out?: string; report?: string[] },
+  args: FilterArgs & FindingsArgs & IntegrityArgs & { format?: ReportFormat | ReportTableFormat | 'sarif' | 'html'; out?: string; report?: string[] },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
+  const startedAt = new Date();
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
-  const format = args.format ?? defaultReportFormat(args.out, isTTY);
+  const html = isHtmlReport(args.format, args.out, args.report);
+  const format = html ? 'html' : args.format ?? defaultReportFormat(args.out, isTTY);
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
   const reports = (args.report ?? REPORT_NAMES).filter((name): name is ReportName => name !== 'findings');
@@ -126,34 +130,48 @@ export async function runReport(
   const names = format === 'sarif'
     ? ['findings.sarif']
     : [...(plan.options && !binary ? ['findings'] : []), ...reports].map((name) => `${name}.${format === 'table' ? 'txt' : format}`).concat('summary.json');
-  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, files: names }), paths);
+  const out = args.out === undefined ? undefined : { flag: '--out', path: args.out, ...(html ? {} : { files: names }) };
+  await checkOutputs(outputsOf(args, out), paths);
+  const integrity = await integrityCheckOf(args, html, paths);
+  let verified: VerifyResult | undefined;
+  // Vega loads while the workers read the archive (only on this path: nothing else draws).
+  if (html) void preloadCharts();
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports, ...(plan.options ? { findings: plan.options } : {}) }));
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
-  const { renderReport, reportFiles } = await import('../render/report.ts');
-  if (format === 'sarif') {
+  if (html) {
+    const { renderHtmlReport } = await import('../render/html/report-html.ts');
+    verified = await integrity?.();
+    const page = await renderHtmlReport(doc, htmlContextOf(scopeOf(args, paths, startedAt), verified, doc.findings?.findings));
+    if (args.out) await writeAtomic(args.out, page);
+    else await writeStdout(page);
+    if (args.out && !args.quiet) process.stderr.write(`wrote ${args.out}\n`);
+  } else if (format === 'sarif') {
     const body = (await import('../render/sarif.ts')).renderSarif(doc.findings!, toolVersion());
     if (args.out) await writeAtomic(join(args.out, 'findings.sarif'), body);
     else await writeStdout(body);
     if (args.out && !args.quiet) process.stderr.write(`wrote findings.sarif to ${args.out}\n`);
   } else if (args.out) {
+    const { reportFiles } = await import('../render/report.ts');
     const files = binary
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     if (!args.quiet) process.stderr.write(`wrote ${files.size} files to ${args.out}\n`);
   } else {
-    await writeStdout(renderReport(doc, format as ReportFormat));
+    await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
-  if (doc.files.skipped.digest > 0 && !args.quiet) {
+  if (doc.files.skipped.digest > 0 && !args.quiet && !verified) {
     process.stderr.write(
       `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
     );
   }
   const empty = warnIfEmpty(paths, doc.files, doc.records);
   const gate = gateFails(plan, doc);
-  return gate ? ExitCode.problems : exitFor(args.strict, hasProblems(doc.ledger) || empty);
+  // An integrity error fails the run as it fails `verify`, --strict or not.
+  if (gate || (verified?.errors ?? 0) > 0) return ExitCode.problems;
+  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
 
 /** `cases`: one row per support case, to stdout or one file. */

@@ -101,6 +101,7 @@ export const REPORT_COLUMN_KINDS: { readonly [R in ReportName]: ReportColumnKind
   },
   accounts: { account: 'string', region: 'string', count: 'int64', errors: 'int64', principals: 'int64', ...SEEN },
   days: { day: 'date', count: 'int64', errors: 'int64', principals: 'int64', actions: 'int64' },
+  activity: { hour: 'timestamp', category: 'string', count: 'int64', errors: 'int64', principals: 'int64' },
   denied: {
     ...PRINCIPAL_KEY,
     errorCode: 'string',

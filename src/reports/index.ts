@@ -7,7 +7,7 @@ import type { ColumnTable } from 'arquero';
 import { finishAccounts } from './accounts.ts';
 import { finishActions } from './actions.ts';
 import { finishCredentials } from './credentials.ts';
-import { finishDays } from './days.ts';
+import { finishActivity, finishDays } from './days.ts';
 import { finishDenied } from './denied.ts';
 import type { RowFacts } from './facts.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
@@ -33,6 +33,7 @@ export const ROLLED = {
   },
   accounts: { title: 'Accounts and regions', rollup: ROLLUPS.accounts, finish: finishAccounts },
   days: { title: 'Activity by day (UTC)', rollup: ROLLUPS.days, finish: finishDays },
+  activity: { title: 'Activity by hour and category (UTC)', rollup: ROLLUPS.activity, finish: finishActivity },
   denied: { title: 'Denied and failed calls, by principal and error code', rollup: ROLLUPS.denied, finish: finishDenied },
   trustedAdvisor: { title: 'Trusted Advisor activity', rollup: ROLLUPS.trustedAdvisor, finish: finishTrustedAdvisor },
 } as const satisfies Record<string, RolledReport>;

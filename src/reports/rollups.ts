@@ -77,6 +77,16 @@ export const daysRollup: Rollup<RowFacts> = {
 };
 
 /**
+ * One row per UTC hour and category: what the activity was, over time (the HTML report's chart).
+ * Hours, not days: Support activity comes in bursts (an incident, a case), and an archive of a day
+ * or two would be one bar. Categories are a fixed list (rows/category.ts): hours x 7 rows at most.
+ */
+export const activityRollup: Rollup<RowFacts> = {
+  keys: { hour: (f) => `${f.row.eventTime.slice(0, 13)}:00:00Z`, category: (f) => f.row.category },
+  aggregates: { ...countsAndTimes, principals: { op: 'distinct', of: (f) => f.principalId } },
+};
+
+/**
  * Denied and failed Support calls, one row per principal and error code, with the actions tried:
  * probing (one principal, many denied actions) shows up here.
  */
@@ -127,6 +137,7 @@ export const ROLLUPS = {
   credentials: credentialsRollup,
   accounts: accountsRollup,
   days: daysRollup,
+  activity: activityRollup,
   denied: deniedRollup,
   trustedAdvisor: trustedAdvisorRollup,
 } as const;

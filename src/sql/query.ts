@@ -9,7 +9,7 @@ import { credentialsSelect, ROLLED_SQL, rolledSelect } from './rolled.ts';
 import { type SqlSource, supportRowsCtes } from './source-rows.ts';
 
 /** Every report the SQL forms compute, in the order of the tool's registry (the unbounded event list is left out). */
-export const SQL_REPORTS = ['actions', 'principals', 'credentials', 'accounts', 'days', 'denied', 'trustedAdvisor', 'cases'] as const;
+export const SQL_REPORTS = ['actions', 'principals', 'credentials', 'accounts', 'days', 'activity', 'denied', 'trustedAdvisor', 'cases'] as const;
 export type SqlReport = (typeof SQL_REPORTS)[number];
 
 export interface SqlOptions {

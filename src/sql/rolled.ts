@@ -87,6 +87,11 @@ export const ROLLED_SQL: Readonly<Record<Exclude<RolledName, 'credentials'>, Rol
     columns: [key('day', 'substr(t, 1, 10)'), count, errors, principals(), col('actions', () => 'count(DISTINCT eventname)', 'integer')],
     order: ['day'],
   },
+  activity: {
+    keys: ['substr(t, 1, 13)', 'category'],
+    columns: [key('hour', "substr(t, 1, 13) || ':00:00Z'"), key('category'), count, errors, principals()],
+    order: ['hour', 'category'],
+  },
   denied: {
     keys: ['calleraccount', 'identitytype', 'principal', 'errorcode'],
     where: 'errorcode IS NOT NULL',

@@ -1,4 +1,5 @@
 /** Test helpers: temp folders, fixture files and records built in the test (no binary junk committed). */
+import process from 'node:process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
-export const REALDATA = fileURLToPath(new URL('../../../shared/realdata/', import.meta.url));
+/** The shared real-data folder beside the clone (CTS_REALDATA names another, e.g. for a clone elsewhere). */
+export const REALDATA = process.env.CTS_REALDATA ?? fileURLToPath(new URL('../../../shared/realdata/', import.meta.url));
 
 export function tempDir(prefix = 'cts-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

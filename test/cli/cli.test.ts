@@ -51,7 +51,18 @@ test('report --format json prints counts that add up and every report', () => {
   const doc = JSON.parse(stdout);
   assert.equal(doc.files, { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0, duplicate: 0 }, failed: 1 });
   assert.equal(doc.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
-  assert.equal(Object.keys(doc.reports), ['actions', 'principals', 'credentials', 'accounts', 'days', 'denied', 'trustedAdvisor', 'cases', 'events']);
+  assert.equal(Object.keys(doc.reports), [
+    'actions',
+    'principals',
+    'credentials',
+    'accounts',
+    'days',
+    'activity',
+    'denied',
+    'trustedAdvisor',
+    'cases',
+    'events',
+  ]);
   assert.equal(doc.reports.actions.map((r: { eventName: string; count: number; errors: number }) => [r.eventName, r.count, r.errors]), [['CreateCase', 1, 0], [
     'ResolveCase',
     1,
@@ -111,6 +122,7 @@ test('report --out writes one file per report plus summary.json, and --rejects t
   assert.equal(readdirSync(outDir).sort(), [
     'accounts.csv',
     'actions.csv',
+    'activity.csv',
     'cases.csv',
     'credentials.csv',
     'days.csv',

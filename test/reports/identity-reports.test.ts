@@ -260,7 +260,7 @@ const principalRows = (rows: SupportRow[], covered: (r: SupportRow) => boolean) 
 
 test('principal counts: the same name in two accounts is two principals, as in the principals report', () => {
   const rows = sameNameRows();
-  const built = buildReports(rows, ['principals', 'actions', 'credentials', 'accounts', 'days']);
+  const built = buildReports(rows, ['principals', 'actions', 'credentials', 'accounts', 'days', 'activity']);
   const principals = built.get('principals')!.rows;
   assert.equal(
     principals.map((r) => [r.callerAccount, r.principal]).sort(),
@@ -276,6 +276,10 @@ test('principal counts: the same name in two accounts is two principals, as in t
   const days = built.get('days')!.rows;
   assert.equal(days.map((r) => [r.day, r.principals]), [['2026-01-05', 4], ['2026-01-06', 4]]);
   for (const d of days) assert.is(d.principals, principalRows(rows, (r) => r.eventTime.startsWith(String(d.day))), String(d.day));
+  for (const a of built.get('activity')!.rows) {
+    const hour = String(a.hour).slice(0, 13);
+    assert.is(a.principals, principalRows(rows, (r) => r.eventTime.startsWith(hour) && r.category === a.category), `${a.hour} ${a.category}`);
+  }
 
   const credentials = built.get('credentials')!.rows;
   assert.equal(credentials.map((r) => [r.credentialClass, r.principalCount]), [['root-or-iam-user', 2], ['temporary-credentials', 2], ['aws-service', 1], [
@@ -323,7 +327,7 @@ test('every report with a principal count is checked against the principals repo
   const counts = (t: { columns: readonly string[]; rows: Record<string, unknown>[] }) =>
     t.columns.some((c) => /^principal(s|Count)$/.test(c) && typeof t.rows[0]?.[c] === 'number');
   const counted = [...buildReports(sameNameRows())].filter(([, t]) => counts(t));
-  assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'cases', 'credentials', 'days']);
+  assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'activity', 'cases', 'credentials', 'days']);
 });
 
 test('events, firstSeen/lastSeen and the cases report go by instant, not text, and show the recorded times', () => {

@@ -1,0 +1,5 @@
+/** Helpers for tests of the HTML report's pages. */
+
+/** The page without the rows that state the run itself (when, the command line, the folder, the tool and runtime). */
+export const withoutRunFacts = (page: string): string =>
+  page.split('\n').filter((line) => !/<th>(written at|started at|command line|working folder|tool|runtime)/.test(line)).join('\n');
