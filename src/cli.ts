@@ -41,6 +41,11 @@ function cli(argv: string[]) {
             describe: 'Output format (default: table on a TTY without --out, json otherwise; parquet and arrow need --out; sarif: the findings as SARIF 2.1.0)',
           })
           .option('out', { type: 'string', describe: 'Write one file per report plus summary.json into this folder' })
+          .option('summary', {
+            type: 'boolean',
+            default: false,
+            describe: 'With --format md: a short summary for a CI job page (verdict, top findings, accounting), at most 256 KiB, to stdout',
+          })
           .option('report', {
             type: 'string',
             array: true,
@@ -75,9 +80,10 @@ function cli(argv: string[]) {
           .example('$0 report ./AWSLogs', 'Report on a downloaded archive')
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
-          .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record')
+          .example('$0 report ./AWSLogs --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record')
           .example('$0 report ./AWSLogs --fail-on high --format sarif > findings.sarif', 'CI: SARIF for code scanning, exit 1 on a high finding')
-          .example('$0 report ./AWSLogs --rules my-rules/ --fail-on medium,failed-files', 'Your Sigma rules too; fail on medium findings or unreadable files'),
+          .example('$0 report ./AWSLogs --rules my-rules/ --fail-on medium,failed-files', 'Your Sigma rules too; fail on medium findings or unreadable files')
+          .example('$0 report ./AWSLogs --format md --summary >> "$GITHUB_STEP_SUMMARY"', 'CI: the job summary on GitHub Actions'),
       async (args) => void (exitCode = await runReport(args, process.stdout.isTTY === true)),
     )
     .command(

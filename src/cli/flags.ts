@@ -80,9 +80,10 @@ export function withInput<T>(y: Argv<T>) {
 export function withFilters<T>(y: Argv<T>) {
   return y
     .option('sources', {
-      choices: ['support', 'all'] as const,
-      default: 'support' as const,
-      describe: 'support.amazonaws.com only, or every AWS Support source',
+      choices: ['all', 'api', 'support'] as const,
+      default: 'all' as const,
+      describe: 'all: every AWS Support source (cases, plans, Support App, Trusted Advisor, permits); api: support.amazonaws.com only ' +
+        '(`support` is the old name of api). Support records left out are counted "not selected"',
     })
     .option('since', { type: 'string', group: FILTERS, describe: 'Keep events at or after this ISO date/date-time (UTC)' })
     .option('until', { type: 'string', group: FILTERS, describe: 'Keep events before this ISO date-time (a bare date includes that day)' })

@@ -23,7 +23,7 @@ test('report --sources all reads every real file: no reject, 3658 records, the 1
   // 143 files: the 142 of SOURCES.md plus SOURCES.md itself (skipped as "other"); the 2 digests
   // are skipped, one by its name (llm-guard) and one by its content (elastic's .log).
   assert.equal(doc.files, { seen: 143, read: 140, skipped: { digest: 2, insight: 0, other: 1, outOfRange: 0, duplicate: 0 }, failed: 0 });
-  assert.equal(doc.records, { seen: 3658, support: 14, filteredOut: 3644, notSupport: 3644, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(doc.records, { seen: 3658, support: 14, filteredOut: 3644, notSupport: 3644, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   // `report` validates the Support records it keeps: all 14 pass, so the ledger is empty. The
   // records that fail the full schema are not Support records; `validate` lists them (below).
   assert.is(readFileSync(ledger, 'utf8'), '');
