@@ -34,6 +34,21 @@ test('report --sources all reads every real file: no reject, 3658 records, the 1
   assert.equal(doc.reports.events.map((r: { inputShape: string }) => r.inputShape).sort(), [...Array(13).fill('bare-record'), 'trail-file']);
 });
 
+test("by default root's support-plan changes are visible; --sources api counts those 12 records as not selected, never not Support", () => {
+  if (!haveRealdata()) return;
+  const principals = (args: string[]) => JSON.parse(run(['report', REALDATA, '--format', 'json', '--report', 'principals', ...args]).stdout);
+  const all = principals([]);
+  assert.equal([all.records.support, all.records.notSupport, all.records.notSelected], [14, 3644, 0]);
+  const root = all.reports.principals.filter((p: { principal: string }) => p.principal === 'root');
+  assert.equal(root.map((p: { actions: string; categories: string }) => [p.actions, p.categories]), [[
+    'DescribeSupportLevelSummary UpdateProbationAutoCancellation UpdateSupportLevel',
+    'support-plans',
+  ]]);
+  const api = principals(['--sources', 'api']);
+  assert.equal([api.records.support, api.records.notSupport, api.records.notSelected], [2, 3644, 12]);
+  assert.equal(api.reports.principals.filter((p: { principal: string }) => p.principal === 'root'), []);
+});
+
 test('validate on the real files: records per folder match SOURCES.md, and every invalid record is an explained fixture quirk', () => {
   if (!haveRealdata()) return;
   const out = run(['validate', REALDATA, '--format', 'json']);
