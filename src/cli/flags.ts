@@ -112,7 +112,12 @@ export function withFilters<T>(y: Argv<T>) {
     .option('prefilter', {
       type: 'boolean',
       default: true,
-      describe: 'Count, not parse, files that contain no selected Support source (--no-prefilter parses all)',
+      describe: 'Count, not parse, records of no AWS Support source (--no-prefilter parses all)',
     })
-    .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
+    .option('prune-by-path', {
+      type: 'boolean',
+      default: true,
+      group: FILTERS,
+      describe: 'Skip files whose path date is outside --since/--until (1 h slack); not when cases are built (they use every record)',
+    });
 }

@@ -98,7 +98,7 @@ test('scan() applies filters, counts what they drop, and prunes files by path da
   assert.is(byAccount.records.excluded, 2);
 });
 
-test('scan() keeps the other Support sources only with sources "all"', async () => {
+test('scan() keeps every Support source by default; sources "api" keeps support.amazonaws.com and counts the rest not selected', async () => {
   const root = tempDir();
   const ta = record({
     eventSource: 'trustedadvisor.amazonaws.com',
@@ -107,8 +107,11 @@ test('scan() keeps the other Support sources only with sources "all"', async () 
     responseElements: null,
   });
   put(root, 'events.json', trailFile([ta, record()]));
-  assert.is((await scan([root])).rows.length, 1);
+  assert.is((await scan([root])).rows.length, 2);
   assert.is((await scan([root], { sources: 'all' })).rows.length, 2);
+  const api = await scan([root], { sources: 'api' });
+  assert.equal([api.rows.length, api.records.notSelected, api.records.notSupport], [1, 1, 0]);
+  assert.equal((await scan([root], { sources: 'api', prefilter: false })).records, api.records);
 });
 
 test('scan() gives the same rows whatever order the paths are given in', async () => {
