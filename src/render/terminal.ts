@@ -69,7 +69,7 @@ export function failedFilesLines(failed: readonly FailedFile[], width: number): 
   return [lines.head, ...lines.items.map((l) => middleCut(`  ${escapeControls(l)}`, width)), ...(lines.more ? [`  ${lines.more}`] : [])];
 }
 
-const FINDING_COLUMNS = ['level', 'title', 'principal', 'count', 'caseIds', 'new', 'account', 'lastSeen'];
+const FINDING_COLUMNS = ['level', 'title', 'principal', 'count', 'new', 'account', 'caseIds', 'lastSeen'];
 /** How many eventIDs or case ids a terminal cell lists before saying how many more. */
 const SHOWN_IDS = 3;
 
