@@ -127,8 +127,7 @@ export async function runReport(
   }
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
-  // On a terminal the event list is shown only when asked for (--report events): it is long,
-  // and `export` has every event.
+  // On a terminal the event list is shown only when asked for (--report events); `export` has every event.
   const asked: readonly string[] = args.report ?? (format === 'table' && !args.out ? REPORT_NAMES.filter((n) => n !== 'events') : REPORT_NAMES);
   const reports = asked.filter((name): name is ReportName => name !== 'findings');
   const plan = planFindings(args, args.report === undefined || args.report.includes('findings') || format === 'sarif');
