@@ -104,7 +104,6 @@ async function writeLedger(path: string | undefined, ledger: readonly Reject[]):
 
 /** The terminal's width in columns on a terminal (tables are fitted to it), else the default. */
 const terminalWidth = (isTTY: boolean): number | undefined => (isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined);
-
 const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
 /** Says so on stderr when the run read no record; returns whether it did (empty input fails --strict). */
