@@ -48,6 +48,11 @@ function cli(argv: string[]) {
             describe: 'With --format html: verify the inputs too (as verify does) and show the verdict; output of `aws cloudtrail list-public-keys`',
           })
           .option('signatures', { type: 'string', describe: 'With --format html and --public-keys: JSON map of digest key -> hex signature' })
+          .option('summary', {
+            type: 'boolean',
+            default: false,
+            describe: 'With --format md: a short summary for a CI job page (verdict, top findings, accounting), at most 256 KiB, to stdout',
+          })
           .option('report', {
             type: 'string',
             array: true,
@@ -83,9 +88,10 @@ function cli(argv: string[]) {
           .example('$0 report ./AWSLogs --since 2026-01-01 --format md --out report/', 'Markdown files for January on')
           .example('$0 report ./AWSLogs --format parquet --out report/', 'One Parquet file per report')
           .example('$0 report ./AWSLogs --out evidence.html', 'One self-contained HTML evidence report, with charts')
-          .example('$0 report ./AWSLogs --sources all --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record')
+          .example('$0 report ./AWSLogs --strict --rejects rejects.ndjson', 'CI: fail on any unreadable file or record')
           .example('$0 report ./AWSLogs --fail-on high --format sarif > findings.sarif', 'CI: SARIF for code scanning, exit 1 on a high finding')
-          .example('$0 report ./AWSLogs --rules my-rules/ --fail-on medium,failed-files', 'Your Sigma rules too; fail on medium findings or unreadable files'),
+          .example('$0 report ./AWSLogs --rules my-rules/ --fail-on medium,failed-files', 'Your Sigma rules too; fail on medium findings or unreadable files')
+          .example('$0 report ./AWSLogs --format md --summary >> "$GITHUB_STEP_SUMMARY"', 'CI: the job summary on GitHub Actions'),
       async (args) => void (exitCode = await runReport(args, process.stdout.isTTY === true)),
     )
     .command(

@@ -169,14 +169,16 @@ export interface EntryCounts {
 
 /**
  * Record counts of one run. The identity `seen = support + filteredOut + rejected + duplicates`
- * holds exactly for every run; `filteredOut = notSupport + excluded`.
+ * holds exactly for every run; `filteredOut = notSupport + notSelected + excluded`.
  */
 export interface RecordCounts {
   seen: number;
   support: number;
   filteredOut: number;
-  /** Records whose eventSource is not a selected Support source. */
+  /** Records whose eventSource is not an AWS Support source. */
   notSupport: number;
+  /** Records of an AWS Support source that --sources left out (e.g. supportplans with `--sources api`). */
+  notSelected: number;
   /** Support records dropped by --since/--until/--account/--region/--event-name/--principal. */
   excluded: number;
   rejected: number;
@@ -188,6 +190,7 @@ export interface FileRecordCounts {
   seen: number;
   support: number;
   notSupport: number;
+  notSelected: number;
   excluded: number;
   rejected: number;
 }

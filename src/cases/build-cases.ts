@@ -47,10 +47,15 @@ function linkSets(state: CaseState, sets: Iterable<string>, caseIds: Iterable<st
   }
 }
 
-/** Adds rows to a case state (which it returns). "New IP / user agent" findings are judged against every row, not only case calls. */
-export function foldCaseRows(state: CaseState, rows: readonly SupportRow[], recordOf?: (row: SupportRow) => object | undefined): CaseState {
+/**
+ * Adds rows to a case state (which it returns). "New IP / user agent" findings are judged against
+ * every row, not only case calls. `hidden` rows (dropped by the filters) count in the facts of
+ * their cases and in the principals' histories, but a case is listed only when one of its calls
+ * was not hidden: filters choose which cases are shown, never what a case's facts are.
+ */
+export function foldCaseRows(state: CaseState, rows: readonly SupportRow[], recordOf?: (row: SupportRow) => object | undefined, hidden = false): CaseState {
   for (const row of rows) {
-    const event = toCaseEvent(row, recordOf?.(row));
+    const event = toCaseEvent(row, recordOf?.(row), hidden);
     if (!event) continue;
     if (event.caseIds.length === 0) {
       state.bySetOnly.push(event);
@@ -83,7 +88,8 @@ export function casesOf(state: CaseState): CaseRow[] {
     for (const id of ids) addToCase(state, id, event);
   }
   state.bySetOnly.length = 0;
-  const cases = [...state.cases].map(([caseId, facts]) => ({ row: summarizeCase(caseId, facts, state.histories), at: eventInstant(facts.first.eventTime) }));
+  const shown = [...state.cases].filter(([, facts]) => facts.shown);
+  const cases = shown.map(([caseId, facts]) => ({ row: summarizeCase(caseId, facts, state.histories), at: eventInstant(facts.first.eventTime) }));
   cases.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.row.caseId < b.row.caseId ? -1 : a.row.caseId > b.row.caseId ? 1 : 0));
   return cases.map((c) => c.row);
 }

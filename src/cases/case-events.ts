@@ -71,6 +71,8 @@ export interface CaseEvent {
   readonly attachmentSetIds: readonly string[];
   /** requestParameters.language (CreateCase), not part of the flat row. */
   readonly language: string | null;
+  /** The call did not pass the filters: it counts in its case's facts but does not make the case shown. */
+  readonly hidden?: true;
 }
 
 const ACTIONS: Readonly<Record<string, CaseAction>> = {
@@ -84,8 +86,11 @@ const actionOf = (eventName: string): CaseAction => ACTIONS[eventName] ?? (event
 
 const unique = (values: (string | null)[]): string[] => [...new Set(values.filter((v): v is string => v !== null && v !== ''))];
 
-/** The case event of a Support API row (`parsed`: its record, when at hand), or null when the call names no case and no attachment set. */
-export function toCaseEvent(row: SupportRow, parsed?: object): CaseEvent | null {
+/**
+ * The case event of a Support API row (`parsed`: its record, when at hand), or null when the call
+ * names no case and no attachment set. `hidden`: the row did not pass the filters.
+ */
+export function toCaseEvent(row: SupportRow, parsed?: object, hidden = false): CaseEvent | null {
   if (row.eventSource !== 'support.amazonaws.com' || row.category !== 'case-management') return null;
   const record = (parsed ?? JSON.parse(row.raw)) as Record<string, unknown>;
   const request = obj(record.requestParameters);
@@ -95,5 +100,6 @@ export function toCaseEvent(row: SupportRow, parsed?: object): CaseEvent | null 
   // AddAttachmentsToSet returns a new set id, or appends to the set named in the request.
   const attachmentSetIds = unique(action === 'attach' ? [str(response?.attachmentSetId) ?? str(request?.attachmentSetId)] : [str(request?.attachmentSetId)]);
   if (caseIds.length === 0 && attachmentSetIds.length === 0) return null;
-  return { row: factsOf(row), action, ok: row.errorCode === null, caseIds, attachmentSetIds, language: str(request?.language) };
+  const event = { row: factsOf(row), action, ok: row.errorCode === null, caseIds, attachmentSetIds, language: str(request?.language) };
+  return hidden ? { ...event, hidden: true } : event;
 }

@@ -69,6 +69,8 @@ const openingOf = (o: Opening): Opening => {
 const useOf = (u: FirstUse): FirstUse => ({ principalKey: intern(u.principalKey), principal: intern(u.principal), value: intern(u.value), at: u.at });
 
 export interface CaseFacts {
+  /** A call of the case passed the filters: the case is shown (its facts come from every call, shown or not). */
+  shown: boolean;
   /** The earliest successful CreateCase. */
   opened: Opening | undefined;
   communications: number;
@@ -78,8 +80,14 @@ export interface CaseFacts {
   /** The latest successful ResolveCase. */
   resolved: Resolution | undefined;
   resolvedByRoot: boolean;
-  /** A successful resolve by root or IAM user / temporary credentials without MFA recorded as true. */
+  /** A successful resolve by root or an IAM user without MFA recorded as true (see withoutMfa). */
   resolvedWithoutMfa: boolean;
+  /** A successful resolve by a temporary-credentials session whose MFA is not recorded as true (see mfaNotRecorded). */
+  resolvedMfaNotRecorded: boolean;
+  /** Root answered the case: a successful AddCommunicationToCase or AddAttachmentsToSet of it. */
+  answeredByRoot: boolean;
+  /** Root read the case: a successful Describe* call that names it. */
+  readByRoot: boolean;
   attachments: number;
   reads: number;
   readonly principalKeys: string[];
@@ -94,9 +102,22 @@ export interface CaseFacts {
   readonly agents: FirstUse[];
 }
 
-// Calls by AWS services or from another account carry no MFA context of their own.
-const CAN_HAVE_MFA = new Set(['root-or-iam-user', 'temporary-credentials']);
-export const withoutMfa = (row: CaseRowFacts) => CAN_HAVE_MFA.has(row.credentialClass) && row.mfa !== true;
+/**
+ * Root or an IAM user acting without MFA: their own credentials, so `mfaAuthenticated` not "true"
+ * means no MFA was used. Only these two: for other identities CloudTrail cannot say.
+ */
+export const withoutMfa = (row: Pick<CaseRowFacts, 'identityType' | 'mfa'>) =>
+  (row.identityType === 'Root' || row.identityType === 'IAMUser') && row.mfa !== true;
+
+/**
+ * A temporary-credentials session (assumed role, Identity Center `AWSReservedSSO_*`, SAML, web
+ * identity, federated user) whose `mfaAuthenticated` is not "true": CloudTrail records "false" for
+ * an Identity Center or SAML session even when the identity provider did MFA, so this says only
+ * that MFA is not recorded, never that it was not done. Services and other accounts carry no MFA
+ * context of their own and get neither flag.
+ */
+export const mfaNotRecorded = (row: Pick<CaseRowFacts, 'identityType' | 'credentialClass' | 'mfa'>) =>
+  row.credentialClass === 'temporary-credentials' && row.mfa !== true;
 
 const earlier = (a: Moment, b: Moment) => compareRows(a, b) < 0;
 // Lists, not Sets: a case has a handful of principals, accounts, regions and codes, and an empty
@@ -133,6 +154,7 @@ export function internFacts(f: CaseFacts): CaseFacts {
 export function emptyCaseFacts(row: CaseRowFacts): CaseFacts {
   const first = momentOf(row);
   return {
+    shown: false,
     opened: undefined,
     communications: 0,
     communicatedBy: [],
@@ -140,6 +162,9 @@ export function emptyCaseFacts(row: CaseRowFacts): CaseFacts {
     resolved: undefined,
     resolvedByRoot: false,
     resolvedWithoutMfa: false,
+    resolvedMfaNotRecorded: false,
+    answeredByRoot: false,
+    readByRoot: false,
     attachments: 0,
     reads: 0,
     principalKeys: [],
@@ -158,6 +183,7 @@ export function emptyCaseFacts(row: CaseRowFacts): CaseFacts {
 /** Adds one event of the case (in any order). */
 export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
   const row = e.row;
+  if (!e.hidden) facts.shown = true;
   const at = eventInstant(row.eventTime);
   if (e.ok && e.action === 'create' && (!facts.opened || earlier(row, facts.opened.row))) facts.opened = openingOf({ row, language: e.language });
   if (e.ok && e.action === 'communicate') {
@@ -169,9 +195,13 @@ export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
     if (!facts.resolved || earlier(facts.resolved, row)) facts.resolved = resolutionOf(row);
     facts.resolvedByRoot ||= row.identityType === 'Root';
     facts.resolvedWithoutMfa ||= withoutMfa(row);
+    facts.resolvedMfaNotRecorded ||= mfaNotRecorded(row);
   }
   if (e.ok && e.action === 'attach') facts.attachments++;
   if (e.ok && e.action === 'read') facts.reads++;
+  const byRoot = e.ok && row.identityType === 'Root';
+  facts.answeredByRoot ||= byRoot && (e.action === 'communicate' || e.action === 'attach');
+  facts.readByRoot ||= byRoot && e.action === 'read';
   const principalKey = principalKeyOf(row);
   addValue(facts.principalKeys, principalKey);
   addValue(facts.touchedBy, row.principal);
@@ -189,6 +219,7 @@ export function addCaseEvent(facts: CaseFacts, e: CaseEvent): void {
 
 /** Merges the facts of the same case folded elsewhere into `into`. */
 export function mergeCaseFacts(into: CaseFacts, from: CaseFacts): void {
+  into.shown ||= from.shown;
   if (from.opened && (!into.opened || earlier(from.opened.row, into.opened.row))) into.opened = openingOf(from.opened);
   into.communications += from.communications;
   for (const v of from.communicatedBy) addValue(into.communicatedBy, v);
@@ -196,6 +227,9 @@ export function mergeCaseFacts(into: CaseFacts, from: CaseFacts): void {
   if (from.resolved && (!into.resolved || earlier(into.resolved, from.resolved))) into.resolved = resolutionOf(from.resolved);
   into.resolvedByRoot ||= from.resolvedByRoot;
   into.resolvedWithoutMfa ||= from.resolvedWithoutMfa;
+  into.resolvedMfaNotRecorded ||= from.resolvedMfaNotRecorded;
+  into.answeredByRoot ||= from.answeredByRoot;
+  into.readByRoot ||= from.readByRoot;
   into.attachments += from.attachments;
   into.reads += from.reads;
   const lists = [[into.principalKeys, from.principalKeys], [into.touchedBy, from.touchedBy], [into.accounts, from.accounts], [into.regions, from.regions], [

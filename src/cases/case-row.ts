@@ -6,8 +6,19 @@
 /** Lifecycle status: `reopened` is a case with a communication after its last ResolveCase (open again). */
 export type CaseStatus = 'open' | 'resolved' | 'reopened' | 'unknown';
 
-/** The finding flags, in the order they are listed in `flags`. */
-export const CASE_FLAGS = ['opened-by-root', 'resolved-by-root', 'without-mfa', 'new-source-ip', 'new-user-agent', 'multi-account', 'errors'] as const;
+/** The finding flags, in the order they are listed in `flags` (meanings: docs/columns.md and CASE_FLAG_MEANINGS). */
+export const CASE_FLAGS = [
+  'opened-by-root',
+  'answered-by-root',
+  'read-by-root',
+  'resolved-by-root',
+  'without-mfa',
+  'mfa-not-recorded',
+  'new-source-ip',
+  'new-user-agent',
+  'multi-account',
+  'errors',
+] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 /** One support case. Lists are sorted, distinct and space-separated unless said otherwise. */
@@ -60,8 +71,8 @@ export interface CaseRow {
   /** `principal from IP` / `principal: user agent` items (`; `-separated) never seen before for that principal. */
   newSourceIPs: string;
   newUserAgents: string;
-  /** Space-separated CASE_FLAGS that apply. */
-  flags: string;
+  /** The CASE_FLAGS that apply, in that order: an array (JSON array, Parquet/Arrow list; text formats join them with spaces). */
+  flags: CaseFlag[];
 }
 
 /** Case row columns, in output order. */

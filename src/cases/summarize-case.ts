@@ -2,7 +2,7 @@
  * One case's lifecycle facts (case-facts.ts) -> its CaseRow. Pure.
  */
 import { eventInstant } from '../rows/time-order.ts';
-import { type CaseFacts, type FirstUse, withoutMfa } from './case-facts.ts';
+import { type CaseFacts, type FirstUse, mfaNotRecorded, withoutMfa } from './case-facts.ts';
 import { CASE_FLAGS, type CaseFlag, type CaseRow, type CaseStatus, formatDuration } from './case-row.ts';
 import type { Histories, PrincipalHistory } from './novelty.ts';
 
@@ -51,8 +51,11 @@ export function summarizeCase(caseId: string, facts: CaseFacts, histories: Histo
   const accounts = [...facts.accounts].sort();
   const flagged: Record<CaseFlag, boolean> = {
     'opened-by-root': o?.identityType === 'Root',
+    'answered-by-root': facts.answeredByRoot,
+    'read-by-root': facts.readByRoot,
     'resolved-by-root': facts.resolvedByRoot,
     'without-mfa': (o !== undefined && withoutMfa(o)) || facts.resolvedWithoutMfa,
+    'mfa-not-recorded': (o !== undefined && mfaNotRecorded(o)) || facts.resolvedMfaNotRecorded,
     'new-source-ip': newIPs.length > 0,
     'new-user-agent': newAgents.length > 0,
     'multi-account': accounts.length > 1,
@@ -93,6 +96,6 @@ export function summarizeCase(caseId: string, facts: CaseFacts, histories: Histo
     errorCodes: sortedJoin(facts.errorCodes),
     newSourceIPs: sortedJoin(newIPs, '; '),
     newUserAgents: sortedJoin(newAgents, '; '),
-    flags: CASE_FLAGS.filter((f) => flagged[f]).join(' '),
+    flags: CASE_FLAGS.filter((f) => flagged[f]),
   };
 }

@@ -28,6 +28,7 @@ import { writeStdout } from './stdout.ts';
 import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
+import type { SourceSelection } from '../rows/support-row.ts';
 import type { FileCounts, Reject } from '../types.ts';
 import type { VerifyResult } from '../integrity/types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
@@ -45,7 +46,7 @@ interface InputArgs {
 }
 
 interface FilterArgs extends InputArgs {
-  sources: 'support' | 'all';
+  sources: SourceSelection;
   since?: string;
   until?: string;
   account?: string[];
@@ -103,6 +104,8 @@ async function writeLedger(path: string | undefined, ledger: readonly Reject[]):
   if (path) await writeAtomic(path, toNdjson(ledger));
 }
 
+/** The terminal's width in columns on a terminal (tables are fitted to it), else the default. */
+const terminalWidth = (isTTY: boolean): number | undefined => (isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined);
 const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
 /** Says so on stderr when the run read no record; returns whether it did (empty input fails --strict). */
@@ -114,7 +117,12 @@ function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { rea
 
 /** `report`: scan, build reports and findings, print or write them (the HTML report: one file, or stdout); the exit code says whether a gate failed. */
 export async function runReport(
-  args: FilterArgs & FindingsArgs & IntegrityArgs & { format?: ReportFormat | ReportTableFormat | 'sarif' | 'html'; out?: string; report?: string[] },
+  args: FilterArgs & FindingsArgs & IntegrityArgs & {
+    format?: ReportFormat | ReportTableFormat | 'sarif' | 'html';
+    out?: string;
+    report?: string[];
+    summary?: boolean;
+  },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
   const startedAt = new Date();
@@ -122,9 +130,14 @@ export async function runReport(
   const options = scanOptionsOf(args);
   const html = isHtmlReport(args.format, args.out, args.report);
   const format = html ? 'html' : args.format ?? defaultReportFormat(args.out, isTTY);
+  if (args.summary && (format !== 'md' || args.out !== undefined)) {
+    throw new RunError('--summary prints a Markdown summary to stdout: use it with --format md and without --out');
+  }
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
-  const reports = (args.report ?? REPORT_NAMES).filter((name): name is ReportName => name !== 'findings');
+  // On a terminal the event list is shown only when asked for (--report events); `export` has every event.
+  const asked: readonly string[] = args.report ?? (format === 'table' && !args.out ? REPORT_NAMES.filter((n) => n !== 'events') : REPORT_NAMES);
+  const reports = asked.filter((name): name is ReportName => name !== 'findings');
   const plan = planFindings(args, args.report === undefined || args.report.includes('findings') || format === 'sarif');
   // Fail on an unwritable or colliding output before reading a possibly huge archive.
   const names = format === 'sarif'
@@ -158,8 +171,11 @@ export async function runReport(
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     if (!args.quiet) process.stderr.write(`wrote ${files.size} files to ${args.out}\n`);
+  } else if (args.summary) {
+    const [{ toMarkdownSummary }, { findingsOf }] = await Promise.all([import('../render/summary.ts'), import('../render/report.ts')]);
+    await writeStdout(toMarkdownSummary(doc, findingsOf(doc)));
   } else {
-    await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat));
+    await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat, { width: terminalWidth(isTTY) }));
   }
   await writeLedger(args.rejects, doc.ledger);
   if (doc.files.skipped.digest > 0 && !args.quiet && !verified) {
@@ -183,7 +199,7 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out }), paths);
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
   const { renderCases } = await import('../render/cases.ts');
-  const body = renderCases(doc, format);
+  const body = renderCases(doc, format, { width: terminalWidth(isTTY) });
   if (args.out) await writeAtomic(args.out, body);
   else await writeStdout(body);
   await writeLedger(args.rejects, doc.ledger);

@@ -80,9 +80,10 @@ export function withInput<T>(y: Argv<T>) {
 export function withFilters<T>(y: Argv<T>) {
   return y
     .option('sources', {
-      choices: ['support', 'all'] as const,
-      default: 'support' as const,
-      describe: 'support.amazonaws.com only, or every AWS Support source',
+      choices: ['all', 'api', 'support'] as const,
+      default: 'all' as const,
+      describe: 'all: every AWS Support source (cases, plans, Support App, Trusted Advisor, permits); api: support.amazonaws.com only ' +
+        '(`support` is the old name of api). Support records left out are counted "not selected"',
     })
     .option('since', { type: 'string', group: FILTERS, describe: 'Keep events at or after this ISO date/date-time (UTC)' })
     .option('until', { type: 'string', group: FILTERS, describe: 'Keep events before this ISO date-time (a bare date includes that day)' })
@@ -111,7 +112,12 @@ export function withFilters<T>(y: Argv<T>) {
     .option('prefilter', {
       type: 'boolean',
       default: true,
-      describe: 'Count, not parse, files that contain no selected Support source (--no-prefilter parses all)',
+      describe: 'Count, not parse, records of no AWS Support source (--no-prefilter parses all)',
     })
-    .option('prune-by-path', { type: 'boolean', default: true, group: FILTERS, describe: 'Skip files whose path date is outside --since/--until (1 h slack)' });
+    .option('prune-by-path', {
+      type: 'boolean',
+      default: true,
+      group: FILTERS,
+      describe: 'Skip files whose path date is outside --since/--until (1 h slack); not when cases are built (they use every record)',
+    });
 }

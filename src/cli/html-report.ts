@@ -2,6 +2,7 @@
  * `report --format html`: which runs write it, and the run facts its title and provenance sections
  * state (tool version, runtime, command line). The page itself is rendered in render/html/.
  */
+import type { SourceSelection } from '../rows/support-row.ts';
 import type { RuleFinding } from '../findings/finding.ts';
 import process from 'node:process';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ export function toolVersion(): string {
 
 /** What the HTML report states about the run, from the flags. */
 export function scopeOf(
-  args: { since?: string; until?: string; sources: 'support' | 'all'; account?: string[]; region?: string[]; 'event-name'?: string[]; principal?: string[] },
+  args: { since?: string; until?: string; sources: SourceSelection; account?: string[]; region?: string[]; 'event-name'?: string[]; principal?: string[] },
   paths: readonly string[],
   startedAt: Date,
 ): ReportScope {

@@ -6,10 +6,10 @@
  * own footer writer. Memory is bounded by one batch, whatever the export size.
  */
 import { type ColumnTable, table, toArrow, toArrowIPC } from 'arquero';
-import { bool, type DataType, dateDay, float64, int32, int64, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
+import { bool, type DataType, dateDay, float64, int32, int64, list, tableToIPC, timestamp, TimeUnit, utf8 } from '@uwdata/flechette';
 import { Builder } from '@uwdata/flechette/src/encode/builder.js';
 import { type Block, type Schema, writeFooter } from '@uwdata/flechette/src/encode/footer.js';
-import { type ColumnKind, type ColumnSpec, epochDay, epochMs, EXPORT_COLUMNS, stringCell } from './columns.ts';
+import { type ColumnKind, type ColumnSpec, epochDay, epochMs, EXPORT_COLUMNS, stringCell, stringListCell } from './columns.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
 /** Arrow IPC file magic, padded to 8 bytes; the end-of-stream marker (continuation + length 0). */
@@ -33,6 +33,8 @@ function arrowType(kind: ColumnKind): DataType {
     case 'string':
       // Plain utf8, not dictionary: a dictionary per batch cannot be replaced in the file format.
       return utf8();
+    case 'string-list':
+      return list(utf8());
   }
 }
 
@@ -40,6 +42,7 @@ function arrowType(kind: ColumnKind): DataType {
 function cell(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (kind === 'string') return stringCell(value);
+  if (kind === 'string-list') return stringListCell(value);
   if (kind === 'timestamp') return epochMs(value);
   if (kind === 'date') {
     const day = epochDay(value);

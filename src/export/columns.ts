@@ -9,8 +9,9 @@ import type { SupportRow } from '../types.ts';
 /**
  * What a column holds. `timestamp`: a UTC instant, stored as epoch milliseconds (CloudTrail's
  * eventTime has second precision, so milliseconds lose nothing). `date`: a `YYYY-MM-DD` day.
+ * `string-list`: a list of texts (Parquet LIST<VARCHAR>, Arrow List<Utf8>), e.g. the case flags.
  */
-export type ColumnKind = 'timestamp' | 'date' | 'string' | 'boolean' | 'int32' | 'int64' | 'double';
+export type ColumnKind = 'timestamp' | 'date' | 'string' | 'string-list' | 'boolean' | 'int32' | 'int64' | 'double';
 
 export interface ColumnSpec {
   readonly name: string;
@@ -35,6 +36,9 @@ const MS_PER_DAY = 86_400_000;
 
 /** A string cell: strings as they are, other values (a list, a number in a mixed column) as text. */
 export const stringCell = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+/** A list cell: its items as strings (a value that is not a list becomes a one-item list). */
+export const stringListCell = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).map(stringCell);
 
 /** Epoch ms of an ISO date-time (a leap second is the last ms of its minute, see utc-time.ts), null when it is none. */
 export function epochMs(value: unknown): number | null {

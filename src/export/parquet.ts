@@ -3,15 +3,30 @@
  * streaming sink that writes one row group per batch, so memory is bounded by the batch size.
  */
 import { type ColumnSource, parquetWriteBuffer, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
-import { type ColumnKind, type ColumnSpec, epochDay, epochMs, EXPORT_COLUMNS, stringCell } from './columns.ts';
+import { type ColumnKind, type ColumnSpec, epochDay, epochMs, EXPORT_COLUMNS, stringCell, stringListCell } from './columns.ts';
 import { ParquetFileWriter, type SharedBuffer } from './parquet-file.ts';
 import { BatchedSink, type BatchLimits, type ByteOut, type ExportRow } from './row-sink.ts';
 
 const CREATED_BY = 'cloudtrail-support (hyparquet-writer)';
 
-/** The Parquet type of each column kind: logical types that DuckDB, Spark and Athena all read. */
-function element(name: string, kind: ColumnKind, nullable: boolean): SchemaElement {
+const UTF8 = { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } } as const;
+
+/**
+ * The Parquet elements of each column kind: logical types that DuckDB, Spark and Athena all read.
+ * A list is the three-level LIST structure of the Parquet spec (group / repeated `list` /
+ * `element`), which every reader maps to LIST<VARCHAR>.
+ */
+function elements(name: string, kind: ColumnKind, nullable: boolean): SchemaElement[] {
   const repetition_type = nullable ? 'OPTIONAL' : 'REQUIRED';
+  if (kind !== 'string-list') return [element(name, kind, repetition_type)];
+  return [
+    { name, repetition_type, num_children: 1, converted_type: 'LIST', logical_type: { type: 'LIST' } },
+    { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+    { name: 'element', repetition_type: 'REQUIRED', ...UTF8 },
+  ];
+}
+
+function element(name: string, kind: Exclude<ColumnKind, 'string-list'>, repetition_type: 'OPTIONAL' | 'REQUIRED'): SchemaElement {
   switch (kind) {
     case 'timestamp':
       // UTC instants: isAdjustedToUTC. The converted type is kept for older readers (Athena engine 2).
@@ -33,19 +48,20 @@ function element(name: string, kind: ColumnKind, nullable: boolean): SchemaEleme
     case 'double':
       return { name, repetition_type, type: 'DOUBLE' };
     case 'string':
-      return { name, repetition_type, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } };
+      return { name, repetition_type, ...UTF8 };
   }
 }
 
 /** The Parquet schema of the columns (a flat message). */
 export function parquetSchema(columns: readonly ColumnSpec[] = EXPORT_COLUMNS): SchemaElement[] {
-  return [{ name: 'root', num_children: columns.length }, ...columns.map((c) => element(c.name, c.kind, c.nullable))];
+  return [{ name: 'root', num_children: columns.length }, ...columns.flatMap((c) => elements(c.name, c.kind, c.nullable))];
 }
 
 /** A cell as the writer takes it: epoch ms for timestamps, days for dates, bigint for int64. */
 function cell(kind: ColumnKind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (kind === 'string') return stringCell(value);
+  if (kind === 'string-list') return stringListCell(value);
   if (kind === 'timestamp') return epochMs(value);
   if (kind === 'date') return epochDay(value);
   if (kind === 'int64') return BigInt(value as number);

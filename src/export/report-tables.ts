@@ -60,12 +60,12 @@ const CASE_KINDS: { readonly [K in keyof CaseRow]-?: ColumnKind } = {
   errorCodes: 'string',
   newSourceIPs: 'string',
   newUserAgents: 'string',
-  flags: 'string',
+  flags: 'string-list',
 };
 
 /**
  * The type of every column of every report, in column order: counts int64, UTC date-times
- * timestamps, `day` a date, lists (space-separated text) strings. A report column missing here is
+ * timestamps, `day` a date, lists (space-separated text) strings, except the case flags: a list. A report column missing here is
  * an error (see reportColumnSpecs), so a new column cannot silently get a type from its values.
  */
 export const REPORT_COLUMN_KINDS: { readonly [R in ReportName]: ReportColumnKinds } = {

@@ -6,8 +6,9 @@ import type { ReportTable } from '../reports/index.ts';
 import { toCsv } from './csv.ts';
 import { toJsonDocument } from './json.ts';
 import { toMarkdownTable } from './markdown.ts';
-import { accountingLine, failedFilesMarkdown, failedFilesText, filesLine, type ReportFormat, terminalColumns } from './report.ts';
-import { toTextTable } from './text-table.ts';
+import { accountingLine, failedFilesMarkdown, filesLine, type RenderOptions, type ReportFormat, terminalColumns } from './report.ts';
+import { toFittedTable } from './fit-table.ts';
+import { caseLegend, DEFAULT_TERMINAL_WIDTH, terminalHead, WHOLE_COLUMNS } from './terminal.ts';
 
 /** The `cases` table of a document built with the `cases` report. */
 export function casesOf(doc: ReportDocument): ReportTable {
@@ -20,7 +21,7 @@ export function casesOf(doc: ReportDocument): ReportTable {
  * The case table alone: CSV is the bare table; JSON holds the counts and `cases`; Markdown and
  * the terminal table start with the accounting lines.
  */
-export function renderCases(doc: ReportDocument, format: ReportFormat): string {
+export function renderCases(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): string {
   const t = casesOf(doc);
   if (format === 'csv') return toCsv(t.rows, t.columns);
   if (format === 'json') return toJsonDocument({ files: doc.files, failedFiles: doc.failedFiles, records: doc.records, rejects: doc.rejects, cases: t.rows });
@@ -29,7 +30,8 @@ export function renderCases(doc: ReportDocument, format: ReportFormat): string {
       toMarkdownTable(t.rows, t.columns)
     }`;
   }
-  return `${filesLine(doc.files)}\n${failedFilesText(doc.failedFiles)}${accountingLine(doc.records)}\n\nSupport cases (${t.rows.length})\n${
-    toTextTable(t.rows, terminalColumns('cases', t))
+  const width = options.width ?? DEFAULT_TERMINAL_WIDTH;
+  return `${terminalHead(doc, width)}\nSupport cases (${t.rows.length})\n${caseLegend(t.rows, width)}${
+    toFittedTable(t.rows, terminalColumns('cases', t), width, WHOLE_COLUMNS)
   }`;
 }

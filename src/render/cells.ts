@@ -3,9 +3,10 @@
  * agents, error messages, session names), so every writer escapes them for its medium.
  */
 
-/** Plain text of a value: '' for null/undefined, JSON for objects. */
+/** Plain text of a value: '' for null/undefined, a list's items joined by spaces (case flags), JSON for other objects. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cellText).join(' ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

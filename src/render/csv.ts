@@ -2,7 +2,8 @@ import { cellText, neutralizeFormula } from './cells.ts';
 
 /** Quotes a field per RFC 4180 when it holds a comma, quote, CR or LF. */
 export function csvField(value: unknown): string {
-  const text = typeof value === 'string' ? neutralizeFormula(value) : cellText(value);
+  // A list is text once joined: neutralized like any string.
+  const text = typeof value === 'string' || Array.isArray(value) ? neutralizeFormula(cellText(value)) : cellText(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -3,39 +3,45 @@
  */
 import { type ReportName, REPORTS, type ReportTable } from '../reports/index.ts';
 import type { ReportDocument } from '../reports/job.ts';
-import type { FileCounts, RecordCounts } from '../types.ts';
 import { toCsv } from './csv.ts';
 import { toJsonDocument } from './json.ts';
-import { markdownCell, toMarkdownTable } from './markdown.ts';
-import { escapeControls } from './cells.ts';
-import type { FailedFile } from '../read/file-counts.ts';
+import { toMarkdownTable } from './markdown.ts';
+import { accountingLine, failedFilesMarkdown, filesLine } from './accounting.ts';
 import { toTextTable } from './text-table.ts';
 import { findingsCsv, findingsMarkdown, findingsText } from './findings.ts';
 import { findingsJson } from '../reports/document.ts';
+import { endCut, toFittedTable } from './fit-table.ts';
+import { caseLegend, DEFAULT_TERMINAL_WIDTH, terminalHead, WHOLE_COLUMNS } from './terminal.ts';
+import type { RuleFinding } from '../findings/finding.ts';
+
+/** The document's findings, when the detection rules ran. */
+export const findingsOf = (doc: ReportDocument): readonly RuleFinding[] | undefined => doc.findings?.findings;
 
 /**
- * The wide tables are too wide for a terminal: it shows who/what/when/where, and `--format csv`
- * (or json, md) has every column.
+ * The columns a terminal shows of the wide reports, most important first: when the terminal is
+ * narrow the last ones are dropped (fit-table.ts). `--format csv` (or json, md) has every column.
  */
 const TERMINAL_COLUMNS: Partial<Record<ReportName, readonly string[]>> = {
-  events: ['eventTime', 'category', 'eventName', 'identityType', 'principal', 'account', 'region', 'sourceIPAddress', 'errorCode', 'caseId'],
-  principals: ['callerAccount', 'identityType', 'principal', 'credentialClass', 'count', 'errors', 'mfa', 'sourceIPs', 'firstSeen', 'lastSeen'],
-  credentials: ['credentialClass', 'count', 'errors', 'identityTypes', 'principalCount', 'principals'],
-  denied: ['principal', 'identityType', 'errorCode', 'denied', 'count', 'actions', 'firstSeen', 'lastSeen'],
+  events: ['eventTime', 'eventName', 'principal', 'errorCode', 'caseId', 'sourceIPAddress', 'account', 'region', 'category', 'identityType'],
+  principals: ['principal', 'identityType', 'count', 'errors', 'mfa', 'callerAccount', 'credentialClass', 'sourceIPs', 'firstSeen', 'lastSeen'],
+  credentials: ['credentialClass', 'count', 'errors', 'principalCount', 'identityTypes', 'principals'],
+  actions: ['eventName', 'count', 'errors', 'principals', 'category', 'eventSource', 'firstSeen', 'lastSeen'],
+  denied: ['principal', 'errorCode', 'count', 'actions', 'identityType', 'denied', 'firstSeen', 'lastSeen'],
+  trustedAdvisor: ['eventName', 'principal', 'count', 'errors', 'checks', 'account', 'eventSource', 'identityType', 'errorCodes', 'firstSeen', 'lastSeen'],
   cases: [
     'caseId',
-    'account',
     'status',
-    'createdInWindow',
-    'openedAt',
+    'flags',
     'openedBy',
-    'severityCode',
+    'openedAt',
+    'resolvedBy',
+    'resolvedAt',
+    'account',
     'communications',
     'reads',
-    'resolvedAt',
-    'resolvedBy',
+    'severityCode',
     'timeToResolve',
-    'flags',
+    'createdInWindow',
   ],
 };
 
@@ -46,59 +52,7 @@ export function terminalColumns(name: ReportName, t: ReportTable): readonly stri
 
 export type ReportFormat = 'table' | 'csv' | 'json' | 'md';
 
-/** The accounting identity as one line, e.g. `records: 300 seen = 80 Support + 200 filtered out + …`. */
-export function accountingLine(r: RecordCounts): string {
-  return (
-    `records: ${r.seen} seen = ${r.support} Support kept + ${r.filteredOut} filtered out ` +
-    `(${r.notSupport} not Support, ${r.excluded} excluded by filters) + ${r.rejected} rejected + ${r.duplicates} duplicates`
-  );
-}
-
-/** File counts as one line. */
-export function filesLine(f: FileCounts): string {
-  const s = f.skipped;
-  return (
-    `files: ${f.seen} seen = ${f.read} read + ${f.failed} failed + skipped (${s.digest} digest, ` +
-    `${s.insight} insight, ${s.other} other, ${s.outOfRange} outside --since/--until` +
-    // Shown when there are some, so the line on an archive without copies reads as before.
-    `${s.duplicate > 0 ? `, ${s.duplicate} duplicate` : ''})`
-  );
-}
-
-/** Failed files a terminal or Markdown report names; the JSON and --rejects have all of them. */
-export const SHOWN_FAILED_FILES = 5;
-
-const placeOf = (f: FailedFile) => (f.archivePath === null ? f.path : `${f.path}!/${f.archivePath}`);
-
-/**
- * The first few failed files, one line each (`path: stage: reason`, an archive entry as
- * `archive!/entry`), after the count, so a terminal reader sees which files failed, not only how
- * many; empty when none did. Lines are plain text: each format escapes them for its medium.
- */
-export function failedFileLines(failed: readonly FailedFile[]): { head: string; items: string[]; more: string | undefined } | undefined {
-  if (failed.length === 0) return undefined;
-  const items = failed.slice(0, SHOWN_FAILED_FILES).map((f) => `${placeOf(f)}: ${f.stage}: ${f.reason}`);
-  const left = failed.length - items.length;
-  return {
-    head: `failed files (${failed.length}):`,
-    items,
-    more: left > 0 ? `… and ${left} more: use --rejects FILE or --format json for all of them` : undefined,
-  };
-}
-
-/** The failed-files block of a terminal report: escaped, indented, ending with a newline (or '' when none failed). */
-export function failedFilesText(failed: readonly FailedFile[]): string {
-  const lines = failedFileLines(failed);
-  if (!lines) return '';
-  return [lines.head, ...lines.items.map((l) => `  ${escapeControls(l)}`), ...(lines.more ? [`  ${lines.more}`] : [])].join('\n') + '\n';
-}
-
-/** The failed-files block of a Markdown report: a list item with a nested list (or '' when none failed). */
-export function failedFilesMarkdown(failed: readonly FailedFile[]): string {
-  const lines = failedFileLines(failed);
-  if (!lines) return '';
-  return [`- ${lines.head}`, ...lines.items.map((l) => `  - ${markdownCell(l)}`), ...(lines.more ? [`  - ${markdownCell(lines.more)}`] : [])].join('\n') + '\n';
-}
+export { accountingLine, failedFileLines, failedFilesMarkdown, failedFilesText, filesLine, SHOWN_FAILED_FILES } from './accounting.ts';
 
 /** The JSON form: counts, rejects by stage, and every report as an array of row objects. */
 export function toReportJson(doc: ReportDocument): unknown {
@@ -123,8 +77,14 @@ export const summaryOf = (doc: ReportDocument) => ({
   ...findingsJson(doc.findings),
 });
 
+/** How text is laid out for a terminal. */
+export interface RenderOptions {
+  /** Terminal columns the `table` format fits into (default 100, the width off a terminal). */
+  readonly width?: number;
+}
+
 /** Renders the whole document in one format, for stdout. */
-export function renderReport(doc: ReportDocument, format: ReportFormat): string {
+export function renderReport(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): string {
   if (format === 'json') return toJsonDocument(toReportJson(doc));
   const parts: string[] = [];
   if (format === 'md') {
@@ -142,9 +102,12 @@ export function renderReport(doc: ReportDocument, format: ReportFormat): string 
     for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
     return parts.join('\n');
   }
-  parts.push(`${filesLine(doc.files)}\n${failedFilesText(doc.failedFiles)}${accountingLine(doc.records)}\n`);
-  if (doc.findings) parts.push(findingsText(doc.findings));
-  for (const [name, t] of doc.reports) parts.push(`${titleOf(doc, name, t.rows.length)}\n${toTextTable(t.rows, terminalColumns(name, t))}`);
+  const width = options.width ?? DEFAULT_TERMINAL_WIDTH;
+  parts.push(terminalHead(doc, width, doc.findings));
+  for (const [name, t] of doc.reports) {
+    const legend = name === 'cases' ? caseLegend(t.rows, width) : '';
+    parts.push(`${endCut(titleOf(doc, name, t.rows.length), width)}\n${legend}${toFittedTable(t.rows, terminalColumns(name, t), width, WHOLE_COLUMNS)}`);
+  }
   return parts.join('\n');
 }
 

@@ -9,7 +9,7 @@ import type { RowKey } from '../scan/merge.ts';
 import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
-import { emptyPartial, foldReportRows, type ReportPartial } from './fold.ts';
+import { emptyPartial, foldHiddenRows, foldReportRows, type ReportPartial } from './fold.ts';
 import { foldRuleRecord } from '../findings/fold.ts';
 import type { SigmaRule } from '../findings/sigma-rule.ts';
 
@@ -21,10 +21,16 @@ export interface ReportFileOptions extends FileScanOptions {
   readonly exclude?: readonly string[];
   /** Detection rules to run on each kept record (and on the records of `ruleSources`); findings are folded when set. */
   readonly rules?: readonly SigmaRule[];
+  /** Rows (kept or context) to leave out of the cases only, by {@link placeKey}: repeats of events the cases already hold. */
+  readonly caseExclude?: readonly string[];
 }
 
-/** A file's outcome with its rows folded: `rows` are only their keys. */
-export type ReportFileOutcome = Omit<FileOutcome, 'rows'> & { readonly rows: RowKey[]; readonly partial: ReportPartial };
+/** A file's outcome with its rows folded: `rows` and `context` are only their keys. */
+export type ReportFileOutcome = Omit<FileOutcome, 'rows' | 'context'> & {
+  readonly rows: RowKey[];
+  readonly context?: RowKey[];
+  readonly partial: ReportPartial;
+};
 
 /** Where a row was read, as one text: archive entry and index within the file. */
 export const placeKey = (row: RowKey): string => `${row.archivePath ?? ''}\u0000${row.index}`;
@@ -46,6 +52,8 @@ const keyOf = (row: SupportRow): RowKey => ({
  */
 export function reportFile(file: LogFile, options: ReportFileOptions): ReportFileOutcome {
   const excluded = options.exclude && new Set(options.exclude);
+  const caseExcluded = options.caseExclude && new Set(options.caseExclude);
+  const forCases = (rows: SupportRow[]) => (caseExcluded ? rows.filter((row) => !caseExcluded.has(placeKey(row))) : rows);
   const partial = emptyPartial(options.reports, options.rules !== undefined);
   const rules = options.rules ?? [];
   const findings = partial.findings;
@@ -58,8 +66,10 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
     const fold = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
       if (!outcome) return undefined;
       const folded = excluded ? outcome.rows.filter((row) => !excluded.has(placeKey(row))) : outcome.rows;
-      foldReportRows(partial, folded, options.eventLimit, recordOf, rules);
-      return { ...outcome, rows: outcome.rows.map(keyOf) as unknown as SupportRow[] };
+      foldReportRows(partial, folded, options.eventLimit, recordOf, rules, forCases(folded));
+      if (outcome.context) foldHiddenRows(partial, forCases(outcome.context), recordOf);
+      const keys = { rows: outcome.rows.map(keyOf), ...(outcome.context ? { context: outcome.context.map(keyOf) } : {}) };
+      return { ...outcome, ...keys } as unknown as FileOutcome;
     };
     const reader: DocumentReader<FileOutcome> = {
       shortcut: scan.shortcut && ((bytes, archivePath) => fold(scan.shortcut!(bytes, archivePath))),
@@ -67,7 +77,8 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
     };
     return toFileOutcome(readLogFile(file, decodeOptionsOf(options), reader));
   });
-  return { ...result, rows: result.rows as unknown as RowKey[], partial };
+  const context = result.context ? { context: result.context as unknown as RowKey[] } : {};
+  return { ...result, rows: result.rows as unknown as RowKey[], ...context, partial };
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */

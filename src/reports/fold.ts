@@ -36,22 +36,33 @@ export function emptyPartial(names: readonly ReportName[], findings = false): Re
   };
 }
 
-/** Folds rows into a partial (which it returns); `rules` are the detection rules when findings are on. */
+/**
+ * Folds rows into a partial (which it returns); `rules` are the detection rules when findings are
+ * on. `caseRows` are the rows the cases take (all of `rows` unless some repeat events the cases
+ * already hold).
+ */
 export function foldReportRows(
   partial: ReportPartial,
   rows: readonly SupportRow[],
   eventLimit: number,
   recordOf?: RecordOf,
   rules: readonly SigmaRule[] = [],
+  caseRows: readonly SupportRow[] = rows,
 ): ReportPartial {
   const names = Object.keys(partial.groups) as RolledName[];
   if (names.length > 0) {
     const facts = rows.map((row) => factsOf(row, recordOf));
     for (const name of names) foldRows(ROLLUPS[name], facts, partial.groups[name]);
   }
-  if (partial.cases) foldCaseRows(partial.cases, rows, recordOf);
+  if (partial.cases) foldCaseRows(partial.cases, caseRows, recordOf);
   if (partial.events) trim(keepLatest(partial.events, rows, eventLimit), eventLimit);
   if (partial.findings) foldFindingRows(partial.findings, rules, rows, recordOf);
+  return partial;
+}
+
+/** Folds rows the filters dropped into the cases only: they count in case facts and novelty, but show no case. */
+export function foldHiddenRows(partial: ReportPartial, rows: readonly SupportRow[], recordOf?: RecordOf): ReportPartial {
+  if (partial.cases) foldCaseRows(partial.cases, rows, recordOf, true);
   return partial;
 }
 

@@ -14,6 +14,7 @@ import { runFiles } from '../workers/run-files.ts';
 import type { ReportDocument } from './document.ts';
 import { EVENT_LIST_LIMIT } from './event-list.ts';
 import { placeKey, reportFile, type ReportFileOptions, type ReportFileOutcome } from './file.ts';
+import { CaseRepeats, isFiltering } from './case-repeats.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
 import { emptyPartial, mergePartials } from './fold.ts';
 import { type FindingsOptions, findingsResultOf, ruleSourcesOf } from '../findings/run-rules.ts';
@@ -48,16 +49,25 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const names = options.reports ?? REPORT_NAMES;
   const eventLimit = options.eventLimit ?? EVENT_LIST_LIMIT;
   const rules = options.findings?.loaded.rules;
-  const ruleSources = rules && ruleSourcesOf(rules, sourcesFor(options.sources ?? 'support'));
+  const ruleSources = rules && ruleSourcesOf(rules, sourcesFor(options.sources ?? 'all'));
+  // Cases and novelty are built from every Support record: the filters choose which cases are
+  // shown, never what a case's facts are (its opener, its status, what is new for a principal).
+  // So when the case state is built (the cases report, or the stateful findings that read it) the
+  // rows the filters drop are folded into the cases too, and no file is skipped for its path date.
+  const cases = names.includes('cases') || rules !== undefined;
+  const withContext = cases && isFiltering(options.filter);
   const fileOptions: ReportFileOptions = {
     ...fileScanOptionsOf(options),
     reports: names,
     eventLimit,
+    withContext,
     ...(rules ? { rules, ruleSources: ruleSources?.length === 0 ? undefined : ruleSources } : {}),
   };
   const merger = new OutcomeMerger(false);
   const partial = emptyPartial(names, rules !== undefined);
-  const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
+  const keepFile = cases ? undefined : keepFileOf(options);
+  const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile };
+  const repeats = new CaseRepeats(merger);
   await runFiles(paths, run, (entry) => {
     if ('reject' in entry || 'skipped' in entry) {
       if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
@@ -70,12 +80,13 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     options.onFile?.(entry.file.size);
     // A byte-identical copy of a file read before: none of its records count.
     if (merger.copiesSkipped > copies) return;
-    if (kept.length === outcome.rows.length) return void mergePartials(partial, filePartial, eventLimit);
+    const caseExclude = withContext ? repeats.of(kept, outcome.context ?? []) : [];
+    if (kept.length === outcome.rows.length && caseExclude.length === 0) return void mergePartials(partial, filePartial, eventLimit);
     // Some rows repeat events kept from earlier files (rare: overlapping downloads, an Event history
     // export beside the trail): fold the file again without them, here, so they count once.
     const keptSet = new Set(kept);
     const exclude = outcome.rows.filter((row) => !keptSet.has(row)).map(placeKey);
-    mergePartials(partial, reportFile(entry.file, { ...fileOptions, exclude }).partial, eventLimit);
+    mergePartials(partial, reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial, eventLimit);
   });
   const [{ toReportDocument }, { finishReports }] = await building;
   const result = merger.result();
@@ -88,7 +99,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
 export function accountingHolds(records: RecordCounts): boolean {
   return (
     records.seen === records.support + records.filteredOut + records.rejected + records.duplicates &&
-    records.filteredOut === records.notSupport + records.excluded
+    records.filteredOut === records.notSupport + records.notSelected + records.excluded
   );
 }
 

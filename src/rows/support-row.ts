@@ -9,7 +9,7 @@ import type { CloudTrailRecord, InputShape, LogFile, SupportRow } from '../types
 /** The AWS Support API itself: cases, communications, attachments, Trusted Advisor via the Support API. */
 export const SUPPORT_API_SOURCE = 'support.amazonaws.com';
 
-/** Every event source that belongs to AWS Support (`--sources all`). */
+/** Every event source that belongs to AWS Support (`--sources all`, the default). */
 export const ALL_SUPPORT_SOURCES: readonly string[] = [
   'support.amazonaws.com',
   'supportapp.amazonaws.com',
@@ -20,13 +20,18 @@ export const ALL_SUPPORT_SOURCES: readonly string[] = [
   'support-subscription.amazonaws.com',
 ];
 
-/** `support` keeps only the Support API; `all` keeps every Support source. */
-export type SourceSelection = 'support' | 'all';
+/**
+ * `all` (the default) keeps every Support source; `api` keeps only the Support API
+ * (support.amazonaws.com). `support` is the old name of `api`, kept so scripts keep working.
+ */
+export type SourceSelection = 'all' | 'api' | 'support';
 
-const SELECTIONS: Record<SourceSelection, ReadonlySet<string>> = {
-  support: new Set([SUPPORT_API_SOURCE]),
-  all: new Set(ALL_SUPPORT_SOURCES),
-};
+const ALL = new Set(ALL_SUPPORT_SOURCES);
+const API_ONLY = new Set([SUPPORT_API_SOURCE]);
+const SELECTIONS: Record<SourceSelection, ReadonlySet<string>> = { all: ALL, api: API_ONLY, support: API_ONLY };
+
+/** True for an event source of AWS Support, selected or not (a record of another source is "not Support"). */
+export const isSupportSource = (eventSource: string): boolean => ALL.has(eventSource);
 
 /** The event sources a selection keeps (the same Set object every call). */
 export function sourcesFor(selection: SourceSelection): ReadonlySet<string> {

@@ -24,6 +24,8 @@ export interface FileScanOptions {
    * select them (lower case; null: every record is parsed). They stay "not Support" in the counts.
    */
   readonly ruleSources?: readonly string[] | null;
+  /** Also return the Support rows the filters drop, as `context` (the report's cases are built from every record). */
+  readonly withContext?: boolean;
 }
 
 /**
@@ -56,18 +58,20 @@ export function scanReader(
   options: FileScanOptions,
   others?: (record: CloudTrailRecord, index: number, archivePath: string | null) => void,
 ): DocumentReader<FileOutcome> {
-  const sources = sourcesFor(options.sources ?? 'support');
+  const sources = sourcesFor(options.sources ?? 'all');
   const filter = options.filter ?? {};
   const extra = others && options.ruleSources !== undefined ? options.ruleSources : undefined;
   const wanted: OtherRecords | undefined = extra === undefined ? undefined : { sources: extra === null ? null : extraSet(extra), add: others! };
-  const needles = options.prefilter === false || extra === null ? undefined : needlesFor(sources, extra ?? []);
+  // Every Support source is parsed whatever the selection, so the records --sources leaves out
+  // are counted as "not selected", not as "not Support".
+  const needles = options.prefilter === false || extra === null ? undefined : needlesFor(sourcesFor('all'), extra ?? []);
   return {
     shortcut: needles && ((bytes, archivePath) => {
       const selected = selectedRecords(bytes, needles);
       const origin = { inputShape: 'trail-file', archivePath, partial: false } as const;
-      return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, origin, wanted);
+      return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, origin, wanted, options.withContext);
     }),
-    records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter, wanted),
+    records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter, wanted, options.withContext),
   };
 }
 

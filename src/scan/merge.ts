@@ -12,7 +12,7 @@ import type { FileCounts, RecordCounts, Reject, SupportRow } from '../types.ts';
 export type RowKey = Pick<SupportRow, 'eventID' | 'file' | 'archivePath' | 'index' | 'inputShape' | 'partial'>;
 
 /** A file's outcome whose rows may be only their keys (the report folds the rows where they are read). */
-export type KeyedOutcome<R extends RowKey> = Omit<FileOutcome, 'rows'> & { readonly rows: readonly R[] };
+export type KeyedOutcome<R extends RowKey> = Omit<FileOutcome, 'rows' | 'context'> & { readonly rows: readonly R[] };
 
 /** `path`, or `path!/entry` for a record inside an archive (the ledger adds `#index`). */
 const placeOf = (row: RowKey) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}`;
@@ -25,7 +25,7 @@ export class OutcomeMerger {
   private readonly firstById = new FirstSeen();
   private readonly files = new FileTally();
   private readonly duplicateFiles = new DuplicateFiles();
-  private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 };
+  private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
   /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
   constructor(private readonly keepRows = true) {}
@@ -42,6 +42,11 @@ export class OutcomeMerger {
   /** How many files were byte-identical copies of files read before them (their records are not counted). */
   get copiesSkipped(): number {
     return this.files.counts.skipped.duplicate;
+  }
+
+  /** True when a kept row of this eventID was added before. */
+  hasKept(eventID: string): boolean {
+    return this.firstById.get(eventID) !== undefined;
   }
 
   /** Adds the outcome of the file at `path`; returns the rows it kept (after dropping duplicates). */
@@ -62,8 +67,9 @@ export class OutcomeMerger {
     const { counts } = outcome;
     this.records.seen += counts.seen;
     this.records.notSupport += counts.notSupport;
+    this.records.notSelected += counts.notSelected;
     this.records.excluded += counts.excluded;
-    this.records.filteredOut += counts.notSupport + counts.excluded;
+    this.records.filteredOut += counts.notSupport + counts.notSelected + counts.excluded;
     this.records.rejected += counts.rejected;
     // One by one, not push(...array): spreading ~125k items overflows the stack.
     for (const reject of outcome.rejects) this.rejects.push(reject);

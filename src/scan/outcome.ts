@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { keepsRow, type RowFilter } from '../rows/filter.ts';
-import { type RowOrigin, toSupportRow, TRAIL_FILE_ORIGIN } from '../rows/support-row.ts';
+import { isSupportSource, type RowOrigin, toSupportRow, TRAIL_FILE_ORIGIN } from '../rows/support-row.ts';
 import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBatch, Reject, SupportRow } from '../types.ts';
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
 import { isObject } from '../read/parse.ts';
@@ -18,6 +18,11 @@ export interface FileOutcome {
   readonly skippedAs?: 'digest' | 'insight' | 'other';
   readonly rows: SupportRow[];
   readonly fingerprints: string[];
+  /**
+   * The Support rows the filters dropped (counted `excluded`), when asked for: the report's cases
+   * and novelty are built from every record, and the filters only choose what is shown.
+   */
+  readonly context?: SupportRow[];
   readonly rejects: Reject[];
   readonly counts: FileRecordCounts;
   /** Set for a `.zip`/`.tar`: its entries are counted as the files (see EntryCounts). */
@@ -54,7 +59,7 @@ export interface OtherRecords {
 }
 
 /** No records. */
-export const noRecords = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 });
+export const noRecords = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0 });
 
 /**
  * Sorts the records of one file into kept rows, rejects and filtered-out counts (pure). `entries`
@@ -69,6 +74,7 @@ export function outcomeOf(
   filter: RowFilter,
   origin: RowOrigin = TRAIL_FILE_ORIGIN,
   others?: OtherRecords,
+  withContext = false,
 ): FileOutcome {
   const where = origin.archivePath === null ? {} : { archivePath: origin.archivePath };
   // Partial records (summary columns only) are held to what the summaries can say.
@@ -76,7 +82,8 @@ export function outcomeOf(
   const rows: SupportRow[] = [];
   const fingerprints: string[] = [];
   const rejects: Reject[] = [];
-  const counts: FileRecordCounts = { seen, support: 0, notSupport: 0, excluded: 0, rejected: 0 };
+  const counts: FileRecordCounts = { seen, support: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0 };
+  const context: SupportRow[] | undefined = withContext ? [] : undefined;
   for (const [index, record] of entries) {
     if (!isObject(record)) {
       counts.rejected++;
@@ -87,6 +94,8 @@ export function outcomeOf(
     // checks every record). This is what lets the prefilter skip parsing them.
     if (typeof record.eventSource !== 'string' || !sources.has(record.eventSource)) {
       if (others && (others.sources === null || others.sources.has(String(record.eventSource).toLowerCase()))) others.add(record, index, origin.archivePath);
+      // A Support record that --sources left out is counted as such, never as "not Support".
+      if (typeof record.eventSource === 'string' && isSupportSource(record.eventSource)) counts.notSelected++;
       continue;
     }
     const issue = checkRecord(record)[0] ?? validateSupportRecord(record)[0];
@@ -104,6 +113,10 @@ export function outcomeOf(
     const row = toSupportRow(record, file, index, raw, origin);
     if (!keepsRow(filter, row)) {
       counts.excluded++;
+      if (context) {
+        context.push(row);
+        keeping?.set(row, record);
+      }
       continue;
     }
     counts.support++;
@@ -114,8 +127,8 @@ export function outcomeOf(
     if (changed !== undefined) rejects.push({ path: file.path, ...where, index, stage: 'parse', reason: CHANGED_NUMBER, pointer: changed, warning: true });
     fingerprints.push(createHash('sha256').update(raw).digest('hex'));
   }
-  counts.notSupport = seen - counts.support - counts.excluded - counts.rejected;
-  return { rows, fingerprints, rejects, counts };
+  counts.notSupport = seen - counts.support - counts.notSelected - counts.excluded - counts.rejected;
+  return { rows, fingerprints, rejects, counts, ...(context ? { context } : {}) };
 }
 
 /** Batch records as (index, record) pairs, with the index the record has in its file or entry. */
@@ -135,6 +148,7 @@ export function outcomeOfBatches(
   sources: ReadonlySet<string>,
   filter: RowFilter,
   others?: OtherRecords,
+  withContext = false,
 ): FileOutcome {
   const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
   const total: FileOutcome = {
@@ -144,11 +158,20 @@ export function outcomeOfBatches(
     counts: { ...noRecords(), seen: unwrapFailures, rejected: unwrapFailures },
   };
   for (const batch of batches) {
-    const one = outcomeOf(file, batch.records.length, indexed(batch), sources, filter, {
-      inputShape: batch.shape,
-      archivePath: batch.archivePath,
-      partial: batch.partial,
-    }, others);
+    const one = outcomeOf(
+      file,
+      batch.records.length,
+      indexed(batch),
+      sources,
+      filter,
+      {
+        inputShape: batch.shape,
+        archivePath: batch.archivePath,
+        partial: batch.partial,
+      },
+      others,
+      withContext,
+    );
     addOutcome(total, one);
   }
   return total;
@@ -178,5 +201,9 @@ export function addOutcome(total: FileOutcome, one: FileOutcome): void {
   for (const row of one.rows) total.rows.push(row);
   for (const print of one.fingerprints) total.fingerprints.push(print);
   for (const reject of one.rejects) total.rejects.push(reject);
-  for (const key of ['seen', 'support', 'notSupport', 'excluded', 'rejected'] as const) total.counts[key] += one.counts[key];
+  if (one.context) {
+    const context = (total as { context?: SupportRow[] }).context ??= [];
+    for (const row of one.context) context.push(row);
+  }
+  for (const key of ['seen', 'support', 'notSupport', 'notSelected', 'excluded', 'rejected'] as const) total.counts[key] += one.counts[key];
 }

@@ -13,8 +13,10 @@ import type { Dialect } from './dialect.ts';
 const CALLS = "CASE eventname WHEN 'CreateCase' THEN 'create' WHEN 'AddCommunicationToCase' THEN 'communicate' WHEN 'ResolveCase' THEN 'resolve' " +
   "WHEN 'AddAttachmentsToSet' THEN 'attach' ELSE CASE WHEN eventname LIKE 'Describe%' THEN 'read' ELSE 'other' END END";
 
-// cases/case-facts.ts withoutMfa: calls that can carry MFA, made without it recorded as true.
-const withoutMfa = (p: string) => `(${p}credentialclass IN ('root-or-iam-user', 'temporary-credentials') AND (${p}mfa IS NULL OR NOT ${p}mfa))`;
+// cases/case-facts.ts withoutMfa: root or an IAM user without MFA recorded as true.
+const withoutMfa = (p: string) => `(${p}identitytype IN ('Root', 'IAMUser') AND (${p}mfa IS NULL OR NOT ${p}mfa))`;
+// cases/case-facts.ts mfaNotRecorded: a temporary-credentials session without MFA recorded as true.
+const mfaNotRecorded = (p: string) => `(${p}credentialclass = 'temporary-credentials' AND (${p}mfa IS NULL OR NOT ${p}mfa))`;
 
 /** The case calls: their action, success, the cases they name and the attachment set they use. */
 function caseCallsCte(d: Dialect): string {
@@ -59,6 +61,9 @@ function factsCte(d: Dialect): string {
     `    max(CASE WHEN ${ok('communicate')} THEN msx END) AS last_communication_at,\n` +
     `    max(CASE WHEN ${ok('resolve')} AND identitytype = 'Root' THEN 1 ELSE 0 END) AS resolved_by_root,\n` +
     `    max(CASE WHEN ${ok('resolve')} AND ${withoutMfa('')} THEN 1 ELSE 0 END) AS resolved_without_mfa,\n` +
+    `    max(CASE WHEN ${ok('resolve')} AND ${mfaNotRecorded('')} THEN 1 ELSE 0 END) AS resolved_mfa_not_recorded,\n` +
+    `    max(CASE WHEN ok AND action IN ('communicate', 'attach') AND identitytype = 'Root' THEN 1 ELSE 0 END) AS answered_by_root,\n` +
+    `    max(CASE WHEN ${ok('read')} AND identitytype = 'Root' THEN 1 ELSE 0 END) AS read_by_root,\n` +
     `    count(CASE WHEN ${ok('attach')} THEN 1 END) AS attachments,\n` +
     `    count(CASE WHEN ${ok('read')} THEN 1 END) AS reads,\n` +
     `    count(DISTINCT principal_key) AS principals,\n` +
@@ -86,15 +91,19 @@ function rowSelect(d: Dialect): string {
   const resolveMs = `CASE WHEN o.ms IS NOT NULL AND r.ms IS NOT NULL AND r.ms >= o.ms THEN r.ms - o.ms END`;
   const flagged: Record<(typeof CASE_FLAGS)[number], string> = {
     'opened-by-root': "o.identitytype = 'Root'",
+    'answered-by-root': 'f.answered_by_root = 1',
+    'read-by-root': 'f.read_by_root = 1',
     'resolved-by-root': 'f.resolved_by_root = 1',
     'without-mfa': `(o.case_id IS NOT NULL AND ${withoutMfa('o.')}) OR f.resolved_without_mfa = 1`,
+    'mfa-not-recorded': `(o.case_id IS NOT NULL AND ${mfaNotRecorded('o.')}) OR f.resolved_mfa_not_recorded = 1`,
     'new-source-ip': 'ip.items IS NOT NULL',
     'new-user-agent': 'ua.items IS NOT NULL',
     'multi-account': 'f.account_count > 1',
     errors: 'f.errors > 0',
   };
-  const flags = `concat_ws(' ', ${CASE_FLAGS.map((flag) => `CASE WHEN ${flagged[flag]} THEN ${d.str(flag)} END`).join(', ')})`;
-  const columns: [string, string, 'varchar' | 'boolean' | 'integer' | 'double'][] = [
+  // A list, in CASE_FLAGS order, as the report's JSON array (Parquet LIST<VARCHAR>).
+  const flags = d.nonNull(d.array(CASE_FLAGS.map((flag) => `CASE WHEN ${flagged[flag]} THEN ${d.str(flag)} END`)));
+  const columns: [string, string, 'varchar' | 'boolean' | 'integer' | 'double' | 'varchar[]'][] = [
     ['caseId', 'f.case_id', 'varchar'],
     ['account', `coalesce(o.account, ${d.regexpGroup('f.case_id', '^case-([0-9]{12})-')}, first_call.account)`, 'varchar'],
     ['createdInWindow', 'o.case_id IS NOT NULL', 'boolean'],
@@ -134,7 +143,7 @@ function rowSelect(d: Dialect): string {
     ['errorCodes', 'f.error_codes', 'varchar'],
     ['newSourceIPs', "coalesce(ip.items, '')", 'varchar'],
     ['newUserAgents', "coalesce(ua.items, '')", 'varchar'],
-    ['flags', flags, 'varchar'],
+    ['flags', flags, 'varchar[]'],
   ];
   const joins = ['opened o', 'resolved r', 'first_call', 'last_call', 'ip_new ip', 'ua_new ua'].map((t) => {
     const alias = t.split(' ').at(-1);

@@ -16,8 +16,15 @@ const HIVE_TYPE: Record<ColumnKind, string> = {
   int32: 'INT',
   int64: 'BIGINT',
   double: 'DOUBLE',
+  'string-list': 'ARRAY<STRING>',
 };
-const TRINO_TYPE: Record<ColumnKind, string> = { ...HIVE_TYPE, timestamp: 'TIMESTAMP(3)', string: 'VARCHAR', int32: 'INTEGER' };
+const TRINO_TYPE: Record<ColumnKind, string> = {
+  ...HIVE_TYPE,
+  timestamp: 'TIMESTAMP(3)',
+  string: 'VARCHAR',
+  int32: 'INTEGER',
+  'string-list': 'ARRAY(VARCHAR)',
+};
 
 // Column names that are reserved words somewhere (index, date): always quoted.
 const hiveId = (name: string) => `\`${name.toLowerCase()}\``;

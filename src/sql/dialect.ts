@@ -15,7 +15,8 @@ export const ENGINES = ['duckdb', 'athena', 'trino', 'spark'] as const;
 export type Engine = (typeof ENGINES)[number];
 
 /** A column type of a report, as each engine spells it. */
-export type SqlType = 'varchar' | 'integer' | 'bigint' | 'double' | 'boolean';
+/** `varchar[]`: a list of texts (the case flags). */
+export type SqlType = 'varchar' | 'integer' | 'bigint' | 'double' | 'boolean' | 'varchar[]';
 
 export interface Dialect {
   readonly engine: Engine;
@@ -49,6 +50,8 @@ export interface Dialect {
   concatArrays(a: string, b: string): string;
   /** The distinct elements that are neither null nor ''. */
   nonEmptyDistinct(array: string): string;
+  /** The elements that are not null, in order. */
+  nonNull(array: string): string;
   arrayJoin(array: string, separator: string): string;
   cardinality(array: string): string;
   /** A FROM-clause suffix that gives one row per element of `array`, named `column`. */
@@ -60,8 +63,23 @@ export interface Dialect {
 const quoted = (name: string, q: string) => q + name.replaceAll(q, q + q) + q;
 const standardString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-const DUCKDB_TYPES: Record<SqlType, string> = { varchar: 'VARCHAR', integer: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
-const SPARK_TYPES: Record<SqlType, string> = { varchar: 'STRING', integer: 'INT', bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
+const DUCKDB_TYPES: Record<SqlType, string> = {
+  varchar: 'VARCHAR',
+  integer: 'INTEGER',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  'varchar[]': 'VARCHAR[]',
+};
+const TRINO_TYPES: Record<SqlType, string> = { ...DUCKDB_TYPES, 'varchar[]': 'ARRAY(VARCHAR)' };
+const SPARK_TYPES: Record<SqlType, string> = {
+  varchar: 'STRING',
+  integer: 'INT',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  'varchar[]': 'ARRAY<STRING>',
+};
 
 const duckdb: Dialect = {
   engine: 'duckdb',
@@ -82,6 +100,7 @@ const duckdb: Dialect = {
   array: (elements) => `[${elements.join(', ')}]`,
   concatArrays: (a, b) => `list_concat(${a}, ${b})`,
   nonEmptyDistinct: (array) => `list_distinct(list_filter(${array}, v -> v IS NOT NULL AND v <> ''))`,
+  nonNull: (array) => `list_filter(${array}, v -> v IS NOT NULL)`,
   arrayJoin: (array, sep) => `array_to_string(${array}, ${standardString(sep)})`,
   cardinality: (array) => `len(${array})`,
   unnest: (array, column) => `CROSS JOIN unnest(${array}) AS unnested(${column})`,
@@ -93,7 +112,7 @@ const trino: Dialect = {
   engine: 'trino',
   id: (name) => quoted(name, '"'),
   str: standardString,
-  cast: (expr, type) => `CAST(${expr} AS ${DUCKDB_TYPES[type]})`,
+  cast: (expr, type) => `CAST(${expr} AS ${TRINO_TYPES[type]})`,
   tryBigint: (expr) => `TRY_CAST(${expr} AS BIGINT)`,
   jsonText: (json, path) => `json_extract_scalar(${json}, ${standardString(path)})`,
   jsonPart: (json, path) => `json_extract(${json}, ${standardString(path)})`,
@@ -108,6 +127,7 @@ const trino: Dialect = {
   array: (elements) => `ARRAY[${elements.join(', ')}]`,
   concatArrays: (a, b) => `concat(${a}, ${b})`,
   nonEmptyDistinct: (array) => `array_distinct(filter(${array}, v -> v IS NOT NULL AND v <> ''))`,
+  nonNull: (array) => `filter(${array}, v -> v IS NOT NULL)`,
   arrayJoin: (array, sep) => `array_join(${array}, ${standardString(sep)})`,
   cardinality: (array) => `cardinality(${array})`,
   unnest: (array, column) => `CROSS JOIN UNNEST(${array}) AS unnested(${column})`,
@@ -139,6 +159,7 @@ const spark: Dialect = {
   array: (elements) => `array(${elements.join(', ')})`,
   concatArrays: (a, b) => `concat(${a}, ${b})`,
   nonEmptyDistinct: (array) => `array_distinct(filter(${array}, v -> v IS NOT NULL AND v <> ''))`,
+  nonNull: (array) => `filter(${array}, v -> v IS NOT NULL)`,
   arrayJoin: (array, sep) => `array_join(${array}, ${sparkString(sep)})`,
   cardinality: (array) => `size(${array})`,
   unnest: (array, column) => `LATERAL VIEW explode(${array}) unnested AS ${column}`,

@@ -274,7 +274,7 @@ export const EXPECTED_CASES = [
     errorCodes: '',
     newSourceIPs: 'SupportOps/jdoe from 203.0.113.99',
     newUserAgents: '',
-    flags: 'resolved-by-root new-source-ip',
+    flags: ['resolved-by-root', 'new-source-ip'],
   },
   {
     caseId: CASE_B,
@@ -307,7 +307,7 @@ export const EXPECTED_CASES = [
     errorCodes: 'AccessDenied',
     newSourceIPs: '',
     newUserAgents: '',
-    flags: 'without-mfa multi-account errors',
+    flags: ['mfa-not-recorded', 'multi-account', 'errors'],
   },
   {
     caseId: CASE_C,
@@ -334,7 +334,7 @@ export const EXPECTED_CASES = [
     errorCodes: '',
     newSourceIPs: '',
     newUserAgents: '',
-    flags: '',
+    flags: [],
   },
   {
     caseId: CASE_D,
@@ -357,6 +357,6 @@ export const EXPECTED_CASES = [
     errorCodes: 'CaseIdNotFound',
     newSourceIPs: '',
     newUserAgents: '',
-    flags: 'errors',
+    flags: ['errors'],
   },
 ];

@@ -35,7 +35,7 @@ test('buildCases() marks a case whose CreateCase is outside the rows as createdI
   assert.is(a.openedAt, null);
   assert.is(a.status, 'resolved');
   assert.is(a.timeToResolve, null);
-  assert.is(a.flags, 'resolved-by-root new-source-ip');
+  assert.equal(a.flags, ['resolved-by-root', 'new-source-ip']);
 });
 
 test('buildCases() says reopened when a communication follows the last ResolveCase', () => {
@@ -71,7 +71,7 @@ test('buildCases() counts a failed ResolveCase as an error, not a resolution', (
     }),
   ]);
   const [c] = buildCases(rows);
-  assert.equal([c.status, c.resolvedAt, c.errors, c.errorCodes, c.flags], ['open', null, 1, 'AccessDenied', 'errors']);
+  assert.equal([c.status, c.resolvedAt, c.errors, c.errorCodes, c.flags], ['open', null, 1, 'AccessDenied', ['errors']]);
 });
 
 test('buildCases() links the cases of a DescribeCases caseIdList and the attachment set of a CreateCase', () => {

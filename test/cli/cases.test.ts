@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_COLUMNS } from '../../src/cases/case-row.ts';
-import { CASE_A, CASE_B, EXPECTED_CASES, writeStoryArchive } from '../_support/case-stories.ts';
+import { CASE_A, EXPECTED_CASES, writeStoryArchive } from '../_support/case-stories.ts';
 import { ROOT, tempDir } from '../_support/helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
@@ -27,7 +27,7 @@ test('cases --format json lists every case of the stories, every column, with co
   const { code, stdout, stderr } = run(['cases', stories(), '--format', 'json']);
   assert.is(code, 0, stderr);
   const doc = JSON.parse(stdout);
-  assert.equal(doc.records, { seen: 16, support: 16, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(doc.records, { seen: 16, support: 16, filteredOut: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   assert.equal(doc.cases, EXPECTED_CASES);
 });
 
@@ -55,16 +55,30 @@ test('cases --format csv has a header of every column and one line per case; md 
   assert.is(md.split('\n').filter((l) => l.startsWith('| case-')).length, 4);
   const table = run(['cases', stories(), '--format', 'table']).stdout;
   assert.match(table, /Support cases \(4\)/);
-  assert.match(table, /without-mfa multi-account errors/);
+  assert.match(table, /mfa-not-recorded multi-account errors/);
 });
 
-test('cases --out writes the table to a file; --since leaves a case created before the window marked so', () => {
+type Shown = { caseId: string; createdInWindow: boolean; status: string; openedBy: string | null; newSourceIPs: string; flags: string[] };
+
+test('cases --out writes the table to a file; --since chooses the cases shown, not their facts: the opener and the new-IP baseline stay', () => {
   const out = join(tempDir(), 'sub', 'cases.json');
-  assert.is(run(['cases', stories(), '--since', '2026-01-05T10:03:00Z', '--out', out]).code, 0);
-  const cases = JSON.parse(readFileSync(out, 'utf8')).cases as { caseId: string; createdInWindow: boolean; status: string; openedBy: string | null }[];
-  const byId = new Map(cases.map((c) => [c.caseId, c]));
-  assert.equal([byId.get(CASE_A)!.createdInWindow, byId.get(CASE_A)!.status, byId.get(CASE_A)!.openedBy], [false, 'resolved', null]);
-  assert.equal([byId.get(CASE_B)!.createdInWindow, byId.get(CASE_B)!.status, byId.get(CASE_B)!.openedBy], [true, 'open', 'SupportOps/jdoe']);
+  // From 12:00 on: case A (jdoe's reply from a new IP, root's resolve), case C's last calls, case D's failed read.
+  assert.is(run(['cases', stories(), '--since', '2026-01-05T12:00:00Z', '--out', out]).code, 0);
+  const doc = JSON.parse(readFileSync(out, 'utf8'));
+  const cases = doc.cases as Shown[];
+  assert.equal(cases, [EXPECTED_CASES[0], EXPECTED_CASES[2], EXPECTED_CASES[3]], 'every fact as without the filter');
+  const a = cases[0];
+  assert.equal([a.createdInWindow, a.status, a.openedBy], [true, 'resolved', 'janedoe']);
+  // jdoe's history starts at 09:30, before the window: the reply from 203.0.113.99 is still new.
+  assert.equal([a.newSourceIPs, a.flags], ['SupportOps/jdoe from 203.0.113.99', ['resolved-by-root', 'new-source-ip']]);
+  assert.equal([doc.records.support, doc.records.excluded], [6, 10]);
+});
+
+test('cases --principal root shows the cases root touched, with their real opener (the archive holds the CreateCase)', () => {
+  const { code, stdout, stderr } = run(['cases', stories(), '--principal', 'root', '--format', 'json']);
+  assert.is(code, 0, stderr);
+  const cases = JSON.parse(stdout).cases as Shown[];
+  assert.equal(cases.map((c) => [c.caseId, c.createdInWindow, c.openedBy, c.status]), [[CASE_A, true, 'janedoe', 'resolved']]);
 });
 
 test('cases exits 2 on a bad format or a missing path', () => {

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { ec2Record, gz, lookupEvent, put, record, ROOT, tempDir, trailFile } from '../_support/helpers.ts';
+import { ec2Record, gz, lookupEvent, put, record, ROOT, SAMPLES, tempDir, trailFile } from '../_support/helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
 
@@ -41,7 +41,7 @@ test('the bin runs through its shebang, with the Node flags that npm start and t
   assert.is(start, 'node --max-semi-space-size=2 dist/src/cli.js report samples');
   const bin = spawnSync('/bin/sh', ['-c', `chmod +x "${CLI}" && "${CLI}" report samples --format json`], { cwd: ROOT, encoding: 'utf8' });
   assert.is(bin.status, 0, bin.stderr);
-  assert.is(JSON.parse(bin.stdout).records.support, 65);
+  assert.is(JSON.parse(bin.stdout).records.support, 89);
 });
 
 test('report --format json prints counts that add up and every report', () => {
@@ -50,7 +50,7 @@ test('report --format json prints counts that add up and every report', () => {
   assert.is(stderr, '', 'no progress line when stderr is not a terminal');
   const doc = JSON.parse(stdout);
   assert.equal(doc.files, { seen: 2, read: 1, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0, duplicate: 0 }, failed: 1 });
-  assert.equal(doc.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(doc.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   assert.equal(Object.keys(doc.reports), [
     'actions',
     'principals',
@@ -143,11 +143,30 @@ test('report --out writes one file per report plus summary.json, and --rejects t
   assert.match(lines[0].path, /_b\.json\.gz$/);
 });
 
-test('report --format md and table print the accounting line', () => {
-  for (const format of ['md', 'table']) {
-    const { stdout } = run(['report', fixture(), '--format', format]);
-    assert.match(stdout, /records: 3 seen = 2 Support kept \+ 1 filtered out \(1 not Support, 0 excluded by filters\) \+ 0 rejected \+ 0 duplicates/);
-  }
+test('report --format md and table print the accounting lines', () => {
+  const md = run(['report', fixture(), '--format', 'md']).stdout;
+  assert.match(
+    md,
+    /records: 3 seen = 2 Support kept \+ 1 filtered out \(1 not Support, 0 not selected by --sources, 0 excluded by filters\) \+ 0 rejected \+ 0 duplicates/,
+  );
+  const table = run(['report', fixture(), '--format', 'table']).stdout;
+  assert.match(
+    table,
+    /^records: 3 seen = 2 Support kept \+ 1 filtered out \+ 0 rejected \+ 0 duplicates\n {2}filtered out = 1 not Support \+ 0 not selected by --sources \+ 0 excluded by filters$/m,
+  );
+  assert.not.match(table, /^Support events/m, 'the event list only when asked for');
+  assert.match(run(['report', fixture(), '--format', 'table', '--report', 'events']).stdout, /^Support events \(2\)$/m);
+});
+
+test('--sources: all by default; api (or its old name, support) keeps support.amazonaws.com and counts the rest as not selected', () => {
+  const counts = (args: string[]) => {
+    const r = JSON.parse(run(['report', SAMPLES, '--format', 'json', '--report', 'days', ...args]).stdout).records;
+    return [r.support, r.notSupport, r.notSelected];
+  };
+  assert.equal(counts([]), [89, 267, 0]);
+  assert.equal(counts(['--sources', 'all']), [89, 267, 0]);
+  assert.equal(counts(['--sources', 'api']), [65, 267, 24]);
+  assert.equal(counts(['--sources', 'support']), [65, 267, 24]);
 });
 
 test('report --format csv is plain CSV for one report, and # name sections for several', () => {
@@ -338,7 +357,7 @@ test('a closed stderr does not change the exit code: notes and progress have now
   child.stdout.on('data', (d) => (stdout += d));
   const code = await new Promise((resolve) => child.on('close', resolve));
   assert.is(code, 0);
-  assert.is(JSON.parse(stdout).records.support, 65);
+  assert.is(JSON.parse(stdout).records.support, 89);
 });
 
 test('--max-file-bytes and --workers take only sensible values: sizes with units, whole worker counts; anything else is exit 2', () => {
@@ -389,9 +408,12 @@ test('empty input (an empty folder, a window that matches no file) is said on st
     assert.is(lax.code, 0, command);
     assert.match(lax.stderr, /warning: no CloudTrail record read/, command);
   }
-  const outside = run(['report', fixture(), '--since', '2030-01-01', '--strict', '--format', 'json']);
+  const outside = run(['report', fixture(), '--report', 'actions', '--since', '2030-01-01', '--strict', '--format', 'json']);
   assert.is(outside.code, 1, outside.stderr);
   assert.match(outside.stderr, /no CloudTrail record read from .*2 outside --since\/--until/);
+  // With the cases report no file is skipped for its date: cases and novelty are built from every record.
+  const withCases = JSON.parse(run(['report', fixture(), '--since', '2030-01-01', '--format', 'json']).stdout);
+  assert.equal([withCases.files.skipped.outOfRange, withCases.records.seen, withCases.records.support, withCases.records.excluded], [0, 3, 0, 2]);
 });
 
 test('--since at or after --until is a usage error (exit 2): the window would be empty', () => {
@@ -433,10 +455,12 @@ test('failed files are named: failedFiles [{path, archivePath, stage, reason}] i
   run(['report', root, '--format', 'csv', '--out', outDir]);
   assert.equal(JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')).failedFiles, report.failedFiles);
   const table = run(['report', root, '--format', 'table', '--report', 'days']).stdout.split('\n');
-  assert.is(table[1], 'failed files (7):');
-  assert.is(table[3], `  ${join(root, 'in.zip')}!/logs/broken.json: parse: invalid JSON: Unexpected token '}'`);
-  assert.is(table[7], '  … and 2 more: use --rejects FILE or --format json for all of them');
-  assert.match(table[8], /^records: /);
+  // The accounting lines first, then the failed files by name.
+  const head = table.indexOf('failed files (7):');
+  assert.match(table[head - 2], /^records: /);
+  assert.match(table[head - 1], /^ {2}filtered out = /);
+  assert.is(table[head + 2], `  ${join(root, 'in.zip')}!/logs/broken.json: parse: invalid JSON: Unexpected token '}'`);
+  assert.is(table[head + 6], '  … and 2 more: use --rejects FILE or --format json for all of them');
   assert.ok(run(['cases', root, '--format', 'md']).stdout.includes('\n- failed files (7):\n  - '), 'Markdown too');
 });
 

@@ -23,7 +23,7 @@ test('report --sources all reads every real file: no reject, 3658 records, the 1
   // 143 files: the 142 of SOURCES.md plus SOURCES.md itself (skipped as "other"); the 2 digests
   // are skipped, one by its name (llm-guard) and one by its content (elastic's .log).
   assert.equal(doc.files, { seen: 143, read: 140, skipped: { digest: 2, insight: 0, other: 1, outOfRange: 0, duplicate: 0 }, failed: 0 });
-  assert.equal(doc.records, { seen: 3658, support: 14, filteredOut: 3644, notSupport: 3644, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(doc.records, { seen: 3658, support: 14, filteredOut: 3644, notSupport: 3644, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   // `report` validates the Support records it keeps: all 14 pass, so the ledger is empty. The
   // records that fail the full schema are not Support records; `validate` lists them (below).
   assert.is(readFileSync(ledger, 'utf8'), '');
@@ -32,6 +32,21 @@ test('report --sources all reads every real file: no reject, 3658 records, the 1
   for (const row of doc.reports.events) supportByFolder[folderOf(row.file)] = (supportByFolder[folderOf(row.file)] ?? 0) + 1;
   assert.equal(supportByFolder, Object.fromEntries(folders.filter((f) => f.support > 0).map((f) => [f.folder, f.support])));
   assert.equal(doc.reports.events.map((r: { inputShape: string }) => r.inputShape).sort(), [...Array(13).fill('bare-record'), 'trail-file']);
+});
+
+test("by default root's support-plan changes are visible; --sources api counts those 12 records as not selected, never not Support", () => {
+  if (!haveRealdata()) return;
+  const principals = (args: string[]) => JSON.parse(run(['report', REALDATA, '--format', 'json', '--report', 'principals', ...args]).stdout);
+  const all = principals([]);
+  assert.equal([all.records.support, all.records.notSupport, all.records.notSelected], [14, 3644, 0]);
+  const root = all.reports.principals.filter((p: { principal: string }) => p.principal === 'root');
+  assert.equal(root.map((p: { actions: string; categories: string }) => [p.actions, p.categories]), [[
+    'DescribeSupportLevelSummary UpdateProbationAutoCancellation UpdateSupportLevel',
+    'support-plans',
+  ]]);
+  const api = principals(['--sources', 'api']);
+  assert.equal([api.records.support, api.records.notSupport, api.records.notSelected], [2, 3644, 12]);
+  assert.equal(api.reports.principals.filter((p: { principal: string }) => p.principal === 'root'), []);
 });
 
 test('validate on the real files: records per folder match SOURCES.md, and every invalid record is an explained fixture quirk', () => {

@@ -57,7 +57,8 @@ test('markdownCell() escapes brackets so no value forms a link, image, reference
   assert.is(markdownCell('<http://evil>'), '&lt;http://evil&gt;', 'no <url> autolink');
   assert.is(markdownCell('<img src=http://x>'), '&lt;img src=http://x&gt;', 'no raw HTML image');
   assert.is(markdownCell('\\[x]'), '\\\\\\[x\\]', 'a backslash in the value cannot cancel the escape');
-  assert.is(markdownCell(['a', 'b']), '\\["a","b"\\]', 'JSON arrays too');
+  assert.is(markdownCell(['a', '[b](http://x)']), 'a \\[b\\](http://x)', "a list's items (the case flags) joined by spaces, escaped too");
+  assert.is(markdownCell({ a: ['[x]'] }), '{"a":\\["\\[x\\]"\\]}', 'JSON objects too');
   assert.is(markdownCell('a|`b`<c>[d]'), 'a\\|\\`b\\`&lt;c&gt;\\[d\\]', 'earlier escapes still apply');
 });
 

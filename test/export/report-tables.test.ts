@@ -9,7 +9,7 @@ import { type ReportDocument, toReportDocument } from '../../src/reports/documen
 import { REPORT_NAMES } from '../../src/reports/index.ts';
 import { buildReports } from '../../src/reports/partial.ts';
 import { scan, type ScanResult } from '../../src/scan/scan.ts';
-import { arrowRead, cli, duck, duckTypes } from '../_support/duck.ts';
+import { arrowRead, cli, duck, duckTypes, hyparquetRead } from '../_support/duck.ts';
 import { exportFixture } from '../_support/export-fixture.ts';
 import { SAMPLES, tempDir } from '../_support/helpers.ts';
 
@@ -60,6 +60,7 @@ const DUCK: Record<ColumnKind, string> = {
   boolean: 'BOOLEAN',
   timestamp: 'TIMESTAMP WITH TIME ZONE',
   date: 'DATE',
+  'string-list': 'VARCHAR[]',
 };
 const ARROW: Record<ColumnKind, string> = {
   string: 'Utf8',
@@ -69,6 +70,7 @@ const ARROW: Record<ColumnKind, string> = {
   boolean: 'Bool',
   timestamp: 'Timestamp<MILLISECOND, UTC>',
   date: 'Date32<DAY>',
+  'string-list': 'List<Utf8>',
 };
 
 // Inputs that used to change the types: the samples, nothing, cases never resolved, a resolve
@@ -104,6 +106,22 @@ test('the scenarios cover what used to change the types', () => {
   );
   assert.ok(cases('neverResolved').length > 0 && cases('neverResolved').every((c) => c.resolvedAt === null && c.secondsToResolve === null));
   assert.ok(cases('fractionalResolve').some((c) => typeof c.secondsToResolve === 'number' && !Number.isInteger(c.secondsToResolve)));
+});
+
+test('the case flags are a list in Parquet (DuckDB and hyparquet read VARCHAR[]) and in Arrow, an array in JSON', async () => {
+  const out = join(tempDir(), 'reports');
+  mkdirSync(out);
+  const doc = SCENARIOS.samples;
+  for (const format of ['parquet', 'arrow'] as const) for (const [file, bytes] of reportTableFiles(doc, format)) writeFileSync(join(out, file), bytes);
+  const expected = doc.reports.get('cases')!.rows.map((c) => c.flags);
+  assert.ok(expected.some((f) => Array.isArray(f) && f.length === 2), 'a case with two flags');
+  assert.ok(expected.some((f) => Array.isArray(f) && f.length === 0), 'a case with none');
+  const viaDuck = await duck(`SELECT flags FROM '${join(out, 'cases.parquet')}'`);
+  assert.equal(viaDuck.map((r) => r.flags), expected);
+  const viaHyparquet = await hyparquetRead(join(out, 'cases.parquet'));
+  assert.equal(viaHyparquet.rows.map((r) => r.flags), expected);
+  assert.equal(arrowRead(join(out, 'cases.arrow')).rows.map((r) => [...(r.flags as Iterable<string>)]), expected, 'an Arrow List<Utf8> vector');
+  assert.equal(JSON.parse(JSON.stringify(doc)).reports.cases.map((c: { flags: string[] }) => c.flags), expected);
 });
 
 for (const format of ['parquet', 'arrow'] as const) {

@@ -66,24 +66,17 @@ test('records parsed only for rules are counted, and stay not Support: the ident
   const { archive } = writeStories();
   const plain = await report([archive], { workers: 1 });
   assert.equal(doc.records, plain.records);
-  assert.equal(doc.records, { seen: 34, support: 26, filteredOut: 8, notSupport: 8, excluded: 0, rejected: 0, duplicates: 0 });
+  // Every Support source is selected by default (supportapp x2 and support-subscription x1 are kept):
+  // only iam x2 are parsed for the rules; the 3 EC2 records are only counted.
+  assert.equal(doc.records, { seen: 34, support: 29, filteredOut: 5, notSupport: 5, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   assert.ok(accountingHolds(doc.records));
-  // supportapp x2, support-subscription x1, iam x2: parsed for the rules; the 3 EC2 records are only counted.
-  assert.equal(doc.findings!.scope, {
-    extraSources: [
-      'iam.amazonaws.com',
-      'support-console.amazonaws.com',
-      'support-subscription.amazonaws.com',
-      'supportapp.amazonaws.com',
-      'supportauthz.amazonaws.com',
-      'supportplans.amazonaws.com',
-      'trustedadvisor.amazonaws.com',
-    ],
-    recordsForRules: 5,
-  });
+  assert.equal(doc.findings!.scope, { extraSources: ['iam.amazonaws.com'], recordsForRules: 2 });
   const json = JSON.parse(JSON.stringify(doc));
   assert.equal(Object.keys(json).slice(0, 2), ['findings', 'rules']);
-  assert.equal(json.rules, { ran: 13, refused: [], extraSources: doc.findings!.scope.extraSources, recordsForRules: 5 });
+  assert.equal(json.rules, { ran: 13, refused: [], extraSources: doc.findings!.scope.extraSources, recordsForRules: 2 });
+  // With --sources api the other Support sources are parsed for the rules too, and counted not selected.
+  const api = await report([archive], { workers: 1, sources: 'api' });
+  assert.equal([api.records.support, api.records.notSelected, api.records.notSupport], [26, 3, 5]);
 });
 
 test('same archive, same findings and fingerprints, whatever the worker count or file order', async () => {

@@ -38,7 +38,7 @@ test('a byte-identical copy of a file is a duplicate file, its records not count
   for (const workers of [1, 2]) {
     const result = await scan([root], { workers });
     assert.equal(result.files, { seen: 5, read: 4, skipped: { digest: 0, insight: 0, other: 0, outOfRange: 0, duplicate: 1 }, failed: 0 });
-    assert.equal(result.records, { seen: 3, support: 1, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 1 });
+    assert.equal(result.records, { seen: 3, support: 1, filteredOut: 1, notSupport: 1, notSelected: 0, excluded: 0, rejected: 0, duplicates: 1 });
     assert.equal(result.rejects.map((r) => [r.path.slice(root.length + 1), r.index, r.stage]), [['b/copy.json.gz', null, 'dedupe'], [
       'c/pretty.json',
       0,

@@ -47,7 +47,7 @@ function check(bytes: Uint8Array, label: string) {
     const read = recordsFromBytes(file, decoded.bytes, decoded.gzip);
     if (!read.ok) continue;
     const { counts } = outcomeOfBatches(file, read.batches, read.rejects, sources, {});
-    assert.is(counts.seen, counts.support + counts.notSupport + counts.excluded + counts.rejected, label);
+    assert.is(counts.seen, counts.support + counts.notSupport + counts.notSelected + counts.excluded + counts.rejected, label);
   }
 }
 

@@ -19,6 +19,17 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/** The AWS Support event sources, written out here rather than taken from the tool (the default `--sources all`). */
+const SUPPORT_SOURCES = [
+  'support.amazonaws.com',
+  'supportapp.amazonaws.com',
+  'supportplans.amazonaws.com',
+  'trustedadvisor.amazonaws.com',
+  'support-console.amazonaws.com',
+  'supportauthz.amazonaws.com',
+  'support-subscription.amazonaws.com',
+];
+
 /** Counts made without the tool: every log file under a CloudTrail/ folder, gunzipped and parsed. */
 function independentCounts(root: string) {
   const logs = listFiles(root).filter((p) => p.includes('/CloudTrail/') && p.endsWith('.json.gz'));
@@ -29,7 +40,7 @@ function independentCounts(root: string) {
   for (const path of logs) {
     for (const r of JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')).Records) {
       seen++;
-      if (r.eventSource !== 'support.amazonaws.com') continue;
+      if (!SUPPORT_SOURCES.includes(r.eventSource)) continue;
       if (ids.has(r.eventID)) {
         duplicates++;
         continue;
@@ -46,7 +57,8 @@ function jqSupportCount(root: string): number | undefined {
   if (spawnSync('jq', ['--version']).status !== 0) return undefined;
   const logs = listFiles(root).filter((p) => p.includes('/CloudTrail/') && p.endsWith('.json.gz'));
   const text = logs.map((p) => gunzipSync(readFileSync(p)).toString('utf8')).join('\n');
-  const out = execFileSync('jq', ['-n', '[inputs | .Records[] | select(.eventSource == "support.amazonaws.com")] | length'], {
+  const sources = SUPPORT_SOURCES.map((s) => JSON.stringify(s)).join(', ');
+  const out = execFileSync('jq', ['-n', `[inputs | .Records[] | select(.eventSource | IN(${sources}))] | length`], {
     input: text,
     encoding: 'utf8',
     maxBuffer: 64 << 20,
@@ -62,6 +74,7 @@ function assertMatches(doc: any, expected: ReturnType<typeof independentCounts>)
   assert.is(doc.records.duplicates, expected.duplicates);
   assert.is(doc.records.rejected, 0);
   assert.is(doc.records.seen, doc.records.support + doc.records.filteredOut + doc.records.rejected + doc.records.duplicates);
+  assert.is(doc.records.filteredOut, doc.records.notSupport + doc.records.notSelected + doc.records.excluded);
   const actions = Object.fromEntries(doc.reports.actions.map((r: { eventName: string; count: number }) => [r.eventName, r.count]));
   assert.equal(actions, Object.fromEntries(expected.byAction));
 }
@@ -71,6 +84,9 @@ test('report on samples/ matches counts made independently, and jq', () => {
   const expected = independentCounts(SAMPLES);
   assertMatches(doc, expected);
   assert.equal(doc.files.skipped, { digest: 54, insight: 1, other: 3, outOfRange: 0, duplicate: 0 });
+  assert.equal([doc.records.support, doc.records.notSelected], [89, 0]);
+  const api = cliJson(['report', SAMPLES, '--sources', 'api', '--report', 'days']).records;
+  assert.equal([api.support, api.notSupport, api.notSelected], [65, 267, 24], '24 of the 89 Support-family records are of the other sources');
   const jq = jqSupportCount(SAMPLES);
   if (jq === undefined) console.log('  jq not installed: jq cross-check skipped');
   else assert.is(doc.records.support, jq);

@@ -294,7 +294,7 @@ if (!existsSync(DOCS)) {
       ['unknown', 0, '', ''],
     ]);
     const cases = reports.get('cases')!.rows.map((r) => [r.caseId, r.createdInWindow, r.status, r.openedBy, r.openedByMfa, r.serviceCode, r.language, r.flags]);
-    assert.equal(cases, [['case-111122223333-muen-2016-c3f2077e504940f2', true, 'open', 'janedoe', false, 'support-api', 'en', 'without-mfa']]);
+    assert.equal(cases, [['case-111122223333-muen-2016-c3f2077e504940f2', true, 'open', 'janedoe', false, 'support-api', 'en', ['without-mfa']]]);
   });
 }
 

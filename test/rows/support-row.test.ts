@@ -58,8 +58,9 @@ test('caseIdOf() finds the case in the request, the response or a one-item caseI
   assert.is(caseIdOf(record({ requestParameters: null, responseElements: null })), null);
 });
 
-test('sourcesFor() keeps only the Support API by default and all seven sources with "all"', () => {
-  assert.equal([...sourcesFor('support')], ['support.amazonaws.com']);
+test('sourcesFor() keeps only the Support API with "api" (and its old name "support") and all seven sources with "all"', () => {
+  assert.equal([...sourcesFor('api')], ['support.amazonaws.com']);
+  assert.is(sourcesFor('support'), sourcesFor('api'));
   assert.is(sourcesFor('all').size, 7);
   assert.ok(sourcesFor('all').has('supportauthz.amazonaws.com'));
 });

@@ -42,7 +42,7 @@ test('scan() puts every record in exactly one place and lists every bad file and
   const root = archiveWithBadInput();
   const result = await scan([root], { maxFileBytes: 1024 * 1024 });
   assert.equal(result.files, { seen: 10, read: 2, skipped: { digest: 1, insight: 0, other: 1, outOfRange: 0, duplicate: 0 }, failed: 6 });
-  assert.equal(result.records, { seen: 6, support: 3, filteredOut: 2, notSupport: 2, excluded: 0, rejected: 1, duplicates: 0 });
+  assert.equal(result.records, { seen: 6, support: 3, filteredOut: 2, notSupport: 2, notSelected: 0, excluded: 0, rejected: 1, duplicates: 0 });
   assert.ok(accountingHolds(result.records));
   assert.equal(result.rows.map((r) => r.eventID), ['e1', 'e2', 'e4']);
   const ledger = result.rejects.map((r) => [r.path.slice(r.path.lastIndexOf('_') + 1), r.index, r.stage, r.pointer ?? null]);
@@ -73,7 +73,7 @@ test('scan() counts a repeated eventID once and says whether the payloads are id
   put(root, 'copy/' + key('111122223333', 'us-east-1', '05', '1020', 'a'), gz(`${trailFile([a])}\n`));
   put(root, key('111122223333', 'us-east-1', '05', '1021', 'b'), gz(trailFile([{ ...a, sourceIPAddress: '203.0.113.9' }])));
   const result = await scan([root]);
-  assert.equal(result.records, { seen: 3, support: 1, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 2 });
+  assert.equal(result.records, { seen: 3, support: 1, filteredOut: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0, duplicates: 2 });
   const reasons = result.rejects.map((r) => `${r.stage}: ${r.reason.replace(/ \S+#0$/, '')}`);
   assert.equal(reasons, ['dedupe: duplicate eventID same: DIFFERENT payload from', 'dedupe: duplicate eventID same: identical to']);
 });
@@ -89,16 +89,16 @@ test('scan() applies filters, counts what they drop, and prunes files by path da
   const since = Date.parse('2026-01-06T00:00:00Z');
   const pruned = await scan([root], { filter: { since } });
   assert.is(pruned.files.skipped.outOfRange, 1);
-  assert.equal(pruned.records, { seen: 1, support: 1, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(pruned.records, { seen: 1, support: 1, filteredOut: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   const unpruned = await scan([root], { filter: { since }, pruneByPath: false });
-  assert.equal(unpruned.records, { seen: 3, support: 1, filteredOut: 2, notSupport: 0, excluded: 2, rejected: 0, duplicates: 0 });
+  assert.equal(unpruned.records, { seen: 3, support: 1, filteredOut: 2, notSupport: 0, notSelected: 0, excluded: 2, rejected: 0, duplicates: 0 });
   assert.equal(unpruned.rows.map((r) => r.eventTime), pruned.rows.map((r) => r.eventTime));
   const byAccount = await scan([root], { filter: { accounts: ['444455556666'] } });
   assert.equal(byAccount.rows.map((r) => r.account), ['444455556666']);
   assert.is(byAccount.records.excluded, 2);
 });
 
-test('scan() keeps the other Support sources only with sources "all"', async () => {
+test('scan() keeps every Support source by default; sources "api" keeps support.amazonaws.com and counts the rest not selected', async () => {
   const root = tempDir();
   const ta = record({
     eventSource: 'trustedadvisor.amazonaws.com',
@@ -107,8 +107,11 @@ test('scan() keeps the other Support sources only with sources "all"', async () 
     responseElements: null,
   });
   put(root, 'events.json', trailFile([ta, record()]));
-  assert.is((await scan([root])).rows.length, 1);
+  assert.is((await scan([root])).rows.length, 2);
   assert.is((await scan([root], { sources: 'all' })).rows.length, 2);
+  const api = await scan([root], { sources: 'api' });
+  assert.equal([api.rows.length, api.records.notSelected, api.records.notSupport], [1, 1, 0]);
+  assert.equal((await scan([root], { sources: 'api', prefilter: false })).records, api.records);
 });
 
 test('scan() gives the same rows whatever order the paths are given in', async () => {
@@ -143,7 +146,7 @@ test('scan() reads the same event once when an Event history export sits beside 
     `Event ID,Event time,User name,Event name,AWS region,Event source\nsame-a,${a.eventTime},janedoe,CreateCase,us-east-1,support.amazonaws.com\n`,
   );
   const result = await scan([root]);
-  assert.equal(result.records, { seen: 4, support: 2, filteredOut: 0, notSupport: 0, excluded: 0, rejected: 0, duplicates: 2 });
+  assert.equal(result.records, { seen: 4, support: 2, filteredOut: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0, duplicates: 2 });
   assert.equal(result.rows.map((r) => [r.eventID, r.inputShape, r.index]), [['same-a', 'trail-file', 0], ['only-b', 'lookup-events', 1]]);
   const ledger = result.rejects.map((r) => `${r.path.slice(root.length + 1)}#${r.index}: ${r.reason.replace(root + '/', '')}`);
   assert.equal(ledger, [
@@ -173,7 +176,7 @@ test('scan() counts a zip as its entries, and names the entry of each row and ea
   );
   const result = await scan([root]);
   assert.equal(result.files, { seen: 4, read: 1, skipped: { digest: 1, insight: 0, other: 1, outOfRange: 0, duplicate: 0 }, failed: 1 });
-  assert.equal(result.records, { seen: 3, support: 1, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 1, duplicates: 0 });
+  assert.equal(result.records, { seen: 3, support: 1, filteredOut: 1, notSupport: 1, notSelected: 0, excluded: 0, rejected: 1, duplicates: 0 });
   assert.equal(result.rows.map((r) => [r.archivePath, r.index, r.eventID]), [['logs/a.json', 0, 'z1']]);
   assert.equal(await scan([root], { prefilter: false }), result);
   // In archive order: the ledger follows the entries as they were read.
@@ -242,7 +245,7 @@ test('files named as digests or Insights files are skipped only when their conte
     const result = await scan([root], { prefilter });
     assert.equal(result.files.skipped, { digest: 1, insight: 1, other: 0, outOfRange: 0, duplicate: 0 });
     assert.equal(result.rows.map((r) => r.eventID).sort(), ['hidden-1', 'hidden-2']);
-    assert.equal(result.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, excluded: 0, rejected: 0, duplicates: 0 });
+    assert.equal(result.records, { seen: 3, support: 2, filteredOut: 1, notSupport: 1, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
     assert.equal(result.rejects.map((r) => [r.path.slice(root.length + 1), r.warning, r.reason]), [
       [
         'dl/111122223333_CloudTrail-Digest_us-east-1_t_us-east-1_20260105T101500Z.json.gz',

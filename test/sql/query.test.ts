@@ -61,7 +61,7 @@ test('the SQL gives the report JSON types: whole numbers INTEGER, booleans BOOLE
     'BOOLEAN',
     'BOOLEAN',
     'DOUBLE',
-    'VARCHAR',
+    'VARCHAR[]',
   ]);
 });
 

@@ -37,7 +37,7 @@ test('a worker that dies fails only the file it was on: the files queued behind 
     ...SCAN_JOB,
     crashed: (_file: LogFile, reason: string): FileOutcome => {
       failures.push(reason);
-      return { rows: [], fingerprints: [], rejects: [], counts: { seen: 0, support: 0, notSupport: 0, excluded: 0, rejected: 0 } };
+      return { rows: [], fingerprints: [], rejects: [], counts: { seen: 0, support: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0 } };
     },
   };
   const pool = new WorkerPool(job, 2, { sources: 'all' });

@@ -2,6 +2,7 @@
  * What the HTML report shows besides the report document: the scope of the run, and the results
  * of the other jobs when they ran (findings, the provenance manifest, the verify result).
  */
+import type { SourceSelection } from '../../rows/support-row.ts';
 import type { RuleFinding } from '../../findings/finding.ts';
 import type { RunManifest } from '../../integrity/manifest.ts';
 import type { VerifyResult } from '../../integrity/types.ts';
@@ -15,7 +16,7 @@ export interface ReportScope {
   readonly until?: string;
   /** The value filters in effect (`--account` and so on), by flag name without dashes. */
   readonly filters: Readonly<Record<string, readonly string[] | undefined>>;
-  readonly sources: 'support' | 'all';
+  readonly sources: SourceSelection;
   /** When the report was written, ISO-8601 UTC. */
   readonly generatedAt: string;
   readonly tool: { readonly name: string; readonly version: string };

@@ -38,7 +38,7 @@ ${
       ['inputs', list(scope.inputs)],
       ['window (UTC)', window],
       ['filters', filters.length ? filters.map(([k, v]) => `${html(k)}: ${list(v)}`).join('; ') : 'none'],
-      ['sources', scope.sources === 'all' ? 'all AWS Support sources (--sources all)' : 'support.amazonaws.com (--sources support)'],
+      ['sources', scope.sources === 'all' ? 'every AWS Support source (--sources all, the default)' : 'support.amazonaws.com only (--sources api)'],
       ['written at (UTC)', html(scope.generatedAt)],
       ['tool', `${html(scope.tool.name)} ${html(scope.tool.version)} on ${html(scope.runtime.name)} ${html(scope.runtime.version)}`],
     ])
