@@ -2,6 +2,8 @@
  * The one place that knows which runtime and which build is running (Node from dist/, Node
  * through tsx in tests, or Deno on the .ts sources).
  */
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
 import { Worker } from 'node:worker_threads';
 
 /** True under Deno (which runs src/*.ts directly). */
@@ -34,4 +36,20 @@ export function startWorker(url: URL, limits?: WorkerLimits): Worker {
 export interface WorkerLimits {
   /** Cap on V8's young generation, in MB (workers/pool.ts says when and why). */
   readonly youngGenerationMb: number;
+}
+
+/** The runtime running this process, by name and version (for the provenance manifest). */
+export function runtimeInfo(): { name: string; version: string } {
+  const deno = (globalThis as { Deno?: { version: { deno: string } } }).Deno;
+  return deno ? { name: 'deno', version: deno.version.deno } : { name: 'node', version: process.versions.node };
+}
+
+/**
+ * This tool's name and version from its package.json: one folder up from src/ (sources) or two from
+ * dist/src/ (the build), as installed from the packed tarball too. Read when asked, not at start-up.
+ */
+export function toolInfo(): { name: string; version: string } {
+  const up = import.meta.url.endsWith('.ts') ? '../package.json' : '../../package.json';
+  const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
 }

@@ -3,8 +3,7 @@
  * return the exit code (so a handler can be run and tested in-process). Kept apart from cli.ts so the flag definitions stay readable.
  */
 import process from 'node:process';
-import { existsSync } from 'node:fs';
-import { commandLike } from './suggest.ts';
+import { pathsOf } from './input-paths.ts';
 import { join } from 'node:path';
 import { validateArchive, type ValidateResult } from '../validate/job.ts';
 import type { InflateEngine } from '../read/decode.ts';
@@ -19,9 +18,6 @@ import type { ExportTarget } from '../export/open-export.ts';
 import type { ReportTableFormat } from '../export/report-tables.ts';
 import type { ByteOut } from '../export/row-sink.ts';
 import { renderValidate } from '../render/validate.ts';
-import { renderVerify, type VerifyFormat } from '../render/verify.ts';
-import { loadPublicKeys, loadSignatures } from '../integrity/load.ts';
-import { verifyArchive } from '../integrity/verify.ts';
 import { parseWindow, type RowFilter } from '../rows/filter.ts';
 import { withProgress } from './with-progress.ts';
 import { writeStdout } from './stdout.ts';
@@ -30,12 +26,16 @@ import type { ReportName } from '../reports/index.ts';
 import type { ScanOptions } from '../scan/scan.ts';
 import type { FileCounts, Reject } from '../types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
+import { MANIFEST_NAME, manifestPath, optionsInEffect, runManifest, startClock, writeManifest } from './manifest.ts';
+import { reportCounts } from '../integrity/manifest.ts';
+import { defaultWorkers } from '../workers/pool.ts';
 
 interface InputArgs {
   paths?: string[];
   'max-file-bytes': number;
   inflate: InflateEngine;
   rejects?: string;
+  manifest?: string;
   strict: boolean;
   workers?: number;
   quiet?: boolean;
@@ -51,22 +51,6 @@ interface FilterArgs extends InputArgs {
   principal?: string[];
   'prune-by-path': boolean;
   prefilter: boolean;
-}
-
-function pathsOf(args: InputArgs): string[] {
-  // yargs puts the command first in `_`; it is empty for the default command, report.
-  const command = (args as InputArgs & { _?: unknown[] })._?.[0];
-  if (!args.paths || args.paths.length === 0) {
-    throw new RunError(`no input paths given (try: cloudtrail-support ${String(command ?? 'report')} ./AWSLogs)`);
-  }
-  const [first, ...rest] = args.paths;
-  const meant = command === undefined && !existsSync(first) ? commandLike(first) : undefined;
-  if (meant) {
-    throw new RunError(
-      `${JSON.stringify(first)} is not a command, and no such file or folder: did you mean: cloudtrail-support ${[meant, ...rest].join(' ')}`,
-    );
-  }
-  return args.paths;
 }
 
 function filterOf(args: FilterArgs): RowFilter {
@@ -91,14 +75,22 @@ function scanOptionsOf(args: FilterArgs): ScanOptions {
   };
 }
 
-/** The outputs of a command: its --out (when given) and --rejects. */
+/** The outputs of a command: its --out (when given), --rejects and --manifest. */
 function outputsOf(args: InputArgs, out: Output | undefined): Output[] {
-  return [...(out ? [out] : []), ...(args.rejects === undefined ? [] : [{ flag: '--rejects', path: args.rejects }])];
+  const files = [['--rejects', args.rejects], ['--manifest', args.manifest]].flatMap(([flag, path]) => (path === undefined ? [] : [{ flag: flag!, path }]));
+  return [...(out ? [out] : []), ...files];
 }
+
+/** The files a run wrote besides its --out: for the manifest's `outputs`. */
+const sideFiles = (args: InputArgs) => (args.rejects === undefined ? [] : [args.rejects]);
 
 async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
   if (path) await writeAtomic(path, toNdjson(ledger));
 }
+
+/** The options in effect for the manifest: the flags as parsed, with the worker count the run used. */
+const optionsOf = (args: InputArgs, defaultWorkerCount = defaultWorkers()) =>
+  optionsInEffect(args as unknown as Record<string, unknown>, { workers: args.workers ?? defaultWorkerCount });
 
 const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
 
@@ -114,15 +106,19 @@ export async function runReport(
   args: FilterArgs & { format?: ReportFormat | ReportTableFormat; out?: string; report?: string[] },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   const format = args.format ?? defaultReportFormat(args.out, isTTY);
+  const manifestAt = manifestPath(args, args.out);
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
   // Fail on an unwritable or colliding output before reading a possibly huge archive.
   const names = [...(args.report ?? REPORT_NAMES).map((name) => `${name}.${format === 'table' ? 'txt' : format}`), 'summary.json'];
-  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, files: names }), paths);
-  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: args.report as ReportName[] | undefined }));
+  const inOut = args.manifest === undefined ? [MANIFEST_NAME] : [];
+  await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out, files: [...names, ...inOut] }), paths);
+  const reports = args.report as ReportName[] | undefined;
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports, inputs: manifestAt !== undefined }));
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
   const { renderReport, reportFiles } = await import('../render/report.ts');
@@ -131,11 +127,15 @@ export async function runReport(
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
-    if (!args.quiet) process.stderr.write(`wrote ${doc.reports.size + 1} files to ${args.out}\n`);
+    if (!args.quiet) process.stderr.write(`wrote ${doc.reports.size + 1} files${manifestAt ? ' and a manifest' : ''} to ${args.out}\n`);
   } else {
     await writeStdout(renderReport(doc, format as ReportFormat));
   }
   await writeLedger(args.rejects, doc.ledger);
+  const written = [...(args.out === undefined ? [] : names.map((name) => join(args.out!, name))), ...sideFiles(args)];
+  if (manifestAt) {
+    await writeManifest(manifestAt, runManifest('report', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written));
+  }
   if (doc.files.skipped.digest > 0 && !args.quiet) {
     process.stderr.write(
       `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
@@ -147,17 +147,22 @@ export async function runReport(
 
 /** `cases`: one row per support case, to stdout or one file. */
 export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   // A file gets the format its extension names, else the one a pipe would: json.
   const format: ReportFormat = chooseFormat(args.format, args.out, CASES_EXTENSIONS, defaultReportFormat(args.out, isTTY));
   await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out }), paths);
-  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'], inputs: args.manifest !== undefined }));
   const { renderCases } = await import('../render/cases.ts');
   const body = renderCases(doc, format);
   if (args.out) await writeAtomic(args.out, body);
   else await writeStdout(body);
   await writeLedger(args.rejects, doc.ledger);
+  if (args.manifest) {
+    const written = [...(args.out === undefined ? [] : [args.out]), ...sideFiles(args)];
+    await writeManifest(args.manifest, runManifest('cases', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written));
+  }
   const empty = warnIfEmpty(paths, doc.files, doc.records);
   return exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
@@ -171,8 +176,9 @@ const stdoutOut: ByteOut = {
 
 /** `export`: one row per Support record, streamed file by file into the output. */
 export async function runExport(args: FilterArgs & { format?: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
-  const options = scanOptionsOf(args);
+  const options = { ...scanOptionsOf(args), inputs: args.manifest !== undefined };
   const [{ assertFreshDir, parsePartitionBy }, { checkTarget, openExport }, { exportArchive }] = await Promise.all([
     import('../export/partition.ts'),
     import('../export/open-export.ts'),
@@ -187,41 +193,28 @@ export async function runExport(args: FilterArgs & { format?: ExportFormat; out?
   const output = await openExport(target, stdoutOut);
   const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
   await writeLedger(args.rejects, result.rejects);
+  if (args.manifest) {
+    const written = [...(args.out === undefined ? [] : [args.out]), ...sideFiles(args)];
+    const counts = reportCounts({ files: result.files, records: result.records });
+    await writeManifest(args.manifest, runManifest('export', paths, optionsOf(args, 1), clock, { counts, inputs: result.inputs }, written));
+  }
   const empty = warnIfEmpty(paths, result.files, result.records);
   return exitFor(args.strict, hasProblems(result.rejects) || empty);
 }
 
 /** `validate`: every record of every file against the record schema. */
 export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
   await checkOutputs(outputsOf(args, undefined), paths);
-  const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
+  const inputs = args.manifest !== undefined;
+  const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers, inputs });
   await writeStdout(renderValidate(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
+  if (args.manifest) {
+    const counts = { files: result.files, records: result.records };
+    await writeManifest(args.manifest, runManifest('validate', paths, optionsOf(args), clock, { counts, inputs: result.inputs }, sideFiles(args)));
+  }
   const empty = warnIfEmpty(paths, result.files, result.records);
   return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger) || empty);
-}
-
-interface VerifyArgs {
-  paths?: string[];
-  'public-keys'?: string[];
-  signatures?: string;
-  format?: VerifyFormat;
-  strict: boolean;
-  'max-file-bytes': number;
-  inflate: InflateEngine;
-}
-
-/**
- * `verify`: integrity offline. Exit 1 on any error finding (tampered, missing, unlisted, broken
- * chain, bad signature), and with --strict on any warning (what could not be verified).
- */
-export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<ExitCodeValue> {
-  const paths = pathsOf(args as InputArgs);
-  // Keys and signatures are read first: a bad one is a usage error before the archive is read.
-  const publicKeys = args['public-keys']?.length ? await loadPublicKeys(args['public-keys']) : null;
-  const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
-  const result = await verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
-  await writeStdout(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
-  return result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

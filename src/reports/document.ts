@@ -4,6 +4,7 @@
 import type { FileCounts, RecordCounts, Reject, Stage } from '../types.ts';
 import type { ReportName, ReportTable } from './index.ts';
 import { type FailedFile, failedFilesOf } from '../read/file-counts.ts';
+import type { SeenInput } from '../read/provenance.ts';
 
 /** How much of the event list a document holds: the latest `shown` of `total` events. */
 export interface EventListExtent {
@@ -25,6 +26,8 @@ export interface ReportDocument {
   /** Set when the events report was built. */
   readonly eventList?: EventListExtent;
   readonly ledger: readonly Reject[];
+  /** Every input seen, with its SHA-256, when the run was asked for them (`inputs`): the manifest's; not in the JSON. */
+  readonly inputs?: readonly SeenInput[];
   /** The document as `report --format json` prints it (so `JSON.stringify(doc)` does not lose the reports). */
   toJSON(): ReportJson;
 }
@@ -44,6 +47,7 @@ export interface RunCounts {
   readonly files: FileCounts;
   readonly records: RecordCounts;
   readonly rejects: Reject[];
+  readonly inputs?: readonly SeenInput[];
 }
 
 /** Builds the report document (pure). */
@@ -61,5 +65,6 @@ export function toReportDocument(run: RunCounts, reports: Map<ReportName, Report
     ...(eventList ? { eventList } : {}),
     reports: Object.fromEntries([...reports].map(([name, t]) => [name, t.rows])),
   });
-  return { files: run.files, failedFiles, records: run.records, rejects, reports, ...(eventList ? { eventList } : {}), ledger: run.rejects, toJSON };
+  const inputs = run.inputs ? { inputs: run.inputs } : {};
+  return { files: run.files, failedFiles, records: run.records, rejects, reports, ...(eventList ? { eventList } : {}), ledger: run.rejects, ...inputs, toJSON };
 }
