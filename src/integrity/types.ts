@@ -2,6 +2,7 @@
  * The types of integrity verification: findings, per-file statuses, chain and coverage rows, and
  * the result document that `verify` prints. Shared by the pure checks and the job.
  */
+import type { Verdict } from './verdict.ts';
 
 /**
  * How bad a finding is. `error`: the archive fails verification (tampered, missing, unlisted,
@@ -40,6 +41,7 @@ export const FINDING_SEVERITY = {
   'key-not-valid': 'warning',
   'key-fingerprint-mismatch': 'warning',
   'path-unreadable': 'warning',
+  'archive-unreadable': 'error',
   'no-digests': 'error',
 } as const satisfies Record<string, Severity>;
 
@@ -125,6 +127,12 @@ export interface DigestCounts {
 
 /** The verify document: what was checked, what was found, and what could not be checked. */
 export interface VerifyResult {
+  /** FAILED, NOT VERIFIED (no error, signatures not all checked), VERIFIED WITH WARNINGS or VERIFIED (verdict.ts). */
+  readonly verdict: Verdict;
+  /** The verdict in words: what holds and what was not checked. */
+  readonly summary: string;
+  /** NOT VERIFIED only: what to fetch, and how, to check the signatures. */
+  readonly advice: string[];
   readonly files: { seen: number; digests: number; logs: number; ignored: number; failed: number };
   readonly digests: DigestCounts;
   readonly logs: LogCounts;
