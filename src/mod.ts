@@ -32,11 +32,16 @@ export { type FileCheck, validateArchive, type ValidateOptions, type ValidateRes
 export { verifyArchive, type VerifyOptions } from './integrity/verify.ts';
 export type { Finding, VerifyResult } from './integrity/types.ts';
 export { loadPublicKeys, loadSignatures } from './integrity/load.ts';
+export type { Verdict } from './integrity/verdict.ts';
+/** The provenance manifest of a run (pure; run a job with `inputs: true` for its inputs), and the chain-of-custody check against it. */
+export { buildManifest, type ManifestInput, type ManifestRun, reportCounts, type RunManifest } from './integrity/manifest.ts';
+export { checkCustody, type CustodyResult, loadManifest } from './integrity/custody.ts';
 /** Renderers: results as text (table, CSV, JSON, Markdown), and report tables as Parquet or Arrow files. */
 export { renderReport, reportFiles, type ReportFormat } from './render/report.ts';
 export { renderCases } from './render/cases.ts';
 export { renderValidate } from './render/validate.ts';
 export { renderVerify, type VerifyFormat } from './render/verify.ts';
+export { renderCustody } from './render/custody.ts';
 export { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
 /** Shared types: files, records, rows, rejects, counts; the run-level error and exit codes. */
 export type { CloudTrailRecord, FileCounts, InputShape, LogFile, RecordCounts, Reject, Stage, SupportRow } from './types.ts';
