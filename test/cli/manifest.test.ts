@@ -89,6 +89,34 @@ test('the manifest is the same whatever the worker count (times, argv and option
   assert.is(inputsOf('1'), inputsOf('3'));
 });
 
+test('Deno writes the same manifest inputs and counts as Node, and names itself as the runtime', () => {
+  const root = evidence();
+  const dir = tempDir();
+  assert.is(run(['validate', root, '--manifest', join(dir, 'node.json'), '--quiet']).code, 0);
+  const deno = spawnSync('npx', [
+    'deno',
+    'run',
+    '--allow-read',
+    '--allow-write',
+    '--allow-env',
+    'src/cli.ts',
+    'validate',
+    root,
+    '--manifest',
+    join(dir, 'deno.json'),
+    '--quiet',
+  ], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+  });
+  assert.is(deno.status, 0, deno.stderr);
+  const [node, other] = ['node', 'deno'].map((name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
+  assert.equal([node.runtime.name, other.runtime.name], ['node', 'deno']);
+  assert.equal(other.inputs, node.inputs);
+  assert.equal(other.counts, node.counts);
+});
+
 test('export, validate and cases write a manifest with --manifest FILE; a file pruned by --since is listed unhashed', () => {
   const root = evidence();
   const dir = tempDir();
