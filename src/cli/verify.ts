@@ -2,6 +2,8 @@
  * `verify` at the process edge: integrity offline with the digest files, or the chain of custody
  * against a run's manifest (`--manifest`); the verdict's exit code.
  */
+import process from 'node:process';
+import { isAbsolute } from 'node:path';
 import { ExitCode, type ExitCodeValue } from '../errors.ts';
 import type { InflateEngine } from '../read/decode.ts';
 import { renderVerify, type VerifyFormat } from '../render/verify.ts';
@@ -47,6 +49,9 @@ export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<ExitC
 async function runCustody(args: VerifyArgs, format: VerifyFormat): Promise<ExitCodeValue> {
   const manifest = await loadManifest(args.manifest!);
   const paths = args.paths?.length ? args.paths : [...manifest.paths];
+  if (process.cwd() !== manifest.cwd && paths.some((path) => !isAbsolute(path))) {
+    process.stderr.write(`note: the manifest's run was in ${manifest.cwd}; relative paths are compared as given, from here (${process.cwd()})\n`);
+  }
   const result = await checkCustody(manifest, paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
   await writeStdout(renderCustody(result, format));
   return result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;

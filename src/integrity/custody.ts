@@ -4,7 +4,7 @@
  * the manifest; a changed archive is opened to name which entries changed. Changed, missing and new
  * files are errors; a file the run did not hash (pruned by date, say) can only be seen present.
  */
-import { sep } from 'node:path';
+import { normalize, sep } from 'node:path';
 import { discover } from '../read/discover.ts';
 import { tarEntries } from '../read/archives/tar.ts';
 import { isZip, zipEntries } from '../read/archives/zip.ts';
@@ -55,7 +55,9 @@ export async function loadManifest(path: string): Promise<RunManifest & { source
   return { ...fromManifestJson(await readJson(path, '--manifest file'), path), source: path };
 }
 
-const under = (path: string, roots: readonly string[]) => roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
+/** `path` is one of the roots or inside one (compared as discovery writes paths: `./x` is `x`). */
+const under = (path: string, roots: readonly string[]) =>
+  roots.map(normalize).some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
 
 /** Compares the files under `paths` with the manifest. */
 export async function checkCustody(

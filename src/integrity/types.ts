@@ -2,7 +2,6 @@
  * The types of integrity verification: findings, per-file statuses, chain and coverage rows, and
  * the result document that `verify` prints. Shared by the pure checks and the job.
  */
-import type { Verdict } from './verdict.ts';
 
 /**
  * How bad a finding is. `error`: the archive fails verification (tampered, missing, unlisted,
@@ -124,6 +123,9 @@ export interface DigestCounts {
   readonly signaturesFailed: number;
   readonly signaturesUnchecked: number;
 }
+
+/** FAILED: an integrity error. NOT VERIFIED: no error, but signatures not (all) checked (verdict.ts says why). */
+export type Verdict = 'VERIFIED' | 'VERIFIED WITH WARNINGS' | 'NOT VERIFIED' | 'FAILED';
 
 /** The verify document: what was checked, what was found, and what could not be checked. */
 export interface VerifyResult {

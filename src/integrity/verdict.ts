@@ -4,10 +4,9 @@
  * signature by CloudTrail's key does, so without every digest's signature checked the verdict is
  * NOT VERIFIED, as `aws cloudtrail validate-logs` never calls a file valid without its signature.
  */
-import type { ChainSummary, DigestCounts } from './types.ts';
+import type { ChainSummary, DigestCounts, Verdict } from './types.ts';
 
-/** FAILED: an integrity error. NOT VERIFIED: no error, but signatures not (all) checked. */
-export type Verdict = 'VERIFIED' | 'VERIFIED WITH WARNINGS' | 'NOT VERIFIED' | 'FAILED';
+export type { Verdict } from './types.ts';
 
 /** What the verdict is made of. */
 export interface VerdictInput {
