@@ -11,7 +11,8 @@ import process from 'node:process';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ExitCode, type ExitCodeValue, RunError } from './errors.ts';
-import { runCases, runExport, runReport, runValidate, runVerify } from './cli/commands.ts';
+import { runCases, runExport, runReport, runValidate } from './cli/commands.ts';
+import { runVerify } from './cli/verify.ts';
 import { watchStrayErrors } from './cli/stray-errors.ts';
 import { EXPORT_FORMATS } from './export/formats.ts';
 import { REPORT_NAMES } from './reports/names.ts';
@@ -149,17 +150,24 @@ function cli(argv: string[]) {
       (y) =>
         y
           .positional('paths', {
-            describe: 'CloudTrail log and digest files or folders (searched recursively)',
+            describe: 'CloudTrail log and digest files or folders (searched recursively), .zip/.tar/.tar.gz archives too',
             type: 'string',
             array: true,
-            demandOption: true,
           })
           .option('public-keys', {
             type: 'string',
             array: true,
             describe: 'Output of `aws cloudtrail list-public-keys` (JSON), one file per region; repeatable',
           })
-          .option('signatures', { type: 'string', describe: 'JSON map of digest key -> hex signature (x-amz-meta-signature of the newest digests)' })
+          .option('signatures', {
+            type: 'string',
+            describe:
+              'JSON map of digest key -> hex signature (x-amz-meta-signature of the newest digests); --no-signatures: accept a NOT VERIFIED verdict (exit 0)',
+          })
+          .option('manifest', {
+            type: 'string',
+            describe: "Check the chain of custody instead: are the files still those this run's manifest.json names (paths default to the manifest's)",
+          })
           .option('format', { choices: ['table', 'json', 'md'] as const, describe: 'Output format (default: table on a TTY, json otherwise)' })
           .option('strict', {
             type: 'boolean',
@@ -176,7 +184,9 @@ function cli(argv: string[]) {
             '$0 verify ./AWSLogs --public-keys keys-us-east-1.json --signatures newest.json',
             'Exit 1 on any tampered, missing or unlisted file or broken chain',
           )
-          .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report (signatures not checked without keys)'),
+          .example('$0 verify ./AWSLogs --no-signatures', 'Hashes and chains only: NOT VERIFIED, exit 0, accepted knowingly')
+          .example('$0 verify --manifest report/manifest.json', 'The chain of custody: changed, missing and new input files since the run')
+          .example('$0 verify ./AWSLogs --format md > integrity.md', 'A Markdown report'),
       async (args) => void (exitCode = await runVerify(args, process.stdout.isTTY === true)),
     )
     .command(

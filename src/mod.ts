@@ -38,6 +38,10 @@ export { loadPublicKeys, loadSignatures } from './integrity/load.ts';
  */
 export type { RuleFinding } from './findings/finding.ts';
 export { loadRules } from './findings/load-rules.ts';
+export type { Verdict } from './integrity/verdict.ts';
+/** The provenance manifest of a run (pure; run a job with `inputs: true` for its inputs), and the chain-of-custody check against it. */
+export { buildManifest, type ManifestInput, type ManifestRun, reportCounts, type RunManifest } from './integrity/manifest.ts';
+export { checkCustody, type CustodyResult, loadManifest } from './integrity/custody.ts';
 /** Renderers: results as text (table, CSV, JSON, Markdown), and report tables as Parquet or Arrow files. */
 export { renderReport, reportFiles, type ReportFormat } from './render/report.ts';
 export { renderCases } from './render/cases.ts';
@@ -46,6 +50,7 @@ export { renderVerify, type VerifyFormat } from './render/verify.ts';
 export { renderSarif } from './render/sarif.ts';
 /** The HTML evidence report: one self-contained page; its charts are drawn by Vega, loaded on first use. */
 export { type HtmlReportContext, renderHtmlReport, type ReportScope } from './render/html/report-html.ts';
+export { renderCustody } from './render/custody.ts';
 export { reportTableFiles, type ReportTableFormat } from './export/report-tables.ts';
 /** Shared types: files, records, rows, rejects, counts; the run-level error and exit codes. */
 export type { CloudTrailRecord, FileCounts, InputShape, LogFile, RecordCounts, Reject, Stage, SupportRow } from './types.ts';

@@ -2,8 +2,9 @@
  * The one place that knows which runtime and which build is running (Node from dist/, Node
  * through tsx in tests, or Deno on the .ts sources).
  */
-import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import { Worker } from 'node:worker_threads';
 
 /** True under Deno (which runs src/*.ts directly). */
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
@@ -37,8 +38,18 @@ export interface WorkerLimits {
   readonly youngGenerationMb: number;
 }
 
-/** The runtime's name and version, as the HTML report and the manifest state them. */
-export function runtimeOf(): { name: string; version: string } {
+/** The runtime running this process, by name and version (for the provenance manifest). */
+export function runtimeInfo(): { name: string; version: string } {
   const deno = (globalThis as { Deno?: { version: { deno: string } } }).Deno;
   return deno ? { name: 'deno', version: deno.version.deno } : { name: 'node', version: process.versions.node };
+}
+
+/**
+ * This tool's name and version from its package.json: one folder up from src/ (sources) or two from
+ * dist/src/ (the build), as installed from the packed tarball too. Read when asked, not at start-up.
+ */
+export function toolInfo(): { name: string; version: string } {
+  const up = import.meta.url.endsWith('.ts') ? '../package.json' : '../../package.json';
+  const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
 }

@@ -31,7 +31,10 @@ test('Deno and Node write the same Parquet and Arrow bytes', () => {
 test('Deno writes report folders and the rejects ledger with the same three permissions, the same bytes as Node', () => {
   const { root } = exportFixture();
   const out = tempDir();
-  const files = (dir: string) => readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+  // The manifest differs by nature (runtime, times, argv): its inputs and counts are compared below.
+  const files = (dir: string) =>
+    readdirSync(dir).sort().filter((name) => name !== 'manifest.json').map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   assert.is(cli(['report', root, '--format', 'md', '--out', join(out, 'node'), '--rejects', join(out, 'node.ndjson')]).code, 0);
   const deno = spawnSync(DENO, [
     'run',
@@ -50,6 +53,8 @@ test('Deno writes report folders and the rejects ledger with the same three perm
   ], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
   assert.is(deno.status, 0, deno.stderr);
   assert.equal(files(join(out, 'deno')), files(join(out, 'node')));
+  const [viaDeno, viaNode] = [manifest(join(out, 'deno')), manifest(join(out, 'node'))];
+  assert.equal([viaDeno.inputs, viaDeno.counts, viaDeno.runtime.name], [viaNode.inputs, viaNode.counts, 'deno']);
   assert.is(readFileSync(join(out, 'deno.ndjson'), 'utf8'), readFileSync(join(out, 'node.ndjson'), 'utf8'));
 });
 

@@ -3,117 +3,41 @@
  * return the exit code (so a handler can be run and tested in-process). Kept apart from cli.ts so the flag definitions stay readable.
  */
 import process from 'node:process';
-import { existsSync } from 'node:fs';
-import { commandLike } from './suggest.ts';
+import { pathsOf } from './input-paths.ts';
 import { join } from 'node:path';
 import { validateArchive, type ValidateResult } from '../validate/job.ts';
-import type { InflateEngine } from '../read/decode.ts';
 import { ExitCode, type ExitCodeValue, RunError } from '../errors.ts';
 import { writeAtomic } from '../export/atomic.ts';
-import { CASES_EXTENSIONS, checkOutputs, chooseFormat, defaultReportFormat, EXPORT_EXTENSIONS, type Output } from './outputs.ts';
+import { CASES_EXTENSIONS, checkOutputs, chooseFormat, defaultReportFormat, EXPORT_EXTENSIONS } from './outputs.ts';
 import { REPORT_NAMES } from '../reports/names.ts';
-import { toNdjson } from '../render/json.ts';
 import type { ReportFormat } from '../render/report.ts';
 import type { ExportFormat } from '../export/formats.ts';
 import type { ExportTarget } from '../export/open-export.ts';
 import type { ReportTableFormat } from '../export/report-tables.ts';
 import type { ByteOut } from '../export/row-sink.ts';
 import { renderValidate } from '../render/validate.ts';
-import { renderVerify, type VerifyFormat } from '../render/verify.ts';
-import { loadPublicKeys, loadSignatures } from '../integrity/load.ts';
-import { verifyArchive } from '../integrity/verify.ts';
-import { parseWindow, type RowFilter } from '../rows/filter.ts';
 import { withProgress } from './with-progress.ts';
 import { writeStdout } from './stdout.ts';
 import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
-import type { ScanOptions } from '../scan/scan.ts';
-import type { SourceSelection } from '../rows/support-row.ts';
-import type { FileCounts, Reject } from '../types.ts';
 import type { VerifyResult } from '../integrity/types.ts';
-import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
 import { type FindingsArgs, gateFails, planFindings, toolVersion } from './findings.ts';
 import { htmlContextOf, type IntegrityArgs, integrityCheckOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
+import { MANIFEST_NAME, manifestPath, runManifest, startClock, writeManifest } from './manifest.ts';
+import { reportCounts } from '../integrity/manifest.ts';
 
-interface InputArgs {
-  paths?: string[];
-  'max-file-bytes': number;
-  inflate: InflateEngine;
-  rejects?: string;
-  strict: boolean;
-  workers?: number;
-  quiet?: boolean;
-}
-
-interface FilterArgs extends InputArgs {
-  sources: SourceSelection;
-  since?: string;
-  until?: string;
-  account?: string[];
-  region?: string[];
-  'event-name'?: string[];
-  principal?: string[];
-  'prune-by-path': boolean;
-  prefilter: boolean;
-}
-
-function pathsOf(args: InputArgs): string[] {
-  // yargs puts the command first in `_`; it is empty for the default command, report.
-  const command = (args as InputArgs & { _?: unknown[] })._?.[0];
-  if (!args.paths || args.paths.length === 0) {
-    throw new RunError(`no input paths given (try: cloudtrail-support ${String(command ?? 'report')} ./AWSLogs)`);
-  }
-  const [first, ...rest] = args.paths;
-  const meant = command === undefined && !existsSync(first) ? commandLike(first) : undefined;
-  if (meant) {
-    throw new RunError(
-      `${JSON.stringify(first)} is not a command, and no such file or folder: did you mean: cloudtrail-support ${[meant, ...rest].join(' ')}`,
-    );
-  }
-  return args.paths;
-}
-
-function filterOf(args: FilterArgs): RowFilter {
-  return {
-    ...parseWindow(args.since, args.until),
-    accounts: args.account,
-    regions: args.region,
-    eventNames: args['event-name'],
-    principals: args.principal,
-  };
-}
-
-function scanOptionsOf(args: FilterArgs): ScanOptions {
-  return {
-    sources: args.sources,
-    filter: filterOf(args),
-    maxFileBytes: args['max-file-bytes'],
-    inflate: args.inflate,
-    pruneByPath: args['prune-by-path'],
-    prefilter: args.prefilter,
-    workers: args.workers,
-  };
-}
-
-/** The outputs of a command: its --out (when given) and --rejects. */
-function outputsOf(args: InputArgs, out: Output | undefined): Output[] {
-  return [...(out ? [out] : []), ...(args.rejects === undefined ? [] : [{ flag: '--rejects', path: args.rejects }])];
-}
-
-async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
-  if (path) await writeAtomic(path, toNdjson(ledger));
-}
-
-/** The terminal's width in columns on a terminal (tables are fitted to it), else the default. */
-const terminalWidth = (isTTY: boolean): number | undefined => (isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined);
-const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
-
-/** Says so on stderr when the run read no record; returns whether it did (empty input fails --strict). */
-function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { readonly seen: number }): boolean {
-  if (!isEmptyRun(records)) return false;
-  process.stderr.write(emptyRunWarning(paths, files));
-  return true;
-}
+import {
+  exitFor,
+  type FilterArgs,
+  type InputArgs,
+  optionsOf,
+  outputsOf,
+  scanOptionsOf,
+  sideFiles,
+  terminalWidth,
+  warnIfEmpty,
+  writeLedger,
+} from './run-args.ts';
 
 /** `report`: scan, build reports and findings, print or write them (the HTML report: one file, or stdout); the exit code says whether a gate failed. */
 export async function runReport(
@@ -125,6 +49,7 @@ export async function runReport(
   },
   isTTY: boolean,
 ): Promise<ExitCodeValue> {
+  const clock = startClock();
   const startedAt = new Date();
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
@@ -133,6 +58,8 @@ export async function runReport(
   if (args.summary && (format !== 'md' || args.out !== undefined)) {
     throw new RunError('--summary prints a Markdown summary to stdout: use it with --format md and without --out');
   }
+  // The HTML report embeds its manifest; --out DIR gets DIR/manifest.json; --manifest FILE anywhere.
+  const manifestAt = manifestPath(args, html ? undefined : args.out);
   const binary = format === 'parquet' || format === 'arrow';
   if (binary && !args.out) throw new RunError(`--format ${format} needs --out DIR`);
   // On a terminal the event list is shown only when asked for (--report events); `export` has every event.
@@ -143,19 +70,23 @@ export async function runReport(
   const names = format === 'sarif'
     ? ['findings.sarif']
     : [...(plan.options && !binary ? ['findings'] : []), ...reports].map((name) => `${name}.${format === 'table' ? 'txt' : format}`).concat('summary.json');
-  const out = args.out === undefined ? undefined : { flag: '--out', path: args.out, ...(html ? {} : { files: names }) };
+  const inOut = args.manifest === undefined && !html ? [MANIFEST_NAME] : [];
+  const out = args.out === undefined ? undefined : { flag: '--out', path: args.out, ...(html ? {} : { files: [...names, ...inOut] }) };
   await checkOutputs(outputsOf(args, out), paths);
   const integrity = await integrityCheckOf(args, html, paths);
   let verified: VerifyResult | undefined;
   // Vega loads while the workers read the archive (only on this path: nothing else draws).
   if (html) void preloadCharts();
-  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports, ...(plan.options ? { findings: plan.options } : {}) }));
+  const findings = plan.options ? { findings: plan.options } : {};
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports, ...findings, inputs: manifestAt !== undefined || html }));
+  const written = [...(args.out === undefined ? [] : html ? [args.out] : names.map((name) => join(args.out!, name))), ...sideFiles(args)];
+  const manifest = () => runManifest('report', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written);
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
   if (html) {
     const { renderHtmlReport } = await import('../render/html/report-html.ts');
     verified = await integrity?.();
-    const page = await renderHtmlReport(doc, htmlContextOf(scopeOf(args, paths, startedAt), verified, doc.findings?.findings));
+    const page = await renderHtmlReport(doc, htmlContextOf(scopeOf(args, paths, startedAt), verified, doc.findings?.findings, manifest()));
     if (args.out) await writeAtomic(args.out, page);
     else await writeStdout(page);
     if (args.out && !args.quiet) process.stderr.write(`wrote ${args.out}\n`);
@@ -170,7 +101,7 @@ export async function runReport(
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
       : reportFiles(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
-    if (!args.quiet) process.stderr.write(`wrote ${files.size} files to ${args.out}\n`);
+    if (!args.quiet) process.stderr.write(`wrote ${files.size} files${manifestAt ? ' and a manifest' : ''} to ${args.out}\n`);
   } else if (args.summary) {
     const [{ toMarkdownSummary }, { findingsOf }] = await Promise.all([import('../render/summary.ts'), import('../render/report.ts')]);
     await writeStdout(toMarkdownSummary(doc, findingsOf(doc)));
@@ -178,6 +109,7 @@ export async function runReport(
     await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat, { width: terminalWidth(isTTY) }));
   }
   await writeLedger(args.rejects, doc.ledger);
+  if (manifestAt) await writeManifest(manifestAt, manifest());
   if (doc.files.skipped.digest > 0 && !args.quiet && !verified) {
     process.stderr.write(
       `note: ${doc.files.skipped.digest} digest files found; check the archive's integrity with: cloudtrail-support verify ${paths.join(' ')}\n`,
@@ -192,17 +124,22 @@ export async function runReport(
 
 /** `cases`: one row per support case, to stdout or one file. */
 export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
   const options = scanOptionsOf(args);
   // A file gets the format its extension names, else the one a pipe would: json.
   const format: ReportFormat = chooseFormat(args.format, args.out, CASES_EXTENSIONS, defaultReportFormat(args.out, isTTY));
   await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out }), paths);
-  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'] }));
+  const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'], inputs: args.manifest !== undefined }));
   const { renderCases } = await import('../render/cases.ts');
   const body = renderCases(doc, format, { width: terminalWidth(isTTY) });
   if (args.out) await writeAtomic(args.out, body);
   else await writeStdout(body);
   await writeLedger(args.rejects, doc.ledger);
+  if (args.manifest) {
+    const written = [...(args.out === undefined ? [] : [args.out]), ...sideFiles(args)];
+    await writeManifest(args.manifest, runManifest('cases', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written));
+  }
   const empty = warnIfEmpty(paths, doc.files, doc.records);
   return exitFor(args.strict, hasProblems(doc.ledger) || empty);
 }
@@ -216,8 +153,9 @@ const stdoutOut: ByteOut = {
 
 /** `export`: one row per Support record, streamed file by file into the output. */
 export async function runExport(args: FilterArgs & { format?: ExportFormat; out?: string; 'partition-by'?: string[] }): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
-  const options = scanOptionsOf(args);
+  const options = { ...scanOptionsOf(args), inputs: args.manifest !== undefined };
   const [{ assertFreshDir, parsePartitionBy }, { checkTarget, openExport }, { exportArchive }] = await Promise.all([
     import('../export/partition.ts'),
     import('../export/open-export.ts'),
@@ -232,41 +170,28 @@ export async function runExport(args: FilterArgs & { format?: ExportFormat; out?
   const output = await openExport(target, stdoutOut);
   const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
   await writeLedger(args.rejects, result.rejects);
+  if (args.manifest) {
+    const written = [...(args.out === undefined ? [] : [args.out]), ...sideFiles(args)];
+    const counts = reportCounts({ files: result.files, records: result.records });
+    await writeManifest(args.manifest, runManifest('export', paths, optionsOf(args, 1), clock, { counts, inputs: result.inputs }, written));
+  }
   const empty = warnIfEmpty(paths, result.files, result.records);
   return exitFor(args.strict, hasProblems(result.rejects) || empty);
 }
 
 /** `validate`: every record of every file against the record schema. */
 export async function runValidate(args: InputArgs & { format?: 'table' | 'json' }, isTTY: boolean): Promise<ExitCodeValue> {
+  const clock = startClock();
   const paths = pathsOf(args);
   await checkOutputs(outputsOf(args, undefined), paths);
-  const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers });
+  const inputs = args.manifest !== undefined;
+  const result: ValidateResult = await validateArchive(paths, { maxFileBytes: args['max-file-bytes'], inflate: args.inflate, workers: args.workers, inputs });
   await writeStdout(renderValidate(result, args.format ?? (isTTY ? 'table' : 'json')));
   await writeLedger(args.rejects, result.ledger);
+  if (args.manifest) {
+    const counts = { files: result.files, records: result.records };
+    await writeManifest(args.manifest, runManifest('validate', paths, optionsOf(args), clock, { counts, inputs: result.inputs }, sideFiles(args)));
+  }
   const empty = warnIfEmpty(paths, result.files, result.records);
   return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger) || empty);
-}
-
-interface VerifyArgs {
-  paths?: string[];
-  'public-keys'?: string[];
-  signatures?: string;
-  format?: VerifyFormat;
-  strict: boolean;
-  'max-file-bytes': number;
-  inflate: InflateEngine;
-}
-
-/**
- * `verify`: integrity offline. Exit 1 on any error finding (tampered, missing, unlisted, broken
- * chain, bad signature), and with --strict on any warning (what could not be verified).
- */
-export async function runVerify(args: VerifyArgs, isTTY: boolean): Promise<ExitCodeValue> {
-  const paths = pathsOf(args as InputArgs);
-  // Keys and signatures are read first: a bad one is a usage error before the archive is read.
-  const publicKeys = args['public-keys']?.length ? await loadPublicKeys(args['public-keys']) : null;
-  const signatures = args.signatures ? await loadSignatures(args.signatures) : new Map<string, string>();
-  const result = await verifyArchive(paths, { publicKeys, signatures, maxFileBytes: args['max-file-bytes'], inflate: args.inflate });
-  await writeStdout(renderVerify(result, args.format ?? (isTTY ? 'table' : 'json')));
-  return result.errors > 0 || (args.strict && result.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

@@ -69,6 +69,10 @@ export function withInput<T>(y: Argv<T>) {
       describe: 'Worker threads, 1-256 (default: one per core; 1 = none). Output is identical for any count',
     })
     .option('rejects', { type: 'string', describe: 'Write the rejects ledger (NDJSON: path, index, stage, reason) to this file' })
+    .option('manifest', {
+      type: 'string',
+      describe: 'Write the provenance manifest (tool, argv, options, counts, SHA-256 of every input) to this file (report --out DIR: DIR/manifest.json)',
+    })
     .option('strict', {
       type: 'boolean',
       default: false,

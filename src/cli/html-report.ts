@@ -2,13 +2,14 @@
  * `report --format html`: which runs write it, and the run facts its title and provenance sections
  * state (tool version, runtime, command line). The page itself is rendered in render/html/.
  */
+import type { RunManifest } from '../integrity/manifest.ts';
 import type { SourceSelection } from '../rows/support-row.ts';
 import type { RuleFinding } from '../findings/finding.ts';
 import process from 'node:process';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { RunError } from '../errors.ts';
-import { runtimeOf } from '../runtime.ts';
+import { runtimeInfo } from '../runtime.ts';
 import type { HtmlReportContext, ReportScope } from '../render/html/context.ts';
 import type { InflateEngine } from '../read/decode.ts';
 import type { VerifyResult } from '../integrity/types.ts';
@@ -62,7 +63,7 @@ export function scopeOf(
     generatedAt: new Date().toISOString(),
     startedAt: startedAt.toISOString(),
     tool: { name: 'cloudtrail-support', version: toolVersion() },
-    runtime: runtimeOf(),
+    runtime: runtimeInfo(),
     argv: ['cloudtrail-support', ...process.argv.slice(2)],
     cwd: process.cwd(),
   };
@@ -100,8 +101,14 @@ export async function integrityCheckOf(args: IntegrityArgs, html: boolean, paths
 }
 
 /** The HTML report's context for this run (findings and the manifest join it when those jobs ran). */
-export const htmlContextOf = (scope: ReportScope, verify: VerifyResult | undefined, findings: readonly RuleFinding[] | undefined): HtmlReportContext => ({
+export const htmlContextOf = (
+  scope: ReportScope,
+  verify: VerifyResult | undefined,
+  findings: readonly RuleFinding[] | undefined,
+  manifest: RunManifest | undefined,
+): HtmlReportContext => ({
   scope,
   ...(verify ? { verify } : {}),
   ...(findings ? { findings } : {}),
+  ...(manifest ? { manifest } : {}),
 });

@@ -48,7 +48,7 @@ export async function progressTotals(paths: readonly string[], scope: ProgressSc
   let bytes = 0;
   for await (const plan of plannedFiles(paths, keepFileOf(scope))) {
     files++;
-    if ('file' in plan) bytes += plan.file.size;
+    if ('file' in plan && !('skipped' in plan)) bytes += plan.file.size;
   }
   return { files, bytes };
 }

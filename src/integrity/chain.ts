@@ -6,7 +6,7 @@
  */
 import { startsChain } from './digest.ts';
 import type { DigestEntry } from './digest-entry.ts';
-import { dropDuplicateCopies, movedCheck } from './placement.ts';
+import { dropDuplicateCopies, movedCheck, strayChecks } from './placement.ts';
 import { awsLogsKey, digestName, matchKey, matchName, siblingDigestKey } from './s3-keys.ts';
 import { type ChainSummary, type Finding, finding } from './types.ts';
 
@@ -38,7 +38,7 @@ export function walkChains(all: readonly DigestEntry[]): ChainWalk {
   const entries = copies.entries;
   // Loops, not push(...list): a list spread into arguments overflows the stack past ~125k items.
   for (const f of copies.findings) findings.push(f);
-  for (const e of entries) for (const f of movedCheck(e)) findings.push(f);
+  for (const f of [...entries.flatMap(movedCheck), ...strayChecks(entries)]) findings.push(f);
   const lookup = indexEntries(entries);
   const groups = new Map<string, ChainGroup>();
   for (const e of entries) {

@@ -9,7 +9,8 @@ import { parseJsonText } from '../read/parse.ts';
 import { isHex } from './hash.ts';
 import { fromPublicKeysJson, type PublicKey } from './keys.ts';
 
-async function readJson(path: string, what: string): Promise<unknown> {
+/** A JSON file the user named, or a usage error naming it. */
+export async function readJson(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

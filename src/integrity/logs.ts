@@ -6,6 +6,7 @@
 import type { LogFile } from '../types.ts';
 import type { DigestEntry } from './digest-entry.ts';
 import { isCovered, overlapsSpans, type Period } from './coverage.ts';
+import { notCoveredByPlace } from './not-covered.ts';
 import type { ListedLogFile } from './digest.ts';
 import { awsLogsKey, matchKey, matchName } from './s3-keys.ts';
 import { type Finding, finding, type LogCounts, type LogFileResult, type LogStatus } from './types.ts';
@@ -86,13 +87,16 @@ export function classifyLogs(plan: LogPlan, hashes: ReadonlyMap<string, FileHash
     });
     counts[(['modified', 'unreadable'] as const).find((s) => statuses.includes(s)) ?? 'verified']++;
   }
+  const notCovered: { file: LogFile; problem: Finding }[] = [];
   for (const file of plan.unlisted) {
     const problem = file.deliveredAt === undefined ? oddUnlisted(file, spans) : namedUnlisted(file, spans);
     const status = problem.kind === 'log-unlisted' ? 'unlisted' : 'not-covered';
     counts[status]++;
     results.push({ path: file.path, key: file.key ?? null, status, digest: null });
-    findings.push(problem);
+    if (status === 'unlisted') findings.push(problem);
+    else notCovered.push({ file, problem });
   }
+  for (const problem of notCoveredByPlace(notCovered)) findings.push(problem);
   return { results, counts, findings };
 }
 

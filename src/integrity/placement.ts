@@ -25,6 +25,27 @@ export function movedCheck(e: DigestEntry): Finding[] {
   ];
 }
 
+/**
+ * Digests found outside the `AWSLogs/` layout that the other digests of their chain are in (one
+ * copied or moved to another folder): matched by name they would still link, so without this the
+ * move went unreported. A chain whose digests are all outside the layout (a flat folder of copies)
+ * has no layout to be moved out of.
+ */
+export function strayChecks(entries: readonly DigestEntry[]): Finding[] {
+  const inLayout = new Map<string, number>();
+  for (const e of entries) if (e.localKey !== undefined) inLayout.set(e.chain, (inLayout.get(e.chain) ?? 0) + 1);
+  return entries.filter((e) => e.localKey === undefined && inLayout.has(e.chain)).map((e) =>
+    finding(
+      'digest-moved',
+      e.path,
+      null,
+      `${e.path} is outside the AWSLogs/ layout where the other ${
+        inLayout.get(e.chain)
+      } digests of its chain are (recorded at s3://${e.digest.digestS3Bucket}/${e.digest.digestS3Object}): it was moved or copied out of it`,
+    )
+  );
+}
+
 // The copy named exactly as recorded (the `.gz` one, usually) is preferred as the original.
 const exact = (e: DigestEntry) => (e.localKey ?? e.path).endsWith(matchName(e.digest.digestS3Object) + (e.digest.digestS3Object.endsWith('.gz') ? '.gz' : ''));
 

@@ -2,7 +2,6 @@
  * Reads one digest file into a chain entry (file I/O at the edge): decode (gzip sniffed,
  * size-capped), hash the decompressed bytes, parse, shape-check. Problems come back as findings.
  */
-import { decodeFile, type DecodeOptions } from '../read/decode.ts';
 import { parseJsonBytes } from '../read/parse.ts';
 import type { LogFile } from '../types.ts';
 import type { DigestEntry } from './digest-entry.ts';
@@ -10,6 +9,7 @@ import { toDigest } from './digest.ts';
 import { sha256Hex } from './hash.ts';
 import { awsLogsKey, chainId, digestName, orgIdOf } from './s3-keys.ts';
 import { type Finding, finding } from './types.ts';
+import type { LoadFile } from './sources.ts';
 
 /** A digest entry and the findings about its format; no entry when the file is unusable. */
 export interface DigestRead {
@@ -17,10 +17,10 @@ export interface DigestRead {
   readonly findings: Finding[];
 }
 
-/** Reads, hashes and checks one digest file. Never throws. */
-export async function readDigest(file: LogFile, options: DecodeOptions): Promise<DigestRead> {
+/** Reads (with `load`: from disk, or an archive entry), hashes and checks one digest file. Never throws. */
+export function readDigest(file: LogFile, load: LoadFile): DigestRead {
   const key = file.key ?? null;
-  const decoded = await decodeFile(file.readPath ?? file.path, options);
+  const decoded = load(file);
   if (!decoded.ok) return { findings: [finding('digest-unreadable', file.path, key, `digest ${file.path} cannot be read: ${decoded.reason}`)] };
   const parsed = parseJsonBytes(decoded.bytes);
   if (!parsed.ok) {

@@ -40,6 +40,7 @@ export const FINDING_SEVERITY = {
   'key-not-valid': 'warning',
   'key-fingerprint-mismatch': 'warning',
   'path-unreadable': 'warning',
+  'archive-unreadable': 'error',
   'no-digests': 'error',
 } as const satisfies Record<string, Severity>;
 
@@ -123,8 +124,17 @@ export interface DigestCounts {
   readonly signaturesUnchecked: number;
 }
 
+/** FAILED: an integrity error. NOT VERIFIED: no error, but signatures not (all) checked (verdict.ts says why). */
+export type Verdict = 'VERIFIED' | 'VERIFIED WITH WARNINGS' | 'NOT VERIFIED' | 'FAILED';
+
 /** The verify document: what was checked, what was found, and what could not be checked. */
 export interface VerifyResult {
+  /** FAILED, NOT VERIFIED (no error, signatures not all checked), VERIFIED WITH WARNINGS or VERIFIED (verdict.ts). */
+  readonly verdict: Verdict;
+  /** The verdict in words: what holds and what was not checked. */
+  readonly summary: string;
+  /** NOT VERIFIED only: what to fetch, and how, to check the signatures. */
+  readonly advice: string[];
   readonly files: { seen: number; digests: number; logs: number; ignored: number; failed: number };
   readonly digests: DigestCounts;
   readonly logs: LogCounts;

@@ -4,10 +4,14 @@
  * content, left out) -> coverage -> one result document. The only integrity module that reads
  * files (through decode and read-digest).
  */
-import { decodeFile, type DecodeOptions, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
+import { isArchive } from '../read/archive-parts.ts';
+import { type DecodeOptions, DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
+import { looksLikeCloudTrail } from '../read/shapes/sniff.ts';
+import { type LoadFile, Sources } from './sources.ts';
+import { signatureAdvice, verdictOf, verdictSummary } from './verdict.ts';
 import { discover } from '../read/discover.ts';
 import { otherFileIsRead } from '../read/log-file.ts';
-import { parseJsonBytes } from '../read/parse.ts';
+import { parseJsonBytes, textOf } from '../read/parse.ts';
 import { sidecarKind } from '../read/sidecar.ts';
 import type { LogFile } from '../types.ts';
 import { summarizeChains, walkChains } from './chain.ts';
@@ -29,9 +33,6 @@ export interface VerifyOptions {
   readonly inflate?: InflateEngine;
 }
 
-// Hashing is CPU-bound on one thread; a few reads in flight hide file-system latency.
-const READ_CONCURRENCY = 4;
-
 /** Verifies the integrity of the CloudTrail archive under `paths` offline. */
 export async function verifyArchive(paths: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
   const decode: DecodeOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
@@ -39,18 +40,33 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
   const findings: Finding[] = [];
   const digestFiles: LogFile[] = [];
   const logFiles: LogFile[] = [];
-  for await (const found of discover(paths)) {
+  const sources = new Sources(decode);
+  const sort = (file: LogFile) => {
     files.seen++;
+    if (file.kind === 'digest') digestFiles.push(file);
+    else if (file.kind === 'log') logFiles.push(file);
+    // A file with an extension not on the list is read by `report` when its content is CloudTrail: so is it a log here.
+    else if (file.kind === 'other' && otherIsRead(file, sources, decode)) logFiles.push(file);
+    else files.ignored++;
+  };
+  for await (const found of discover(paths)) {
     if ('reject' in found) {
+      files.seen++;
       files.failed++;
       findings.push(
         finding('path-unreadable', found.reject.path, null, `${found.reject.path} cannot be read (${found.reject.reason}): files under it were not verified`),
       );
-    } else if (found.file.kind === 'digest') digestFiles.push(found.file);
-    else if (found.file.kind === 'log') logFiles.push(found.file);
-    // A file with an extension not on the list is read by `report` when its content is CloudTrail: so is it a log here.
-    else if (found.file.kind === 'other' && otherFileIsRead(found.file, decode)) logFiles.push(found.file);
-    else files.ignored++;
+      continue;
+    }
+    // A .zip/.tar counts as its entries, as in `report`.
+    const archive = found.file.kind === 'digest' ? undefined : sources.expand(found.file);
+    if (!archive) sort(found.file);
+    else {
+      for (const f of archive.findings) findings.push(f);
+      files.failed += archive.findings.length;
+      files.seen += archive.findings.length;
+      for (const file of archive.files) sort(file);
+    }
   }
   // Without a digest nothing at all can be verified: that must not read as a clean archive.
   if (digestFiles.length === 0) {
@@ -65,7 +81,7 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
   }
   const entries: DigestEntry[] = [];
   for (const file of digestFiles) {
-    const read = await readDigest(file, decode);
+    const read = readDigest(file, sources.load);
     for (const f of read.findings) findings.push(f);
     if (read.entry) entries.push(read.entry);
   }
@@ -74,12 +90,12 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
   const plan = planLogChecks(walk.entries, logFiles);
   // Every file `report` would read as a log and no digest lists is a finding, whatever its name
   // (logs.ts). Only sidecars are left out: `report` skips them by content too (sidecar.ts).
-  const sidecars = await sidecarsAmong(plan.unlisted.filter((f) => f.deliveredAt === undefined), decode);
+  const sidecars = sidecarsAmong(plan.unlisted.filter((f) => f.deliveredAt === undefined), sources.load);
   const unlisted = plan.unlisted.filter((f) => !sidecars.has(f));
   files.ignored += sidecars.size;
   files.digests = digestFiles.length;
   files.logs = logFiles.length - sidecars.size;
-  const hashes = await hashAll(plan.listed.flatMap((l) => l.files), decode);
+  const hashes = hashAll(plan.listed.flatMap((l) => l.files), sources.load);
   const spans = mergePeriods(walk.entries.map(periodOf));
   const logs = classifyLogs({ listed: plan.listed, unlisted }, hashes, spans);
   const located = [...plan.listed.flatMap((l) => l.files), ...unlisted];
@@ -88,23 +104,31 @@ export async function verifyArchive(paths: readonly string[], options: VerifyOpt
     located.flatMap((f) => (f.account && f.region && f.deliveredAt ? [{ account: f.account, region: f.region, at: Date.parse(f.deliveredAt) }] : [])),
   );
   const all = sortFindings([...findings, ...walk.findings, ...signatures.findings, ...logs.findings]);
+  const digests = {
+    seen: digestFiles.length,
+    unreadable: digestFiles.length - entries.length,
+    signaturesVerified: signatures.verified.size,
+    signaturesFailed: signatures.failed,
+    signaturesUnchecked: signatures.unchecked,
+  };
+  const chains = summarizeChains(walk, (e) => signatures.verified.has(e));
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const judged = { errors, warnings: all.length - errors - all.filter((f) => f.severity === 'info').length, digests, keysGiven: Boolean(options.publicKeys) };
+  const verdict = verdictOf(judged);
   return {
+    verdict,
+    summary: verdictSummary(verdict, judged),
+    advice: verdict === 'NOT VERIFIED' ? signatureAdvice(chains, paths, judged.keysGiven) : [],
     files,
-    digests: {
-      seen: digestFiles.length,
-      unreadable: digestFiles.length - entries.length,
-      signaturesVerified: signatures.verified.size,
-      signaturesFailed: signatures.failed,
-      signaturesUnchecked: signatures.unchecked,
-    },
+    digests,
     logs: logs.counts,
-    chains: summarizeChains(walk, (e) => signatures.verified.has(e)),
+    chains,
     coverage,
     notChecked: notChecked(options, signatures.unchecked, walk.entries.length),
     findings: all,
     logFiles: logs.results,
-    errors: all.filter((f) => f.severity === 'error').length,
-    warnings: all.filter((f) => f.severity === 'warning').length,
+    errors,
+    warnings: judged.warnings,
   };
 }
 
@@ -121,10 +145,10 @@ function periodOf(e: DigestEntry) {
 const SIDECAR_MAX_BYTES = 64 * 1024 ** 2;
 
 /** The files among `candidates` whose content is a sidecar: a digest, list-public-keys output, a signature map. */
-async function sidecarsAmong(candidates: readonly LogFile[], decode: DecodeOptions): Promise<Set<LogFile>> {
+function sidecarsAmong(candidates: readonly LogFile[], load: LoadFile): Set<LogFile> {
   const out = new Set<LogFile>();
   for (const file of candidates) {
-    const decoded = await decodeFile(file.readPath ?? file.path, decode);
+    const decoded = load(file);
     if (!decoded.ok || decoded.bytes.length > SIDECAR_MAX_BYTES) continue;
     const parsed = parseJsonBytes(decoded.bytes);
     if (parsed.ok && sidecarKind(parsed.document) !== undefined) out.add(file);
@@ -132,18 +156,21 @@ async function sidecarsAmong(candidates: readonly LogFile[], decode: DecodeOptio
   return out;
 }
 
-async function hashAll(files: readonly LogFile[], decode: DecodeOptions): Promise<Map<string, FileHash>> {
+/** The decompressed SHA-256 of each listed file (synchronous reads: hashing is CPU-bound on this one thread anyway). */
+function hashAll(files: readonly LogFile[], load: LoadFile): Map<string, FileHash> {
   const out = new Map<string, FileHash>();
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++];
-      const decoded = await decodeFile(file.readPath ?? file.path, decode);
-      out.set(file.path, decoded.ok ? { ok: true, sha256: sha256Hex(decoded.bytes), warning: decoded.warning } : { ok: false, reason: decoded.reason });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  for (const file of files) {
+    const decoded = load(file);
+    out.set(file.path, decoded.ok ? { ok: true, sha256: sha256Hex(decoded.bytes), warning: decoded.warning } : { ok: false, reason: decoded.reason });
+  }
   return out;
+}
+
+/** An `other` file is held to the digests when `report` would read it: CloudTrail content, or undecodable (it fails there). */
+function otherIsRead(file: LogFile, sources: Sources, decode: DecodeOptions): boolean {
+  if (!file.path.includes('!/')) return otherFileIsRead(file, decode);
+  const decoded = sources.load(file);
+  return !decoded.ok || (!isArchive(decoded.bytes) && looksLikeCloudTrail(textOf(decoded.bytes)));
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

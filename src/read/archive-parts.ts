@@ -8,6 +8,7 @@ import { isTar, tarEntries } from './archives/tar.ts';
 import { isZip, zipEntries } from './archives/zip.ts';
 import { kindFromPath } from './aws-key.ts';
 import { decodeBytes, type DecodeOptions } from './decode.ts';
+import { sha256Of } from './provenance.ts';
 import type { EntryCounts, LogFile, Reject } from '../types.ts';
 
 /** True for bytes that are a `.zip` or a `.tar` (a `.tar.gz` once inflated). */
@@ -15,9 +16,16 @@ export const isArchive = (bytes: Uint8Array): boolean => isZip(bytes) || isTar(b
 
 /** One part of an archive. `whole` marks a broken archive with nothing read before the break: the file fails. */
 export type ArchivePart =
-  | { readonly name: string; readonly bytes: Uint8Array; readonly warning?: string }
-  | { readonly name: string; readonly skipAs: keyof EntryCounts['skipped'] }
-  | { readonly reject: Reject; readonly whole?: true };
+  | { readonly name: string; readonly bytes: Uint8Array; readonly warning?: string } & EntryStored
+  | { readonly name: string; readonly skipAs: keyof EntryCounts['skipped'] } & EntryStored
+  | { readonly reject: Reject; readonly whole?: true } & EntryStored;
+
+/** The entry as stored in the archive (before any gzip of its own is inflated), when its bytes could be read: for the manifest. */
+export interface EntryStored {
+  readonly stored?: { readonly bytes: number; readonly sha256: string };
+}
+
+const storedOf = (bytes: Uint8Array | undefined): EntryStored => (bytes ? { stored: { bytes: bytes.length, sha256: sha256Of(bytes) } } : {});
 
 // Entries are opened by the same rule as files on disk: digests and insights are counted, not read; other names
 // are opened and read only when their content is CloudTrail (read/log-file.ts).
@@ -37,18 +45,19 @@ export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeO
       yield reject(entry.name, entry.name === null ? `${entry.reject} (the entries before it were read)` : entry.reject);
       continue;
     }
+    const stored = storedOf(entry.bytes);
     if ('skipped' in entry) {
       const kind = kindFromPath(entry.name);
-      yield { name: entry.name, skipAs: kind === 'digest' || kind === 'insight' ? kind : 'other' };
+      yield { name: entry.name, skipAs: kind === 'digest' || kind === 'insight' ? kind : 'other', ...stored };
       continue;
     }
     const decoded = decodeBytes(entry.bytes, options);
-    if (!decoded.ok) yield reject(entry.name, decoded.reason);
+    if (!decoded.ok) yield { ...reject(entry.name, decoded.reason), ...stored };
     else if (isArchive(decoded.bytes)) {
       yield kindFromPath(entry.name) === 'other'
-        ? { name: entry.name, skipAs: 'other' } // not evidence by its name, and an archive: an office document, a jar
-        : reject(entry.name, 'an archive inside an archive is not read (extract the outer one first)');
-    } else yield decoded.warning ? { name: entry.name, bytes: decoded.bytes, warning: decoded.warning } : { name: entry.name, bytes: decoded.bytes };
+        ? { name: entry.name, skipAs: 'other', ...stored } // not evidence by its name, and an archive: an office document, a jar
+        : { ...reject(entry.name, 'an archive inside an archive is not read (extract the outer one first)'), ...stored };
+    } else yield { name: entry.name, bytes: decoded.bytes, ...(decoded.warning ? { warning: decoded.warning } : {}), ...stored };
   }
 }
 

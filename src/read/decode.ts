@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { errnoReason } from './fs-errors.ts';
+import { sha256OfFileSync } from './file-hash.ts';
 import { gunzipMembers, type RawInflated, type RawInflater } from './gzip-members.ts';
 import { FileTooLarge, gunzipReused, readFileCapped, readFileReused } from './thread-buffers.ts';
 
@@ -29,14 +30,25 @@ export interface DecodeOptions {
    * (thread-buffers.ts).
    */
   readonly reuse?: boolean;
-  /** Also return the content digest of the file's bytes as stored ({@link contentDigest}). */
+  /**
+   * Also return the SHA-256 of the file's bytes as stored (`sha256`, hex, for the provenance
+   * manifest) and its {@link contentDigest} prefix (`digest`), from one hash pass. A file over the
+   * cap is hashed too, streamed (file-hash.ts): it fails, but the manifest still names its bytes.
+   */
   readonly digest?: boolean;
 }
 
 /** The result of decoding one file: its document bytes, or why there are none. */
 export type Decoded =
-  | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean; readonly warning?: string; readonly digest?: string }
-  | { readonly ok: false; readonly stage: 'read' | 'decode'; readonly reason: string };
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly gzip: boolean; readonly warning?: string } & Stored
+  | { readonly ok: false; readonly stage: 'read' | 'decode'; readonly reason: string } & Stored;
+
+/** With `digest`: the file as stored (its size, its hex SHA-256) and the content digest (16 bytes) for duplicate checks. */
+export interface Stored {
+  readonly digest?: string;
+  readonly sha256?: string;
+  readonly stored?: number;
+}
 
 /**
  * Default per-file cap: 32 MiB, stored and decompressed (one archive entry too). CloudTrail delivers
@@ -95,11 +107,16 @@ export function decodeFileSync(path: string | Uint8Array, options: DecodeOptions
     // system time on the 2,000-file benchmark with two workers).
     raw = options.reuse ? readFileReused(path, options.maxFileBytes) : readFileCapped(path, options.maxFileBytes);
   } catch (err) {
-    if (err instanceof FileTooLarge) return { ok: false, stage: 'decode', reason: overStoredCap(err.size, options.maxFileBytes) };
-    return { ok: false, stage: 'read', reason: readFailure(err) };
+    if (!(err instanceof FileTooLarge)) return { ok: false, stage: 'read', reason: readFailure(err) };
+    const tooLarge = { ok: false, stage: 'decode', reason: overStoredCap(err.size, options.maxFileBytes) } as const;
+    const sha256 = options.digest ? sha256OfFileSync(path) : undefined;
+    return sha256 === undefined ? tooLarge : { ...tooLarge, sha256, stored: err.size };
   }
   const decoded = decodeBytes(raw, options);
-  return decoded.ok && options.digest ? { ...decoded, digest: contentDigest(raw) } : decoded;
+  if (!options.digest) return decoded;
+  // One hash pass serves both the duplicate check (its first 16 bytes) and the manifest (all of it).
+  const sum = createHash('sha256').update(raw).digest();
+  return { ...decoded, digest: sum.subarray(0, 16).toString('latin1'), sha256: sum.toString('hex'), stored: raw.length };
 }
 
 /**

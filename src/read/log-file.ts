@@ -5,10 +5,11 @@
  * its content contradicts) go before its own ledger lines. A job says only what it does with a
  * document's records, so a rule about files is written here once.
  */
-import { archiveParts, isArchive, noEntries } from './archive-parts.ts';
+import { type ArchivePart, archiveParts, isArchive, noEntries } from './archive-parts.ts';
 import { kindFromPath } from './aws-key.ts';
 import { type Decoded, decodeFileSync, type DecodeOptions, DEFAULT_MAX_FILE_BYTES, readHead } from './decode.ts';
 import { fileWarnings } from './file-warnings.ts';
+import { type InputOutcome, type SeenInput, SKIP_REASONS, unreadInput } from './provenance.ts';
 import { textOf } from './parse.ts';
 import { confirmNamedKind, type FileRecords, recordsOfDocument } from './records.ts';
 import { HEAD_BYTES, headMayBeCloudTrail, looksLikeCloudTrail } from './shapes/sniff.ts';
@@ -31,17 +32,23 @@ export type DocumentPart<T> = { readonly warnings: Reject[]; readonly value: T }
 
 /** What one file was: unusable (`reject`), skipped as a sidecar, or read as documents in order. */
 export type LogFileRead<T> =
-  | { readonly kind: 'failed'; readonly reject: Reject; readonly warnings: Reject[] }
-  | { readonly kind: 'skipped'; readonly as: 'digest' | 'insight' | 'other' }
-  | {
-    readonly kind: 'read';
-    /** The archive's own warnings (trailing data after a `.tar.gz` stream); the documents carry theirs. */
-    readonly warnings: Reject[];
-    readonly parts: DocumentPart<T>[];
-    /** Set for a `.zip`/`.tar`: its entries are counted as the files. */
-    readonly entries?: EntryCounts;
-    /** The content digest of the file as stored (decode.ts contentDigest), to find byte-identical files. */
-    readonly digest?: string;
+  & (
+    | { readonly kind: 'failed'; readonly reject: Reject; readonly warnings: Reject[] }
+    | { readonly kind: 'skipped'; readonly as: 'digest' | 'insight' | 'other' }
+    | {
+      readonly kind: 'read';
+      /** The archive's own warnings (trailing data after a `.tar.gz` stream); the documents carry theirs. */
+      readonly warnings: Reject[];
+      readonly parts: DocumentPart<T>[];
+      /** Set for a `.zip`/`.tar`: its entries are counted as the files. */
+      readonly entries?: EntryCounts;
+      /** The content digest of the file as stored (decode.ts contentDigest), to find byte-identical files. */
+      readonly digest?: string;
+    }
+  )
+  & {
+    /** What the file (an archive: the container, then each entry) was and became, with its SHA-256 as stored: for the manifest. */
+    readonly inputs: SeenInput[];
   };
 
 /**
@@ -52,31 +59,44 @@ export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: Do
   // A file whose extension is not on the list is read only when its content is CloudTrail (shapes/sniff.ts):
   // its first bytes say whether to read it at all, so a large unrelated file costs one small read.
   const head = file.kind === 'other' ? readHead(file.readPath ?? file.path, HEAD_BYTES) : undefined;
-  if (head && !headMayBeCloudTrail(head)) return { kind: 'skipped', as: 'other' };
+  if (head && !headMayBeCloudTrail(head)) {
+    return {
+      kind: 'skipped',
+      as: 'other',
+      inputs: [unreadInput(file, `${SKIP_REASONS.other} (by its first ${HEAD_BYTES} bytes): not read in full, so not hashed`)],
+    };
+  }
   const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, reuse: true, digest: true });
   return readDecoded(file, decoded, options, reader);
 }
 
 /** {@link readLogFile} on a file already decoded (pure). */
 export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
-  if (!decoded.ok) return { kind: 'failed', reject: { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason }, warnings: [] };
+  const input = fileInput(file, decoded);
+  if (!decoded.ok) {
+    const reject: Reject = { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason };
+    return { kind: 'failed', reject, warnings: [], inputs: [input('failed', file.kind, decoded.reason)] };
+  }
   const sniffed = file.kind === 'other';
   if (!isArchive(decoded.bytes)) {
     const part = readDocument(file, decoded.bytes, decoded.gzip, null, decoded.warning, reader, sniffed);
-    if ('skipAs' in part) return { kind: 'skipped', as: part.skipAs };
-    if ('reject' in part) return { kind: 'failed', reject: part.reject, warnings: [] };
-    return { kind: 'read', warnings: [], parts: [part], ...(decoded.digest === undefined ? {} : { digest: decoded.digest }) };
+    if ('skipAs' in part) return { kind: 'skipped', as: part.skipAs, inputs: [input('skipped', part.skipAs, SKIP_REASONS[part.skipAs])] };
+    if ('reject' in part) return { kind: 'failed', reject: part.reject, warnings: [], inputs: [input('failed', file.kind, part.reject.reason)] };
+    const digest = decoded.digest === undefined ? {} : { digest: decoded.digest };
+    return { kind: 'read', warnings: [], parts: [part], ...digest, inputs: [input('read', file.kind)] };
   }
   // An archive under a name not on the list (an office document, a jar) is not CloudTrail evidence.
-  if (sniffed) return { kind: 'skipped', as: 'other' };
+  if (sniffed) return { kind: 'skipped', as: 'other', inputs: [input('skipped', 'other', `${SKIP_REASONS.other} (an archive under a name not on the list)`)] };
   // A .tar.gz with trailing garbage after its gzip stream: the archive's own warning.
   const warnings: Reject[] = decoded.warning ? [{ path: file.path, index: null, stage: 'decode', reason: decoded.warning, warning: true }] : [];
   const entries = noEntries();
   const parts: DocumentPart<T>[] = [];
+  const inputs = [input('read', 'archive')];
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   for (const entry of archiveParts(file, decoded.bytes, { ...options, maxFileBytes })) {
-    if ('reject' in entry && entry.whole) return { kind: 'failed', reject: entry.reject, warnings };
+    if ('reject' in entry && entry.whole) return { kind: 'failed', reject: entry.reject, warnings, inputs: [input('failed', 'archive', entry.reject.reason)] };
     const part = 'bytes' in entry ? readDocument(file, entry.bytes, false, entry.name, entry.warning, reader, kindFromPath(entry.name) === 'other') : entry;
+    inputs.push(entryInput(file, entry, part));
     if ('skipAs' in part) {
       entries.skipped[part.skipAs]++;
       continue;
@@ -85,7 +105,23 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
     else entries.read++;
     parts.push('reject' in part ? { reject: part.reject } : part);
   }
-  return { kind: 'read', warnings, parts, entries, ...(decoded.digest === undefined ? {} : { digest: decoded.digest }) };
+  return { kind: 'read', warnings, parts, entries, ...(decoded.digest === undefined ? {} : { digest: decoded.digest }), inputs };
+}
+
+/** The manifest line of the file itself, once decoded (its hash is there unless it could not be read at all). */
+function fileInput(file: LogFile, decoded: Decoded) {
+  const stored = { path: file.path, bytes: decoded.stored ?? file.size, sha256: decoded.sha256 ?? null };
+  return (outcome: InputOutcome, kind: SeenInput['kind'], reason?: string): SeenInput => ({ ...stored, kind, outcome, ...(reason ? { reason } : {}) });
+}
+
+/** The manifest line of one archive entry. */
+function entryInput(file: LogFile, entry: ArchivePart, part: DocumentPart<unknown> | { skipAs: 'digest' | 'insight' | 'other' }): SeenInput {
+  const name = 'name' in entry ? entry.name : entry.reject.archivePath;
+  const at = { path: file.path, ...(name === undefined ? {} : { entry: name }), bytes: entry.stored?.bytes ?? null, sha256: entry.stored?.sha256 ?? null };
+  const kind = name === undefined ? 'other' : kindFromPath(name);
+  if ('skipAs' in part) return { ...at, kind: part.skipAs, outcome: 'skipped', reason: SKIP_REASONS[part.skipAs] };
+  if ('reject' in part) return { ...at, kind, outcome: 'failed', reason: part.reject.reason };
+  return { ...at, kind, outcome: 'read' };
 }
 
 /**

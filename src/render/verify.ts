@@ -13,10 +13,10 @@ export type VerifyFormat = 'table' | 'json' | 'md';
 const CHAIN_COLUMNS = ['account', 'region', 'trail', 'homeRegion', 'backfill', 'digests', 'from', 'to', 'restarts', 'missingDigests', 'signaturesVerified'];
 const COVERAGE_COLUMNS = ['account', 'region', 'logHours', 'digestHours', 'logHoursWithoutDigest', 'holes'];
 
-/** `VERIFIED` or `FAILED`, with the counts of errors and warnings. */
-export function verdictLine(r: VerifyResult): string {
-  const verdict = r.errors > 0 ? 'FAILED' : r.warnings > 0 ? 'VERIFIED WITH WARNINGS' : 'VERIFIED';
-  return `integrity: ${verdict} (${r.errors} errors, ${r.warnings} warnings)`;
+/** The verdict (FAILED, NOT VERIFIED, VERIFIED WITH WARNINGS, VERIFIED) and what it rests on, with the counts of errors and warnings. */
+export function verdictLine(r: VerifyResult, acceptedUnsigned = false): string {
+  const accepted = acceptedUnsigned && r.verdict === 'NOT VERIFIED' ? ' (accepted with --no-signatures)' : '';
+  return `integrity: ${r.verdict}${accepted}: ${r.summary} (${r.errors} errors, ${r.warnings} warnings)`;
 }
 
 /** The counts as lines. */
@@ -34,11 +34,12 @@ export function countLines(r: VerifyResult): string[] {
 const coverageCells = (r: VerifyResult) =>
   r.coverage.map((c) => ({ ...c, holes: c.holes.map((h) => `${h.from}..${h.to} (${h.logFiles} log files)`).join('; ') }));
 
-/** Renders the result in one format, for stdout. */
-export function renderVerify(r: VerifyResult, format: VerifyFormat): string {
-  if (format === 'json') return toJsonDocument(r);
-  if (format === 'md') return renderMarkdown(r);
-  const parts = [verdictLine(r), ...countLines(r), ''];
+/** Renders the result in one format, for stdout; `acceptedUnsigned`: --no-signatures was given (the verdict says so). */
+export function renderVerify(r: VerifyResult, format: VerifyFormat, acceptedUnsigned = false): string {
+  if (format === 'json') return toJsonDocument(acceptedUnsigned ? { ...r, acceptedUnsigned } : r);
+  if (format === 'md') return renderMarkdown(r, acceptedUnsigned);
+  const advice = acceptedUnsigned ? [] : r.advice;
+  const parts = [verdictLine(r, acceptedUnsigned), ...countLines(r), ...(advice.length ? ['', ...advice] : []), ''];
   parts.push(`Chains (${r.chains.length})`, toTextTable(r.chains as unknown as Record<string, unknown>[], CHAIN_COLUMNS));
   parts.push(`Coverage (${r.coverage.length})`, toTextTable(coverageCells(r), COVERAGE_COLUMNS.slice(0, -1)));
   for (const c of r.coverage) for (const h of c.holes) parts.push(`  hole ${c.account}/${c.region}: ${h.from} .. ${h.to}, ${h.logFiles} log files`);
@@ -50,11 +51,13 @@ export function renderVerify(r: VerifyResult, format: VerifyFormat): string {
   return parts.join('\n') + '\n';
 }
 
-function renderMarkdown(r: VerifyResult): string {
+function renderMarkdown(r: VerifyResult, acceptedUnsigned: boolean): string {
   const findings = r.findings.map((f) => ({ severity: f.severity, kind: f.kind, message: f.message }));
+  const advice = acceptedUnsigned || r.advice.length === 0 ? [] : [`\`\`\`\n${r.advice.join('\n').replaceAll('`', "'")}\n\`\`\`\n`];
   return [
     '# CloudTrail integrity verification\n',
-    `**${verdictLine(r)}**\n`,
+    `**${markdownCell(verdictLine(r, acceptedUnsigned))}**\n`,
+    ...advice,
     countLines(r).map((l) => `- ${markdownCell(l)}`).join('\n') + '\n',
     `## Chains (${r.chains.length})\n\n${toMarkdownTable(r.chains as unknown as Record<string, unknown>[], CHAIN_COLUMNS)}`,
     `## Coverage (${r.coverage.length})\n\n${toMarkdownTable(coverageCells(r), COVERAGE_COLUMNS)}`,

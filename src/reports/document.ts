@@ -6,6 +6,7 @@ import type { ReportName, ReportTable } from './index.ts';
 import { type FailedFile, failedFilesOf } from '../read/file-counts.ts';
 import type { FindingsResult } from '../findings/run-rules.ts';
 import type { ShownFinding } from '../findings/finish.ts';
+import type { SeenInput } from '../read/provenance.ts';
 
 /** How much of the event list a document holds: the latest `shown` of `total` events. */
 export interface EventListExtent {
@@ -29,6 +30,8 @@ export interface ReportDocument {
   readonly ledger: readonly Reject[];
   /** Set when detection rules ran: the findings, the rules, and what they cost. */
   readonly findings?: FindingsResult;
+  /** Every input seen, with its SHA-256, when the run was asked for them (`inputs`): the manifest's; not in the JSON. */
+  readonly inputs?: readonly SeenInput[];
   /** The document as `report --format json` prints it (so `JSON.stringify(doc)` does not lose the reports). */
   toJSON(): ReportJson;
 }
@@ -70,6 +73,7 @@ export interface RunCounts {
   readonly files: FileCounts;
   readonly records: RecordCounts;
   readonly rejects: Reject[];
+  readonly inputs?: readonly SeenInput[];
 }
 
 /** Builds the report document (pure). */
@@ -97,6 +101,7 @@ export function toReportDocument(run: RunCounts, reports: Map<ReportName, Report
     ...(eventList ? { eventList } : {}),
     ledger: run.rejects,
     ...(findings ? { findings } : {}),
+    ...(run.inputs ? { inputs: run.inputs } : {}),
     toJSON,
   };
 }

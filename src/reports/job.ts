@@ -3,6 +3,7 @@
  * reports where they are read (on the workers), merge the partials in file order, and finish the
  * reports as one plain document that every output format renders. No Support row is held.
  */
+import { crashedInput } from '../read/provenance.ts';
 import { siblingModule } from '../runtime.ts';
 import { OutcomeMerger } from '../scan/merge.ts';
 import { noRecords } from '../scan/outcome.ts';
@@ -37,7 +38,7 @@ export const REPORT_JOB: WorkerJob<LogFile, ReportFileOptions, ReportFileOutcome
   run: reportFile,
   crashed: (file, reason) => {
     const reject: Reject = { path: file.path, index: null, stage: 'read', reason };
-    return { reject, rows: [], fingerprints: [], rejects: [reject], counts: noRecords(), partial: { groups: {} } };
+    return { reject, rows: [], fingerprints: [], rejects: [reject], counts: noRecords(), partial: { groups: {} }, inputs: [crashedInput(file, reason)] };
   },
 };
 
@@ -63,7 +64,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     withContext,
     ...(rules ? { rules, ruleSources: ruleSources?.length === 0 ? undefined : ruleSources } : {}),
   };
-  const merger = new OutcomeMerger(false);
+  const merger = new OutcomeMerger(false, options.inputs);
   const partial = emptyPartial(names, rules !== undefined);
   const keepFile = cases ? undefined : keepFileOf(options);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile };
@@ -71,7 +72,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   await runFiles(paths, run, (entry) => {
     if ('reject' in entry || 'skipped' in entry) {
       if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
-      else merger.addSkipped(entry.skipped);
+      else merger.addUnread(entry.file);
       return void options.onFile?.(0);
     }
     const { partial: filePartial, ...outcome } = entry.result;

@@ -88,10 +88,12 @@ export const runJob = scanFile;
 
 /** A file read -> one outcome: the documents' rows and counts added up, the ledger in file order. */
 export function toFileOutcome(read: LogFileRead<FileOutcome>): FileOutcome {
-  if (read.kind === 'skipped') return { skippedAs: read.as, rows: [], fingerprints: [], rejects: [], counts: noRecords() };
+  const { inputs } = read;
+  if (read.kind === 'skipped') return { skippedAs: read.as, rows: [], fingerprints: [], rejects: [], counts: noRecords(), inputs };
   const rejects = ledgerOf(read, (outcome) => outcome.rejects);
-  if (read.kind === 'failed') return { reject: read.reject, rows: [], fingerprints: [], rejects, counts: noRecords() };
+  if (read.kind === 'failed') return { reject: read.reject, rows: [], fingerprints: [], rejects, counts: noRecords(), inputs };
   const total: FileOutcome = {
+    inputs,
     rows: [],
     fingerprints: [],
     rejects: [],

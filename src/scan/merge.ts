@@ -6,7 +6,8 @@
 import { FirstSeen, printOf } from './first-seen.ts';
 import { DuplicateFiles, FileTally } from '../read/file-counts.ts';
 import type { FileOutcome } from './outcome.ts';
-import type { FileCounts, RecordCounts, Reject, SupportRow } from '../types.ts';
+import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';
+import { asDuplicate, type SeenInput, SKIP_REASONS, unreadInput, unwalkedInput } from '../read/provenance.ts';
 
 /** What duplicate detection reads of a row: its id and where and how it was read. */
 export type RowKey = Pick<SupportRow, 'eventID' | 'file' | 'archivePath' | 'index' | 'inputShape' | 'partial'>;
@@ -27,12 +28,27 @@ export class OutcomeMerger {
   private readonly duplicateFiles = new DuplicateFiles();
   private readonly records: RecordCounts = { seen: 0, support: 0, filteredOut: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 };
 
-  /** @param keepRows collect kept rows for {@link result} (false when they are streamed away). */
-  constructor(private readonly keepRows = true) {}
+  /** Every input seen, in order, when asked for (the manifest's `inputs`): one small line per file. */
+  private readonly inputs: SeenInput[] | undefined;
+
+  /**
+   * @param keepRows collect kept rows for {@link result} (false when they are streamed away).
+   * @param keepInputs collect each file's provenance line for the manifest.
+   */
+  constructor(private readonly keepRows = true, keepInputs = false) {
+    this.inputs = keepInputs ? [] : undefined;
+  }
 
   addDiscoveryReject(reject: Reject): void {
     this.files.failed();
     this.rejects.push(reject);
+    this.inputs?.push(unwalkedInput(reject.path, reject.reason));
+  }
+
+  /** A file pruned by its path date, unread. */
+  addUnread(file: LogFile): void {
+    this.files.skipped('outOfRange');
+    this.inputs?.push(unreadInput(file, SKIP_REASONS.outOfRange));
   }
 
   addSkipped(kind: keyof FileCounts['skipped']): void {
@@ -51,16 +67,20 @@ export class OutcomeMerger {
 
   /** Adds the outcome of the file at `path`; returns the rows it kept (after dropping duplicates). */
   add<R extends RowKey>(outcome: KeyedOutcome<R>, path: string): R[] {
+    const inputs = outcome.inputs ?? [];
     if (outcome.skippedAs) {
       this.addSkipped(outcome.skippedAs);
+      for (const input of inputs) this.inputs?.push(input);
       return [];
     }
     const duplicate = outcome.counts.seen > 0 ? this.duplicateFiles.check(path, outcome.digest) : undefined;
     if (duplicate) {
       this.addSkipped('duplicate');
       this.rejects.push(duplicate);
+      for (const input of asDuplicate(inputs)) this.inputs?.push(input);
       return [];
     }
+    for (const input of inputs) this.inputs?.push(input);
     if (outcome.entries) this.files.archive(outcome.entries);
     else if (outcome.reject) this.files.failed();
     else this.files.read();
@@ -100,7 +120,8 @@ export class OutcomeMerger {
     return true;
   }
 
-  result(): { rows: SupportRow[]; rejects: Reject[]; files: FileCounts; records: RecordCounts } {
-    return { rows: this.rows, rejects: this.rejects, files: this.files.counts, records: this.records };
+  result(): { rows: SupportRow[]; rejects: Reject[]; files: FileCounts; records: RecordCounts; inputs?: SeenInput[] } {
+    const inputs = this.inputs ? { inputs: this.inputs } : {};
+    return { rows: this.rows, rejects: this.rejects, files: this.files.counts, records: this.records, ...inputs };
   }
 }

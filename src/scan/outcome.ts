@@ -10,6 +10,7 @@ import type { CloudTrailRecord, EntryCounts, FileRecordCounts, LogFile, RecordBa
 import { validatePartialRecord, validateRecord, validateSupportRecord } from '../validate/schemas.ts';
 import { isObject } from '../read/parse.ts';
 import { changedNumberAt } from '../read/exact-numbers.ts';
+import type { SeenInput } from '../read/provenance.ts';
 
 /** What one log file contributed. Rows carry a fingerprint of their record for duplicate checks. */
 export interface FileOutcome {
@@ -29,6 +30,8 @@ export interface FileOutcome {
   readonly entries?: EntryCounts;
   /** The content digest of a file read, to count byte-identical files once (read/file-counts.ts DuplicateFiles). */
   readonly digest?: string;
+  /** What the file (an archive: and each entry) was, with its SHA-256: for the manifest (read/provenance.ts). */
+  readonly inputs?: SeenInput[];
 }
 
 let keeping: WeakMap<SupportRow, CloudTrailRecord> | undefined;

@@ -2,6 +2,7 @@
  * Scan: the report pipeline. Discover -> per-file outcomes (in-process or on worker threads) ->
  * merged in discovery order -> rows, rejects and counts where every record is accounted for once.
  */
+import { crashedInput, type SeenInput } from '../read/provenance.ts';
 import { fileMayMatch } from '../rows/filter.ts';
 import { siblingModule } from '../runtime.ts';
 import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';
@@ -28,6 +29,8 @@ export interface ScanOptions extends FileScanOptions {
   readonly onFile?: (bytesRead: number) => void;
   /** Collect the rows in the result (default true). */
   readonly keepRows?: boolean;
+  /** Collect what each input was, with its SHA-256, in the result's `inputs`: the manifest's (default false). */
+  readonly inputs?: boolean;
   /** Worker threads (default: one per core; 1 runs in-process). The result is the same for any count. */
   readonly workers?: number;
 }
@@ -38,6 +41,8 @@ export interface ScanResult {
   readonly rejects: Reject[];
   readonly files: FileCounts;
   readonly records: RecordCounts;
+  /** Every input seen, in discovery order, when `inputs` was asked for (read/provenance.ts). */
+  readonly inputs?: SeenInput[];
 }
 
 /** The report's per-file job, for the run driver. */
@@ -46,7 +51,7 @@ export const SCAN_JOB: WorkerJob<LogFile, FileScanOptions, FileOutcome> = {
   run: scanFile,
   crashed: (file, reason) => {
     const reject: Reject = { path: file.path, index: null, stage: 'read', reason };
-    return { reject, rows: [], fingerprints: [], rejects: [reject], counts: noRecords() };
+    return { reject, rows: [], fingerprints: [], rejects: [reject], counts: noRecords(), inputs: [crashedInput(file, reason)] };
   },
 };
 
@@ -71,11 +76,11 @@ export const fileScanOptionsOf = (options: FileScanOptions): FileScanOptions => 
  * input path.
  */
 export async function scan(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
-  const merger = new OutcomeMerger(options.keepRows ?? true);
+  const merger = new OutcomeMerger(options.keepRows ?? true, options.inputs);
   const run = { job: SCAN_JOB, options: fileScanOptionsOf(options), workers: options.workers ?? defaultWorkers(), keepFile: keepFileOf(options) };
   await runFiles(paths, run, async (entry) => {
     if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
-    else if ('skipped' in entry) merger.addSkipped(entry.skipped);
+    else if ('skipped' in entry) merger.addUnread(entry.file);
     else {
       const kept = merger.add(entry.result, entry.file.path);
       options.onFile?.(entry.file.size);

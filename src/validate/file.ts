@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MAX_FILE_BYTES, type InflateEngine } from '../read/decode.ts';
 import { ledgerOf, readLogFile } from '../read/log-file.ts';
+import type { SeenInput } from '../read/provenance.ts';
 import type { EntryCounts, LogFile, RecordBatch, Reject } from '../types.ts';
 import { validatePartialRecord, validateRecord } from './schemas.ts';
 
@@ -12,6 +13,8 @@ export interface ValidateOptions {
   readonly inflate?: InflateEngine;
   /** Worker threads (default: one per core; 1 runs in-process). The result is the same for any count. */
   readonly workers?: number;
+  /** Collect what each input was, with its SHA-256, in the result's `inputs`: the manifest's (default false). */
+  readonly inputs?: boolean;
 }
 
 /** What one file contributed: its counts (or why it was unusable or skipped) and its ledger lines. */
@@ -20,6 +23,8 @@ export interface FileValidation {
   readonly ledger: Reject[];
   /** The content digest of a file read, to count byte-identical files once (read/file-counts.ts DuplicateFiles). */
   readonly digest?: string;
+  /** What the file (an archive: and each entry) was, with its SHA-256 (read/provenance.ts). */
+  readonly inputs: SeenInput[];
 }
 
 export type Checked = { n: number; invalid: number; entries?: EntryCounts } | { error: string } | { skipAs: 'digest' | 'insight' | 'other' };
@@ -35,9 +40,10 @@ export function validateFile(file: LogFile, options: ValidateOptions): FileValid
   const read = readLogFile(file, { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate }, {
     records: (batches, rejects) => validateBatches(batches, rejects, file),
   });
-  if (read.kind === 'skipped') return { checked: { skipAs: read.as }, ledger: [] };
+  const { inputs } = read;
+  if (read.kind === 'skipped') return { checked: { skipAs: read.as }, ledger: [], inputs };
   const ledger = ledgerOf(read, (validated) => validated.ledger);
-  if (read.kind === 'failed') return { checked: { error: read.reject.reason }, ledger };
+  if (read.kind === 'failed') return { checked: { error: read.reject.reason }, ledger, inputs };
   let n = 0;
   let invalid = 0;
   for (const part of read.parts) {
@@ -46,7 +52,7 @@ export function validateFile(file: LogFile, options: ValidateOptions): FileValid
     invalid += part.value.invalid;
   }
   const checked = read.entries ? { n, invalid, entries: read.entries } : { n, invalid };
-  return read.digest === undefined ? { checked, ledger } : { checked, ledger, digest: read.digest };
+  return read.digest === undefined ? { checked, ledger, inputs } : { checked, ledger, digest: read.digest, inputs };
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */

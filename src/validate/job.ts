@@ -3,6 +3,7 @@
  * the Support ones), with per-file results.
  */
 import { DuplicateFiles, FileTally } from '../read/file-counts.ts';
+import { asDuplicate, crashedInput, type SeenInput, unwalkedInput } from '../read/provenance.ts';
 import { siblingModule } from '../runtime.ts';
 import type { EntryCounts, FileCounts, LogFile, Reject } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
@@ -30,13 +31,19 @@ export interface ValidateResult {
   /** One entry per log file, in discovery order. */
   readonly perFile: FileCheck[];
   readonly ledger: Reject[];
+  /** Every input seen, in discovery order, when `inputs` was asked for (read/provenance.ts). */
+  readonly inputs?: SeenInput[];
 }
 
 /** The validate job for one file, for the run driver. */
 export const VALIDATE_JOB: WorkerJob<LogFile, ValidateOptions, FileValidation> = {
   module: siblingModule(import.meta.url, 'file'),
   run: validateFile,
-  crashed: (file, reason) => ({ checked: { error: reason }, ledger: [{ path: file.path, index: null, stage: 'read', reason }] }),
+  crashed: (file, reason) => ({
+    checked: { error: reason },
+    ledger: [{ path: file.path, index: null, stage: 'read', reason }],
+    inputs: [crashedInput(file, reason)],
+  }),
 };
 
 /** `error` of an archive: null when every entry was read or skipped, else how many failed. */
@@ -54,15 +61,18 @@ export async function validateArchive(paths: readonly string[], options: Validat
   const perFile: FileCheck[] = [];
   const ledger: Reject[] = [];
   const duplicates = new DuplicateFiles();
+  const inputs: SeenInput[] | undefined = options.inputs ? [] : undefined;
   const add = (entry: FileEntry<FileValidation>) => {
     if ('reject' in entry) {
       files.failed();
       ledger.push(entry.reject);
+      inputs?.push(unwalkedInput(entry.reject.path, entry.reject.reason));
       return;
     }
     if ('skipped' in entry) return files.skipped(entry.skipped);
     const { file, result } = entry;
     const duplicate = 'n' in result.checked && result.checked.n > 0 ? duplicates.check(file.path, result.digest) : undefined;
+    for (const input of duplicate ? asDuplicate(result.inputs) : result.inputs) inputs?.push(input);
     if (duplicate) {
       ledger.push(duplicate);
       return files.skipped('duplicate');
@@ -90,5 +100,5 @@ export async function validateArchive(paths: readonly string[], options: Validat
   };
   const fileOptions = { maxFileBytes: options.maxFileBytes, inflate: options.inflate };
   await runFiles(paths, { job: VALIDATE_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers() }, add);
-  return { files: files.counts, records, perFile, ledger };
+  return { files: files.counts, records, perFile, ledger, ...(inputs ? { inputs } : {}) };
 }

@@ -11,10 +11,13 @@ import type { WorkerJob } from './job.ts';
 import { JobRunner } from './runner.ts';
 
 /** What becomes of one discovered path. */
-export type FilePlan = { readonly reject: Reject } | { readonly skipped: 'outOfRange' } | { readonly file: LogFile };
+export type FilePlan = { readonly reject: Reject } | { readonly skipped: 'outOfRange'; readonly file: LogFile } | { readonly file: LogFile };
 
 /** One file's place in the run, in discovery order: its plan, with the job's result for a file read. */
-export type FileEntry<R> = { readonly reject: Reject } | { readonly skipped: 'outOfRange' } | { readonly file: LogFile; readonly result: R };
+export type FileEntry<R> =
+  | { readonly reject: Reject }
+  | { readonly skipped: 'outOfRange'; readonly file: LogFile }
+  | { readonly file: LogFile; readonly result: R };
 
 export interface FileRun<O, R> {
   readonly job: WorkerJob<LogFile, O, R>;
@@ -32,7 +35,7 @@ export interface FileRun<O, R> {
  */
 export function planOf(found: Discovered, keepFile?: (file: LogFile) => boolean): FilePlan {
   if ('reject' in found) return found;
-  if (keepFile && !keepFile(found.file)) return { skipped: 'outOfRange' };
+  if (keepFile && !keepFile(found.file)) return { skipped: 'outOfRange', file: found.file };
   return found;
 }
 
@@ -46,7 +49,7 @@ export async function runFiles<O, R>(paths: readonly string[], run: FileRun<O, R
   const runner = new JobRunner(run.job, run.workers, run.options);
   const start = async (found: Discovered): Promise<FileEntry<R>> => {
     const plan = planOf(found, run.keepFile);
-    return 'file' in plan ? { file: plan.file, result: await runner.run(plan.file) } : plan;
+    return 'skipped' in plan || 'reject' in plan ? plan : { file: plan.file, result: await runner.run(plan.file) };
   };
   try {
     await consumeInOrder(discover(paths), start, Math.max(2, run.workers * 4), consume);

@@ -113,7 +113,7 @@ test('export and cases refuse an --out that is a folder before reading any input
   }
 });
 
-test('report --out writes one file per report plus summary.json, and --rejects the ledger', () => {
+test('report --out writes one file per report plus summary.json and manifest.json, and --rejects the ledger', () => {
   const root = fixture();
   const outDir = join(tempDir(), 'reports');
   const ledger = join(outDir, '..', 'rejects.ndjson');
@@ -129,6 +129,7 @@ test('report --out writes one file per report plus summary.json, and --rejects t
     'denied.csv',
     'events.csv',
     'findings.csv',
+    'manifest.json',
     'principals.csv',
     'summary.json',
     'trustedAdvisor.csv',

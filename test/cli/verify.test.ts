@@ -24,7 +24,7 @@ test('verify exits 0 and prints VERIFIED on an untouched archive', () => {
   const a = signedArchive();
   const { code, stdout, stderr } = run(verifyArgs(a, '--format', 'table'));
   assert.is(code, 0, stderr);
-  assert.match(stdout, /^integrity: VERIFIED \(0 errors, 0 warnings\)/);
+  assert.match(stdout, /^integrity: VERIFIED: hashes, chains and every digest signature checked \(0 errors, 0 warnings\)/);
   assert.match(stdout, /log files: 8 listed = 8 verified \+ 0 modified \+ 0 missing/);
 });
 
@@ -35,7 +35,7 @@ test('verify exits 1 on a tampered log file and names it in every format', () =>
   writeFileSync(a.logs[1], gzipSync(body));
   const table = run(verifyArgs(a, '--format', 'table'));
   assert.is(table.code, 1);
-  assert.match(table.stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
+  assert.match(table.stdout, /^integrity: FAILED: 1 integrity error \(1 errors, 0 warnings\)/);
   assert.ok(table.stdout.includes(`ERROR   log-modified           ${a.logs[1]} was modified`), table.stdout);
   const json = JSON.parse(run(verifyArgs(a, '--format', 'json')).stdout);
   assert.equal(json.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { kind: string; path: string }) => [f.kind, f.path]), [[
@@ -48,13 +48,22 @@ test('verify exits 1 on a tampered log file and names it in every format', () =>
   assert.match(md.stdout, /\| error \| log-modified \| .*was modified/);
 });
 
-test('verify without keys exits 0 but says signatures were not checked; --strict makes that exit 1', () => {
+test('verify without keys is NOT VERIFIED (exit 1) and says what to fetch; --no-signatures accepts it (exit 0), still NOT VERIFIED', () => {
   const a = signedArchive();
-  const loose = run(['verify', a.root, '--format', 'table']);
-  assert.is(loose.code, 0);
-  assert.match(loose.stdout, /WARNING +signatures-unchecked +4 digest signatures were not checked: no --public-keys given/);
-  assert.match(loose.stdout, /Not checked\n {2}- digest signatures \(4\): no --public-keys given/);
-  assert.is(run(['verify', a.root, '--format', 'json', '--strict']).code, 1);
+  const plain = run(['verify', a.root, '--format', 'table']);
+  assert.is(plain.code, 1);
+  assert.match(plain.stdout, /^integrity: NOT VERIFIED: hashes and chain consistent, signatures not checked \(0 errors, 1 warnings\)/);
+  assert.ok(plain.stdout.includes('aws cloudtrail list-public-keys --region us-east-1 --start-time 2026-01-05T00:00:00Z --end-time 2026-01-06T00:00:00Z'));
+  assert.ok(plain.stdout.includes(`cloudtrail-support verify ${a.root} --public-keys keys-us-east-1.json --signatures signatures.json`), plain.stdout);
+  assert.match(plain.stdout, /WARNING +signatures-unchecked +4 digest signatures were not checked: no --public-keys given/);
+  assert.match(plain.stdout, /Not checked\n {2}- digest signatures \(4\): no --public-keys given/);
+  const accepted = run(['verify', a.root, '--format', 'table', '--no-signatures']);
+  assert.is(accepted.code, 0);
+  assert.match(accepted.stdout, /^integrity: NOT VERIFIED \(accepted with --no-signatures\): hashes and chain consistent, signatures not checked/);
+  assert.not.ok(accepted.stdout.includes('list-public-keys --region'), 'no advice once accepted');
+  const json = JSON.parse(run(['verify', a.root, '--format', 'json', '--no-signatures']).stdout);
+  assert.equal([json.verdict, json.acceptedUnsigned], ['NOT VERIFIED', true]);
+  assert.is(run(['verify', a.root, '--format', 'json', '--strict', '--no-signatures']).code, 1);
 });
 
 test('verify exits 1 when a digest was deleted, naming its key', () => {
@@ -152,14 +161,17 @@ test('verify samples/ with the committed keys and signatures verifies clean: eve
   assert.ok(r.chains.every((c: { missingDigests: number; restarts: number }) => c.missingDigests === 0 && c.restarts === 0));
 });
 
-test('verify samples/ without --signatures names the newest digest of each chain; --strict fails on that', () => {
+test('verify samples/ without --signatures names the newest digest of each chain: NOT VERIFIED (exit 1) unless --no-signatures', () => {
   const loose = run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--format', 'json']);
-  assert.is(loose.code, 0);
+  assert.is(loose.code, 1);
   const r = JSON.parse(loose.stdout);
+  assert.is(r.verdict, 'NOT VERIFIED');
+  assert.match(r.summary, /^hashes and chain consistent, \d+ of 54 digest signatures not checked$/);
   const unavailable = r.findings.filter((f: { kind: string }) => f.kind === 'signature-unavailable');
   assert.is(unavailable.length, r.chains.length);
   assert.is(r.warnings, r.chains.length);
-  assert.is(run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--strict']).code, 1);
+  assert.is(run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--no-signatures']).code, 0);
+  assert.is(run(['verify', 'samples/', '--public-keys', 'samples/public-keys.json', '--no-signatures', '--strict']).code, 1);
 });
 
 test('Deno prints the same verify JSON as Node', () => {
@@ -183,7 +195,7 @@ test('an odd-named extra log file in a covered CloudTrail folder fails verify (e
   for (const strict of [[], ['--strict']]) {
     const { code, stdout } = run(verifyArgs(a, '--format', 'table', ...strict));
     assert.is(code, 1, stdout);
-    assert.match(stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
+    assert.match(stdout, /^integrity: FAILED: 1 integrity error \(1 errors, 0 warnings\)/);
     assert.ok(stdout.includes(`ERROR   log-unlisted           ${extra} is read as a log file by report`), stdout);
   }
   const reported = run(['report', a.root, '--format', 'json']);
@@ -198,7 +210,7 @@ test('a file with an extension not on the list is held to the digests when repor
   put(a.root, `${folder}/notes.txt`, 'downloaded by the auditor\n');
   const { code, stdout } = run(verifyArgs(a, '--format', 'table'));
   assert.is(code, 1, stdout);
-  assert.match(stdout, /^integrity: FAILED \(1 errors, 0 warnings\)/);
+  assert.match(stdout, /^integrity: FAILED: 1 integrity error \(1 errors, 0 warnings\)/);
   assert.ok(stdout.includes(`ERROR   log-unlisted           ${extra} is read as a log file by report`), stdout);
   assert.not.ok(stdout.includes('notes.txt'), stdout);
 });
@@ -209,7 +221,7 @@ test('verify fails (exit 1, not VERIFIED) on an empty folder and on a folder wit
   for (const root of [tempDir(), a.root]) {
     const { code, stdout } = run(['verify', root, '--format', 'table']);
     assert.is(code, 1, stdout);
-    assert.match(stdout, /^integrity: FAILED \(1 errors, \d+ warnings\)/);
+    assert.match(stdout, /^integrity: FAILED: 1 integrity error \(1 errors, \d+ warnings\)/);
     assert.match(stdout, /ERROR +no-digests +no digest files found: nothing could be verified/);
   }
 });

@@ -20,7 +20,7 @@ function writeReports(format: string): string {
   const out = join(tempDir(), 'reports');
   const run = cli(['report', root, '--format', format, '--out', out]);
   assert.is(run.code, 0, run.stderr);
-  assert.equal(readdirSync(out).sort(), [...REPORT_NAMES.map((n) => `${n}.${format}`), 'summary.json'].sort());
+  assert.equal(readdirSync(out).sort(), [...REPORT_NAMES.map((n) => `${n}.${format}`), 'manifest.json', 'summary.json'].sort());
   return out;
 }
 

@@ -236,12 +236,16 @@ test('an empty folder fails: no digest files found, nothing could be verified', 
   assert.is(r.errors, 1);
 });
 
-test('a folder of log files without any digest fails, and each log file is named as not covered', async () => {
-  const a = signedArchive({ hours: 1 });
+test('a folder of log files without any digest fails: not covered is one line per account and region, each file in logFiles', async () => {
+  const a = signedArchive({ hours: 3 });
   for (const d of a.digests) rmSync(d);
   const r = await verify(a);
-  assert.equal(problems(r), [['no-digests', null], ...a.logs.map((l) => ['log-not-covered', l])]);
-  assert.is(r.errors, 1);
+  assert.equal(problems(r), [['no-digests', null], ['log-not-covered', 'AWSLogs/111122223333/CloudTrail/us-east-1/']]);
+  const line = r.findings.find((f) => f.kind === 'log-not-covered')!;
+  assert.is(line.key, 'AWSLogs/111122223333/CloudTrail/us-east-1/');
+  assert.match(line.message, /^6 log files of 111122223333\/us-east-1, delivered 2026-01-05T09:30Z to 2026-01-05T11:55Z are listed in no digest/);
+  assert.equal(r.logFiles.filter((l) => l.status === 'not-covered').map((l) => l.path).sort(), [...a.logs].sort());
+  assert.equal([r.logs['not-covered'], r.errors, r.verdict], [6, 1, 'FAILED']);
 });
 
 test.run();

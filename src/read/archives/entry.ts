@@ -8,14 +8,15 @@ import type { InflateEngine } from '../decode.ts';
 /** One entry of a `.zip` or `.tar`: its bytes, a note that it was skipped, or why it cannot be read. */
 export type ArchiveEntry =
   | { readonly name: string; readonly bytes: Uint8Array }
-  | { readonly name: string; readonly skipped: true }
+  /** Skipped by name (`wants`): its bytes are still given when they can be read, so the manifest can hash it. */
+  | { readonly name: string; readonly skipped: true; readonly bytes?: Uint8Array }
   /** `name` is null when the archive itself is broken (then no entry follows). */
   | { readonly name: string | null; readonly reject: string };
 
 export interface ArchiveOptions {
   /** Cap on one entry's size, decompressed (the same cap as one file: --max-file-bytes). */
   readonly maxEntryBytes: number;
-  /** Entries whose name is refused here are yielded as skipped, unread (and never inflated). */
+  /** Entries whose name is refused here are yielded as skipped, not parsed (their bytes come along when they can be read). */
   readonly wants?: (name: string) => boolean;
   /** The inflater of deflate zip entries (--inflate). */
   readonly inflate?: InflateEngine;

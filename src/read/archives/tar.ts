@@ -95,6 +95,10 @@ export function* tarEntries(tar: Uint8Array, options: ArchiveOptions): Generator
     longName = undefined;
     if (type !== '0' && type !== '7') continue; // regular and contiguous files only
     yield checkEntryName(name) ??
-      (options.wants && !options.wants(name) ? { name, skipped: true } : size > cap ? overEntryCap(name, size, cap) : { name, bytes: data });
+      (options.wants && !options.wants(name)
+        ? (size > cap ? { name, skipped: true } : { name, skipped: true, bytes: data })
+        : size > cap
+        ? overEntryCap(name, size, cap)
+        : { name, bytes: data });
   }
 }

@@ -46,6 +46,9 @@ const latin1 = new TextDecoder('latin1');
 /** Names are UTF-8 when flag bit 11 says so, else (as fflate read them) Latin-1. */
 const nameOf = (b: Uint8Array, flags: number) => (flags & UTF8_NAME ? utf8 : latin1).decode(b);
 
+/** Whether an entry is read rather than skipped by name (an unsafe name is never skipped: it is rejected). */
+const wanted = (name: string, options: ArchiveOptions) => checkEntryName(name) !== undefined || !options.wants || options.wants(name);
+
 /** Yields the entries of a zip in central-directory order. Directories are not yielded. */
 export function* zipEntries(zip: Uint8Array, options: ArchiveOptions): Generator<ArchiveEntry> {
   const end = endRecordAt(zip);
@@ -121,6 +124,7 @@ function zip64Sizes(extra: Uint8Array, size: number, compressedSize: number, loc
 /** One entry, checked against its local header and read: its bytes, skipped, or why not. */
 function entryOf(zip: Uint8Array, info: EntryInfo, options: ArchiveOptions): ArchiveEntry {
   const { name } = info;
+  if (!wanted(name, options)) return skippedWith(entryOf(zip, info, { ...options, wants: undefined }));
   const refused = refusal(info, options);
   if (refused) return refused;
   const at = info.localOffset;
@@ -140,12 +144,16 @@ function entryOf(zip: Uint8Array, info: EntryInfo, options: ArchiveOptions): Arc
   return checked(info, inflated(zip.subarray(start, start + info.compressedSize), info, options));
 }
 
-/** The entries refused before any byte of theirs is read: unsafe names, unwanted names, encrypted, unknown method, declared over the cap. */
+/** An entry skipped by name, with its bytes when they could be read (a digest inside a zip is small; the manifest hashes it). */
+function skippedWith(read: ArchiveEntry): ArchiveEntry {
+  return 'bytes' in read && read.name !== null ? { name: read.name, skipped: true, bytes: read.bytes } : { name: read.name ?? '', skipped: true };
+}
+
+/** The entries refused before any byte of theirs is read: unsafe names, encrypted, unknown method, declared over the cap. */
 function refusal(info: EntryInfo, options: ArchiveOptions): ArchiveEntry | undefined {
   const { name } = info;
   const unsafe = checkEntryName(name);
   if (unsafe) return unsafe;
-  if (options.wants && !options.wants(name)) return { name, skipped: true };
   if (info.flags & ENCRYPTED) return { name, reject: 'encrypted entry (password-protected zip); not read' };
   if (info.method !== STORED && info.method !== DEFLATED) {
     return { name, reject: `unsupported compression method ${info.method} (only stored and deflate are read); not read` };
@@ -209,7 +217,8 @@ function* localEntries(zip: Uint8Array, options: ArchiveOptions): Generator<Arch
       // The sizes are in the header: the next header is found without reading this entry.
       if (start + info.compressedSize > zip.length) return void (yield { name: null, reject: runsPast });
       at = start + info.compressedSize;
-      if (!info.name.endsWith('/')) yield refusal(info, options) ?? checked(info, inflated(zip.subarray(start, at), info, options));
+      const read = (o: ArchiveOptions) => refusal(info, o) ?? checked(info, inflated(zip.subarray(start, at), info, o));
+      if (!info.name.endsWith('/')) yield wanted(info.name, options) ? read(options) : skippedWith(read({ ...options, wants: undefined }));
       continue;
     }
     // Sizes and CRC follow the data (a streamed zip): only deflate data shows where it ends.
@@ -224,6 +233,7 @@ function* localEntries(zip: Uint8Array, options: ArchiveOptions): Generator<Arch
     if (descriptor + 12 > zip.length) return void (yield { name: null, reject: runsPast });
     at = descriptor + 12;
     const described_ = { ...info, crc: u32(zip, descriptor), compressedSize: out.consumed, size: u32(zip, descriptor + 8) };
-    if (!info.name.endsWith('/')) yield refusal(described_, options) ?? checked(described_, out);
+    const read = refusal(described_, options) ?? checked(described_, out);
+    if (!info.name.endsWith('/')) yield wanted(info.name, options) ? read : skippedWith(read);
   }
 }

@@ -60,6 +60,10 @@ test('without a verify result or a manifest, the page says integrity was not che
 test('a verify result, a manifest and findings are shown (values escaped), and the timeline marks the cases findings touched', async () => {
   const verify = await verifyArchive([SAMPLES]);
   const manifest: RunManifest = {
+    manifestVersion: 1,
+    command: 'report',
+    paths: [root],
+    outputs: [],
     tool: { name: 'cloudtrail-support', version: '9.9.9' },
     runtime: { name: 'node', version: '20.0.0' },
     argv: ['cloudtrail-support', 'report', root],
