@@ -4,6 +4,7 @@
  * events): `report` (every report, and `--report actions`, the task DuckDB runs), `cases` and
  * `export --format parquet` against DuckDB's count per action, in the same run. On 2,000 files
  * (800,000 Support events): peak RSS of the same commands, and how it grows for 5x the events.
+ * With Deno installed, the Parquet export on 400 files also runs under Deno (bench/deno.ts).
  */
 import { cpus } from 'node:os';
 import { rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from './corpus.ts';
 import { measure, type Measured } from './measure.ts';
+import { alternate, fastest, ratioLine } from './deno.ts';
 
 export interface DenseRow {
   readonly system: string;
@@ -19,6 +21,13 @@ export interface DenseRow {
 }
 
 type Best = (command: string, args: string[]) => Promise<Measured>;
+
+/** Where the Deno run of the Parquet export goes: the binary, runs per runtime, and the lines of bench/deno.ts. */
+export interface DenoRuns {
+  readonly binary: string;
+  readonly repeat: number;
+  readonly lines: string[];
+}
 
 const DENSITY = 0.4;
 
@@ -29,8 +38,10 @@ export async function runDense(
   best: Best,
   log: (line: string) => void,
   bigFiles: number,
+  deno?: DenoRuns,
 ): Promise<{ rows: DenseRow[]; table: string }> {
-  const small = await corpus({ files: bigFiles / 5, recordsPerFile: 1000, supportDensity: DENSITY, seed: 'bench-v1' }, log);
+  // --dense-files 0 means the small corpus alone, at its default size.
+  const small = await corpus({ files: bigFiles > 0 ? bigFiles / 5 : 400, recordsPerFile: 1000, supportDensity: DENSITY, seed: 'bench-v1' }, log);
   const big = bigFiles > 0 ? await corpus({ files: bigFiles, recordsPerFile: 1000, supportDensity: DENSITY, seed: 'bench-v1' }, log) : undefined;
   const out = join(tmpdir(), `bench-dense-${process.pid}.parquet`);
   const commands: [string, (dir: string) => string[]][] = [
@@ -42,11 +53,22 @@ export async function runDense(
   const rows: DenseRow[] = [];
   for (const [system, args] of commands) {
     log(`dense: running ${system} ...`);
-    const run = await best(process.execPath, [...nodeFlags, 'dist/src/cli.js', ...args(small.dir)]);
+    let run: Measured;
+    let underDeno: DenseRow | undefined;
+    if (deno && system.startsWith('export')) {
+      // Under Node and Deno alternately, each to its own file, compared byte for byte (bench/deno.ts).
+      const outOf = (runtime: string) => join(tmpdir(), `bench-dense-${process.pid}-${runtime}.parquet`);
+      const command = { args: (to?: string) => ['export', small.dir, '--format', 'parquet', '--out', to!], out: outOf };
+      const paired = await alternate(root, nodeFlags, deno.binary, command, deno.repeat);
+      run = fastest(paired.node);
+      underDeno = { system: `${system} under Deno`, run: fastest(paired.deno) };
+      deno.lines.push(ratioLine(`${system} (dense corpus, ${small.spec.files} files)`, paired, { wall: 1.5 }));
+    } else run = await best(process.execPath, [...nodeFlags, 'dist/src/cli.js', ...args(small.dir)]);
     // One run on the big corpus: it is there for the peak RSS.
     const bigRun = big ? await measure(process.execPath, [...nodeFlags, 'dist/src/cli.js', ...args(big.dir)], root) : undefined;
     rmSync(out, { force: true });
     rows.push({ system, run, ...(bigRun ? { big: bigRun } : {}) });
+    if (underDeno) rows.push(underDeno);
   }
   log('dense: running duckdb ...');
   const duck = await best(process.execPath, ['bench/peers/duckdb-count.mjs', small.dir, String(cpus().length)]);

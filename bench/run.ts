@@ -5,7 +5,8 @@
  * Flags: --files N (default 2000, 1000 records each), --repeat N (default 3: the fastest run of
  * each system is kept; jq runs once), --no-jq, --write (update bench/RESULTS.md), --dense-files N
  * (the dense corpus's big size, default 2000; its small one is a fifth; 0: only the small one),
- * --no-dense, --only-dense.
+ * --no-dense, --only-dense, --no-deno (the Deno rows: report, validate and the dense Parquet export
+ * under Deno, alternated run by run with Node; bench/deno.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { type Corpus, corpus } from './corpus.ts';
 import { cliNodeFlags, measure, type Measured } from './measure.ts';
 import { runDense } from './dense.ts';
+import { alternate, denoBinary, fastest, type Paired, ratioLine } from './deno.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -49,6 +51,9 @@ async function best(command: string, commandArgs: string[]): Promise<Measured> {
 }
 
 const NODE_FLAGS = cliNodeFlags(ROOT);
+const DENO = flag('no-deno') ? undefined : denoBinary(ROOT);
+/** Deno against Node, per command: filled as the runs go, printed after the tables. */
+const denoLines: string[] = [];
 const cli = (dir: string, extra: string[]) =>
   best(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
 function supportCounts(stdout: string): Record<string, number> {
@@ -64,7 +69,16 @@ async function runAll(c: Corpus): Promise<Row[]> {
     const run = await cli(c.dir, extra);
     rows.push({ system, run, counts: supportCounts(run.stdout) });
   };
-  await ours('cloudtrail-support report (default)', []);
+  if (DENO) {
+    log('running cloudtrail-support report under Node and Deno, alternately ...');
+    const args = () => ['report', c.dir, '--format', 'json', '--report', 'actions'];
+    const paired = await alternate(ROOT, NODE_FLAGS, DENO, { args }, REPEAT);
+    for (const [system, runs] of [['cloudtrail-support report (default)', paired.node], ['  under Deno', paired.deno]] as const) {
+      const run = fastest(runs);
+      rows.push({ system, run, counts: supportCounts(run.stdout) });
+    }
+    denoLines.push(ratioLine('report (sparse corpus)', paired, { wall: 1.3, rss: 1.3 }));
+  } else await ours('cloudtrail-support report (default)', []);
   await ours('  --inflate fflate', ['--inflate', 'fflate']);
   await ours('  --workers 1', ['--workers', '1']);
   await ours('  --no-prefilter', ['--no-prefilter']);
@@ -115,7 +129,9 @@ function table(c: Corpus, rows: Row[], flat: { small: Measured; big: Measured; r
     `Memory flatness: peak RSS ${flat.small.peakRssMB.toFixed(0)} MB on 1/5 of the files, ${flat.big.peakRssMB.toFixed(0)} MB on all (${
       flat.ratio.toFixed(2)
     }x for 5x the data).`,
-    `validate (every record through the full schema, 1 worker): ${Math.round(validate.recordsPerSecond).toLocaleString('en')} records/s on one core.`,
+    `validate (every record through the full schema, 1 worker, fastest of ${DENO ? REPEAT : 1}): ${
+      Math.round(validate.recordsPerSecond).toLocaleString('en')
+    } records/s on one core.`,
     `Its ceiling here, inflate + JSON.parse of every file and no checks at all, 1 thread: ${
       Math.round(validate.ceiling.records / validate.ceiling.seconds).toLocaleString('en')
     } records/s (JSON.parse alone: ${Math.round(validate.ceiling.records / validate.ceiling.parseSeconds).toLocaleString('en')} records/s).`,
@@ -143,7 +159,13 @@ async function sparse(): Promise<{ text: string; disagree: number }> {
   log('running the memory-flatness and validate runs ...');
   const smallRun = await cli(small.dir, []);
   const flat = { small: smallRun, big: rows[0].run, ratio: rows[0].run.peakRssMB / smallRun.peakRssMB };
-  const validateRun = await measure(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'validate', small.dir, '--format', 'json', '--workers', '1'], ROOT);
+  const validateArgs = () => ['validate', small.dir, '--format', 'json', '--workers', '1'];
+  let validateRun: Measured;
+  if (DENO) {
+    const paired: Paired = await alternate(ROOT, NODE_FLAGS, DENO, { args: validateArgs }, REPEAT);
+    validateRun = fastest(paired.node);
+    denoLines.push(ratioLine('validate (1 worker, 1/5 of the sparse corpus)', paired, { wall: 1.5 }));
+  } else validateRun = await measure(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', ...validateArgs()], ROOT);
   const validated = JSON.parse(validateRun.stdout).records.seen as number;
   log('running the parse ceiling ...');
   const ceilingRun = await best(process.execPath, ['bench/peers/parse-ceiling.mjs', small.dir]);
@@ -161,8 +183,14 @@ if (!flag('only-dense')) {
   disagreements += result.disagree;
 }
 if (!flag('no-dense')) {
-  const dense = await runDense(ROOT, NODE_FLAGS, best, log, option('dense-files', 2000));
+  const dense = await runDense(ROOT, NODE_FLAGS, best, log, option('dense-files', 2000), DENO ? { binary: DENO, repeat: REPEAT, lines: denoLines } : undefined);
   parts.push(dense.table);
+}
+if (DENO) {
+  const version = spawnSync(DENO, ['--version'], { encoding: 'utf8' }).stdout.split(' (')[0];
+  parts.push(
+    [`Deno (${version}, the sources) against Node (${process.version}, the build), alternated run by run:`, '', ...denoLines.map((l) => `- ${l}`)].join('\n'),
+  );
 }
 const report = parts.join('\n\n');
 console.log(report);

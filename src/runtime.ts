@@ -10,6 +10,13 @@ import { Worker } from 'node:worker_threads';
 export const isDeno = typeof (globalThis as { Deno?: unknown }).Deno !== 'undefined';
 
 /**
+ * True where Buffer#indexOf is native code (Node: memchr in C++). Deno's node:buffer implements it
+ * in JavaScript, 15-20x slower on the prefilter's search, which then uses WebAssembly SIMD instead
+ * (scan/byte-search.ts).
+ */
+export const nativeBufferSearch = !isDeno;
+
+/**
  * The URL of a sibling module of `base` (an `import.meta.url`) named without extension: `.ts` when
  * running the sources (Deno, or Node through tsx), `.js` in the Node build (tsc rewrites import
  * specifiers, not URLs).

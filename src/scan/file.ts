@@ -8,6 +8,7 @@ import type { RowFilter } from '../rows/filter.ts';
 import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
 import type { CloudTrailRecord, LogFile } from '../types.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
+import { byteSearch } from './byte-search.ts';
 import { addOutcome, type FileOutcome, noRecords, type OtherRecords, outcomeOf, outcomeOfBatches } from './outcome.ts';
 import { escapeHits, eventSourceHits, type NeedleSet, sourceNeedles } from './prefilter.ts';
 
@@ -37,8 +38,9 @@ function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number;
   const bounds = compactRecordBounds(bytes);
   if (!bounds) return undefined;
   const indexes = new Set<number>();
-  for (const at of eventSourceHits(bytes, needles)) indexes.add(recordIndexAt(bounds, at));
-  for (const at of escapeHits(bytes)) indexes.add(recordIndexAt(bounds, at));
+  const search = byteSearch(bytes); // one for both searches: under Deno it copies the bytes (byte-search.ts)
+  for (const at of eventSourceHits(bytes, needles, search)) indexes.add(recordIndexAt(bounds, at));
+  for (const at of escapeHits(bytes, search)) indexes.add(recordIndexAt(bounds, at));
   const entries: [number, unknown][] = [];
   for (const index of [...indexes].sort((a, b) => a - b)) {
     const record = parseCompactRecord(bytes, bounds, index);

@@ -10,6 +10,7 @@
  * anywhere is parsed in full and fails as it does with `--no-prefilter` and in `validate`. Counts
  * are the same with and without the shortcut (tested on generated and real archives).
  */
+import { type ByteSearch, byteSearch } from './byte-search.ts';
 
 const enc = new TextEncoder();
 const EVENT_SOURCE = 'eventSource';
@@ -53,12 +54,11 @@ export class NeedleSet {
     this.needles = needles.filter((n) => n.length > 0);
   }
 
-  /** Start offsets of every occurrence of any needle, ascending and without repeats. */
-  find(bytes: Uint8Array): number[] {
-    const buffer = asBuffer(bytes);
+  /** Start offsets of every occurrence of any needle, ascending and without repeats (`search`: of these bytes, to share one). */
+  find(bytes: Uint8Array, search: ByteSearch = byteSearch(bytes)): number[] {
     const found = new Set<number>();
     for (const anchor of this.anchorsFor(bytes)) {
-      for (let at = buffer.indexOf(anchor.bytes); at !== -1; at = buffer.indexOf(anchor.bytes, at + 1)) {
+      for (let at = search.indexOf(anchor.bytes); at !== -1; at = search.indexOf(anchor.bytes, at + 1)) {
         for (const { needle, offset } of anchor.uses) if (occursAt(bytes, needle, at - offset)) found.add(at - offset);
       }
     }
@@ -89,7 +89,7 @@ function byteCounts(bytes: Uint8Array): Uint32Array {
  */
 export function chooseAnchors(needles: readonly Uint8Array[], sample: Uint8Array): Anchor[] {
   const counts = byteCounts(sample);
-  const text = asBuffer(sample);
+  const text = byteSearch(sample);
   const occurrences = (bytes: Uint8Array) => {
     let n = 0;
     for (let at = text.indexOf(bytes); at !== -1; at = text.indexOf(bytes, at + 1)) n++;
@@ -131,8 +131,8 @@ export function containsAny(bytes: Uint8Array, needles: NeedleSet): boolean {
  * `eventSource`, or contains an escape (so it might spell it). A source named under another key
  * (`"invokedBy":"support.amazonaws.com"`, a lookup attribute) is not a Support record.
  */
-export function eventSourceHits(bytes: Uint8Array, needles: NeedleSet): number[] {
-  return needles.find(bytes).filter((at) => mayBeEventSourceValue(bytes, at));
+export function eventSourceHits(bytes: Uint8Array, needles: NeedleSet, search?: ByteSearch): number[] {
+  return needles.find(bytes, search).filter((at) => mayBeEventSourceValue(bytes, at));
 }
 
 /**
@@ -143,18 +143,17 @@ export function eventSourceHits(bytes: Uint8Array, needles: NeedleSet): number[]
  * found exactly as JSON.parse finds it. CloudTrail writes no such escape, so this is one memchr
  * pass for `\` and, in files with escapes, a short look back from each.
  */
-export function escapeHits(bytes: Uint8Array): number[] {
-  const buffer = asBuffer(bytes);
+export function escapeHits(bytes: Uint8Array, search: ByteSearch = byteSearch(bytes)): number[] {
   const hits: number[] = [];
   let stringStart = -1;
   let previous = -2;
-  for (let at = buffer.indexOf(BACKSLASH); at !== -1; at = buffer.indexOf(BACKSLASH, at + 2)) {
+  for (let at = search.indexOfByte(BACKSLASH); at !== -1; at = search.indexOfByte(BACKSLASH, at + 2)) {
     // No backslash lies between the previous escape and this one, so every quote there is a real
     // one: the last of them opened the string this escape is in. With none, it is the same
     // string as the previous escape's. (Searched within that stretch only, so a long string full
     // of escapes costs linear time.)
     const from = previous + 2;
-    const quote = buffer.subarray(from, at).lastIndexOf(QUOTE);
+    const quote = bytes.subarray(from, at).lastIndexOf(QUOTE);
     if (quote !== -1) stringStart = from + quote;
     previous = at;
     if (stringStart === -1 || escapeMayHideSource(bytes, stringStart)) hits.push(at);
