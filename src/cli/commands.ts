@@ -23,7 +23,7 @@ import type { ReportName } from '../reports/index.ts';
 import type { VerifyResult } from '../integrity/types.ts';
 import { type FindingsArgs, gateFails, planFindings, toolVersion } from './findings.ts';
 import { htmlContextOf, type IntegrityArgs, integrityCheckOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
-import { MANIFEST_NAME, manifestPath, runManifest, startClock, writeManifest } from './manifest.ts';
+import { MANIFEST_NAME, manifestPath, ruleFilesOf, runManifest, startClock, writeManifest } from './manifest.ts';
 import { reportCounts } from '../integrity/manifest.ts';
 
 import {
@@ -80,7 +80,8 @@ export async function runReport(
   const findings = plan.options ? { findings: plan.options } : {};
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports, ...findings, inputs: manifestAt !== undefined || html }));
   const written = [...(args.out === undefined ? [] : html ? [args.out] : names.map((name) => join(args.out!, name))), ...sideFiles(args)];
-  const manifest = () => runManifest('report', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written);
+  const manifest = () =>
+    runManifest('report', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written, ruleFilesOf(doc.findings));
   // Output modules load after the scan (Parquet and Arrow writers only when asked for), so
   // start-up does not delay reading the archive.
   if (html) {

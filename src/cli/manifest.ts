@@ -2,6 +2,9 @@
  * The provenance manifest at the process edge: what the run was (argv, cwd, runtime, the options in
  * effect) joined to what the job saw (integrity/manifest.ts builds it), written atomically as JSON.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { builtinRulesDir } from '../findings/load-rules.ts';
 import process from 'node:process';
 import { join } from 'node:path';
 import { writeAtomic } from '../export/atomic.ts';
@@ -43,6 +46,7 @@ export function runManifest(
   clock: ManifestClock,
   result: ManifestResult,
   outputs: readonly string[],
+  rules: RunManifest['rules'] = [],
 ): RunManifest {
   const run = {
     tool: toolInfo(),
@@ -55,6 +59,7 @@ export function runManifest(
     finishedAt: new Date(),
     options,
     outputs,
+    rules,
   };
   return buildManifest(run, result);
 }
@@ -62,4 +67,19 @@ export function runManifest(
 /** Writes the manifest atomically: JSON, two-space indent, one final newline. */
 export async function writeManifest(path: string, manifest: RunManifest): Promise<void> {
   await writeAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * The rule files a run used: each Sigma rule's id, its file (`builtin:<name>` for the shipped ones)
+ * and the SHA-256 of that file as it is now, read right after the run. The stateful checks are
+ * code, not files: the tool's version names them.
+ */
+export function ruleFilesOf(findings: { readonly rules: readonly { readonly id: string; readonly file: string }[] } | undefined): RunManifest['rules'] {
+  const files: { id: string; sha256: string; path: string }[] = [];
+  for (const rule of findings?.rules ?? []) {
+    if (rule.file === 'builtin:stateful') continue;
+    const path = rule.file.startsWith('builtin:') ? join(builtinRulesDir(), rule.file.slice('builtin:'.length)) : rule.file;
+    files.push({ id: rule.id, sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), path: rule.file });
+  }
+  return files;
 }

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { put, ROOT, SAMPLES, tempDir } from '../_support/helpers.ts';
@@ -47,9 +47,9 @@ test("report --out DIR writes DIR/manifest.json: every input's SHA-256 equals no
   assert.is(m.tool.version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   assert.equal([m.runtime.name, m.runtime.version], ['node', process.versions.node]);
   assert.equal(m.argv, ['report', root, '--out', out, '--quiet']);
-  assert.equal([m.options['max-file-bytes'], m.options.sources, m.options.prefilter], [33554432, 'support', true]);
+  assert.equal([m.options['max-file-bytes'], m.options.sources, m.options.prefilter], [33554432, 'all', true]);
   assert.ok(Date.parse(m.startedAt) <= Date.parse(m.finishedAt));
-  assert.equal(m.rules, []);
+  assert.is(m.rules.length, readdirSync(join(ROOT, 'rules')).filter((f) => /\.ya?ml$/.test(f)).length, 'each built-in rule file (hashes: tested below)');
   assert.ok(m.outputs.includes(join(out, 'summary.json')));
   const inputs: Input[] = m.inputs;
   // One line per file the accounting counts, plus one per archive (its container).
@@ -117,17 +117,18 @@ test('Deno writes the same manifest inputs and counts as Node, and names itself 
   assert.equal(other.counts, node.counts);
 });
 
-test('export, validate and cases write a manifest with --manifest FILE; a file pruned by --since is listed unhashed', () => {
+test('export, validate and cases write a manifest with --manifest FILE; a file export prunes by --since is listed unhashed', () => {
   const root = evidence();
   const dir = tempDir();
-  for (const [command, extra] of [['export', ['--out', join(dir, 'x.csv')]], ['validate', []], ['cases', ['--since', '2027-01-01']]] as const) {
+  for (const [command, extra] of [['export', ['--out', join(dir, 'x.csv'), '--since', '2027-01-01']], ['validate', []], ['cases', []]] as const) {
     const manifest = join(dir, `${command}.json`);
     const { code, stderr } = run([command, root, ...extra, '--manifest', manifest, '--quiet']);
     assert.ok(code === 0 || code === 1, stderr);
     const m = JSON.parse(readFileSync(manifest, 'utf8'));
     assert.is(m.command, command);
     assert.ok(m.inputs.length > 80, command);
-    if (command === 'cases') {
+    // cases reads every file whatever the window (a case's facts need all of them), so export shows the pruning.
+    if (command === 'export') {
       const pruned = m.inputs.filter((i: Input) => i.reason?.startsWith('its path date is outside --since/--until'));
       assert.ok(pruned.length > 0 && pruned.every((i: Input) => i.sha256 === null && i.outcome === 'skipped'));
     }
@@ -199,6 +200,42 @@ test('--manifest is checked like any output: it may not overwrite an input', () 
   const { code, stderr } = run(['validate', root, '--manifest', join(root, 'public-keys.json')]);
   assert.is(code, 2);
   assert.match(stderr, /cannot write .*public-keys\.json \(--manifest\): it is a file the run reads/);
+});
+
+test("the manifest names each rule file the run used with its SHA-256: the built-in ones and the user's", () => {
+  const rules = tempDir();
+  const mine = put(
+    rules,
+    'mine.yml',
+    [
+      'title: Mine',
+      'id: 0b9c2e5e-5c1e-4a53-9f0e-3c1a7e7d2a11',
+      'status: test',
+      'logsource:',
+      '  product: aws',
+      '  service: cloudtrail',
+      'detection:',
+      '  sel:',
+      '    eventName: CreateCase',
+      '  condition: sel',
+      'level: low',
+      '',
+    ].join('\n'),
+  );
+  const out = join(tempDir(), 'out');
+  const { code, stderr } = run(['report', SAMPLES, '--format', 'json', '--out', out, '--rules', mine, '--quiet']);
+  assert.is(code, 0, stderr);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { rules: { id: string; sha256: string; path: string }[] };
+  const builtinDir = join(ROOT, 'rules');
+  const builtin = readdirSync(builtinDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  assert.is(manifest.rules.length, builtin.length + 1, 'one entry per rule file; the stateful checks are code');
+  for (const file of builtin) {
+    const entry = manifest.rules.find((r) => r.path === `builtin:${file}`);
+    assert.ok(entry, file);
+    assert.is(entry!.sha256, sha(readFileSync(join(builtinDir, file))));
+  }
+  const user = manifest.rules.find((r) => r.id === '0b9c2e5e-5c1e-4a53-9f0e-3c1a7e7d2a11');
+  assert.equal(user, { id: '0b9c2e5e-5c1e-4a53-9f0e-3c1a7e7d2a11', sha256: sha(readFileSync(mine)), path: mine });
 });
 
 test.run();
