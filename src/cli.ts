@@ -210,8 +210,7 @@ function cli(argv: string[]) {
  * A reader that closes the pipe early (`report | head`) ends the run quietly: no stack trace,
  * no more archive read for output nobody takes, and exit 141 as for a writer stopped by SIGPIPE.
  * Results are written through stdout.ts, which reports other write errors (exit 2); the
- * listeners here only keep a stream error from crashing the process. Stderr carries notes and
- * progress: when it cannot be written, there is nowhere to say so, and the run goes on.
+ * listeners only keep a stream error from crashing the process (an unwritable stderr: the run goes on).
  */
 const isClosedPipe = (err: unknown) => (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 

@@ -2,4 +2,5 @@
 
 /** The page without the rows that state the run itself (when, the command line, the folder, the tool and runtime). */
 export const withoutRunFacts = (page: string): string =>
-  page.split('\n').filter((line) => !/<th>(written at|started at|command line|working folder|tool|runtime)/.test(line)).join('\n');
+  page.replace(/<details><summary>The whole manifest \(JSON\)<\/summary><pre>[\s\S]*?<\/pre><\/details>/, '')
+    .split('\n').filter((line) => !/<th>(written at|started at|started, finished|options|command line|working folder|tool|runtime)/.test(line)).join('\n');

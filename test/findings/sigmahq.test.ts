@@ -50,7 +50,7 @@ test('SigmaHQ rules over realdata: the Stratus Red Team attacks are found, recor
     report([REALDATA], { sources: 'all', workers: 2, findings: { loaded, stateful: false } }),
   ]);
   assert.equal(ruled.records, plain.records);
-  assert.equal(ruled.records, { seen: 3658, support: 14, filteredOut: 3644, notSupport: 3644, excluded: 0, rejected: 0, duplicates: 0 });
+  assert.equal(ruled.records, { seen: 3658, support: 14, filteredOut: 3644, notSupport: 3644, notSelected: 0, excluded: 0, rejected: 0, duplicates: 0 });
   const r = ruled.findings!;
   // A rule with no eventSource constraint: every record is parsed, every non-Support one for the rules.
   assert.is(r.scope.extraSources, null);
