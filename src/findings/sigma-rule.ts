@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { FINDING_LEVELS, type FindingLevel } from './finding.ts';
+import type { RuleInfo } from './stateful-rules.ts';
 
 /** A rule this engine cannot run: the file and the construct that stops it. */
 export class RuleRefusal extends Error {
@@ -14,17 +15,8 @@ export class RuleRefusal extends Error {
   }
 }
 
-/** A rule's metadata and detection, as plain data (it crosses to the worker threads). */
-export interface SigmaRule {
-  /** Where it was read: the file path, or `builtin:<name>` for a shipped rule. */
-  readonly file: string;
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly level: FindingLevel;
-  readonly references: readonly string[];
-  readonly tags: readonly string[];
-  readonly author: string | null;
+/** A rule's metadata (`file`: its path, or `builtin:<name>`) and detection, as plain data (it crosses to the worker threads). */
+export interface SigmaRule extends RuleInfo {
   /** The named search identifiers, as written (the `condition` key removed). */
   readonly selections: Readonly<Record<string, unknown>>;
   /** One condition, or several (a list is OR). */

@@ -46,7 +46,7 @@ export interface RunManifest {
   readonly finishedAt: string;
   /** The options in effect (defaults included), keys sorted. */
   readonly options: Readonly<Record<string, unknown>>;
-  /** The rules the run used: id and SHA-256 of each rule file (empty until the findings engine lands). */
+  /** The rule files the run used: id and SHA-256 of each (the stateful checks are code: `tool.version` names them). */
   readonly rules: readonly { readonly id: string; readonly sha256: string; readonly path?: string }[];
   /** The run's counts (files, records, rejects), as the JSON output gives them. */
   readonly counts: Readonly<Record<string, unknown>>;
