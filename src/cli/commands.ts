@@ -17,7 +17,7 @@ import type { ReportTableFormat } from '../export/report-tables.ts';
 import type { ByteOut } from '../export/row-sink.ts';
 import { renderValidate } from '../render/validate.ts';
 import { withProgress } from './with-progress.ts';
-import { writeStdout } from './stdout.ts';
+import { writeStdout, writeStdoutChunks } from './stdout.ts';
 import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
 import type { VerifyResult } from '../integrity/types.ts';
@@ -107,7 +107,7 @@ export async function runReport(
     const [{ toMarkdownSummary }, { findingsOf }] = await Promise.all([import('../render/summary.ts'), import('../render/report.ts')]);
     await writeStdout(toMarkdownSummary(doc, findingsOf(doc)));
   } else {
-    await writeStdout((await import('../render/report.ts')).renderReport(doc, format as ReportFormat, { width: terminalWidth(isTTY) }));
+    await writeStdoutChunks((await import('../render/report.ts')).renderReportChunks(doc, format as ReportFormat, { width: terminalWidth(isTTY) }));
   }
   await writeLedger(args.rejects, doc.ledger);
   if (manifestAt) await writeManifest(manifestAt, manifest());
@@ -132,10 +132,10 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
   const format: ReportFormat = chooseFormat(args.format, args.out, CASES_EXTENSIONS, defaultReportFormat(args.out, isTTY));
   await checkOutputs(outputsOf(args, args.out === undefined ? undefined : { flag: '--out', path: args.out }), paths);
   const doc = await withProgress(args, paths, options, (o) => report(paths, { ...o, reports: ['cases'], inputs: args.manifest !== undefined }));
-  const { renderCases } = await import('../render/cases.ts');
-  const body = renderCases(doc, format, { width: terminalWidth(isTTY) });
+  const { renderCasesChunks } = await import('../render/cases.ts');
+  const body = renderCasesChunks(doc, format, { width: terminalWidth(isTTY) });
   if (args.out) await writeAtomic(args.out, body);
-  else await writeStdout(body);
+  else await writeStdoutChunks(body);
   await writeLedger(args.rejects, doc.ledger);
   if (args.manifest) {
     const written = [...(args.out === undefined ? [] : [args.out]), ...sideFiles(args)];

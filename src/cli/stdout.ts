@@ -39,6 +39,19 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
   }
 }
 
+/** Writes text given in pieces, about 1 MiB a write, so a large document is never one string. */
+export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 20) {
+      await writeStdout(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') await writeStdout(pending);
+}
+
 function writeAllSync(bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += writeSync(STDOUT, bytes, done, bytes.length - done);
 }

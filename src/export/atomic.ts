@@ -146,11 +146,21 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   }
 }
 
-/** Writes `data` to `path` atomically, creating parent folders. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** Writes `data` (or text in pieces, about 1 MiB a write) to `path` atomically, creating parent folders. */
+export async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const file = await openAtomic(path);
   try {
-    await file.write(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
+    else {
+      let pending = '';
+      for (const chunk of data) {
+        pending += chunk;
+        if (pending.length < 1 << 20) continue;
+        await file.write(pending);
+        pending = '';
+      }
+      if (pending !== '') await file.write(pending);
+    }
     await file.commit();
   } catch (err) {
     await file.abort();

@@ -4,7 +4,7 @@
 import type { ReportDocument } from '../reports/job.ts';
 import type { ReportTable } from '../reports/index.ts';
 import { toCsv } from './csv.ts';
-import { toJsonDocument } from './json.ts';
+import { jsonDocumentChunks } from './json.ts';
 import { toMarkdownTable } from './markdown.ts';
 import { accountingLine, failedFilesMarkdown, filesLine, type RenderOptions, type ReportFormat, terminalColumns } from './report.ts';
 import { toFittedTable } from './fit-table.ts';
@@ -22,9 +22,20 @@ export function casesOf(doc: ReportDocument): ReportTable {
  * the terminal table start with the accounting lines.
  */
 export function renderCases(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): string {
+  return [...renderCasesChunks(doc, format, options)].join('');
+}
+
+/** {@link renderCases} in pieces, for stdout: the JSON document is never one string (render/json.ts). */
+export function* renderCasesChunks(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): Generator<string> {
   const t = casesOf(doc);
+  if (format === 'json') {
+    return yield* jsonDocumentChunks({ files: doc.files, failedFiles: doc.failedFiles, records: doc.records, rejects: doc.rejects, cases: t.rows });
+  }
+  yield casesText(doc, t, format, options);
+}
+
+function casesText(doc: ReportDocument, t: ReportTable, format: ReportFormat, options: RenderOptions): string {
   if (format === 'csv') return toCsv(t.rows, t.columns);
-  if (format === 'json') return toJsonDocument({ files: doc.files, failedFiles: doc.failedFiles, records: doc.records, rejects: doc.rejects, cases: t.rows });
   if (format === 'md') {
     return `# AWS Support cases (${t.rows.length})\n\n- ${filesLine(doc.files)}\n${failedFilesMarkdown(doc.failedFiles)}- ${accountingLine(doc.records)}\n\n${
       toMarkdownTable(t.rows, t.columns)

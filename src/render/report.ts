@@ -4,7 +4,7 @@
 import { type ReportName, REPORTS, type ReportTable } from '../reports/index.ts';
 import type { ReportDocument } from '../reports/job.ts';
 import { toCsv } from './csv.ts';
-import { toJsonDocument } from './json.ts';
+import { jsonDocumentChunks, toJsonDocument } from './json.ts';
 import { toMarkdownTable } from './markdown.ts';
 import { accountingLine, failedFilesMarkdown, filesLine } from './accounting.ts';
 import { toTextTable } from './text-table.ts';
@@ -81,6 +81,11 @@ export const summaryOf = (doc: ReportDocument) => ({
 export interface RenderOptions {
   /** Terminal columns the `table` format fits into (default 100, the width off a terminal). */
   readonly width?: number;
+}
+
+/** {@link renderReport} in pieces, for stdout: the JSON document is never one string (render/json.ts). */
+export function renderReportChunks(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): Iterable<string> {
+  return format === 'json' ? jsonDocumentChunks(toReportJson(doc)) : [renderReport(doc, format, options)];
 }
 
 /** Renders the whole document in one format, for stdout. */

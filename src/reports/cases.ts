@@ -1,14 +1,19 @@
-import { type ColumnTable, table } from 'arquero';
+import { casesOf, type CaseState } from '../cases/build-cases.ts';
 import { CASE_COLUMNS, type CaseRow } from '../cases/case-row.ts';
-import { eventInstant } from '../rows/time-order.ts';
+import type { ReportTable } from './index.ts';
 
 /**
- * One row per support case (see cases/build-cases.ts), ordered by the instant of firstSeen (not
- * its text: `13:00:00.500Z` is after `13:00:00Z`), then caseId.
+ * The cases report, made from (and draining) the case state: one row per support case (see
+ * cases/build-cases.ts), ordered by the instant of firstSeen (not its text: `13:00:00.500Z` is
+ * after `13:00:00Z`), then caseId, each row with the report's columns in order. Not through an
+ * arquero table: the rows come sorted, and a table would hold two more copies of every row.
  */
-export function casesTable(rows: readonly CaseRow[]): ColumnTable {
-  const columns = Object.fromEntries(CASE_COLUMNS.map((c) => [c, rows.map((r) => r[c])]));
-  return table({ ...columns, firstSeenInstant: rows.map((r) => eventInstant(r.firstSeen)) })
-    .orderby('firstSeenInstant', 'caseId')
-    .select(...CASE_COLUMNS);
+export function casesReport(state: CaseState): ReportTable {
+  return { columns: CASE_COLUMNS, rows: casesOf(state, inColumnOrder, true) };
 }
+
+const inColumnOrder = (row: CaseRow): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const c of CASE_COLUMNS) out[c] = row[c] ?? null;
+  return out;
+};

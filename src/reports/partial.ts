@@ -1,9 +1,8 @@
 /**
  * The reports finished from a merged partial (fold.ts): arquero orders and formats each one.
  */
-import { casesOf } from '../cases/build-cases.ts';
 import type { SupportRow } from '../types.ts';
-import { casesTable } from './cases.ts';
+import { casesReport } from './cases.ts';
 import { trim } from './event-list.ts';
 import { eventsTable } from './events.ts';
 import { emptyPartial, foldReportRows, type ReportPartial } from './fold.ts';
@@ -17,7 +16,7 @@ export function finishReports(partial: ReportPartial, names: readonly ReportName
   for (const name of REPORT_NAMES) {
     if (!names.includes(name)) continue;
     if (isRolled(name)) out.set(name, toReportTable(ROLLED[name].finish(toRolledTable(ROLLED[name].rollup, partial.groups[name]!))));
-    else if (name === 'cases') out.set(name, toReportTable(casesTable(casesOf(partial.cases!))));
+    else if (name === 'cases') out.set(name, casesReport(partial.cases!));
     else out.set(name, toReportTable(eventsTable(trim(partial.events!, eventLimit))));
   }
   return out;

@@ -1,6 +1,6 @@
 /** Test helpers: temp folders, fixture files and records built in the test (no binary junk committed). */
 import process from 'node:process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,8 +11,17 @@ export const SAMPLES = join(ROOT, 'samples');
 /** The shared real-data folder beside the clone (CTS_REALDATA names another, e.g. for a clone elsewhere). */
 export const REALDATA = process.env.CTS_REALDATA ?? fileURLToPath(new URL('../../../shared/realdata/', import.meta.url));
 
+const made: string[] = [];
+// The suites make thousands of temp folders (one CI run left 7,800 behind): all go when the process exits.
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed when the test process exits. */
 export function tempDir(prefix = 'cts-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** Writes a file, creating its folders; returns its path. */

@@ -1,0 +1,37 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { jsonDocumentChunks, toJsonDocument } from '../../src/render/json.ts';
+import { report } from '../../src/reports/job.ts';
+import { SAMPLES } from '../_support/helpers.ts';
+
+const pieces = (value: unknown) => [...jsonDocumentChunks(value)];
+
+test('the JSON document in pieces is JSON.stringify(value, null, 2) byte for byte, whatever the nesting', () => {
+  const values: unknown[] = [
+    null,
+    42,
+    'line\nbreak "quoted" \u2028 \ud800',
+    [],
+    {},
+    { a: [], b: {}, c: [[]], d: [{}], e: undefined, f: () => 1, g: Symbol('s') },
+    { reports: { cases: [{ id: 'x', n: 1, list: ['a', 'b'], none: null, deep: { deeper: { deepest: [1, { k: 'v' }] } } }, { id: 'y' }] } },
+    [undefined, () => 1, 1, [2, [3, [4, [5]]]]],
+    { at: new Date(Date.UTC(2026, 11, 2)), wrapped: { toJSON: () => ({ inner: [1, 2] }) }, viaToJson: { toJSON: () => undefined } },
+  ];
+  for (const value of values) assert.is(pieces(value).join(''), toJsonDocument(value), JSON.stringify(String(value)));
+});
+
+test('each element of a report array is its own piece, so no piece holds the whole document', () => {
+  const rows = Array.from({ length: 500 }, (_, i) => ({ caseId: `case-${i}`, count: i }));
+  const chunks = pieces({ records: { seen: 1 }, reports: { cases: rows } });
+  const longest = Math.max(...chunks.map((c) => c.length));
+  assert.ok(chunks.length > 1000, `${chunks.length} pieces`);
+  assert.ok(longest < 100, `the longest piece has ${longest} characters`);
+});
+
+test("a report document's JSON in pieces equals its JSON text (samples/, every report)", async () => {
+  const doc = await report([SAMPLES], { workers: 1 });
+  assert.is(pieces(doc).join(''), toJsonDocument(doc));
+});
+
+test.run();
