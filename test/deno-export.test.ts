@@ -1,14 +1,12 @@
 /** Deno runs src/ as it is: its Parquet and Arrow exports are byte-identical to Node's. */
+import { denoCli } from './_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './_support/duck.ts';
 import { exportFixture } from './_support/export-fixture.ts';
-import { ROOT, tempDir } from './_support/helpers.ts';
-
-const DENO = join(ROOT, 'node_modules/.bin/deno');
+import { tempDir } from './_support/helpers.ts';
 
 test('Deno and Node write the same Parquet and Arrow bytes', () => {
   const { root } = exportFixture();
@@ -18,11 +16,7 @@ test('Deno and Node write the same Parquet and Arrow bytes', () => {
     const viaDeno = join(out, `deno.${format}`);
     assert.is(cli(['export', root, '--format', format, '--out', viaNode]).code, 0);
     // The three permissions the README gives; no --allow-sys (the output check is a probe file).
-    const deno = spawnSync(DENO, ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'export', root, '--format', format, '--out', viaDeno], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
-    });
+    const deno = denoCli(['export', root, '--format', format, '--out', viaDeno]);
     assert.is(deno.status, 0, deno.stderr);
     assert.ok(readFileSync(viaDeno).equals(readFileSync(viaNode)), `${format} bytes differ`);
   }
@@ -36,21 +30,7 @@ test('Deno writes report folders and the rejects ledger with the same three perm
     readdirSync(dir).sort().filter((name) => name !== 'manifest.json').map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
   const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   assert.is(cli(['report', root, '--format', 'md', '--out', join(out, 'node'), '--rejects', join(out, 'node.ndjson')]).code, 0);
-  const deno = spawnSync(DENO, [
-    'run',
-    '--allow-read',
-    '--allow-write',
-    '--allow-env',
-    'src/cli.ts',
-    'report',
-    root,
-    '--format',
-    'md',
-    '--out',
-    join(out, 'deno'),
-    '--rejects',
-    join(out, 'deno.ndjson'),
-  ], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' } });
+  const deno = denoCli(['report', root, '--format', 'md', '--out', join(out, 'deno'), '--rejects', join(out, 'deno.ndjson')]);
   assert.is(deno.status, 0, deno.stderr);
   assert.equal(files(join(out, 'deno')), files(join(out, 'node')));
   const [viaDeno, viaNode] = [manifest(join(out, 'deno')), manifest(join(out, 'node'))];

@@ -1,34 +1,17 @@
 /** Deno runs src/ as it is: its HTML report (Vega's SVG charts included) is Node's, but for the rows that state the runtime and the run. */
+import { denoCli } from './_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './_support/duck.ts';
-import { ROOT, SAMPLES, tempDir } from './_support/helpers.ts';
+import { SAMPLES, tempDir } from './_support/helpers.ts';
 import { withoutRunFacts } from './_support/html-page.ts';
-
-const DENO = join(ROOT, 'node_modules/.bin/deno');
 
 test('Deno writes the same HTML report as Node, charts and all, with the three permissions', () => {
   const out = tempDir();
   assert.is(cli(['report', SAMPLES, '--out', join(out, 'node.html'), '--quiet']).code, 0);
-  const deno = spawnSync(DENO, [
-    'run',
-    '--allow-read',
-    '--allow-write',
-    '--allow-env',
-    'src/cli.ts',
-    'report',
-    SAMPLES,
-    '--out',
-    join(out, 'deno.html'),
-    '--quiet',
-  ], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
-  });
+  const deno = denoCli(['report', SAMPLES, '--out', join(out, 'deno.html'), '--quiet']);
   assert.is(deno.status, 0, deno.stderr);
   const page = readFileSync(join(out, 'deno.html'), 'utf8');
   assert.match(page, /<th>tool<\/th><td>cloudtrail-support \d+\.\d+\.\d+ on deno 2\./);

@@ -3,6 +3,7 @@
  * (scan/byte-search.ts): both must keep the same records, in files larger than the SIMD search's
  * window too, and with the escapes that could hide a source.
  */
+import { denoCli } from './_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
@@ -48,14 +49,7 @@ test('report keeps the same records under Node and Deno, with one worker and wit
     const node = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli.js'), ...args], { encoding: 'utf8' });
     assert.is(node.status, 0, node.stderr);
     assert.is(JSON.parse(node.stdout).records.support, support);
-    const deno = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/deno/bin.cjs'), 'run', '--allow-read', '--allow-env', join(ROOT, 'src/cli.ts'), ...args],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    );
+    const deno = denoCli(args, ['read', 'env']);
     if (deno.error || (deno.status !== 0 && /not found|ENOENT|Cannot find/.test(deno.stderr))) {
       console.log('  skipped: deno is not runnable here');
       return;

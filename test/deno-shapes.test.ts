@@ -1,4 +1,5 @@
 /** Node (dist/) and Deno (src/ as it is) read every shape and archive to the same rows. */
+import { denoCli } from './_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
@@ -26,17 +27,7 @@ test('export --format ndjson prints the same rows under Node and Deno for every 
   const root = evidence();
   const node = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli.js'), 'export', root, '--format', 'ndjson'], { encoding: 'utf8' });
   assert.is(node.status, 0, node.stderr);
-  const deno = spawnSync(process.execPath, [
-    join(ROOT, 'node_modules/deno/bin.cjs'),
-    'run',
-    '--allow-read',
-    '--allow-env',
-    join(ROOT, 'src/cli.ts'),
-    'export',
-    root,
-    '--format',
-    'ndjson',
-  ], { cwd: ROOT, encoding: 'utf8' });
+  const deno = denoCli(['export', root, '--format', 'ndjson'], ['read', 'env']);
   if (deno.error || (deno.status !== 0 && /not found|ENOENT|Cannot find/.test(deno.stderr))) {
     console.log('  skipped: deno is not runnable here');
     return;

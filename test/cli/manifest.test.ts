@@ -1,4 +1,5 @@
 /** End-to-end: the provenance manifest of report/cases/export/validate, and `verify --manifest` (chain of custody). */
+import { denoCli } from '../_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
@@ -93,23 +94,7 @@ test('Deno writes the same manifest inputs and counts as Node, and names itself 
   const root = evidence();
   const dir = tempDir();
   assert.is(run(['validate', root, '--manifest', join(dir, 'node.json'), '--quiet']).code, 0);
-  const deno = spawnSync('npx', [
-    'deno',
-    'run',
-    '--allow-read',
-    '--allow-write',
-    '--allow-env',
-    'src/cli.ts',
-    'validate',
-    root,
-    '--manifest',
-    join(dir, 'deno.json'),
-    '--quiet',
-  ], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' },
-  });
+  const deno = denoCli(['validate', root, '--manifest', join(dir, 'deno.json'), '--quiet']);
   assert.is(deno.status, 0, deno.stderr);
   const [node, other] = ['node', 'deno'].map((name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
   assert.equal([node.runtime.name, other.runtime.name], ['node', 'deno']);

@@ -1,5 +1,5 @@
 /** End-to-end: `sql` through the built CLI (dist/): the printed SQL runs in DuckDB and gives the report's rows; bad usage is exit 2. */
-import { spawnSync } from 'node:child_process';
+import { denoCli } from '../_support/deno.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -8,7 +8,7 @@ import { viewName } from '../../src/sql/script.ts';
 import { SQL_REPORTS } from '../../src/sql/query.ts';
 import { writeStoryArchive } from '../_support/case-stories.ts';
 import { cli, duck } from '../_support/duck.ts';
-import { ROOT, SAMPLES, tempDir } from '../_support/helpers.ts';
+import { SAMPLES, tempDir } from '../_support/helpers.ts';
 import { assertSameReports, cloudTrailView, recordsDocuments, reportJson } from '../_support/sql-check.ts';
 
 const dirs: string[] = [];
@@ -73,11 +73,7 @@ test('Deno prints the same SQL as Node (a script with every report and the DDL)'
   const args = ['sql', '--all', '--engine', 'spark', '--source', 'cloudtrail-table', '--data', 's3://b/AWSLogs/', '--project-accounts', '111122223333'];
   const viaNode = cli(args);
   assert.is(viaNode.code, 0, viaNode.stderr);
-  const deno = spawnSync(join(ROOT, 'node_modules/.bin/deno'), ['run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
-  });
+  const deno = denoCli(args);
   assert.is(deno.status, 0, deno.stderr);
   assert.is(deno.stdout, viaNode.stdout);
 });

@@ -1,4 +1,5 @@
 /** End-to-end: `cloudtrail-support verify` from the built CLI (dist/), and the same under Deno. */
+import { denoCli } from '../_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
@@ -178,11 +179,7 @@ test('Deno prints the same verify JSON as Node', () => {
   const a = signedArchive({ hours: 2 });
   rmSync(a.logs[0]);
   const node = run(verifyArgs(a, '--format', 'json'));
-  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-env', 'src/cli.ts', ...verifyArgs(a, '--format', 'json')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' },
-  });
+  const deno = denoCli(verifyArgs(a, '--format', 'json'), ['read', 'env']);
   assert.is(deno.status, 1, deno.stderr);
   assert.is(deno.stdout, node.stdout);
 });

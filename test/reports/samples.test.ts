@@ -3,6 +3,7 @@
  * made here independently (node:zlib + JSON.parse, and jq when installed), and Deno must print
  * the same JSON as Node.
  */
+import { denoCli } from '../_support/deno.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -114,10 +115,7 @@ test('report on a generated 200-file archive matches independent counts and jq, 
 
 test('Deno runs the same sources and prints the same JSON as Node on samples/', () => {
   const node = execFileSync(process.execPath, [CLI, 'report', 'samples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
-  const deno = spawnSync('npx', ['deno', 'run', '--allow-read', '--allow-write', '--allow-env', 'src/cli.ts', 'report', 'samples', '--format', 'json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const deno = denoCli(['report', 'samples', '--format', 'json']);
   assert.is(deno.status, 0, deno.stderr);
   assert.is(deno.stdout, node);
 });
