@@ -2,9 +2,6 @@
  * The provenance manifest at the process edge: what the run was (argv, cwd, runtime, the options in
  * effect) joined to what the job saw (integrity/manifest.ts builds it), written atomically as JSON.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { builtinRulesDir } from '../findings/load-rules.ts';
 import process from 'node:process';
 import { join } from 'node:path';
 import { writeAtomic } from '../export/atomic.ts';
@@ -71,15 +68,12 @@ export async function writeManifest(path: string, manifest: RunManifest): Promis
 
 /**
  * The rule files a run used: each Sigma rule's id, its file (`builtin:<name>` for the shipped ones)
- * and the SHA-256 of that file as it is now, read right after the run. The stateful checks are
- * code, not files: the tool's version names them.
+ * and the SHA-256 of the bytes the run parsed (load-rules.ts hashes them as it reads them: a file
+ * edited during the run cannot make the manifest name other rules than those that ran). The
+ * stateful checks are code, not files: the tool's version names them.
  */
-export function ruleFilesOf(findings: { readonly rules: readonly { readonly id: string; readonly file: string }[] } | undefined): RunManifest['rules'] {
-  const files: { id: string; sha256: string; path: string }[] = [];
-  for (const rule of findings?.rules ?? []) {
-    if (rule.file === 'builtin:stateful') continue;
-    const path = rule.file.startsWith('builtin:') ? join(builtinRulesDir(), rule.file.slice('builtin:'.length)) : rule.file;
-    files.push({ id: rule.id, sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), path: rule.file });
-  }
-  return files;
+export function ruleFilesOf(
+  findings: { readonly rules: readonly { readonly id: string; readonly file: string; readonly sha256?: string }[] } | undefined,
+): RunManifest['rules'] {
+  return (findings?.rules ?? []).flatMap((rule) => (rule.sha256 === undefined ? [] : [{ id: rule.id, sha256: rule.sha256, path: rule.file }]));
 }

@@ -4,6 +4,7 @@
  * known before the archive is read. A rule file named on the command line that cannot run is a
  * usage error; one found in a folder is refused and reported, and the others run.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,9 +50,11 @@ function ruleFilesIn(dir: string): string[] {
 /** Parses and compiles one rule file; the refusal names the file and the construct. */
 function readRule(path: string, shownAs: string): SigmaRule | RefusedRule {
   try {
-    const rule = parseSigmaRule(readFileSync(path, 'utf8'), shownAs);
+    // The bytes parsed are the bytes hashed: the manifest names what ran, even if the file changes later.
+    const bytes = readFileSync(path);
+    const rule = parseSigmaRule(new TextDecoder().decode(bytes), shownAs);
     compileRule(rule);
-    return rule;
+    return { ...rule, sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (err) {
     if (isRefusal(err)) return { file: err.file, reason: err.reason };
     const code = (err as NodeJS.ErrnoException).code;
