@@ -60,3 +60,41 @@ export function trim(list: (SupportRow | EventRow)[], limit: number): EventRow[]
   for (let i = from; i < keyed.length; i++) list[i - from] = withoutRaw(keyed[i].row);
   return list as EventRow[];
 }
+
+/**
+ * The event list's floor, shared by the threads of a run (one integer over a SharedArrayBuffer):
+ * no event earlier than it can be among the latest, because the list merged so far already holds
+ * `limit` events at or after it. Workers drop the rows under it before they fold them, so the
+ * files read after the floor has risen do not ship every Support row to the main thread: on the
+ * dense bench that list was a third of each file's partial. It only rises, and a row is dropped
+ * only when it could never be shown, so the list is the same whatever the timing.
+ */
+export type EventFloor = BigInt64Array;
+
+const NO_FLOOR = -(2n ** 63n);
+// Above every instant a time can have (ms); an unparseable time sorts last (Infinity) and stays.
+const ABOVE_ALL_TIMES = 2n ** 62n;
+
+/** A floor that drops nothing yet. */
+export function newEventFloor(): EventFloor {
+  const floor = new BigInt64Array(new SharedArrayBuffer(8));
+  floor[0] = NO_FLOOR;
+  return floor;
+}
+
+/** The rows that may still be among the latest events. */
+export function aboveFloor<R extends Pick<SupportRow, 'eventTime'>>(rows: readonly R[], floor: EventFloor | undefined): readonly R[] {
+  const at = floor === undefined ? NO_FLOOR : Atomics.load(floor, 0);
+  if (at === NO_FLOOR) return rows;
+  const ms = Number(at);
+  return rows.filter((row) => eventInstant(row.eventTime) >= ms);
+}
+
+/** Raises the floor to the earliest of the latest `limit` events in `list` (which it trims), once the list holds that many. */
+export function raiseFloor(floor: EventFloor, list: (SupportRow | EventRow)[], limit: number): void {
+  if (list.length < limit || limit === 0) return;
+  trim(list, limit);
+  const at = eventInstant(list[0].eventTime);
+  // Whole milliseconds, rounded down: a floor never above the event it comes from.
+  Atomics.store(floor, 0, at === Number.POSITIVE_INFINITY ? ABOVE_ALL_TIMES : BigInt(Math.floor(at)));
+}

@@ -9,6 +9,7 @@ import type { RowKey } from '../scan/merge.ts';
 import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
+import type { EventFloor } from './event-list.ts';
 import { emptyPartial, foldHiddenRows, foldReportRows, type ReportPartial } from './fold.ts';
 import { foldRuleRecord } from '../findings/fold.ts';
 import type { SigmaRule } from '../findings/sigma-rule.ts';
@@ -17,6 +18,8 @@ export interface ReportFileOptions extends FileScanOptions {
   readonly reports: readonly ReportName[];
   /** The event list's bound (event-list.ts). */
   readonly eventLimit: number;
+  /** The event list's floor, shared with the main thread (event-list.ts): rows under it are not folded into the list. */
+  readonly eventFloor?: EventFloor;
   /** Rows to leave out of the partial, by {@link placeKey}: the duplicates of rows kept from earlier files. */
   readonly exclude?: readonly string[];
   /** Detection rules to run on each kept record (and on the records of `ruleSources`); findings are folded when set. */
@@ -66,7 +69,7 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
     const fold = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
       if (!outcome) return undefined;
       const folded = excluded ? outcome.rows.filter((row) => !excluded.has(placeKey(row))) : outcome.rows;
-      foldReportRows(partial, folded, options.eventLimit, recordOf, rules, forCases(folded));
+      foldReportRows(partial, folded, options.eventLimit, recordOf, rules, forCases(folded), options.eventFloor);
       if (outcome.context) foldHiddenRows(partial, forCases(outcome.context), recordOf);
       const keys = { rows: outcome.rows.map(keyOf), ...(outcome.context ? { context: outcome.context.map(keyOf) } : {}) };
       return { ...outcome, ...keys } as unknown as FileOutcome;

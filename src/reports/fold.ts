@@ -6,7 +6,7 @@
  */
 import { type CaseState, emptyCaseState, foldCaseRows, mergeCaseStates } from '../cases/build-cases.ts';
 import type { SupportRow } from '../types.ts';
-import { type EventRow, keepLatest, trim } from './event-list.ts';
+import { aboveFloor, type EventFloor, type EventRow, keepLatest, trim } from './event-list.ts';
 import { factsOf, type RecordOf } from './facts.ts';
 import type { ReportName } from './names.ts';
 import { isRolled, type RolledName, ROLLUPS } from './rollups.ts';
@@ -48,6 +48,7 @@ export function foldReportRows(
   recordOf?: RecordOf,
   rules: readonly SigmaRule[] = [],
   caseRows: readonly SupportRow[] = rows,
+  eventFloor?: EventFloor,
 ): ReportPartial {
   const names = Object.keys(partial.groups) as RolledName[];
   if (names.length > 0) {
@@ -55,7 +56,7 @@ export function foldReportRows(
     for (const name of names) foldRows(ROLLUPS[name], facts, partial.groups[name]);
   }
   if (partial.cases) foldCaseRows(partial.cases, caseRows, recordOf);
-  if (partial.events) trim(keepLatest(partial.events, rows, eventLimit), eventLimit);
+  if (partial.events) trim(keepLatest(partial.events, aboveFloor(rows, eventFloor), eventLimit), eventLimit);
   if (partial.findings) foldFindingRows(partial.findings, rules, rows, recordOf);
   return partial;
 }

@@ -11,9 +11,9 @@ import { fileScanOptionsOf, keepFileOf, type ScanOptions } from '../scan/scan.ts
 import type { LogFile, RecordCounts, Reject } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
 import { defaultWorkers } from '../workers/pool.ts';
-import { runFiles } from '../workers/run-files.ts';
+import { type FileEntry, runFiles } from '../workers/run-files.ts';
 import type { ReportDocument } from './document.ts';
-import { EVENT_LIST_LIMIT } from './event-list.ts';
+import { EVENT_LIST_LIMIT, newEventFloor, raiseFloor } from './event-list.ts';
 import { placeKey, reportFile, type ReportFileOptions, type ReportFileOutcome } from './file.ts';
 import { CaseRepeats, isFiltering } from './case-repeats.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
@@ -57,10 +57,12 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   // rows the filters drop are folded into the cases too, and no file is skipped for its path date.
   const cases = names.includes('cases') || rules !== undefined;
   const withContext = cases && isFiltering(options.filter);
+  const eventFloor = names.includes('events') ? newEventFloor() : undefined;
   const fileOptions: ReportFileOptions = {
     ...fileScanOptionsOf(options),
     reports: names,
     eventLimit,
+    ...(eventFloor ? { eventFloor } : {}),
     withContext,
     ...(rules ? { rules, ruleSources: ruleSources?.length === 0 ? undefined : ruleSources } : {}),
   };
@@ -69,7 +71,12 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const keepFile = cases ? undefined : keepFileOf(options);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile };
   const repeats = new CaseRepeats(merger);
+  // Once the list has doubled (when it would be trimmed anyway), the workers learn how late an event must now be to count.
   await runFiles(paths, run, (entry) => {
+    consume(entry);
+    if (eventFloor && partial.events!.length >= 2 * eventLimit) raiseFloor(eventFloor, partial.events!, eventLimit);
+  });
+  function consume(entry: FileEntry<ReportFileOutcome>): void {
     if ('reject' in entry || 'skipped' in entry) {
       if ('reject' in entry) merger.addDiscoveryReject(entry.reject);
       else merger.addUnread(entry.file);
@@ -88,7 +95,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     const keptSet = new Set(kept);
     const exclude = outcome.rows.filter((row) => !keptSet.has(row)).map(placeKey);
     mergePartials(partial, reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial, eventLimit);
-  });
+  }
   const [{ toReportDocument }, { finishReports }] = await building;
   const result = merger.result();
   // Findings first: finishing the cases report settles the case state the stateful findings read.
