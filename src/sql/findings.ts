@@ -36,13 +36,14 @@ export function planFindings(rules: readonly SigmaRule[], d: Dialect, source: Sq
 /** The comment before the query: what it covers, each rule it leaves out and why. */
 export function findingsNotes(plan: FindingsPlan): string {
   const total = plan.translated.length + plan.refused.length;
-  const stateful = Object.values(STATEFUL_RULES).map((r) => `--   ${r.title} (${r.id})`);
+  // A line break in a title (a YAML block scalar) would end the comment inside the SQL.
+  const line = (text: string) => `-- ${text.replace(/\s+/g, ' ')}`;
   return [
-    `-- findings: ${plan.translated.length} of ${total} detection rules as SQL over the ${plan.source} source (rules that one record decides)`,
-    ...plan.refused.map((r) => `-- not expressed: ${r.rule.title} (${r.rule.file}): ${r.refused}`),
-    '-- not expressible: the stateful checks, code that reads many events and the case state, not one record:',
-    ...stateful,
-  ].join('\n') + '\n';
+    `findings: ${plan.translated.length} of ${total} detection rules as SQL over the ${plan.source} source (rules that one record decides)`,
+    ...plan.refused.map((r) => `not expressed: ${r.rule.title} (${r.rule.file}): ${r.refused}`),
+    'not expressible: the stateful checks, code that reads many events and the case state, not one record:',
+    ...Object.values(STATEFUL_RULES).map((r) => `  ${r.title} (${r.id})`),
+  ].map(line).join('\n') + '\n';
 }
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };

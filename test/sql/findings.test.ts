@@ -11,6 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { generateArchive } from '../../bench/generate/mod.ts';
 import { DIALECTS } from '../../src/sql/dialect.ts';
+import { parseSigmaRule } from '../../src/findings/sigma-rule.ts';
 import { jsonEscaped } from '../../src/sql/findings.ts';
 import { findingsSql, reportSql } from '../../src/sql/query.ts';
 import { sqlScript } from '../../src/sql/script.ts';
@@ -115,6 +116,19 @@ test('the comment names the five stateful checks as not expressible; --all adds 
   assert.ok(script.indexOf('VIEW support_findings') > script.indexOf('VIEW support_cases'));
   assert.equal(new HiveSQL().validate(script.slice(0, script.indexOf(';\n') + 2)), [], 'the table DDL, with webidfederationdata');
   assert.match(script, /webidfederationdata: STRUCT<federatedprovider: STRING>/);
+});
+
+test('a rule the translator refuses is named in the comment with its reason, and the others still run', async () => {
+  const rule = (id: string, title: string, detection: string) =>
+    parseSigmaRule(`title: ${title}\nid: ${id}\nlevel: high\nlogsource: {product: aws}\ndetection:\n  ${detection}\n  condition: sel\n`, `${id}.yml`);
+  const refused = rule('r-re', '|\n  Two\n  lines', "sel: {errorMessage|re: 'Acc.ss'}");
+  const kept = rule('r-root', 'Root anywhere', 'sel: {userIdentity.type: Root}');
+  const { notes, query } = findingsSql({ engine: 'duckdb', source: 'cloudtrail-table', location: await cloudTrailView(trailFiles(SAMPLES)) }, [refused, kept]);
+  assert.match(notes, /^-- findings: 1 of 2 detection rules/);
+  assert.match(notes, /\n-- not expressed: Two lines \(r-re\.yml\): "errorMessage\|re": modifier re has no SQL form here/);
+  assert.ok(notes.split('\n').every((l) => l === '' || l.startsWith('-- ')), 'every line a comment');
+  const rows = await duck(notes + query);
+  assert.ok(rows.length > 0 && rows.every((r) => r.ruleId === 'r-root' && r.level === 'high'));
 });
 
 test('jsonEscaped() in DuckDB is JSON.stringify inside the quotes: backslash, quote, every control character, the rest as is', async () => {
