@@ -37,13 +37,13 @@ export function planFindings(rules: readonly SigmaRule[], d: Dialect, source: Sq
 export function findingsNotes(plan: FindingsPlan): string {
   const total = plan.translated.length + plan.refused.length;
   // A line break in a title (a YAML block scalar) would end the comment inside the SQL.
-  const line = (text: string) => `-- ${text.replace(/\s+/g, ' ')}`;
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
   return [
     `findings: ${plan.translated.length} of ${total} detection rules as SQL over the ${plan.source} source (rules that one record decides)`,
-    ...plan.refused.map((r) => `not expressed: ${r.rule.title} (${r.rule.file}): ${r.refused}`),
+    ...plan.refused.map((r) => flat(`not expressed: ${r.rule.title} (${r.rule.file}): ${r.refused}`)),
     'not expressible: the stateful checks, code that reads many events and the case state, not one record:',
-    ...Object.values(STATEFUL_RULES).map((r) => `  ${r.title} (${r.id})`),
-  ].map(line).join('\n') + '\n';
+    ...Object.values(STATEFUL_RULES).map((r) => `  ${flat(r.title)} (${r.id})`),
+  ].map((text) => `-- ${text}`).join('\n') + '\n';
 }
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' };
