@@ -191,7 +191,7 @@ function cli(argv: string[]) {
     )
     .command(
       'sql [report]',
-      'The SQL of a report for DuckDB, Athena, Trino or Spark, over our Parquet export or the CloudTrail table',
+      'The SQL of a report, or of the findings that one record decides, for DuckDB, Athena, Trino or Spark, over our Parquet export or the CloudTrail table',
       (y) => sqlOptions(y),
       async (args) => void (exitCode = await runSql(args as unknown as SqlArgs)),
     )

@@ -3,14 +3,14 @@
  * (https://docs.aws.amazon.com/athena/latest/ug/create-cloudtrail-table-partition-projection.html):
  * lower-case columns, `useridentity` a struct, `requestparameters` and `responseelements` JSON
  * text. Our DDL adds `sessioncontext.sourceidentity` (AWS's leaves it out; without it the
- * principals' sourceIdentities are empty) and projects account, region and date, so one table
+ * principals' sourceIdentities are empty), keeps of `webidfederationdata` only `federatedprovider`, and projects account, region and date, so one table
  * covers an organization trail. For DuckDB, a view over the delivery files that reproduces the
  * same table (the tests run every report through it). Pure.
  */
 import type { Dialect } from './dialect.ts';
 
-// The record's string fields by their JSON keys (DuckDB reads by key; the table's columns are their lower case).
-const STRINGS = [
+/** The record's string fields by their JSON keys (DuckDB reads by key; the table's columns are their lower case). */
+export const STRINGS: readonly string[] = [
   'eventVersion',
   'eventTime',
   'eventSource',
@@ -29,11 +29,13 @@ const STRINGS = [
   'sharedEventID',
   'vpcEndpointId',
 ];
-const JSON_TEXT = ['requestParameters', 'responseElements', 'additionalEventData', 'serviceEventDetails'];
+/** The record's fields the table keeps as JSON text. */
+export const JSON_TEXT: readonly string[] = ['requestParameters', 'responseElements', 'additionalEventData', 'serviceEventDetails'];
 
 /** useridentity as a tree of fields: a leaf is a string. */
-type Tree = { readonly [field: string]: Tree | null };
-const USER_IDENTITY: Tree = {
+export type Tree = { readonly [field: string]: Tree | null };
+/** The fields of the useridentity struct, by their JSON keys. */
+export const USER_IDENTITY: Tree = {
   type: null,
   principalId: null,
   arn: null,
@@ -46,6 +48,8 @@ const USER_IDENTITY: Tree = {
     attributes: { mfaAuthenticated: null, creationDate: null },
     sessionIssuer: { type: null, principalId: null, arn: null, accountId: null, userName: null },
     ec2RoleDelivery: null,
+    // AWS's DDL has it (with an attributes map left out here): the web-identity rule reads federatedProvider.
+    webIdFederationData: { federatedProvider: null },
     sourceIdentity: null,
   },
 };

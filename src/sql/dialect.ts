@@ -33,6 +33,14 @@ export interface Dialect {
   jsonPart(json: string, path: string): string;
   /** The strings of a JSON array at a path, an empty array when absent. */
   jsonStrings(json: string, path: string): string;
+  /** The text of the string, number or boolean at a JSON path; null when absent, null, an object or an array (Spark: their JSON text). */
+  jsonScalar(json: string, path: string): string;
+  /** True when a JSON path holds a value other than null (never null itself). */
+  jsonPresent(json: string, path: string): string;
+  /** The parts of a text split at a literal separator. */
+  split(text: string, separator: string): string;
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of a text. */
+  sha256Hex(text: string): string;
   /** 1-based position of `needle` in `text`, 0 when absent. */
   position(text: string, needle: string): string;
   regexpLike(text: string, pattern: string): string;
@@ -45,6 +53,10 @@ export interface Dialect {
   sortedJoin(expr: string, separator: string): string;
   /** Aggregate: the distinct non-empty space-separated tokens of the values, sorted, joined by a space. */
   sortedTokens(expr: string): string;
+  /** Aggregate: the distinct non-null values, sorted, as an array. */
+  sortedList(expr: string): string;
+  /** Aggregate of arrays: their distinct elements, sorted, as one array. */
+  sortedFlat(array: string): string;
   /** An array of the given elements. */
   array(elements: string[]): string;
   concatArrays(a: string, b: string): string;
@@ -90,6 +102,11 @@ const duckdb: Dialect = {
   jsonText: (json, path) => `json_extract_string(${json}, ${standardString(path)})`,
   jsonPart: (json, path) => `json_extract(${json}, ${standardString(path)})`,
   jsonStrings: (json, path) => `coalesce(json_extract_string(${json}, ${standardString(`${path}[*]`)}), [])`,
+  jsonScalar: (json, path) =>
+    `CASE WHEN json_type(${json}, ${standardString(path)}) NOT IN ('OBJECT', 'ARRAY', 'NULL') THEN json_extract_string(${json}, ${standardString(path)}) END`,
+  jsonPresent: (json, path) => `coalesce(json_type(${json}, ${standardString(path)}) <> 'NULL', FALSE)`,
+  split: (text, sep) => `string_split(${text}, ${standardString(sep)})`,
+  sha256Hex: (text) => `sha256(${text})`,
   position: (text, needle) => `strpos(${text}, ${needle})`,
   regexpLike: (text, pattern) => `regexp_matches(${text}, ${standardString(pattern)})`,
   regexpGroup: (text, pattern) => `nullif(regexp_extract(${text}, ${standardString(pattern)}, 1), '')`,
@@ -97,6 +114,9 @@ const duckdb: Dialect = {
   intDiv: (a, b) => `(${a} // ${b})`,
   sortedJoin: (expr, sep) => `coalesce(string_agg(DISTINCT ${expr}, ${standardString(sep)} ORDER BY ${expr}), '')`,
   sortedTokens: (expr) => `coalesce(array_to_string(list_sort(list_distinct(list_filter(flatten(list(string_split(${expr}, ' '))), v -> v <> ''))), ' '), '')`,
+  // list_distinct drops nulls.
+  sortedList: (expr) => `list_sort(list_distinct(list(${expr})))`,
+  sortedFlat: (array) => `list_sort(list_distinct(flatten(list(${array}))))`,
   array: (elements) => `[${elements.join(', ')}]`,
   concatArrays: (a, b) => `list_concat(${a}, ${b})`,
   nonEmptyDistinct: (array) => `list_distinct(list_filter(${array}, v -> v IS NOT NULL AND v <> ''))`,
@@ -117,6 +137,11 @@ const trino: Dialect = {
   jsonText: (json, path) => `json_extract_scalar(${json}, ${standardString(path)})`,
   jsonPart: (json, path) => `json_extract(${json}, ${standardString(path)})`,
   jsonStrings: (json, path) => `coalesce(TRY_CAST(json_extract(${json}, ${standardString(path)}) AS ARRAY(VARCHAR)), ARRAY[])`,
+  // json_extract_scalar is null for objects and arrays.
+  jsonScalar: (json, path) => `json_extract_scalar(${json}, ${standardString(path)})`,
+  jsonPresent: (json, path) => `coalesce(json_format(json_extract(${json}, ${standardString(path)})) <> 'null', FALSE)`,
+  split: (text, sep) => `split(${text}, ${standardString(sep)})`,
+  sha256Hex: (text) => `lower(to_hex(sha256(to_utf8(${text}))))`,
   position: (text, needle) => `strpos(${text}, ${needle})`,
   regexpLike: (text, pattern) => `regexp_like(${text}, ${standardString(pattern)})`,
   regexpGroup: (text, pattern) => `nullif(regexp_extract(${text}, ${standardString(pattern)}, 1), '')`,
@@ -124,6 +149,8 @@ const trino: Dialect = {
   intDiv: (a, b) => `(${a} / ${b})`,
   sortedJoin: (expr, sep) => `coalesce(array_join(array_sort(array_distinct(filter(array_agg(${expr}), v -> v IS NOT NULL))), ${standardString(sep)}), '')`,
   sortedTokens: (expr) => `coalesce(array_join(array_sort(array_distinct(filter(flatten(array_agg(split(${expr}, ' '))), v -> v <> ''))), ' '), '')`,
+  sortedList: (expr) => `array_sort(array_distinct(filter(array_agg(${expr}), v -> v IS NOT NULL)))`,
+  sortedFlat: (array) => `array_sort(array_distinct(flatten(array_agg(${array}))))`,
   array: (elements) => `ARRAY[${elements.join(', ')}]`,
   concatArrays: (a, b) => `concat(${a}, ${b})`,
   nonEmptyDistinct: (array) => `array_distinct(filter(${array}, v -> v IS NOT NULL AND v <> ''))`,
@@ -148,6 +175,11 @@ const spark: Dialect = {
   jsonText: (json, path) => `get_json_object(${json}, ${sparkString(path)})`,
   jsonPart: (json, path) => `get_json_object(${json}, ${sparkString(path)})`,
   jsonStrings: (json, path) => `coalesce(from_json(get_json_object(${json}, ${sparkString(path)}), 'array<string>'), array())`,
+  jsonScalar: (json, path) => `get_json_object(${json}, ${sparkString(path)})`,
+  jsonPresent: (json, path) => `get_json_object(${json}, ${sparkString(path)}) IS NOT NULL`,
+  // Spark's split takes a regular expression: the separator is quoted.
+  split: (text, sep) => `split(${text}, ${sparkString(sep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))})`,
+  sha256Hex: (text) => `sha2(${text}, 256)`,
   position: (text, needle) => `instr(${text}, ${needle})`,
   regexpLike: (text, pattern) => `(${text} RLIKE ${sparkString(pattern)})`,
   regexpGroup: (text, pattern) => `nullif(regexp_extract(${text}, ${sparkString(pattern)}, 1), '')`,
@@ -156,6 +188,8 @@ const spark: Dialect = {
   intDiv: (a, b) => `(${a} DIV ${b})`,
   sortedJoin: (expr, sep) => `array_join(array_sort(collect_set(${expr})), ${sparkString(sep)})`,
   sortedTokens: (expr) => `array_join(array_sort(array_distinct(filter(flatten(collect_list(split(${expr}, ' '))), v -> v <> ''))), ' ')`,
+  sortedList: (expr) => `array_sort(collect_set(${expr}))`,
+  sortedFlat: (array) => `array_sort(array_distinct(flatten(collect_list(${array}))))`,
   array: (elements) => `array(${elements.join(', ')})`,
   concatArrays: (a, b) => `concat(${a}, ${b})`,
   nonEmptyDistinct: (array) => `array_distinct(filter(${array}, v -> v IS NOT NULL AND v <> ''))`,

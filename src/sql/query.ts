@@ -1,16 +1,24 @@
 /**
  * The face of src/sql/: one query per report for an engine and a source, or every report as one
- * script of named views after the DDL of the source. Pure: it returns text.
+ * script of named views after the DDL of the source. Pure: it returns text (`findings` reads the
+ * built-in rule files of the package).
  */
+import { loadRules } from '../findings/load-rules.ts';
+import type { SigmaRule } from '../findings/sigma-rule.ts';
 import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
 import { casesSelect } from './cases.ts';
 import { DIALECTS, type Engine } from './dialect.ts';
+import { findingsNotes, findingsQuery, planFindings } from './findings.ts';
 import { credentialsSelect, ROLLED_SQL, rolledSelect } from './rolled.ts';
 import { type SqlSource, supportRowsCtes } from './source-rows.ts';
 
 /** Every report the SQL forms compute, in the order of the tool's registry (the unbounded event list is left out). */
 export const SQL_REPORTS = ['actions', 'principals', 'credentials', 'accounts', 'days', 'activity', 'denied', 'trustedAdvisor', 'cases'] as const;
 export type SqlReport = (typeof SQL_REPORTS)[number];
+
+/** Every query `sql` prints: the reports, then the findings of the rules that one record decides. */
+export const SQL_QUERIES = [...SQL_REPORTS, 'findings'] as const;
+export type SqlQuery = (typeof SQL_QUERIES)[number];
 
 export interface SqlOptions {
   readonly engine: Engine;
@@ -52,7 +60,26 @@ function ctesOf(options: SqlOptions, report: SqlReport): string[] {
   return report === 'cases' ? [...rows, ...casesSelect(d).ctes] : rows;
 }
 
+let builtin: readonly SigmaRule[] | undefined;
+/** The built-in detection rules (rules/ of the package), read once. */
+export const builtinRules = (): readonly SigmaRule[] => (builtin ??= loadRules([], true).rules);
+
+/**
+ * The findings of `rules` (default: the built-in ones) that SQL can express, after a comment naming
+ * the rules it cannot, with the columns, types and row order of the findings of `report --format json`.
+ */
+export function findingsSql(options: SqlOptions, rules: readonly SigmaRule[] = builtinRules()): { notes: string; query: string } {
+  const d = DIALECTS[options.engine];
+  const plan = planFindings(rules, d, options.source);
+  const rows = { from: fromClause(options), eventSources: [...sourcesFor(options.sources ?? 'support')] };
+  return { notes: findingsNotes(plan), query: findingsQuery(d, plan, rows) };
+}
+
 /** One query computing `report` with the columns, types and row order of `report --format json`. */
-export function reportSql(report: SqlReport, options: SqlOptions): string {
+export function reportSql(report: SqlQuery, options: SqlOptions): string {
+  if (report === 'findings') {
+    const { notes, query } = findingsSql(options);
+    return notes + query;
+  }
   return `WITH\n${ctesOf(options, report).join(',\n')}\n${reportSelect(options.engine, report)}\n`;
 }

@@ -1,11 +1,12 @@
 /**
- * `sql --all`: the DDL of the chosen source, then every report as a named view, as one script. Pure.
+ * `sql --all`: the DDL of the chosen source, then every report and the findings as named views,
+ * as one script. Pure.
  */
 import { RunError } from '../errors.ts';
 import { athenaCloudTrailDdl, duckdbCloudTrailView } from './cloudtrail-ddl.ts';
 import { datasetDdl } from './dataset-ddl.ts';
 import { DIALECTS } from './dialect.ts';
-import { defaultLocation, reportSql, SQL_REPORTS, type SqlOptions, type SqlReport } from './query.ts';
+import { defaultLocation, findingsSql, reportSql, SQL_REPORTS, type SqlOptions, type SqlQuery } from './query.ts';
 
 export interface ScriptOptions extends SqlOptions {
   /** Where the data lives, for the DDL: s3://bucket/AWSLogs/ or the dataset's folder (DuckDB: a glob of delivery files). */
@@ -17,7 +18,7 @@ export interface ScriptOptions extends SqlOptions {
 }
 
 /** The view of a report: `support_trusted_advisor` for trustedAdvisor. */
-export const viewName = (report: SqlReport) => `support_${report.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+export const viewName = (report: SqlQuery) => `support_${report.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
 function sourceDdl(o: ScriptOptions, table: string): string {
   const d = DIALECTS[o.engine];
@@ -41,6 +42,9 @@ export function sqlScript(o: ScriptOptions): string {
   const table = o.location ?? defaultLocation(o.engine, o.source);
   const ddl = sourceDdl(o, table);
   const views = SQL_REPORTS.map((report) => `CREATE OR REPLACE VIEW ${viewName(report)} AS\n${reportSql(report, o).trimEnd()};\n`);
+  // The findings view's comment (the rules it leaves out) stands before it, outside the statement.
+  const findings = findingsSql(o);
+  views.push(`${findings.notes}CREATE OR REPLACE VIEW ${viewName('findings')} AS\n${findings.query.trimEnd()};\n`);
   const head = `-- cloudtrail-support sql --all: engine ${o.engine}, source ${o.source}, sources ${o.sources ?? 'support'}\n`;
   return [head, ddl, ...views].filter((s) => s !== '').join('\n');
 }

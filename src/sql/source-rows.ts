@@ -22,6 +22,14 @@ export interface RowsSpec {
   readonly from: string;
   /** The event sources kept (the `--sources` selection). */
   readonly eventSources: readonly string[];
+  /**
+   * Other event sources read for detection rules (matched lower-cased, as the scan's prefilter
+   * does), null for every record. A repeated eventID counts once among them too: the tool skips
+   * a byte-identical file whole, but keeps both copies of one event in two different files.
+   */
+  readonly ruleSources?: readonly string[] | null;
+  /** More columns, computed over the source's own columns (a rule's match, the file). */
+  readonly extra?: Readonly<Record<string, string>>;
 }
 
 // Epoch ms of 0000-01-01T00:00:00Z (reports/facts.ts): instants of years 0000-9999 become 15 digits.
@@ -125,11 +133,13 @@ function cloudTrailColumns(d: Dialect): Record<string, string> {
  * already).
  */
 export function supportRowsCtes(d: Dialect, spec: RowsSpec): string[] {
-  const columns = spec.source === 'parquet' ? parquetColumns(d) : cloudTrailColumns(d);
+  const columns = { ...(spec.source === 'parquet' ? parquetColumns(d) : cloudTrailColumns(d)), ...spec.extra };
   const select = Object.entries(columns).map(([name, expr]) => `${expr} AS ${name}`).join(',\n    ');
-  const where = `eventsource IN (${inList(spec.eventSources, d)})`;
-  const picked = spec.source === 'parquet' ? [`picked_rows AS (\n  SELECT\n    ${select}\n  FROM ${spec.from}\n  WHERE ${where}\n)`] : [
-    `read_rows AS (\n  SELECT\n    ${select}\n  FROM ${spec.from}\n  WHERE ${where}\n)`,
+  const selected = `eventsource IN (${inList(spec.eventSources, d)})`;
+  const others = spec.ruleSources;
+  const where = others === null ? '' : `\n  WHERE ${others?.length ? `(${selected} OR lower(eventsource) IN (${inList(others, d)}))` : selected}`;
+  const picked = spec.source === 'parquet' ? [`picked_rows AS (\n  SELECT\n    ${select}\n  FROM ${spec.from}${where}\n)`] : [
+    `read_rows AS (\n  SELECT\n    ${select}\n  FROM ${spec.from}${where}\n)`,
     `numbered_rows AS (SELECT *, row_number() OVER (PARTITION BY eventid ORDER BY place) AS copy FROM read_rows)`,
     `picked_rows AS (SELECT * FROM numbered_rows WHERE eventid IS NULL OR copy = 1)`,
   ];

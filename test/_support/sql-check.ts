@@ -8,18 +8,23 @@ import { join } from 'node:path';
 import * as assert from 'uvu/assert';
 import { duckdbCloudTrailView } from '../../src/sql/cloudtrail-ddl.ts';
 import { DIALECTS } from '../../src/sql/dialect.ts';
-import { reportSql, SQL_REPORTS, type SqlOptions } from '../../src/sql/query.ts';
+import { builtinRules, findingsSql, reportSql, SQL_REPORTS, type SqlOptions } from '../../src/sql/query.ts';
 import { spawnSync } from 'node:child_process';
 import { duck } from './duck.ts';
 import { ROOT } from './helpers.ts';
 
-/** `report --format json` of `inputs` (extra flags after), parsed. */
-export function reportJson(inputs: string[], flags: string[] = []): Record<string, Record<string, unknown>[]> {
+/** The whole document of `report --format json` of `inputs` (extra flags after), parsed. */
+export function reportDocument(inputs: string[], flags: string[] = []): Record<string, unknown> {
   // A large archive's JSON passes spawnSync's default 1 MiB buffer.
   const args = [join(ROOT, 'dist/src/cli.js'), 'report', ...inputs, '--format', 'json', '--quiet', '--workers', '2', ...flags];
   const out = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, TZ: 'UTC' } });
   assert.is(out.status, 0, out.stderr);
-  return JSON.parse(out.stdout).reports;
+  return JSON.parse(out.stdout);
+}
+
+/** `report --format json` of `inputs` (extra flags after): its reports. */
+export function reportJson(inputs: string[], flags: string[] = []): Record<string, Record<string, unknown>[]> {
+  return reportDocument(inputs, flags).reports as Record<string, Record<string, unknown>[]>;
 }
 
 let views = 0;
@@ -49,6 +54,22 @@ export async function assertSameReports(
     if (rows.length > 0) assert.equal(Object.keys(rows[0]), Object.keys(expected[report][0]), `${label}: ${report} column order`);
   }
   return seen;
+}
+
+/**
+ * Asserts that the DuckDB findings SQL over `options` gives exactly the findings of the report
+ * `document` made by the built-in Sigma rules (the stateful ones left out), with their columns in
+ * order; returns how many rows were compared.
+ */
+export async function assertSameFindings(document: Record<string, unknown>, options: Omit<SqlOptions, 'engine'>, label: string): Promise<number> {
+  const sigma = new Set(builtinRules().map((r) => r.id));
+  const expected = (document.findings as Record<string, unknown>[]).filter((f) => sigma.has(f.ruleId as string));
+  const { notes, query } = findingsSql({ ...options, engine: 'duckdb' });
+  assert.not.match(notes, /not expressed/, `${label}: every built-in rule is translated`);
+  const rows = await duck(query);
+  assert.equal(rows, expected, `${label}: findings`);
+  if (rows.length > 0) assert.equal(Object.keys(rows[0]), Object.keys(expected[0]), `${label}: findings column order`);
+  return rows.length;
 }
 
 /** Files under `roots` (sorted) that are delivery documents: `{"Records": [objects]}`, gzipped or not. */

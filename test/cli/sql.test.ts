@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { viewName } from '../../src/sql/script.ts';
-import { SQL_REPORTS } from '../../src/sql/query.ts';
+import { builtinRules, SQL_QUERIES, SQL_REPORTS } from '../../src/sql/query.ts';
 import { writeStoryArchive } from '../_support/case-stories.ts';
 import { cli, duck } from '../_support/duck.ts';
 import { SAMPLES, tempDir } from '../_support/helpers.ts';
-import { assertSameReports, cloudTrailView, recordsDocuments, reportJson } from '../_support/sql-check.ts';
+import { assertSameReports, cloudTrailView, recordsDocuments, reportDocument, reportJson } from '../_support/sql-check.ts';
 
 const dirs: string[] = [];
 const temp = (prefix: string) => {
@@ -28,14 +28,34 @@ test('sql REPORT prints one query; run in DuckDB over the export it gives report
   assert.equal(await duck(out.stdout), reportJson([SAMPLES], ['--sources', 'support']).principals);
 });
 
-test('sql --all for DuckDB over delivery files: the script creates the table view and one view per report, each the report', async () => {
+test('sql --all for DuckDB over delivery files: the script creates the table view and one view per report and the findings, each the report', async () => {
   const glob = join(SAMPLES, 'AWSLogs/**/CloudTrail/*/*/*/*/*.json.gz');
   const out = cli(['sql', '--all', '--source', 'cloudtrail-table', '--data', glob, '--location', 'ct_all', '--sources', 'all']);
   assert.is(out.code, 0, out.stderr);
-  assert.is(out.stdout.match(/^CREATE OR REPLACE VIEW support_/gm)?.length, SQL_REPORTS.length);
+  assert.is(out.stdout.match(/^CREATE OR REPLACE VIEW support_/gm)?.length, SQL_QUERIES.length);
   await duck(out.stdout);
-  const expected = reportJson([SAMPLES], ['--sources', 'all']);
+  const document = reportDocument([SAMPLES], ['--sources', 'all']);
+  const expected = document.reports as Record<string, unknown[]>;
   for (const report of SQL_REPORTS) assert.equal(await duck(`SELECT * FROM ${viewName(report)}`), expected[report], report);
+  // A view's rows have no order of their own: the findings are ordered again as the report orders them.
+  const sigma = new Set(builtinRules().map((r) => r.id));
+  const findings = (document.findings as Record<string, unknown>[]).filter((f) => sigma.has(f.ruleId as string));
+  const levels = "CASE level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END";
+  assert.equal(await duck(`SELECT * FROM support_findings ORDER BY ${levels}, title, principal, account, fingerprint`), findings, 'findings');
+});
+
+test('sql findings prints the comment on what it leaves out, then one query that gives the built-in Sigma findings', async () => {
+  const parquet = join(temp('cts-sql-cli-findings-'), 'support.parquet');
+  assert.is(cli(['export', SAMPLES, '--format', 'parquet', '--out', parquet, '--sources', 'all', '--quiet']).code, 0);
+  const out = cli(['sql', 'findings', '--location', parquet, '--sources', 'all']);
+  assert.is(out.code, 0, out.stderr);
+  assert.match(out.stdout, /^-- findings: 6 of 6 detection rules as SQL over the parquet source/);
+  assert.match(out.stdout, /-- not expressible: the stateful checks/);
+  const sigma = new Set(builtinRules().map((r) => r.id));
+  const expected = (reportDocument([SAMPLES], ['--sources', 'all']).findings as Record<string, unknown>[]).filter((f) => sigma.has(f.ruleId as string));
+  assert.ok(expected.length > 0);
+  assert.equal(await duck(out.stdout), expected);
+  assert.match(cli(['sql', '--help']).stdout.replace(/\s+/g, ' '), /or findings: the built-in rules that one record decides/);
 });
 
 test('sql --all for Athena: the CloudTrail table DDL with projection, then the views', () => {
