@@ -66,7 +66,6 @@ const openingOf = (o: Opening): Opening => {
   };
   return { row, language: intern(o.language) };
 };
-const useOf = (u: FirstUse): FirstUse => ({ principalKey: intern(u.principalKey), principal: intern(u.principal), value: intern(u.value), at: u.at });
 
 export interface CaseFacts {
   /** A call of the case passed the filters: the case is shown (its facts come from every call, shown or not). */
@@ -137,23 +136,41 @@ const withFirstUse = (uses: readonly FirstUse[], principalKey: string, principal
   return uses;
 };
 
-/** The same facts with their texts shared with this thread's other cases (for facts that came from another thread). */
+/** Texts of a moment, a resolution or an opening's row that repeat across cases. */
+const ROW_TEXTS = [
+  'file',
+  'archivePath',
+  'account',
+  'eventName',
+  'principal',
+  'identityType',
+  'callerAccount',
+  'region',
+  'credentialClass',
+  'sourceIPAddress',
+  'userAgent',
+];
+const USE_TEXTS = ['principalKey', 'principal', 'value'];
+
+/** Replaces the repeated texts of `target` by this thread's copies, in place. */
+function internTexts(target: object, keys: readonly string[]): void {
+  const fields = target as Record<string, unknown>;
+  for (const key of keys) if (typeof fields[key] === 'string') fields[key] = intern(fields[key] as string);
+}
+
+/**
+ * Facts that came from another thread (a worker's file partial, just deserialized) made to share
+ * their texts with this thread's other cases, in place: they are this thread's own objects
+ * already, and copying every case merged on the main thread doubled what it allocated.
+ */
 export function internFacts(f: CaseFacts): CaseFacts {
-  return {
-    ...f,
-    opened: f.opened && openingOf(f.opened),
-    resolved: f.resolved && resolutionOf(f.resolved),
-    communicatedBy: f.communicatedBy.map(intern),
-    principalKeys: f.principalKeys.map(intern),
-    touchedBy: f.touchedBy.map(intern),
-    accounts: f.accounts.map(intern),
-    regions: f.regions.map(intern),
-    errorCodes: f.errorCodes.map(intern),
-    first: momentOf(f.first),
-    last: momentOf(f.last),
-    ips: f.ips.map(useOf),
-    agents: f.agents.map(useOf),
-  };
+  for (const part of [f.first, f.last, f.resolved, f.opened?.row]) if (part) internTexts(part, ROW_TEXTS);
+  for (const list of ['communicatedBy', 'principalKeys', 'touchedBy', 'accounts', 'regions', 'errorCodes'] as const) {
+    const values = f[list] as string[];
+    for (let i = 0; i < values.length; i++) values[i] = intern(values[i]);
+  }
+  for (const use of [...f.ips, ...f.agents]) internTexts(use, USE_TEXTS);
+  return f;
 }
 
 export function emptyCaseFacts(row: CaseRowFacts): CaseFacts {
