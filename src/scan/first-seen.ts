@@ -20,8 +20,6 @@ export interface FirstSeenEntry {
 /** What {@link FirstSeen.add} records about the first occurrence. */
 export type FirstSeenInput = Omit<FirstSeenEntry, 'print'> & { readonly fingerprint: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The first 52 bits of a hex fingerprint as an exact integer: enough to tell payloads apart. */
 export const printOf = (hex: string): number => parseInt(hex.slice(0, 13), 16);
 
@@ -40,7 +38,7 @@ export class FirstSeen {
   private readonly shapes: string[] = [];
 
   get(id: string): FirstSeenEntry | undefined {
-    const entry = UUID.test(id) ? this.find(words(id)).entry : this.others.get(id);
+    const entry = uuidWords(id, SCRATCH) ? this.find(SCRATCH).entry : this.others.get(id);
     if (entry === undefined) return undefined;
     const note = this.notes[entry];
     return {
@@ -64,13 +62,12 @@ export class FirstSeen {
     let shape = this.shapes.indexOf(first.shape);
     if (shape < 0) shape = this.shapes.push(first.shape) - 1;
     this.notes[entry] = shape * 2 + (first.partial ? 1 : 0);
-    if (!UUID.test(id)) {
+    if (!uuidWords(id, SCRATCH)) {
       this.others.set(id, entry);
       return;
     }
-    const key = words(id);
-    this.ids.set(key, entry * 4);
-    this.table[this.find(key).slot] = entry + 1;
+    this.ids.set(SCRATCH, entry * 4);
+    this.table[this.find(SCRATCH).slot] = entry + 1;
     if (this.size * 2 > this.table.length) this.rehash();
   }
 
@@ -112,8 +109,30 @@ export class FirstSeen {
   }
 }
 
-/** A lowercase UUID as four 32-bit words. */
-function words(uuid: string): Uint32Array {
-  const hex = uuid.replaceAll('-', '');
-  return Uint32Array.of(parseInt(hex.slice(0, 8), 16), parseInt(hex.slice(8, 16), 16), parseInt(hex.slice(16, 24), 16), parseInt(hex.slice(24, 32), 16));
+const SCRATCH = new Uint32Array(4);
+
+/**
+ * Reads a lowercase UUID into four 32-bit words (`into`); false for any other text. One pass over
+ * the characters, nothing allocated: the regular expression test and the slicing and parseInt it
+ * replaces took 0.55 s of the main thread's 15 s on the 200-file dense report (two calls a row).
+ */
+export function uuidWords(id: string, into: Uint32Array): boolean {
+  if (id.length !== 36) return false;
+  let word = 0;
+  let digits = 0;
+  for (let i = 0; i < 36; i++) {
+    const c = id.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false;
+      continue;
+    }
+    const nibble = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (nibble < 0) return false;
+    word = (word << 4) | nibble;
+    if (++digits % 8 === 0) {
+      into[digits / 8 - 1] = word >>> 0;
+      word = 0;
+    }
+  }
+  return true;
 }
