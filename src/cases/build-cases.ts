@@ -12,7 +12,8 @@
 import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
-import { addCaseEvent, type CaseFacts, emptyCaseFacts, internFacts, mergeCaseFacts } from './case-facts.ts';
+import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { internFacts } from './shared-texts.ts';
 import type { CaseRow } from './case-row.ts';
 import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';

@@ -58,6 +58,7 @@ const infoOf = (r: SigmaRule): RuleInfo => ({
   tags: r.tags,
   author: r.author,
   file: r.file,
+  ...(r.sha256 === undefined ? {} : { sha256: r.sha256 }),
 });
 
 /** Every rule of the run, Sigma rules first. */

@@ -21,8 +21,6 @@ export interface SigmaRule extends RuleInfo {
   readonly selections: Readonly<Record<string, unknown>>;
   /** One condition, or several (a list is OR). */
   readonly conditions: readonly string[];
-  /** SHA-256 of the rule file's bytes as they were read and parsed (set by load-rules.ts), for the manifest. */
-  readonly sha256?: string;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -16,6 +16,8 @@ export interface RuleInfo {
   readonly author: string | null;
   /** Where the rule comes from: `builtin:<file>`, `builtin:stateful`, or the user's rule file. */
   readonly file: string;
+  /** SHA-256 of the rule file's bytes as the run parsed them (load-rules.ts); none for the stateful checks, which are code. */
+  readonly sha256?: string;
 }
 
 /** How many denied Support calls by one principal within {@link DENIED_WINDOW_MS} make a burst. */
