@@ -13,7 +13,7 @@ import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
-import { internFacts } from './shared-texts.ts';
+import { intern, internTexts } from './shared-texts.ts';
 import type { CaseRow } from './case-row.ts';
 import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
@@ -107,3 +107,34 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
 
 /** One row per case named in `rows` (see {@link casesOf}). */
 export const buildCases = (rows: readonly SupportRow[]): CaseRow[] => casesOf(foldCaseRows(emptyCaseState(), rows));
+
+/** Texts of a moment, a resolution or an opening's row that repeat across cases. */
+const ROW_TEXTS = [
+  'file',
+  'archivePath',
+  'account',
+  'eventName',
+  'principal',
+  'identityType',
+  'callerAccount',
+  'region',
+  'credentialClass',
+  'sourceIPAddress',
+  'userAgent',
+];
+const USE_TEXTS = ['principalKey', 'principal', 'value'];
+
+/**
+ * Facts that came from another thread (a worker's file partial, just deserialized) made to share
+ * their texts with this thread's other cases, in place: they are this thread's own objects
+ * already, and copying every case merged on the main thread doubled what it allocated.
+ */
+function internFacts(f: CaseFacts): CaseFacts {
+  for (const part of [f.first, f.last, f.resolved, f.opened?.row]) if (part) internTexts(part, ROW_TEXTS);
+  for (const list of ['communicatedBy', 'principalKeys', 'touchedBy', 'accounts', 'regions', 'errorCodes'] as const) {
+    const values = f[list] as string[];
+    for (let i = 0; i < values.length; i++) values[i] = intern(values[i]);
+  }
+  for (const use of [...f.ips, ...f.agents]) internTexts(use, USE_TEXTS);
+  return f;
+}
