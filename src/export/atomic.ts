@@ -148,9 +148,14 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
 
 /** Writes `data` to `path` atomically, creating parent folders. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeAtomicParts(path, [data]);
+}
+
+/** Writes `parts` one after another to `path` atomically (for output too large to be one string), creating parent folders. */
+export async function writeAtomicParts(path: string, parts: Iterable<string | Uint8Array>): Promise<void> {
   const file = await openAtomic(path);
   try {
-    await file.write(data);
+    for (const part of parts) await file.write(part);
     await file.commit();
   } catch (err) {
     await file.abort();
