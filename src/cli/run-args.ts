@@ -5,7 +5,7 @@
 import process from 'node:process';
 import type { InflateEngine } from '../read/decode.ts';
 import { ExitCode, type ExitCodeValue } from '../errors.ts';
-import { writeAtomic } from '../export/atomic.ts';
+import { writeAtomicParts } from '../export/atomic.ts';
 import { type Output } from './outputs.ts';
 import { toNdjson } from '../render/json.ts';
 import { parseWindow, type RowFilter } from '../rows/filter.ts';
@@ -70,8 +70,20 @@ export function outputsOf(args: InputArgs, out: Output | undefined): Output[] {
 /** The files a run wrote besides its --out: for the manifest's `outputs`. */
 export const sideFiles = (args: InputArgs) => (args.rejects === undefined ? [] : [args.rejects]);
 
+/**
+ * Ledger lines rendered into one text per write. The whole ledger as one text failed past V8's
+ * longest string (~512 MiB): a 23 MB zip holding one 31 MiB entry under 48 names has 2.25M
+ * duplicate lines, and `--rejects` ended the run with an internal error after the scan.
+ */
+const LEDGER_SLICE = 10_000;
+
+/** Writes the ledger as NDJSON to `path` (nothing without one). */
 export async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
-  if (path) await writeAtomic(path, toNdjson(ledger));
+  if (path) await writeAtomicParts(path, ledgerSlices(ledger));
+}
+
+function* ledgerSlices(ledger: readonly Reject[]): Generator<string> {
+  for (let from = 0; from < ledger.length; from += LEDGER_SLICE) yield toNdjson(ledger.slice(from, from + LEDGER_SLICE));
 }
 
 /** The terminal's width in columns on a terminal (tables are fitted to it), else the default. */

@@ -146,21 +146,27 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   }
 }
 
-/** Writes `data` (or text in pieces, about 1 MiB a write) to `path` atomically, creating parent folders. */
+/** Writes `data` (or text in pieces, joined into writes of about 1 MiB) to `path` atomically, creating parent folders. */
 export async function writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+  await writeAtomicParts(path, typeof data === 'string' || data instanceof Uint8Array ? [data] : inWritesOf1MiB(data));
+}
+
+function* inWritesOf1MiB(chunks: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length < 1 << 20) continue;
+    yield pending;
+    pending = '';
+  }
+  if (pending !== '') yield pending;
+}
+
+/** Writes `parts` one after another to `path` atomically (for output too large to be one string), creating parent folders. */
+export async function writeAtomicParts(path: string, parts: Iterable<string | Uint8Array>): Promise<void> {
   const file = await openAtomic(path);
   try {
-    if (typeof data === 'string' || data instanceof Uint8Array) await file.write(data);
-    else {
-      let pending = '';
-      for (const chunk of data) {
-        pending += chunk;
-        if (pending.length < 1 << 20) continue;
-        await file.write(pending);
-        pending = '';
-      }
-      if (pending !== '') await file.write(pending);
-    }
+    for (const part of parts) await file.write(part);
     await file.commit();
   } catch (err) {
     await file.abort();

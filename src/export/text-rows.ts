@@ -31,6 +31,13 @@ export function renderTextRows(rows: readonly ExportRow[], format: TextRowFormat
   return textFormat.head(format) + textFormat.body(format, rows, true) + textFormat.tail(format, rows.length === 0);
 }
 
+/**
+ * Rows rendered into one text per write: the text of a document's rows at once (48k rows of a
+ * 31 MiB Support document: ~50 MB of CSV, more as UTF-8 bytes) peaked at 1,686 MB for six such
+ * zip entries; ~1 MB a write costs no speed.
+ */
+const TEXT_SLICE_ROWS = 1000;
+
 /** A streaming text export into `out`. */
 export function textRowSink(out: ByteOut, format: TextRowFormat): RowSink {
   let started = false;
@@ -42,9 +49,10 @@ export function textRowSink(out: ByteOut, format: TextRowFormat): RowSink {
   return {
     async write(rows) {
       await start();
-      if (rows.length === 0) return;
-      await out.write(textFormat.body(format, rows, empty));
-      empty = false;
+      for (let from = 0; from < rows.length; from += TEXT_SLICE_ROWS) {
+        await out.write(textFormat.body(format, rows.slice(from, from + TEXT_SLICE_ROWS), empty));
+        empty = false;
+      }
     },
     async close() {
       await start();

@@ -7,6 +7,7 @@
  */
 import { type ArchivePart, archiveParts, isArchive, noEntries } from './archive-parts.ts';
 import { kindFromPath } from './aws-key.ts';
+import { afterDocument } from './heap-hint.ts';
 import { type Decoded, decodeFileSync, type DecodeOptions, DEFAULT_MAX_FILE_BYTES, readHead } from './decode.ts';
 import { fileWarnings } from './file-warnings.ts';
 import { type InputOutcome, type SeenInput, SKIP_REASONS, unreadInput } from './provenance.ts';
@@ -56,6 +57,17 @@ export type LogFileRead<T> =
  * (decode.ts `reuse`), so nothing may await between decoding them and their last use. Never throws.
  */
 export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
+  return finish(readLogFileSteps(file, { ...options, reuse: true }, reader));
+}
+
+/**
+ * {@link readLogFile} a document at a time: it pauses after each document the reader was given,
+ * yielding the file's content digest (decode.ts `contentDigest`, undefined when not asked for), so
+ * that a caller may await, e.g. write what the reader took from that document, before the next
+ * one is read: a streamed export then never holds an archive's rows at once. With `reuse`, no
+ * other decode may run on this thread until the steps are done (their bytes would be overwritten).
+ */
+export function* readLogFileSteps<T>(file: LogFile, options: DecodeOptions, reader: DocumentReader<T>): Generator<string | undefined, LogFileRead<T>> {
   // A file whose extension is not on the list is read only when its content is CloudTrail (shapes/sniff.ts):
   // its first bytes say whether to read it at all, so a large unrelated file costs one small read.
   const head = file.kind === 'other' ? readHead(file.readPath ?? file.path, HEAD_BYTES) : undefined;
@@ -66,12 +78,25 @@ export function readLogFile<T>(file: LogFile, options: DecodeOptions, reader: Do
       inputs: [unreadInput(file, `${SKIP_REASONS.other} (by its first ${HEAD_BYTES} bytes): not read in full, so not hashed`)],
     };
   }
-  const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, reuse: true, digest: true });
-  return readDecoded(file, decoded, options, reader);
+  const decoded = decodeFileSync(file.readPath ?? file.path, { ...options, digest: true });
+  return yield* decodedSteps(file, decoded, options, reader);
+}
+
+/** Runs steps to their end. */
+function finish<R>(steps: Generator<unknown, R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** {@link readLogFile} on a file already decoded (pure). */
 export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeOptions, reader: DocumentReader<T>): LogFileRead<T> {
+  return finish(decodedSteps(file, decoded, options, reader));
+}
+
+/** {@link readDecoded}, pausing after each document (see {@link readLogFileSteps}). */
+function* decodedSteps<T>(file: LogFile, decoded: Decoded, options: DecodeOptions, reader: DocumentReader<T>): Generator<string | undefined, LogFileRead<T>> {
   const input = fileInput(file, decoded);
   if (!decoded.ok) {
     const reject: Reject = { path: file.path, index: null, stage: decoded.stage, reason: decoded.reason };
@@ -80,6 +105,8 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
   const sniffed = file.kind === 'other';
   if (!isArchive(decoded.bytes)) {
     const part = readDocument(file, decoded.bytes, decoded.gzip, null, decoded.warning, reader, sniffed);
+    if ('value' in part) yield decoded.digest;
+    afterDocument(decoded.bytes.length);
     if ('skipAs' in part) return { kind: 'skipped', as: part.skipAs, inputs: [input('skipped', part.skipAs, SKIP_REASONS[part.skipAs])] };
     if ('reject' in part) return { kind: 'failed', reject: part.reject, warnings: [], inputs: [input('failed', file.kind, part.reject.reason)] };
     const digest = decoded.digest === undefined ? {} : { digest: decoded.digest };
@@ -92,8 +119,9 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
   const entries = noEntries();
   const parts: DocumentPart<T>[] = [];
   const inputs = [input('read', 'archive')];
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  for (const entry of archiveParts(file, decoded.bytes, { ...options, maxFileBytes })) {
+  // Not `reuse`: a gzip entry of a .tar.gz inflated into the reused buffer would overwrite the archive being read.
+  const archive = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, inflate: options.inflate };
+  for (const entry of archiveParts(file, decoded.bytes, archive)) {
     if ('reject' in entry && entry.whole) return { kind: 'failed', reject: entry.reject, warnings, inputs: [input('failed', 'archive', entry.reject.reason)] };
     const part = 'bytes' in entry ? readDocument(file, entry.bytes, false, entry.name, entry.warning, reader, kindFromPath(entry.name) === 'other') : entry;
     inputs.push(entryInput(file, entry, part));
@@ -104,6 +132,8 @@ export function readDecoded<T>(file: LogFile, decoded: Decoded, options: DecodeO
     if ('reject' in part) entries.failed++;
     else entries.read++;
     parts.push('reject' in part ? { reject: part.reject } : part);
+    if ('value' in part) yield decoded.digest;
+    if ('bytes' in entry) afterDocument(entry.bytes.length);
   }
   return { kind: 'read', warnings, parts, entries, ...(decoded.digest === undefined ? {} : { digest: decoded.digest }), inputs };
 }

@@ -15,6 +15,14 @@ export type RowKey = Pick<SupportRow, 'eventID' | 'file' | 'archivePath' | 'inde
 /** A file's outcome whose rows may be only their keys (the report folds the rows where they are read). */
 export type KeyedOutcome<R extends RowKey> = Omit<FileOutcome, 'rows' | 'context'> & { readonly rows: readonly R[] };
 
+/** A file added in pieces ({@link OutcomeMerger.openFile}). */
+export interface FileInPieces<R extends RowKey> {
+  /** Adds one document's rows (with their fingerprints); returns those kept: none for a copy of a file read before. */
+  rows(rows: readonly R[], fingerprints: readonly string[]): R[];
+  /** Adds the rest of the file's outcome, its rows given before (its own `rows` are not read). */
+  end(outcome: Omit<KeyedOutcome<R>, 'rows'>): void;
+}
+
 /** `path`, or `path!/entry` for a record inside an archive (the ledger adds `#index`). */
 const placeOf = (row: RowKey) => `${row.file}${row.archivePath === null ? '' : `!/${row.archivePath}`}`;
 
@@ -67,18 +75,47 @@ export class OutcomeMerger {
 
   /** Adds the outcome of the file at `path`; returns the rows it kept (after dropping duplicates). */
   add<R extends RowKey>(outcome: KeyedOutcome<R>, path: string): R[] {
+    const file = this.openFile<R>(path, outcome.digest);
+    const kept = file.rows(outcome.rows, outcome.fingerprints);
+    file.end(outcome);
+    return kept;
+  }
+
+  /**
+   * Adds the file at `path` in pieces, as {@link add} would add it whole: its rows document by
+   * document (a streamed export writes each document's rows before the next document is read),
+   * then the rest of its outcome. `digest` is its content digest, known once it is decoded.
+   */
+  openFile<R extends RowKey>(path: string, digest: string | undefined): FileInPieces<R> {
+    let duplicate: Reject | undefined | null = null;
+    const copyOf = () => (duplicate === null ? (duplicate = this.duplicateFiles.check(path, digest)) : duplicate);
+    // The ledger lines of repeated eventIDs go after the file's own lines, as when it is added whole.
+    const repeats: Reject[] = [];
+    return {
+      // A file with rows has records seen: the copy check of `end` is made here, before its rows count.
+      rows: (rows, fingerprints) => {
+        if (rows.length === 0 || copyOf()) return [];
+        const kept = rows.filter((row, i) => this.isFirst(row, fingerprints[i], repeats));
+        this.records.support += kept.length;
+        if (this.keepRows) { for (const row of kept) this.rows.push(row as unknown as SupportRow); }
+        return kept;
+      },
+      end: (outcome) => this.endFile(outcome, outcome.counts.seen > 0 ? copyOf() : undefined, repeats),
+    };
+  }
+
+  private endFile(outcome: Omit<KeyedOutcome<RowKey>, 'rows'>, duplicate: Reject | undefined, repeats: readonly Reject[]): void {
     const inputs = outcome.inputs ?? [];
     if (outcome.skippedAs) {
       this.addSkipped(outcome.skippedAs);
       for (const input of inputs) this.inputs?.push(input);
-      return [];
+      return;
     }
-    const duplicate = outcome.counts.seen > 0 ? this.duplicateFiles.check(path, outcome.digest) : undefined;
     if (duplicate) {
       this.addSkipped('duplicate');
       this.rejects.push(duplicate);
       for (const input of asDuplicate(inputs)) this.inputs?.push(input);
-      return [];
+      return;
     }
     for (const input of inputs) this.inputs?.push(input);
     if (outcome.entries) this.files.archive(outcome.entries);
@@ -93,13 +130,10 @@ export class OutcomeMerger {
     this.records.rejected += counts.rejected;
     // One by one, not push(...array): spreading ~125k items overflows the stack.
     for (const reject of outcome.rejects) this.rejects.push(reject);
-    const kept = outcome.rows.filter((row, i) => this.isFirst(row, outcome.fingerprints[i]));
-    this.records.support += kept.length;
-    if (this.keepRows) { for (const row of kept) this.rows.push(row as unknown as SupportRow); }
-    return kept;
+    for (const reject of repeats) this.rejects.push(reject);
   }
 
-  private isFirst(row: RowKey, fingerprint: string): boolean {
+  private isFirst(row: RowKey, fingerprint: string, repeats: Reject[]): boolean {
     const first = row.eventID === null ? undefined : this.firstById.get(row.eventID);
     if (first) {
       this.records.duplicates++;
@@ -111,7 +145,7 @@ export class OutcomeMerger {
       // The same event seen through two shapes (an Event history export beside the trail files) says so.
       const shapes = first.shape === row.inputShape ? '' : ` (read as ${first.shape} there, as ${row.inputShape} here)`;
       const reason = `duplicate eventID ${row.eventID}: ${same} ${first.place}#${first.index}${shapes}`;
-      this.rejects.push({ path: row.file, ...(row.archivePath === null ? {} : { archivePath: row.archivePath }), index: row.index, stage: 'dedupe', reason });
+      repeats.push({ path: row.file, ...(row.archivePath === null ? {} : { archivePath: row.archivePath }), index: row.index, stage: 'dedupe', reason });
       return false;
     }
     if (row.eventID !== null) {

@@ -32,6 +32,19 @@ test('a text export streamed in batches is byte-identical to rendering all rows 
   assert.equal(JSON.parse(renderTextRows([], 'json')), []);
 });
 
+test('a text export renders a large write in slices of 1,000 rows, so the text of a whole document is never one string', async () => {
+  const many = Array.from({ length: 2500 }, (_, i) => rows[i % rows.length]);
+  for (const format of ['csv', 'ndjson', 'json'] as TextRowFormat[]) {
+    const texts: string[] = [];
+    const out = { write: async (data: string | Uint8Array) => void texts.push(String(data)), commit: async () => undefined, abort: async () => undefined };
+    const sink = textRowSink(out, format);
+    await sink.write(many);
+    await sink.close();
+    assert.is(texts.length, 5, `${format}: head, three slices, tail`);
+    assert.is(texts.join(''), renderTextRows(many, format));
+  }
+});
+
 test('ParquetSink writes one row group per batch, so memory is bounded by the batch', async () => {
   const path = join(tempDir(), 'rows.parquet');
   const sink = new ParquetSink(await openAtomic(path), undefined, { rows: 10, bytes: 1 << 30 });
