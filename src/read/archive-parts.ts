@@ -2,7 +2,8 @@
  * A `.zip` or `.tar` file -> its entries, one at a time, decoded (gzip entries inflated, capped)
  * and ready for the shape readers; or skipped by name; or failed with the reason. Only one
  * entry's bytes are held at a time, so callers that read each part before asking for the next
- * keep memory to one entry, whatever the size of the archive.
+ * keep memory to one entry, whatever the size of the archive: a part's bytes are valid only until
+ * the next part is asked for (zip entries are inflated into a reused buffer).
  */
 import { isTar, tarEntries } from './archives/tar.ts';
 import { isZip, zipEntries } from './archives/zip.ts';
@@ -36,7 +37,8 @@ export function* archiveParts(file: LogFile, bytes: Uint8Array, options: DecodeO
   const reject = (archivePath: string | null, reason: string): ArchivePart => ({
     reject: { path: file.path, ...(archivePath === null ? {} : { archivePath }), index: null, stage: 'decode', reason },
   });
-  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry, inflate: options.inflate };
+  // Each part is read before the next is asked for, so one reused buffer holds every zip entry in turn.
+  const archive = { maxEntryBytes: options.maxFileBytes, wants: wantsEntry, inflate: options.inflate, reuse: true };
   let parts = 0;
   for (const entry of isZip(bytes) ? zipEntries(bytes, archive) : tarEntries(bytes, archive)) {
     if ('reject' in entry && entry.name === null && parts === 0) return yield { ...reject(null, entry.reject), whole: true };

@@ -54,10 +54,11 @@ export interface Stored {
  * Default per-file cap: 32 MiB, stored and decompressed (one archive entry too). CloudTrail delivers
  * a file per account, region and ~5 minutes, and one record is at most ~256 KB: the largest of the
  * 143 real files in the test corpus (realdata) is 0.5 MB decompressed, so 32 MiB is 60 times that.
- * The cap bounds what one hostile file costs (measured, defaults): a gzip, zip or tar.gz bomb peaks
- * at under 100 MB RSS; a valid 31 MiB document of 150,000 Support records at about 350 MB in
- * report, cases and export (one row kept per Support record), 190 MB in validate. At 64 MiB that
+ * The cap bounds what one hostile file costs (measured, defaults, bench/hostile-memory.ts): a gzip,
+ * zip or tar.gz bomb peaks at 76-175 MB RSS; a valid 31 MiB document of Support records at 171-433
+ * MB (142k minimal records in export), a zip of six such entries at up to 364 MB. At 64 MiB one
  * document took 577 MB; the old 1 GiB default let a 1 MB gzip cost 2 GB. Bigger files: raise it.
+ * It does not bound an archive's record count: see docs/performance.md, Known limits.
  */
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 ** 2;
 

@@ -3,9 +3,9 @@ import * as assert from 'uvu/assert';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { decodeBytes, decodeFile, decodeFileSync, DEFAULT_MAX_FILE_BYTES, isGzip, readFailure } from '../../src/read/decode.ts';
-import { gunzipReused, MAX_REUSED_BYTES, readFileReused } from '../../src/read/thread-buffers.ts';
+import { gunzipReused, inflateRawReused, MAX_REUSED_BYTES, readFileReused } from '../../src/read/thread-buffers.ts';
 import { crc32, crc32Js } from '../../src/read/crc32.ts';
 import { put, tempDir } from '../_support/helpers.ts';
 
@@ -166,6 +166,25 @@ test('gunzipReused() writes into one buffer that the next call overwrites, and d
   new DataView(huge.buffer).setUint32(huge.length - 4, MAX_REUSED_BYTES, true);
   assert.is(reused(huge, 2 ** 31), undefined, 'an output past MAX_REUSED_BYTES gets a buffer of its own');
   assert.is(utf8(reused(packed, 1e6)!), text, 'a failure leaves the inflater usable');
+});
+
+test('inflateRawReused() inflates zip entries into one buffer of its own, and declines any entry not exactly the size its directory gives', () => {
+  const deflate = (t: string) => new Uint8Array(deflateRawSync(t));
+  const gz = gunzipReused(new Uint8Array(gzipSync('kept')), 4, 1e6)!;
+  const a = inflateRawReused(deflate('first entry'), 11, 1e6)!;
+  assert.is(utf8(a), 'first entry');
+  const b = inflateRawReused(deflate('SECOND'), 6, 1e6)!;
+  assert.is(a.buffer, b.buffer, 'the same buffer for every entry');
+  assert.is(utf8(a).slice(0, 6), 'SECOND', 'the earlier view now shows the new bytes');
+  assert.is(utf8(gz), 'kept', 'not the buffer of gunzipReused, which may hold the zip itself');
+  assert.is(inflateRawReused(deflate('a lie'), 3, 1e6), undefined, 'more bytes than declared');
+  assert.is(inflateRawReused(deflate('a lie'), 9, 1e6), undefined, 'fewer bytes than declared');
+  const whole = deflate(text);
+  const size = Buffer.byteLength(text);
+  assert.is(inflateRawReused(whole.subarray(0, whole.length - 3), size, 1e6), undefined, 'truncated');
+  assert.is(inflateRawReused(Uint8Array.from([...whole, 1, 2]), size, 1e6), undefined, 'data left after the deflate stream');
+  assert.is(inflateRawReused(whole, size, 10), undefined, 'over the cap');
+  assert.ok(utf8(inflateRawReused(whole, size, 1e6)!) === text, 'a failure leaves the inflater usable');
 });
 
 test('decodeFileSync() with reuse reads files of any size into the shared buffers, and names read failures as without it', () => {

@@ -20,6 +20,11 @@ export interface ArchiveOptions {
   readonly wants?: (name: string) => boolean;
   /** The inflater of deflate zip entries (--inflate). */
   readonly inflate?: InflateEngine;
+  /**
+   * Inflate deflate zip entries (natively) into this thread's reused entry buffer: an entry's
+   * bytes are then valid only until the next entry is asked for (read/thread-buffers.ts).
+   */
+  readonly reuse?: boolean;
 }
 
 /** Why an entry name is unsafe (absolute, a drive letter, a `..` segment, a NUL), or undefined. */

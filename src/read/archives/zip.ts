@@ -11,6 +11,7 @@
  */
 import { crc32 } from '../crc32.ts';
 import { rawInflater } from '../decode.ts';
+import { inflateRawReused } from '../thread-buffers.ts';
 import { type ArchiveEntry, type ArchiveOptions, checkEntryName, overEntryCap } from './entry.ts';
 
 /** True for a zip's first local file header (PK\3\4) or the end record of an empty zip (PK\5\6). */
@@ -171,6 +172,8 @@ function inflated(data: Uint8Array, info: EntryInfo, options: ArchiveOptions): I
     const size = info.flags & HAS_DESCRIPTOR && info.size === 0 ? data.length : info.size;
     return size > cap ? overEntryCap(info.name, size, cap) : { bytes: data.subarray(0, size), consumed: size };
   }
+  const reused = options.reuse && options.inflate !== 'fflate' ? inflateRawReused(data, info.size, cap) : undefined;
+  if (reused) return { bytes: reused, consumed: data.length };
   const out = rawInflater(options.inflate, info.size)(data, cap);
   if (!('error' in out)) return out;
   if (out.error === 'over-cap') return overEntryCap(info.name, 'more', cap);
