@@ -69,11 +69,11 @@ export function rulesLine(r: FindingsResult): string {
   const refused = r.refused.length === 0 ? '' : `, ${r.refused.length} rule file${r.refused.length === 1 ? '' : 's'} refused (see below)`;
   const { extraSources, recordsForRules } = r.scope;
   const beyond = extraSources === null
-    ? `; a rule can match any record, so every record was parsed: ${recordsForRules} beyond the Support rows`
+    ? `; a rule can match any record, so every record was parsed: ${recordsForRules} beyond the Support rows (counted as not Support)`
     : extraSources.length === 0
-    ? ''
-    : `; read for rules beyond the selected sources (${extraSources.join(', ')}): ${recordsForRules} records`;
-  return `rules: ${r.rules.length} ran${refused}${beyond} (counted as not Support)`;
+    ? ' on the selected Support records'
+    : `; read for rules beyond the selected sources (${extraSources.join(', ')}): ${recordsForRules} records (counted as not Support)`;
+  return `rules: ${r.rules.length} ran${refused}${beyond}`;
 }
 
 const refusedLines = (r: FindingsResult) => r.refused.map((x) => `refused rule ${x.file}: ${x.reason}`);

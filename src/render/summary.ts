@@ -65,6 +65,16 @@ function findingsSection(findings: readonly RuleFinding[]): string[] {
   return lines;
 }
 
+/**
+ * What the summary can say of the logs' integrity: `report` does not check it, so the line says
+ * so, and whether the inputs hold the digests that `verify` needs (never "verified" here).
+ */
+export function integrityLine(digests: number): string {
+  return digests > 0
+    ? `**Integrity:** not checked by this run; ${digests} digest file${digests === 1 ? '' : 's'} found: run \`cloudtrail-support verify\` on the same inputs.`
+    : '**Integrity:** not checked: no digest file among the inputs, so the logs cannot be checked offline.';
+}
+
 /** The Markdown summary of a report document (`findings`: the document's, when the rules ran). */
 export function toMarkdownSummary(doc: ReportDocument, findings: readonly RuleFinding[] = []): string {
   const problems = problemsOf(doc);
@@ -74,6 +84,8 @@ export function toMarkdownSummary(doc: ReportDocument, findings: readonly RuleFi
     '# AWS Support audit summary',
     '',
     `**Verdict:** ${problemText}; findings: ${levelCounts(findings)}.`,
+    '',
+    integrityLine(doc.files.skipped.digest),
     '',
     ...findingsSection(findings),
     '',

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RuleFinding } from '../../src/findings/finding.ts';
 import { toReportDocument } from '../../src/reports/document.ts';
-import { capped, problemsOf, SUMMARY_FINDINGS, SUMMARY_MAX_BYTES, toMarkdownSummary } from '../../src/render/summary.ts';
+import { capped, integrityLine, problemsOf, SUMMARY_FINDINGS, SUMMARY_MAX_BYTES, toMarkdownSummary } from '../../src/render/summary.ts';
 import { scan } from '../../src/scan/scan.ts';
 import type { Reject } from '../../src/types.ts';
 import { SAMPLES } from '../_support/helpers.ts';
@@ -29,6 +29,7 @@ test('the samples: no problem, no finding, the accounting lines', () => {
   const md = toMarkdownSummary(toReportDocument(sampled, new Map()));
   assert.match(md, /^# AWS Support audit summary\n\n\*\*Verdict:\*\* no problem reading the archive; findings: none\.\n/);
   assert.match(md, /^## Findings \(0\)\n\nNo finding\.$/m);
+  assert.match(md, /^\*\*Integrity:\*\* not checked by this run; 54 digest files found: run `cloudtrail-support verify` on the same inputs\.$/m);
   assert.match(md, /^- records: 356 seen = 89 Support kept \+ 267 filtered out \(267 not Support, 0 not selected by --sources, 0 excluded by filters\)/m);
 });
 
@@ -44,6 +45,12 @@ test('the verdict names each kind of problem and the findings by level, highest 
   const rows = md.split('\n').filter((l) => /^\| (high|medium|low) /.test(l)).map((l) => l.split(' | ')[0].slice(2) + ' ' + l.split(' | ')[4]);
   assert.equal(rows, ['high 1', 'medium 9', 'medium 5', 'low 1']);
   assert.match(md, /^- failed files \(1\):\n {2}- a\.json\.gz: decode: corrupt gzip$/m);
+});
+
+test('the integrity line never claims a check: with no digest it says the logs cannot be checked offline', () => {
+  assert.match(integrityLine(0), /^\*\*Integrity:\*\* not checked: no digest file among the inputs/);
+  assert.match(integrityLine(1), /1 digest file found: run `cloudtrail-support verify`/);
+  assert.not.match(integrityLine(3) + integrityLine(0), /\bverified\b/i);
 });
 
 test('a huge input stays under the bound: 100,000 findings with long hostile values, 10,000 failed files', () => {

@@ -102,7 +102,7 @@ test('findings come after the failed files and before the reports, with counts b
   assert.ok(at('failed files (7)') < at('Findings (25 findings: 1 high, 24 medium)') && at('Findings (25') < at('Support actions (41)'));
   assert.match(text, /… and 5 more: --format json \(findings\) has all of them/);
   assert.ok(widest(text) <= 100);
-  assert.match(findingsBlock(result([]), 100), /^rules: 0 ran \(counted as not Support\)\nFindings \(no findings\)\n$/);
+  assert.match(findingsBlock(result([]), 100), /^rules: 0 ran on the selected Support records\nFindings \(no findings\)\n$/);
 });
 
 test.run();
