@@ -6,11 +6,11 @@
 import { type DocumentReader, readLogFile } from '../read/log-file.ts';
 import { decodeOptionsOf, type FileScanOptions, scanReader, toFileOutcome } from '../scan/file.ts';
 import type { RowKey } from '../scan/merge.ts';
-import { type FileOutcome, keepingRecords } from '../scan/outcome.ts';
+import { type FileOutcome, keepingRecords, type RowSink } from '../scan/outcome.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
 import type { EventFloor } from './event-list.ts';
-import { emptyPartial, foldHiddenRows, foldReportRows, type ReportPartial } from './fold.ts';
+import { emptyPartial, endDocument, foldHiddenRows, foldReportRow, mergePartials, type ReportPartial } from './fold.ts';
 import { foldRuleRecord } from '../findings/fold.ts';
 import type { SigmaRule } from '../findings/sigma-rule.ts';
 
@@ -48,40 +48,49 @@ const keyOf = (row: SupportRow): RowKey => ({
 });
 
 /**
- * Reads one file and folds its Support rows into a report partial, document by document: an
- * archive's entry is folded before the next is read, so its rows are never all held at once (six
- * 31 MiB all-Support zip entries peaked at 907 MB when the file's rows were folded together).
- * Never throws.
+ * Reads one file and folds its Support rows into a report partial, row by row as they are made
+ * (fold.ts foldReportRow), into a partial per document that is added to the file's when the
+ * document is done: an archive's entry is folded before the next is read, so its rows are never
+ * all held at once (six 31 MiB all-Support zip entries peaked at 907 MB when the file's rows were
+ * folded together), and a document the prefilter gives up on (scan/file.ts) is read again whole
+ * without counting twice. Never throws.
  */
 export function reportFile(file: LogFile, options: ReportFileOptions): ReportFileOutcome {
   const excluded = options.exclude && new Set(options.exclude);
   const caseExcluded = options.caseExclude && new Set(options.caseExclude);
   const forCases = (rows: SupportRow[]) => (caseExcluded ? rows.filter((row) => !caseExcluded.has(placeKey(row))) : rows);
-  const partial = emptyPartial(options.reports, options.rules !== undefined);
+  const fresh = () => emptyPartial(options.reports, options.rules !== undefined);
   const rules = options.rules ?? [];
-  const findings = partial.findings;
   const filter = options.filter ?? {};
-  const others = findings &&
-    ((record: CloudTrailRecord, index: number, archivePath: string | null) => foldRuleRecord(findings, rules, record, file, index, archivePath, filter));
+  let partial: ReportPartial | undefined;
+  let doc = fresh();
+  const others = doc.findings &&
+    ((record: CloudTrailRecord, index: number, archivePath: string | null) => foldRuleRecord(doc.findings!, rules, record, file, index, archivePath, filter));
+  const sink: RowSink = (row, record) => {
+    const place = excluded || caseExcluded ? placeKey(row) : '';
+    if (!excluded?.has(place)) foldReportRow(doc, row, record, options.eventLimit, rules, !caseExcluded?.has(place), options.eventFloor);
+    return keyOf(row) as unknown as SupportRow;
+  };
   const result = keepingRecords((recordOf) => {
-    const scan = scanReader(file, options, others);
-    // Each document's rows are folded into the file's partial right away and only their keys kept.
-    const fold = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
+    const scan = scanReader(file, options, others, sink);
+    // A document done: its rows are keys already; the rows the filters dropped go to the cases only.
+    const settle = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
+      const folded = doc;
+      doc = fresh();
       if (!outcome) return undefined;
-      const folded = excluded ? outcome.rows.filter((row) => !excluded.has(placeKey(row))) : outcome.rows;
-      foldReportRows(partial, folded, options.eventLimit, recordOf, rules, forCases(folded), options.eventFloor);
-      if (outcome.context) foldHiddenRows(partial, forCases(outcome.context), recordOf);
-      const keys = { rows: outcome.rows.map(keyOf), ...(outcome.context ? { context: outcome.context.map(keyOf) } : {}) };
-      return { ...outcome, ...keys } as unknown as FileOutcome;
+      if (outcome.context) foldHiddenRows(folded, forCases(outcome.context), recordOf);
+      endDocument(folded, options.eventLimit);
+      partial = partial ? endDocument(mergePartials(partial, folded, options.eventLimit), options.eventLimit) : folded;
+      return outcome.context ? { ...outcome, context: outcome.context.map(keyOf) as unknown as SupportRow[] } : outcome;
     };
     const reader: DocumentReader<FileOutcome> = {
-      shortcut: scan.shortcut && ((bytes, archivePath) => fold(scan.shortcut!(bytes, archivePath))),
-      records: (batches, rejects, archivePath) => fold(scan.records(batches, rejects, archivePath))!,
+      shortcut: scan.shortcut && ((bytes, archivePath) => settle(scan.shortcut!(bytes, archivePath))),
+      records: (batches, rejects, archivePath) => settle(scan.records(batches, rejects, archivePath))!,
     };
     return toFileOutcome(readLogFile(file, decodeOptionsOf(options), reader));
   });
   const context = result.context ? { context: result.context as unknown as RowKey[] } : {};
-  return { ...result, rows: result.rows as unknown as RowKey[], ...context, partial };
+  return { ...result, rows: result.rows as unknown as RowKey[], ...context, partial: partial ?? doc };
 }
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */

@@ -9,7 +9,7 @@ import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
 import type { CloudTrailRecord, LogFile } from '../types.ts';
 import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
 import { byteSearch } from './byte-search.ts';
-import { addOutcome, type FileOutcome, noRecords, type OtherRecords, outcomeOf, outcomeOfBatches } from './outcome.ts';
+import { addOutcome, type FileOutcome, noRecords, type OtherRecords, outcomeOf, outcomeOfBatches, type RowSink } from './outcome.ts';
 import { escapeHits, eventSourceHits, type NeedleSet, sourceNeedles } from './prefilter.ts';
 
 /** What reading one file needs: plain, structured-cloneable data. */
@@ -29,36 +29,48 @@ export interface FileScanOptions {
   readonly withContext?: boolean;
 }
 
+/** Thrown by {@link selectedRecords}' entries when a slice does not parse: the shortcut then gives the file up. */
+const NOT_COMPACT = Symbol('not compact');
+
 /**
  * The prefilter path (see prefilter.ts): in a compact delivery file, parse only the records whose
- * eventSource may be a selected source. Undefined when the file is not in that form or a slice
- * does not parse: the caller then parses the whole file, which also names any problem exactly.
+ * eventSource may be a selected source. Undefined when the file is not in that form; the entries
+ * are parsed one at a time as they are read (so each record can die young), and throw NOT_COMPACT
+ * should a slice not parse after all: the caller then parses the whole file, which also names any
+ * problem exactly.
  */
-function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number; entries: [number, unknown][] } | undefined {
+function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number; entries: Iterable<[number, unknown]> } | undefined {
   const bounds = compactRecordBounds(bytes);
   if (!bounds) return undefined;
   const indexes = new Set<number>();
   const search = byteSearch(bytes); // one for both searches: under Deno it copies the bytes (byte-search.ts)
   for (const at of eventSourceHits(bytes, needles, search)) indexes.add(recordIndexAt(bounds, at));
   for (const at of escapeHits(bytes, search)) indexes.add(recordIndexAt(bounds, at));
-  const entries: [number, unknown][] = [];
-  for (const index of [...indexes].sort((a, b) => a - b)) {
+  const sorted = [...indexes].sort((a, b) => a - b);
+  return { seen: bounds.length - 1, entries: parsedAt(bytes, bounds, sorted) };
+}
+
+function* parsedAt(bytes: Uint8Array, bounds: readonly number[], indexes: readonly number[]): Generator<[number, unknown]> {
+  for (const index of indexes) {
     const record = parseCompactRecord(bytes, bounds, index);
-    if (record === NOT_A_RECORD) return undefined;
-    entries.push([index, record]);
+    if (record === NOT_A_RECORD) throw NOT_COMPACT;
+    yield [index, record];
   }
-  return { seen: bounds.length - 1, entries };
 }
 
 /**
  * How the scan sorts one document of a file (the file, or one archive entry) into an outcome.
  * `others` receives the records of `options.ruleSources` (see FileScanOptions); its sources
  * become extra prefilter needles, and a rule that may match any record turns the shortcut off.
+ * `sink` takes each kept row as it is made (outcome.ts RowSink). When the shortcut gives a document
+ * up (undefined) after some of its rows went to `sink` or `others`, the caller drops what they
+ * made of them: the document is read again whole.
  */
 export function scanReader(
   file: LogFile,
   options: FileScanOptions,
   others?: (record: CloudTrailRecord, index: number, archivePath: string | null) => void,
+  sink?: RowSink,
 ): DocumentReader<FileOutcome> {
   const sources = sourcesFor(options.sources ?? 'all');
   const filter = options.filter ?? {};
@@ -71,9 +83,14 @@ export function scanReader(
     shortcut: needles && ((bytes, archivePath) => {
       const selected = selectedRecords(bytes, needles);
       const origin = { inputShape: 'trail-file', archivePath, partial: false } as const;
-      return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, origin, wanted, options.withContext);
+      try {
+        return selected && outcomeOf(file, selected.seen, selected.entries, sources, filter, origin, wanted, options.withContext, sink);
+      } catch (err) {
+        if (err === NOT_COMPACT) return undefined;
+        throw err;
+      }
     }),
-    records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter, wanted, options.withContext),
+    records: (batches, rejects) => outcomeOfBatches(file, batches, rejects, sources, filter, wanted, options.withContext, sink),
   };
 }
 

@@ -61,6 +61,14 @@ export interface OtherRecords {
   readonly add: (record: CloudTrailRecord, index: number, archivePath: string | null) => void;
 }
 
+/**
+ * Takes each kept row as it is made, with its parsed record, and returns what the outcome holds in
+ * its place (the report folds the row right there and keeps only its key, so the record and the
+ * row die young instead of living until the document is done). Rows the filters drop (`context`)
+ * are not given to it.
+ */
+export type RowSink = (row: SupportRow, record: CloudTrailRecord) => SupportRow;
+
 /** No records. */
 export const noRecords = (): FileRecordCounts => ({ seen: 0, support: 0, notSupport: 0, notSelected: 0, excluded: 0, rejected: 0 });
 
@@ -78,6 +86,7 @@ export function outcomeOf(
   origin: RowOrigin = TRAIL_FILE_ORIGIN,
   others?: OtherRecords,
   withContext = false,
+  sink?: RowSink,
 ): FileOutcome {
   const where = origin.archivePath === null ? {} : { archivePath: origin.archivePath };
   // Partial records (summary columns only) are held to what the summaries can say.
@@ -123,8 +132,11 @@ export function outcomeOf(
       continue;
     }
     counts.support++;
-    rows.push(row);
-    keeping?.set(row, record);
+    if (sink) rows.push(sink(row, record));
+    else {
+      rows.push(row);
+      keeping?.set(row, record);
+    }
     // Every read path parses with parseJsonExact, which marks the records whose numbers changed.
     const changed = changedNumberAt(record);
     if (changed !== undefined) rejects.push({ path: file.path, ...where, index, stage: 'parse', reason: CHANGED_NUMBER, pointer: changed, warning: true });
@@ -152,6 +164,7 @@ export function outcomeOfBatches(
   filter: RowFilter,
   others?: OtherRecords,
   withContext = false,
+  sink?: RowSink,
 ): FileOutcome {
   const unwrapFailures = shapeRejects.filter((r) => r.index !== null).length;
   const total: FileOutcome = {
@@ -174,6 +187,7 @@ export function outcomeOfBatches(
       },
       others,
       withContext,
+      sink,
     );
     addOutcome(total, one);
   }
