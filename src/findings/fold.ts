@@ -127,13 +127,13 @@ export function addMatch(partial: FindingsPartial, ruleId: string, s: Subject, g
   if (s.at > g.last.at || (s.at === g.last.at && s.eventTime > g.last.time)) g.last = { at: s.at, time: s.eventTime };
 }
 
-function noteFirstUse(partial: FindingsPartial, kind: 'ip' | 'agent', value: string | null, s: Subject): void {
+export function noteFirstUse(partial: FindingsPartial, kind: 'ip' | 'agent', value: string | null, s: Subject): void {
   const key = JSON.stringify([s.principalKey, kind, value]);
   const known = partial.firstUses.get(key);
   if (!known || earlier(s, known.subject)) partial.firstUses.set(key, { kind, value, subject: s });
 }
 
-function noteCaseAccount(partial: FindingsPartial, caseId: string, account: string, s: Subject): void {
+export function noteCaseAccount(partial: FindingsPartial, caseId: string, account: string, s: Subject): void {
   let accounts = partial.caseAccounts.get(caseId);
   if (!accounts) partial.caseAccounts.set(caseId, accounts = new Map());
   const known = accounts.get(account);
@@ -217,30 +217,4 @@ function subjectOfRecord(record: CloudTrailRecord, file: LogFile, index: number,
     caseIds: splitCases(caseIdOf(record)),
     file: file.path,
   };
-}
-
-/** Merges `from` into `into` (which it returns): the same as folding both partials' records. */
-export function mergeFindings(into: FindingsPartial, from: FindingsPartial): FindingsPartial {
-  for (const [key, g] of from.groups) {
-    const mine = into.groups.get(key);
-    if (!mine) {
-      into.groups.set(key, g);
-      continue;
-    }
-    for (const id of g.eventIDs) mine.eventIDs.add(id);
-    for (const id of g.caseIds) mine.caseIds.add(id);
-    for (const f of g.files) mine.files.add(f);
-    if (g.first.at < mine.first.at || (g.first.at === mine.first.at && g.first.time < mine.first.time)) mine.first = g.first;
-    if (g.last.at > mine.last.at || (g.last.at === mine.last.at && g.last.time > mine.last.time)) mine.last = g.last;
-  }
-  for (const [key, list] of from.denied) {
-    const mine = into.denied.get(key);
-    if (mine) { for (const s of list) mine.push(s); }
-    else into.denied.set(key, list);
-  }
-  for (const a of from.attachments) into.attachments.push(a);
-  for (const use of from.firstUses.values()) noteFirstUse(into, use.kind, use.value, use.subject);
-  for (const [caseId, accounts] of from.caseAccounts) for (const [account, s] of accounts) noteCaseAccount(into, caseId, account, s);
-  into.recordsForRules += from.recordsForRules;
-  return into;
 }

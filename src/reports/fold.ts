@@ -11,7 +11,8 @@ import { factsOf, type RecordOf } from './facts.ts';
 import type { ReportName } from './names.ts';
 import { isRolled, type RolledName, ROLLUPS } from './rollups.ts';
 import { foldRows, type Groups, mergeGroups } from './rollup.ts';
-import { emptyFindings, type FindingsPartial, foldFindingRows, mergeFindings } from '../findings/fold.ts';
+import { emptyFindings, type FindingsPartial, foldFindingRows } from '../findings/fold.ts';
+import { mergeFindings } from '../findings/merge.ts';
 import type { SigmaRule } from '../findings/sigma-rule.ts';
 
 /** The reports' state over the rows folded so far. Plain data (Maps, Sets, arrays): it crosses threads. */

@@ -4,6 +4,7 @@
  * reports as one plain document that every output format renders. No Support row is held.
  */
 import { crashedInput } from '../read/provenance.ts';
+import { collectWhenGrown } from '../read/heap-hint.ts';
 import { siblingModule } from '../runtime.ts';
 import { OutcomeMerger } from '../scan/merge.ts';
 import { noRecords } from '../scan/outcome.ts';
@@ -74,6 +75,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   // Once the list has doubled (when it would be trimmed anyway), the workers learn how late an event must now be to count.
   await runFiles(paths, run, (entry) => {
     consume(entry);
+    collectWhenGrown();
     if (eventFloor && partial.events!.length >= 2 * eventLimit) raiseFloor(eventFloor, partial.events!, eventLimit);
   });
   function consume(entry: FileEntry<ReportFileOutcome>): void {
