@@ -14,6 +14,7 @@ import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
 import { intern, internTexts } from './shared-texts.ts';
+import { collectWhenGrown } from '../read/heap-hint.ts';
 import type { CaseRow } from './case-row.ts';
 import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
@@ -98,9 +99,11 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
   for (const [id, facts] of state.cases) if (facts.shown) order.push({ id, at: eventInstant(facts.first.eventTime) });
   order.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (drain) state.setsToCases.clear();
-  return order.map(({ id }) => {
+  return order.map(({ id }, i) => {
     const row = toRow(summarizeCase(id, state.cases.get(id)!, state.histories));
     if (drain) state.cases.delete(id);
+    // The drained facts are garbage in the old generation: collected as they pile up, not after.
+    if (drain && i % 8192 === 8191) collectWhenGrown(1.5);
     return row;
   });
 }

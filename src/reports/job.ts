@@ -98,6 +98,9 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     const exclude = outcome.rows.filter((row) => !keptSet.has(row)).map(placeKey);
     mergePartials(partial, reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial, eventLimit);
   }
+  // The scan's garbage goes before the reports are finished: the 2,000-file dense report's main
+  // heap stood at 1.3 GB at the end, of which ~0.5 GB live, with no full collection for 30 s.
+  collectWhenGrown(1.25);
   const [{ toReportDocument }, { finishReports }] = await building;
   const result = merger.result();
   // Findings first: finishing the cases report settles the case state the stateful findings read.
