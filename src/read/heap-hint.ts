@@ -40,27 +40,34 @@ export function afterDocument(bytes: number): void {
   collect?.();
 }
 
-/** The heap in use just after the last collection {@link collectWhenGrown} made (0: none yet). */
-let liveAtCollection = 0;
 /** The least growth worth a collection: below it, V8's own scheduling is cheaper. */
 const GROWTH_FLOOR_BYTES = 64 * 1024 * 1024;
 
+/** True when a heap of `used` bytes has grown `factor` times (and by 64 MB) since a collection left `live` bytes. Pure. */
+export function grownEnough(used: number, live: number, factor = 2): boolean {
+  return used >= Math.max(factor * live, live + GROWTH_FLOOR_BYTES);
+}
+
+/** The heap in use just after the last collection {@link collectWhenGrown} made (0: none yet). */
+let liveAtCollection = 0;
+
 /**
  * For a thread that keeps merging state (the report's main thread): a full collection once the
- * heap in use has doubled since the last one and grown by 64 MB. Merged partials are promoted,
- * and most of what they bring dies on merge, in the old generation; V8 let that garbage grow to
- * several times the live state before it collected (the dense bench's 2,000-file report: ~400 MB
- * live, 1.8 GB peak RSS). Doubling keeps the collections few (each costs what is live); a
- * caller at a turning point (the scan done, the state about to be drained into the output) may ask
- * for a smaller `factor`.
+ * heap in use has doubled since the last one and grown by 64 MB ({@link grownEnough}). Merged
+ * partials are promoted, and most of what they bring dies on merge, in the old generation; V8 let
+ * that garbage grow to several times the live state before it collected (the dense bench's
+ * 2,000-file report: ~0.5 GB live under a 1.3 GB heap, 1.8 GB peak RSS). Doubling keeps the
+ * collections few (each costs what is live); a caller at a turning point (the scan done, the
+ * state about to be drained into the output) may ask for a smaller `factor`. Returns whether it
+ * collected.
  */
-export function collectWhenGrown(factor = 2): void {
-  const used = heapUsed();
-  if (used < Math.max(factor * liveAtCollection, liveAtCollection + GROWTH_FLOOR_BYTES)) return;
+export function collectWhenGrown(factor = 2): boolean {
+  if (!grownEnough(heapUsed(), liveAtCollection, factor)) return false;
   if (collect === undefined) collect = collector();
-  if (!collect) return;
+  if (!collect) return false;
   collect();
   liveAtCollection = heapUsed();
+  return true;
 }
 
 const heapUsed = () => getHeapStatistics().used_heap_size;

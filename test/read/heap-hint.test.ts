@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { setImmediate } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
-import { afterDocument, collectWhenGrown, LARGE_DOCUMENT_BYTES } from '../../src/read/heap-hint.ts';
+import { afterDocument, collectWhenGrown, grownEnough, LARGE_DOCUMENT_BYTES } from '../../src/read/heap-hint.ts';
 
 /** A weak reference to an old-generation-sized garbage array (deref() keeps a target alive until the job that called it ends, so none is called before the collection). */
 async function garbage(): Promise<WeakRef<object>> {
@@ -23,21 +23,31 @@ test('afterDocument() collects the garbage after a document of LARGE_DOCUMENT_BY
   assert.ok(next.deref() === undefined, 'every time');
 });
 
-test('collectWhenGrown() collects once the heap in use has grown by 64 MB (and doubled) since its last collection, not before', async () => {
+test('grownEnough(): a collection once the heap has grown by the factor and by 64 MB since the last one', () => {
+  const MB = 2 ** 20;
+  assert.ok(!grownEnough(63 * MB, 0), 'under the 64 MB floor');
+  assert.ok(grownEnough(64 * MB, 0));
+  assert.ok(!grownEnough(150 * MB, 100 * MB), 'grown by 50 MB: under the floor');
+  assert.ok(!grownEnough(199 * MB, 100 * MB), 'not doubled');
+  assert.ok(grownEnough(200 * MB, 100 * MB));
+  assert.ok(grownEnough(125 * MB, 20 * MB, 1.25), 'the floor decides for a small live heap');
+  assert.ok(!grownEnough(600 * MB, 500 * MB, 1.25));
+  assert.ok(grownEnough(625 * MB, 500 * MB, 1.25));
+});
+
+test('collectWhenGrown() collects the garbage once the heap has grown enough', async () => {
   const used = () => getHeapStatistics().used_heap_size;
-  // Held live: ~100 MB of arrays, so the heap in use is over the 64 MB floor whatever ran before.
-  const live = Array.from({ length: 12 }, () => new Array(1e6).fill(0.5));
   const ref = await garbage();
-  collectWhenGrown();
-  assert.ok(ref.deref() === undefined, 'collected: the heap had grown past the floor');
-  const afterFirst = used();
-  // Garbage far under the growth needed (doubling ~100 MB) is left to V8.
-  const small = await garbage();
-  if (used() < 2 * afterFirst) {
-    collectWhenGrown();
-    assert.ok(small.deref() !== undefined, 'not collected: the heap has not doubled');
+  // Enough held live that the heap in use is over the threshold whatever an earlier collection left.
+  const live: number[][] = [];
+  while (!grownEnough(used(), 0, 1) || live.length < 2) live.push(new Array(1e6).fill(0.5));
+  let collected = false;
+  for (let i = 0; i < 64 && !collected; i++) {
+    collected = collectWhenGrown();
+    if (!collected) live.push(new Array(4e6).fill(0.5));
   }
-  assert.is(live.length, 12);
+  assert.ok(collected, 'collected once the heap had grown');
+  assert.ok(ref.deref() === undefined, 'the garbage is gone');
 });
 
 test.run();
