@@ -34,8 +34,11 @@ export class FirstSeen {
   /** Open addressing over entry numbers + 1 (0 = empty); kept at most half full. */
   private table = new Int32Array(4096);
   private readonly others = new Map<string, number>();
-  /** The ids that are not UUIDs by entry, made when a ledger line first names one (not held during the scan). */
-  private otherIds: Map<number, string> | undefined;
+  /**
+   * The ids that are not UUIDs by entry, for the ledger's lines. Kept as they come, not made when
+   * first asked for: results that compare equal must not differ by what was read of them.
+   */
+  private readonly otherIds = new Map<number, string>();
   private readonly places: string[] = [];
   private readonly shapes: string[] = [];
 
@@ -69,12 +72,7 @@ export class FirstSeen {
 
   /** The eventID of entry `entry`, as it was added. */
   idOf(entry: number): string {
-    if ((this.notes[entry] & 2) === 0) return uuidText(this.ids, entry * 4);
-    if (!this.otherIds) {
-      this.otherIds = new Map();
-      for (const [id, at] of this.others) this.otherIds.set(at, id);
-    }
-    return this.otherIds.get(entry)!;
+    return (this.notes[entry] & 2) === 0 ? uuidText(this.ids, entry * 4) : this.otherIds.get(entry)!;
   }
 
   /** Records the first occurrence of `id` (call only after `get` found none). */
@@ -98,7 +96,7 @@ export class FirstSeen {
     const entry = this.addEntry(first);
     this.notes[entry] |= 2;
     this.others.set(id, entry);
-    this.otherIds?.set(entry, id);
+    this.otherIds.set(entry, id);
   }
 
   private addEntry(first: FirstSeenEntry): number {
