@@ -49,6 +49,15 @@ export interface Reject {
 }
 
 /**
+ * The rejects ledger's lines in order: an array, or a compact form that makes each line when it
+ * is read (scan/ledger.ts: millions of duplicate lines are held as numbers).
+ */
+export interface LedgerLines extends Iterable<Reject> {
+  readonly length: number;
+  slice(from: number, to: number): Reject[];
+}
+
+/**
  * The form a record was read from (detected from the content, never from the file name):
  * - `trail-file`: `{"Records":[…]}`, an S3 delivery file or the console's JSON download (same envelope);
  * - `lookup-events`: `aws cloudtrail lookup-events` output, the record taken from `CloudTrailEvent`;

@@ -170,14 +170,14 @@ export async function runExport(args: FilterArgs & { format?: ExportFormat; out?
   if (args.out && partitioned) await assertFreshDir(args.out);
   const output = await openExport(target, stdoutOut);
   const result = await withProgress(args, paths, options, (o) => exportArchive(paths, output, o));
-  await writeLedger(args.rejects, result.rejects);
+  await writeLedger(args.rejects, result.ledger);
   if (args.manifest) {
     const written = [...(args.out === undefined ? [] : [args.out]), ...sideFiles(args)];
     const counts = reportCounts({ files: result.files, records: result.records });
     await writeManifest(args.manifest, runManifest('export', paths, optionsOf(args, 1), clock, { counts, inputs: result.inputs }, written));
   }
   const empty = warnIfEmpty(paths, result.files, result.records);
-  return exitFor(args.strict, hasProblems(result.rejects) || empty);
+  return exitFor(args.strict, hasProblems(result.ledger) || empty);
 }
 
 /** `validate`: every record of every file against the record schema. */

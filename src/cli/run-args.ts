@@ -11,7 +11,7 @@ import { toNdjson } from '../render/json.ts';
 import { parseWindow, type RowFilter } from '../rows/filter.ts';
 import type { ScanOptions } from '../scan/scan.ts';
 import type { SourceSelection } from '../rows/support-row.ts';
-import type { FileCounts, Reject } from '../types.ts';
+import type { FileCounts, LedgerLines } from '../types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
 import { optionsInEffect } from './manifest.ts';
 import { defaultWorkers } from '../workers/pool.ts';
@@ -78,11 +78,12 @@ export const sideFiles = (args: InputArgs) => (args.rejects === undefined ? [] :
 const LEDGER_SLICE = 10_000;
 
 /** Writes the ledger as NDJSON to `path` (nothing without one). */
-export async function writeLedger(path: string | undefined, ledger: readonly Reject[]): Promise<void> {
+export async function writeLedger(path: string | undefined, ledger: LedgerLines): Promise<void> {
   if (path) await writeAtomicParts(path, ledgerSlices(ledger));
 }
 
-function* ledgerSlices(ledger: readonly Reject[]): Generator<string> {
+/** The ledger as NDJSON texts of LEDGER_SLICE lines: a compact ledger makes only these lines at a time. */
+function* ledgerSlices(ledger: LedgerLines): Generator<string> {
   for (let from = 0; from < ledger.length; from += LEDGER_SLICE) yield toNdjson(ledger.slice(from, from + LEDGER_SLICE));
 }
 

@@ -15,6 +15,7 @@ import type { CaseState } from '../cases/build-cases.ts';
 import { FINDING_LEVELS, type FindingLevel, type RuleFinding } from './finding.ts';
 import type { FindingsPartial, MatchGroup } from './fold.ts';
 import { addStatefulFindings } from './stateful.ts';
+import { sortedIds } from './id-set.ts';
 import type { RuleInfo } from './stateful-rules.ts';
 
 /** A finding, with the source files of its events (SARIF locations). */
@@ -47,7 +48,7 @@ export function finishFindings(partial: FindingsPartial, cases: CaseState, rules
   for (const g of partial.groups.values()) {
     const rule = rules.get(g.ruleId);
     if (!rule) continue;
-    const eventIDs = sorted(g.eventIDs);
+    const eventIDs = sortedIds(g.eventIDs);
     findings.push({
       ruleId: g.ruleId,
       title: rule.title,

@@ -17,6 +17,7 @@ import { eventInstant } from '../rows/time-order.ts';
 import { toCaseEvent } from '../cases/case-events.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import { type CompiledRule, compileRule } from './sigma-compile.ts';
+import { addId, type IdSet, newIdSet } from './id-set.ts';
 import type { SigmaRule } from './sigma-rule.ts';
 
 /** Who and what one matching event is, as a finding groups it. */
@@ -39,7 +40,8 @@ export interface MatchGroup {
   readonly account: string;
   /** What else tells findings of one rule and principal apart (a case, an IP); '' for Sigma rules. */
   readonly groupKey: string;
-  readonly eventIDs: Set<string>;
+  /** The matching events' ids (id-set.ts: compact, as a finding may name every record). */
+  readonly eventIDs: IdSet;
   readonly caseIds: Set<string>;
   readonly files: Set<string>;
   first: { at: number; time: string };
@@ -112,7 +114,7 @@ export function addMatch(partial: FindingsPartial, ruleId: string, s: Subject, g
       principalKey,
       account: s.account,
       groupKey,
-      eventIDs: new Set(),
+      eventIDs: newIdSet(),
       caseIds: new Set(),
       files: new Set(),
       first: moment,
@@ -120,7 +122,7 @@ export function addMatch(partial: FindingsPartial, ruleId: string, s: Subject, g
     };
     partial.groups.set(key, g);
   }
-  g.eventIDs.add(s.eventID);
+  addId(g.eventIDs, s.eventID);
   for (const id of s.caseIds) g.caseIds.add(id);
   g.files.add(s.file);
   if (s.at < g.first.at || (s.at === g.first.at && s.eventTime < g.first.time)) g.first = { at: s.at, time: s.eventTime };

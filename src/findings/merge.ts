@@ -7,6 +7,7 @@
  * file paths alone were 16.4 MB in 92,076 copies of 6,428 paths.
  */
 import { intern } from '../cases/shared-texts.ts';
+import { addIds } from './id-set.ts';
 import { type FindingsPartial, type MatchGroup, noteCaseAccount, noteFirstUse, type Subject } from './fold.ts';
 
 /** Merges `from` into `into` (which it returns): the same as folding both partials' records. */
@@ -17,7 +18,7 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
       into.groups.set(key, internGroup(g));
       continue;
     }
-    for (const id of g.eventIDs) mine.eventIDs.add(id);
+    addIds(mine.eventIDs, g.eventIDs);
     for (const id of g.caseIds) mine.caseIds.add(intern(id));
     for (const f of g.files) mine.files.add(intern(f));
     if (g.first.at < mine.first.at || (g.first.at === mine.first.at && g.first.time < mine.first.time)) mine.first = g.first;

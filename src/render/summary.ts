@@ -29,7 +29,8 @@ function cell(value: unknown, max = SUMMARY_CELL): string {
 
 /** What is wrong with the run itself, by kind, with how many (kinds with none are left out). */
 export function problemsOf(doc: Pick<ReportDocument, 'failedFiles' | 'records' | 'ledger'>): [string, number][] {
-  const warnings = doc.ledger.filter((r) => r.warning).length;
+  let warnings = 0;
+  for (const line of doc.ledger) if (line.warning) warnings++;
   const problems: [string, number][] = [
     ['failed files', doc.failedFiles.length],
     ['rejected records', doc.records.rejected],

@@ -6,8 +6,7 @@
  * (the kept ones are the merger's): one eventID set over the run, as duplicate detection does.
  */
 import type { RowFilter } from '../rows/filter.ts';
-import type { RowKey } from '../scan/merge.ts';
-import { placeKey } from './file.ts';
+import { archivePathAt, eventIdAt, type PackedKeys, RowPlaces } from '../scan/row-keys.ts';
 
 /** What this reads of the merger: whether a kept row of the eventID was added before. */
 interface KeptIds {
@@ -27,16 +26,22 @@ export class CaseRepeats {
   constructor(private readonly kept: KeptIds) {}
 
   /**
-   * The place keys of a file's rows the cases must leave out; call after the merger added the
-   * file (so `kept` are its first occurrences, and the merger knows them).
+   * The places of a file's rows the cases must leave out; call after the merger added the file
+   * (`kept` flags its rows that were first occurrences, and the merger knows them).
    */
-  of(kept: readonly RowKey[], context: readonly RowKey[]): string[] {
-    const out: string[] = [];
-    for (const row of kept) if (row.eventID !== null && this.contextIds.has(row.eventID)) out.push(placeKey(row));
-    for (const row of context) {
-      if (row.eventID === null) continue;
-      if (this.kept.hasKept(row.eventID) || this.contextIds.has(row.eventID)) out.push(placeKey(row));
-      else this.contextIds.add(row.eventID);
+  of(rows: PackedKeys, kept: Uint8Array, context: PackedKeys): RowPlaces {
+    const out = new RowPlaces();
+    // No context id yet (nothing filtered out so far): no kept row can repeat one.
+    for (let i = 0; i < rows.length && this.contextIds.size > 0; i++) {
+      if (kept[i] === 0) continue;
+      const id = eventIdAt(rows, i);
+      if (id !== null && this.contextIds.has(id)) out.add(archivePathAt(rows, i), rows.indexes[i]);
+    }
+    for (let i = 0; i < context.length; i++) {
+      const id = eventIdAt(context, i);
+      if (id === null) continue;
+      if (this.kept.hasKept(id) || this.contextIds.has(id)) out.add(archivePathAt(context, i), context.indexes[i]);
+      else this.contextIds.add(id);
     }
     return out;
   }

@@ -1,7 +1,7 @@
 /**
  * The report document: counts, rejects by stage, and every report table (pure).
  */
-import type { FileCounts, RecordCounts, Reject, Stage } from '../types.ts';
+import type { FileCounts, LedgerLines, RecordCounts, Reject, Stage } from '../types.ts';
 import type { ReportName, ReportTable } from './index.ts';
 import { type FailedFile, failedFilesOf } from '../read/file-counts.ts';
 import type { FindingsResult } from '../findings/run-rules.ts';
@@ -27,7 +27,8 @@ export interface ReportDocument {
   readonly reports: Map<ReportName, ReportTable>;
   /** Set when the events report was built. */
   readonly eventList?: EventListExtent;
-  readonly ledger: readonly Reject[];
+  /** The rejects ledger, each line made when read (millions of duplicate lines are held as numbers: scan/ledger.ts). */
+  readonly ledger: LedgerLines;
   /** Set when detection rules ran: the findings, the rules, and what they cost. */
   readonly findings?: FindingsResult;
   /** Every input seen, with its SHA-256, when the run was asked for them (`inputs`): the manifest's; not in the JSON. */
@@ -72,17 +73,22 @@ export function findingsJson(findings: FindingsResult | undefined): Pick<ReportJ
 export interface RunCounts {
   readonly files: FileCounts;
   readonly records: RecordCounts;
-  readonly rejects: Reject[];
+  readonly rejects: LedgerLines;
   readonly inputs?: readonly SeenInput[];
 }
 
 /** Builds the report document (pure). */
 export function toReportDocument(run: RunCounts, reports: Map<ReportName, ReportTable>, findings?: FindingsResult): ReportDocument {
   const rejects: Partial<Record<Stage, number>> = {};
-  for (const r of run.rejects) rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
+  // One pass: each line of a compact ledger is made as it is read.
+  const wholeFiles: Reject[] = [];
+  for (const r of run.rejects) {
+    rejects[r.stage] = (rejects[r.stage] ?? 0) + 1;
+    if (r.index === null) wholeFiles.push(r);
+  }
   const events = reports.get('events');
   const eventList = events && { total: run.records.support, shown: events.rows.length, complete: events.rows.length === run.records.support };
-  const failedFiles = failedFilesOf(run.rejects);
+  const failedFiles = failedFilesOf(wholeFiles);
   const toJSON = (): ReportJson => ({
     ...findingsJson(findings),
     files: run.files,

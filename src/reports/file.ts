@@ -5,8 +5,8 @@
  */
 import { type DocumentReader, readLogFile } from '../read/log-file.ts';
 import { decodeOptionsOf, type FileScanOptions, scanReader, toFileOutcome } from '../scan/file.ts';
-import type { RowKey } from '../scan/merge.ts';
 import { type FileOutcome, keepingRecords, type RowSink } from '../scan/outcome.ts';
+import { KeyPacker, noKeys, type PackedKeys, type RowKey, type RowPlaces } from '../scan/row-keys.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import type { ReportName } from './names.ts';
 import type { EventFloor } from './event-list.ts';
@@ -20,32 +20,24 @@ export interface ReportFileOptions extends FileScanOptions {
   readonly eventLimit: number;
   /** The event list's floor, shared with the main thread (event-list.ts): rows under it are not folded into the list. */
   readonly eventFloor?: EventFloor;
-  /** Rows to leave out of the partial, by {@link placeKey}: the duplicates of rows kept from earlier files. */
-  readonly exclude?: readonly string[];
+  /**
+   * Rows to leave out of the partial, by place: the duplicates of rows kept from earlier files (a
+   * fold again on the main thread; the outcome then has no keys).
+   */
+  readonly exclude?: RowPlaces;
   /** Detection rules to run on each kept record (and on the records of `ruleSources`); findings are folded when set. */
   readonly rules?: readonly SigmaRule[];
-  /** Rows (kept or context) to leave out of the cases only, by {@link placeKey}: repeats of events the cases already hold. */
-  readonly caseExclude?: readonly string[];
+  /** Rows (kept or context) to leave out of the cases only, by place: repeats of events the cases already hold. */
+  readonly caseExclude?: RowPlaces;
 }
 
-/** A file's outcome with its rows folded: `rows` and `context` are only their keys. */
-export type ReportFileOutcome = Omit<FileOutcome, 'rows' | 'context'> & {
-  readonly rows: RowKey[];
-  readonly context?: RowKey[];
+/** A file's outcome with its rows folded: of its rows (and context rows) only their keys, packed. */
+export type ReportFileOutcome = Omit<FileOutcome, 'rows' | 'context' | 'fingerprints'> & {
+  readonly keys: PackedKeys;
+  /** Set when the context rows were asked for (`withContext`). */
+  readonly contextKeys?: PackedKeys;
   readonly partial: ReportPartial;
 };
-
-/** Where a row was read, as one text: archive entry and index within the file. */
-export const placeKey = (row: RowKey): string => `${row.archivePath ?? ''}\u0000${row.index}`;
-
-const keyOf = (row: SupportRow): RowKey => ({
-  eventID: row.eventID,
-  file: row.file,
-  archivePath: row.archivePath,
-  index: row.index,
-  inputShape: row.inputShape,
-  partial: row.partial,
-});
 
 /**
  * Reads one file and folds its Support rows into a report partial, row by row as they are made
@@ -56,9 +48,11 @@ const keyOf = (row: SupportRow): RowKey => ({
  * without counting twice. Never throws.
  */
 export function reportFile(file: LogFile, options: ReportFileOptions): ReportFileOutcome {
-  const excluded = options.exclude && new Set(options.exclude);
-  const caseExcluded = options.caseExclude && new Set(options.caseExclude);
-  const forCases = (rows: SupportRow[]) => (caseExcluded ? rows.filter((row) => !caseExcluded.has(placeKey(row))) : rows);
+  const { exclude: excluded, caseExclude: caseExcluded } = options;
+  const forCases = (rows: SupportRow[]) => (caseExcluded ? rows.filter((row) => !caseExcluded.has(row.archivePath, row.index)) : rows);
+  // A fold again without some rows (`exclude` given, on the main thread) needs no keys: its caller has them.
+  const keys = excluded ? undefined : new KeyPacker();
+  const contextKeys = options.withContext && !excluded ? new KeyPacker() : undefined;
   const fresh = () => emptyPartial(options.reports, options.rules !== undefined);
   const rules = options.rules ?? [];
   const filter = options.filter ?? {};
@@ -67,13 +61,15 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
   const others = doc.findings &&
     ((record: CloudTrailRecord, index: number, archivePath: string | null) => foldRuleRecord(doc.findings!, rules, record, file, index, archivePath, filter));
   const sink: RowSink = (row, record) => {
-    const place = excluded || caseExcluded ? placeKey(row) : '';
-    if (!excluded?.has(place)) foldReportRow(doc, row, record, options.eventLimit, rules, !caseExcluded?.has(place), options.eventFloor);
+    if (!excluded?.has(row.archivePath, row.index)) {
+      const forCase = !caseExcluded?.has(row.archivePath, row.index);
+      foldReportRow(doc, row, record, options.eventLimit, rules, forCase, options.eventFloor);
+    }
     return keyOf(row) as unknown as SupportRow;
   };
-  const result = keepingRecords((recordOf) => {
+  const { read } = keepingRecords((recordOf) => {
     const scan = scanReader(file, options, others, sink);
-    // A document done: its rows are keys already; the rows the filters dropped go to the cases only.
+    // A document done: its rows (keys already) are packed; the rows the filters dropped go to the cases only.
     const settle = (outcome: FileOutcome | undefined): FileOutcome | undefined => {
       const folded = doc;
       doc = fresh();
@@ -81,17 +77,36 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
       if (outcome.context) foldHiddenRows(folded, forCases(outcome.context), recordOf);
       endDocument(folded, options.eventLimit);
       partial = partial ? endDocument(mergePartials(partial, folded, options.eventLimit), options.eventLimit) : folded;
-      return outcome.context ? { ...outcome, context: outcome.context.map(keyOf) as unknown as SupportRow[] } : outcome;
+      keys?.addAll(outcome.rows, outcome.fingerprints);
+      if (outcome.context) contextKeys?.addAll(outcome.context);
+      return { ...outcome, rows: [], fingerprints: [], context: undefined };
     };
     const reader: DocumentReader<FileOutcome> = {
       shortcut: scan.shortcut && ((bytes, archivePath) => settle(scan.shortcut!(bytes, archivePath))),
       records: (batches, rejects, archivePath) => settle(scan.records(batches, rejects, archivePath))!,
     };
-    return toFileOutcome(readLogFile(file, decodeOptionsOf(options), reader));
+    return { read: readLogFile(file, decodeOptionsOf(options), reader) };
   });
-  const context = result.context ? { context: result.context as unknown as RowKey[] } : {};
-  return { ...result, rows: result.rows as unknown as RowKey[], ...context, partial: partial ?? doc };
+  const { rows: _rows, fingerprints: _fingerprints, context: _context, ...rest } = toFileOutcome(read);
+  // A file that failed or was skipped has no rows, whatever its documents had (as toFileOutcome says).
+  const wasRead = read.kind === 'read';
+  return {
+    ...rest,
+    keys: wasRead && keys ? keys.pack() : noKeys(),
+    ...(contextKeys ? { contextKeys: wasRead ? contextKeys.pack() : noKeys() } : {}),
+    partial: partial ?? doc,
+  };
 }
+
+/** What the merger needs of a row (a small object in its place until the document is packed). */
+const keyOf = (row: SupportRow): RowKey => ({
+  eventID: row.eventID,
+  file: row.file,
+  archivePath: row.archivePath,
+  index: row.index,
+  inputShape: row.inputShape,
+  partial: row.partial,
+});
 
 /** The worker entry of this job (workers/worker.ts calls it by this name). */
 export const runJob = reportFile;

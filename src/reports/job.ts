@@ -15,7 +15,8 @@ import { defaultWorkers } from '../workers/pool.ts';
 import { type FileEntry, runFiles } from '../workers/run-files.ts';
 import type { ReportDocument } from './document.ts';
 import { EVENT_LIST_LIMIT, newEventFloor, raiseFloor } from './event-list.ts';
-import { placeKey, reportFile, type ReportFileOptions, type ReportFileOutcome } from './file.ts';
+import { reportFile, type ReportFileOptions, type ReportFileOutcome } from './file.ts';
+import { archivePathAt, noKeys, RowPlaces } from '../scan/row-keys.ts';
 import { CaseRepeats, isFiltering } from './case-repeats.ts';
 import { REPORT_NAMES, type ReportName } from './names.ts';
 import { emptyPartial, mergePartials } from './fold.ts';
@@ -39,7 +40,7 @@ export const REPORT_JOB: WorkerJob<LogFile, ReportFileOptions, ReportFileOutcome
   run: reportFile,
   crashed: (file, reason) => {
     const reject: Reject = { path: file.path, index: null, stage: 'read', reason };
-    return { reject, rows: [], fingerprints: [], rejects: [reject], counts: noRecords(), partial: { groups: {} }, inputs: [crashedInput(file, reason)] };
+    return { reject, keys: noKeys(), rejects: [reject], counts: noRecords(), partial: { groups: {} }, inputs: [crashedInput(file, reason)] };
   },
 };
 
@@ -84,25 +85,27 @@ export async function report(paths: readonly string[], options: ReportOptions = 
       else merger.addUnread(entry.file);
       return void options.onFile?.(0);
     }
-    const { partial: filePartial, ...outcome } = entry.result;
+    const { partial: filePartial, keys, contextKeys, ...outcome } = entry.result;
     const copies = merger.copiesSkipped;
-    const kept = merger.add(outcome, entry.file.path);
+    const kept = merger.addPacked(outcome, keys, entry.file.path);
     options.onFile?.(entry.file.size);
     // A byte-identical copy of a file read before: none of its records count.
     if (merger.copiesSkipped > copies) return;
-    const caseExclude = withContext ? repeats.of(kept, outcome.context ?? []) : [];
-    if (kept.length === outcome.rows.length && caseExclude.length === 0) return void mergePartials(partial, filePartial, eventLimit);
+    const caseExclude = withContext ? repeats.of(keys, kept, contextKeys ?? noKeys()) : new RowPlaces();
+    const exclude = new RowPlaces();
+    for (let i = 0; i < keys.length; i++) if (kept[i] === 0) exclude.add(archivePathAt(keys, i), keys.indexes[i]);
+    if (exclude.size === 0 && caseExclude.size === 0) return void mergePartials(partial, filePartial, eventLimit);
     // Some rows repeat events kept from earlier files (rare: overlapping downloads, an Event history
     // export beside the trail): fold the file again without them, here, so they count once.
-    const keptSet = new Set(kept);
-    const exclude = outcome.rows.filter((row) => !keptSet.has(row)).map(placeKey);
     mergePartials(partial, reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial, eventLimit);
   }
   // The scan's garbage goes before the reports are finished: the 2,000-file dense report's main
   // heap stood at 1.3 GB at the end, of which ~0.5 GB live, with no full collection for 30 s.
   collectWhenGrown(1.25);
   const [{ toReportDocument }, { finishReports }] = await building;
-  const result = merger.result();
+  // The ledger as the merger holds it: its `rejects` would make every line at once.
+  const { files, records, ledger, inputs } = merger.result();
+  const result = { files, records, rejects: ledger, ...(inputs ? { inputs } : {}) };
   // Findings first: finishing the cases report settles the case state the stateful findings read.
   const findings = options.findings && findingsResultOf(options.findings, partial.findings!, partial.cases!, ruleSources === undefined ? [] : ruleSources);
   return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
@@ -120,6 +123,6 @@ export function accountingHolds(records: RecordCounts): boolean {
  * True when `--strict` should fail the run: any line in the ledger (a failed file or path, a
  * rejected record, a duplicate, or a warning such as trailing garbage or invalid UTF-8).
  */
-export function hasProblems(ledger: readonly Reject[]): boolean {
+export function hasProblems(ledger: { readonly length: number }): boolean {
   return ledger.length > 0;
 }

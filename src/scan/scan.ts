@@ -5,7 +5,7 @@
 import { crashedInput, type SeenInput } from '../read/provenance.ts';
 import { fileMayMatch } from '../rows/filter.ts';
 import { siblingModule } from '../runtime.ts';
-import type { FileCounts, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';
+import type { FileCounts, LedgerLines, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
 import { defaultWorkers } from '../workers/pool.ts';
 import { runFiles } from '../workers/run-files.ts';
@@ -38,6 +38,9 @@ export interface ScanOptions extends FileScanOptions {
 /** Everything a run found: the Support rows, the rejects ledger, and the counts that add up. */
 export interface ScanResult {
   readonly rows: SupportRow[];
+  /** The rejects ledger, each line made when read: what a writer of millions of lines reads, a slice at a time. */
+  readonly ledger: LedgerLines;
+  /** Every line of the ledger at once, made when first read (2.25M duplicate lines as objects are ~700 MB). */
   readonly rejects: Reject[];
   readonly files: FileCounts;
   readonly records: RecordCounts;

@@ -19,5 +19,24 @@ parentPort?.on('message', async (message: WorkerSetup | WorkerTask) => {
     return;
   }
   const result = await run!(message.input);
-  parentPort?.postMessage({ id: message.id, result });
+  parentPort?.postMessage({ id: message.id, result }, transferablesOf(result));
 });
+
+/**
+ * The buffers of the typed arrays a result holds (at its top level or one level down, as the
+ * report's packed row keys), each wholly its own: moved to the main thread instead of copied, as
+ * this thread does not read the result again. The keys of a 48-entry zip's 2.3M rows are 83 MB.
+ */
+function transferablesOf(result: unknown): ArrayBuffer[] {
+  const found: ArrayBuffer[] = [];
+  const look = (value: unknown, depth: number) => {
+    if (ArrayBuffer.isView(value)) {
+      const { buffer } = value;
+      if (buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === buffer.byteLength && !found.includes(buffer)) found.push(buffer);
+    } else if (depth < 2 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const inner of Object.values(value)) look(inner, depth + 1);
+    }
+  };
+  look(result, 0);
+  return found;
+}

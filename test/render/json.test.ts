@@ -29,6 +29,18 @@ test('each element of a report array is its own piece, so no piece holds the who
   assert.ok(longest < 100, `the longest piece has ${longest} characters`);
 });
 
+test("a long array deep in the document (a finding's eventIDs) is walked too, and still gives the same text", () => {
+  const eventIDs = Array.from({ length: 20_000 }, (_, i) => `id-${i}`);
+  const value = { findings: [{ ruleId: 'r', eventIDs, files: ['a'] }] };
+  const chunks = pieces(value);
+  assert.is(chunks.join(''), toJsonDocument(value));
+  const inObject = { a: { b: { c: { d: eventIDs } } }, list: [[[eventIDs.slice(0, 10_001)]]] };
+  assert.is(pieces(inObject).join(''), toJsonDocument(inObject));
+  let longest = 0;
+  for (const chunk of chunks) longest = Math.max(longest, chunk.length);
+  assert.ok(longest < 30_000, `the longest piece has ${longest} characters (of ${chunks.join('').length})`);
+});
+
 test("a report document's JSON in pieces equals its JSON text (samples/, every report)", async () => {
   const doc = await report([SAMPLES], { workers: 1 });
   assert.is(pieces(doc).join(''), toJsonDocument(doc));

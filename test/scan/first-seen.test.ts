@@ -37,6 +37,18 @@ test('FirstSeen keeps ids that are not lowercase UUIDs exactly, apart from their
   assert.is(seen.get('e2'), undefined);
 });
 
+test('FirstSeen gives back each id by its entry, UUID or not, before and after more are added', () => {
+  const seen = new FirstSeen();
+  const ids = ['abcdef01-2345-4678-89ab-cdef01234567', 'E1', randomUUID(), 'abcdef01-2345-4678-89ab-cdef01234567'.toUpperCase()];
+  const at = (index: number) => ({ place: 'p', index, fingerprint: hex(index), shape: 'trail-file', partial: false });
+  ids.slice(0, 3).forEach((id, i) => seen.add(id, at(i)));
+  assert.equal(ids.slice(0, 3).map((id) => seen.idOf(seen.entryOf(id))), ids.slice(0, 3));
+  seen.add(ids[3], at(3));
+  assert.equal(ids.map((id) => seen.idOf(seen.entryOf(id))), ids);
+  assert.equal(ids.map((id) => seen.entry(seen.entryOf(id)).index), [0, 1, 2, 3]);
+  assert.is(seen.entryOf('E2'), -1);
+});
+
 test('printOf() tells different fingerprints apart and equal ones together', () => {
   assert.is(printOf('ab'.repeat(32)), printOf('ab'.repeat(32)));
   assert.is.not(printOf('ab'.repeat(32)), printOf('ac' + 'ab'.repeat(31)));
