@@ -51,15 +51,9 @@ export function foldReportRows(
   caseRows: readonly SupportRow[] = rows,
   eventFloor?: EventFloor,
 ): ReportPartial {
-  const names = Object.keys(partial.groups) as RolledName[];
-  if (names.length > 0) {
-    const facts = rows.map((row) => factsOf(row, recordOf));
-    for (const name of names) foldRows(ROLLUPS[name], facts, partial.groups[name]);
-  }
-  if (partial.cases) foldCaseRows(partial.cases, caseRows, recordOf);
-  if (partial.events) trim(keepLatest(partial.events, aboveFloor(rows, eventFloor), eventLimit), eventLimit);
-  if (partial.findings) foldFindingRows(partial.findings, rules, rows, recordOf);
-  return partial;
+  const forCases = caseRows === rows ? undefined : new Set(caseRows);
+  for (const row of rows) foldReportRow(partial, row, recordOf?.(row), eventLimit, rules, forCases?.has(row) ?? true, eventFloor);
+  return endDocument(partial, eventLimit);
 }
 
 /**
@@ -67,12 +61,13 @@ export function foldReportRows(
  * (scan/outcome.ts RowSink), so the record dies young. On the dense bench (400 files, 160,000
  * Support rows, one thread) a document's rows and records held until its end were promoted by
  * nearly every scavenge: 1,315 scavenges took 1.7 s of 6.9 s of CPU. `forCases` is false for a
- * row whose event the cases already hold. Call {@link endDocument} when the document is done.
+ * row whose event the cases already hold; without its `record`, what needs it reads `row.raw`. Call
+ * {@link endDocument} when the document is done.
  */
 export function foldReportRow(
   partial: ReportPartial,
   row: SupportRow,
-  record: CloudTrailRecord,
+  record: CloudTrailRecord | undefined,
   eventLimit: number,
   rules: readonly SigmaRule[],
   forCases: boolean,

@@ -2,15 +2,15 @@
  * Scan: the report pipeline. Discover -> per-file outcomes (in-process or on worker threads) ->
  * merged in discovery order -> rows, rejects and counts where every record is accounted for once.
  */
-import { crashedInput, type SeenInput } from '../read/provenance.ts';
+import { crashedInput } from '../read/provenance.ts';
 import { fileMayMatch } from '../rows/filter.ts';
 import { siblingModule } from '../runtime.ts';
-import type { FileCounts, LedgerLines, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';
+import type { LogFile, Reject, SupportRow } from '../types.ts';
 import type { WorkerJob } from '../workers/job.ts';
 import { defaultWorkers } from '../workers/pool.ts';
 import { runFiles } from '../workers/run-files.ts';
 import { type FileScanOptions, scanFile } from './file.ts';
-import { OutcomeMerger } from './merge.ts';
+import { type MergeResult, OutcomeMerger } from './merge.ts';
 import { type FileOutcome, noRecords } from './outcome.ts';
 
 export interface ScanOptions extends FileScanOptions {
@@ -35,18 +35,8 @@ export interface ScanOptions extends FileScanOptions {
   readonly workers?: number;
 }
 
-/** Everything a run found: the Support rows, the rejects ledger, and the counts that add up. */
-export interface ScanResult {
-  readonly rows: SupportRow[];
-  /** The rejects ledger, each line made when read: what a writer of millions of lines reads, a slice at a time. */
-  readonly ledger: LedgerLines;
-  /** Every line of the ledger at once, made when first read (2.25M duplicate lines as objects are ~700 MB). */
-  readonly rejects: Reject[];
-  readonly files: FileCounts;
-  readonly records: RecordCounts;
-  /** Every input seen, in discovery order, when `inputs` was asked for (read/provenance.ts). */
-  readonly inputs?: SeenInput[];
-}
+/** Everything a run found: the Support rows, the rejects ledger, and the counts that add up (the merge's result, merge.ts). */
+export type ScanResult = MergeResult;
 
 /** The report's per-file job, for the run driver. */
 export const SCAN_JOB: WorkerJob<LogFile, FileScanOptions, FileOutcome> = {
