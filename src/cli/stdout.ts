@@ -11,6 +11,7 @@ import { fstatSync, writeSync } from 'node:fs';
 import process from 'node:process';
 import { errnoReason } from '../read/fs-errors.ts';
 import { RunError } from '../errors.ts';
+import { inWritesOf1MiB } from '../export/atomic.ts';
 
 const STDOUT = 1;
 let toFile: boolean | undefined;
@@ -41,15 +42,7 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
 
 /** Writes text given in pieces, about 1 MiB a write, so a large document is never one string. */
 export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
-  let pending = '';
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= 1 << 20) {
-      await writeStdout(pending);
-      pending = '';
-    }
-  }
-  if (pending !== '') await writeStdout(pending);
+  for (const piece of inWritesOf1MiB(chunks)) await writeStdout(piece);
 }
 
 function writeAllSync(bytes: Uint8Array): void {

@@ -7,6 +7,15 @@
 /** Sigma's levels, lowest first: the order `--fail-on LEVEL` compares with. */
 export const FINDING_LEVELS = ['informational', 'low', 'medium', 'high', 'critical'] as const;
 
+/**
+ * A list of eventIDs: an array, or (in a finished finding) a list whose texts are made when read,
+ * since one finding can name millions of events. `JSON.stringify` writes either as an array.
+ */
+export interface IdList extends Iterable<string> {
+  readonly length: number;
+  slice(from?: number, to?: number): string[];
+}
+
 /** How much a finding matters, in Sigma's words. */
 export type FindingLevel = (typeof FINDING_LEVELS)[number];
 
@@ -21,8 +30,8 @@ export interface RuleFinding {
   readonly account: string;
   /** The Support cases the matching events touched (sorted; empty when none). */
   readonly caseIds: readonly string[];
-  /** Every matching event's eventID (sorted). */
-  readonly eventIDs: readonly string[];
+  /** Every matching event's eventID (sorted): an array, or a list read on demand (findings/id-set.ts). */
+  readonly eventIDs: IdList;
   /** ISO-8601 UTC times of the first and last matching events. */
   readonly firstSeen: string;
   readonly lastSeen: string;

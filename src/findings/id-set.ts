@@ -1,90 +1,122 @@
 /**
  * A set of eventIDs as plain data (it crosses threads in a findings partial), compact for the
- * lowercase UUIDs CloudTrail gives: 16 bytes of words each, found through an open-addressing
- * table; any other id goes to a Set. A finding that matches every record holds every eventID: as a
- * Set of texts the 851,676 of a zip of six 31 MiB minimal-record entries were ~75 MB a finding on
- * each thread, and `report` peaked at 553 MB (two such findings; 2.3M ids in a 48-entry zip).
+ * lowercase UUIDs CloudTrail gives: 16 bytes of words each, appended as they come, sorted and made
+ * distinct once, when the finding is finished; any other id goes to a Set. A finding that matches
+ * every record holds every eventID: as a Set of texts the 851,676 of a zip of six 31 MiB
+ * minimal-record entries were ~75 MB a finding on each thread. With a hash table beside the words
+ * (4 bytes a slot, kept half full) the 2,297,904 ids of a 48-entry zip took 100 MB; appended they
+ * take 37-55 MB, and the merger has already dropped repeated events, so the table found none.
  */
 import { uuidText, uuidWords } from '../scan/first-seen.ts';
 
 export interface IdSet {
-  /** How many UUIDs `words` holds (four words each, in the order added). */
+  /** How many UUIDs `words` holds (four words each, in the order added; one may repeat until sorted). */
   size: number;
   words: Uint32Array;
-  /** Open addressing over UUID numbers + 1 (0 = empty); kept at most half full. */
-  table: Int32Array;
   readonly others: Set<string>;
 }
 
-export const newIdSet = (): IdSet => ({ size: 0, words: new Uint32Array(4 * 64), table: new Int32Array(128), others: new Set() });
+export const newIdSet = (): IdSet => ({ size: 0, words: new Uint32Array(4 * 16), others: new Set() });
 
 const SCRATCH = new Uint32Array(4);
 
-/** Adds `id` (once). */
+/** Adds `id`. */
 export function addId(set: IdSet, id: string): void {
   if (!uuidWords(id, SCRATCH)) return void set.others.add(id);
-  addWords(set, SCRATCH, 0);
+  reserve(set, 1);
+  set.words.set(SCRATCH, set.size++ * 4);
 }
 
 /** Adds every id of `from` to `into`. */
 export function addIds(into: IdSet, from: IdSet): void {
-  for (let i = 0; i < from.size; i++) addWords(into, from.words, i * 4);
+  reserve(into, from.size);
+  into.words.set(from.words.subarray(0, from.size * 4), into.size * 4);
+  into.size += from.size;
   for (const id of from.others) into.others.add(id);
 }
 
-/** How many ids the set holds. */
-export const idCount = (set: IdSet): number => set.size + set.others.size;
+/** Room for `more` UUIDs; grown by half (doubling left up to half the words unused at 2.3M ids). */
+function reserve(set: IdSet, more: number): void {
+  const need = (set.size + more) * 4;
+  if (need <= set.words.length) return;
+  const grown = new Uint32Array(Math.max(need, Math.ceil(set.words.length * 1.5 / 4) * 4));
+  grown.set(set.words.subarray(0, set.size * 4));
+  set.words = grown;
+}
 
-/** Every id, in string order (UUID words compare as their lowercase hex text does). */
-export function sortedIds(set: IdSet): string[] {
-  const order = Array.from({ length: set.size }, (_, i) => i);
-  const w = set.words;
-  order.sort((a, b) => {
-    for (let k = 0; k < 4; k++) if (w[a * 4 + k] !== w[b * 4 + k]) return w[a * 4 + k] - w[b * 4 + k];
-    return 0;
-  });
-  const others = [...set.others].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const out: string[] = [];
-  let o = 0;
-  for (const i of order) {
-    const id = uuidText(w, i * 4);
-    while (o < others.length && others[o] < id) out.push(others[o++]);
-    out.push(id);
+/** How many distinct ids the set holds. */
+export const idCount = (set: IdSet): number => sortedIds(set).length;
+
+/** A bit set in a pick: the id is one of the texts that are not UUIDs. */
+const OTHER = 2 ** 31;
+
+/**
+ * The distinct ids of a set, in string order (UUID words compare as their lowercase hex text
+ * does), read as texts only when asked for: a finding can name millions of events, and as an
+ * array of texts the 2.3M of one finding took 150 MB (56 bytes a text, 8 a slot, plus the sort's
+ * order), more than the rest of the report. `JSON.stringify` writes it as an array.
+ */
+export class SortedIds implements Iterable<string> {
+  /** How many distinct ids. */
+  readonly length: number;
+
+  /** `pick[i]`: the UUID at `words[pick[i] * 4]`, or `others[pick[i] - OTHER]`. */
+  private constructor(private readonly words: Uint32Array, private readonly pick: Uint32Array, private readonly others: readonly string[]) {
+    this.length = pick.length;
   }
-  while (o < others.length) out.push(others[o++]);
-  return out;
-}
 
-function addWords(set: IdSet, key: Uint32Array, at: number): void {
-  const slot = find(set, key, at);
-  if (set.table[slot] !== 0) return;
-  const n = set.size++;
-  if (n * 4 === set.words.length) {
-    const grown = new Uint32Array(set.words.length * 2);
-    grown.set(set.words);
-    set.words = grown;
+  /** The ids of `set`, sorted and distinct (the set's words are shared, not copied). */
+  static of(set: IdSet): SortedIds {
+    const w = set.words;
+    const order = new Uint32Array(set.size);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => {
+      for (let k = 0; k < 4; k++) if (w[a * 4 + k] !== w[b * 4 + k]) return w[a * 4 + k] - w[b * 4 + k];
+      return 0;
+    });
+    const others = [...set.others].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const pick = new Uint32Array(order.length + others.length);
+    let n = 0;
+    let o = 0;
+    for (let i = 0; i < order.length; i++) {
+      if (i > 0 && sameWords(w, order[i] * 4, order[i - 1] * 4)) continue;
+      if (o < others.length) {
+        const id = uuidText(w, order[i] * 4);
+        while (o < others.length && others[o] < id) pick[n++] = OTHER + o++;
+      }
+      pick[n++] = order[i];
+    }
+    while (o < others.length) pick[n++] = OTHER + o++;
+    return new SortedIds(w, pick.slice(0, n), others);
   }
-  set.words.set(key.subarray(at, at + 4), n * 4);
-  set.table[slot] = n + 1;
-  if (set.size * 2 > set.table.length) rehash(set);
-}
 
-/** The slot of the key at `key[at]`: where it is, or the empty one where it would go. */
-function find(set: IdSet, key: Uint32Array, at: number): number {
-  const { table, words } = set;
-  const mask = table.length - 1;
-  const k0 = key[at], k1 = key[at + 1], k2 = key[at + 2], k3 = key[at + 3];
-  let slot = Math.imul(k0 ^ k1 ^ k2 ^ k3, 0x9e3779b1) >>> 0 & mask;
-  for (;;) {
-    const stored = table[slot];
-    if (stored === 0) return slot;
-    const id = (stored - 1) * 4;
-    if (words[id] === k0 && words[id + 1] === k1 && words[id + 2] === k2 && words[id + 3] === k3) return slot;
-    slot = (slot + 1) & mask;
+  /** The id at position `i` (0 <= i < length). */
+  at(i: number): string {
+    const p = this.pick[i];
+    return p >= OTHER ? this.others[p - OTHER] : uuidText(this.words, p * 4);
+  }
+
+  /** The ids from `from` to `to` (exclusive) as texts, as `Array.prototype.slice` takes them. */
+  slice(from = 0, to = this.length): string[] {
+    const [a, b] = [bound(from, this.length), bound(to, this.length)];
+    const out: string[] = [];
+    for (let i = a; i < b; i++) out.push(this.at(i));
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  /** Every id, as `JSON.stringify` writes the list (render/json.ts writes a long one in slices). */
+  toJSON(): string[] {
+    return this.slice();
   }
 }
 
-function rehash(set: IdSet): void {
-  set.table = new Int32Array(set.table.length * 2);
-  for (let n = 0; n < set.size; n++) set.table[find(set, set.words, n * 4)] = n + 1;
-}
+/** Every distinct id of `set`, in string order. */
+export const sortedIds = (set: IdSet): SortedIds => SortedIds.of(set);
+
+const bound = (i: number, length: number) => (i < 0 ? Math.max(length + i, 0) : Math.min(i, length));
+
+const sameWords = (w: Uint32Array, a: number, b: number) => w[a] === w[b] && w[a + 1] === w[b + 1] && w[a + 2] === w[b + 2] && w[a + 3] === w[b + 3];

@@ -3,7 +3,7 @@
  * reports, and the line that says what the rules ran on and what they cost. Kept apart from
  * report.ts so the report layout can change without touching it. Pure.
  */
-import { FINDING_LEVELS } from '../findings/finding.ts';
+import { FINDING_LEVELS, type IdList } from '../findings/finding.ts';
 import type { ShownFinding } from '../findings/finish.ts';
 import type { FindingsResult } from '../findings/run-rules.ts';
 import { escapeControls } from './cells.ts';
@@ -31,8 +31,8 @@ const TERMINAL_COLUMNS = ['level', 'title', 'principal', 'account', 'count', 'la
 /** How many eventIDs a Markdown or terminal cell lists before saying how many more (CSV and JSON list all). */
 const SHOWN_IDS = 3;
 
-const listed = (values: readonly string[], limit = Infinity) =>
-  values.length <= limit ? values.join(' ') : `${values.slice(0, limit).join(' ')} … (+${values.length - limit})`;
+const listed = (values: IdList, limit = Infinity) =>
+  values.length <= limit ? values.slice().join(' ') : `${values.slice(0, limit).join(' ')} … (+${values.length - limit})`;
 
 /** A finding as a flat table row; lists are space-separated (`limit`: how many items a cell shows). */
 export function findingRow(f: ShownFinding, limit = Infinity): Record<string, unknown> {

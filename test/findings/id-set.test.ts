@@ -11,7 +11,7 @@ test('an IdSet holds each id once and lists them in string order, as a sorted Se
   const set = newIdSet();
   for (const id of ids) addId(set, id);
   assert.is(idCount(set), new Set(ids).size);
-  assert.equal(sortedIds(set), byText(new Set(ids)));
+  assert.equal([...sortedIds(set)], byText(new Set(ids)));
 });
 
 test('IdSets merge into the union, also after crossing threads (structured clone)', () => {
@@ -21,7 +21,21 @@ test('IdSets merge into the union, also after crossing threads (structured clone
   for (const id of [...left, 'x']) addId(a, id);
   for (const id of right) addId(b, id);
   addIds(a, structuredClone(b));
-  assert.equal(sortedIds(a), byText(new Set([...left, 'x', ...right])));
+  assert.equal([...sortedIds(a)], byText(new Set([...left, 'x', ...right])));
+});
+
+test('SortedIds reads any slice on demand, as an array of the same texts would give it', () => {
+  const set = newIdSet();
+  const ids = [...Array.from({ length: 50 }, () => randomUUID()), 'a', 'zz', '0'];
+  for (const id of [...ids, ...ids]) addId(set, id);
+  const list = sortedIds(set);
+  const texts = byText(new Set(ids));
+  assert.is(list.length, 53);
+  assert.equal(list.slice(), texts);
+  for (const [a, b] of [[0, 3], [10, 20], [-5, undefined], [50, 100], [-100, 2], [7, 3]] as const) assert.equal(list.slice(a, b), texts.slice(a, b), `slice(${a}, ${b})`);
+  assert.is(list.at(52), texts[52]);
+  assert.is(JSON.stringify({ list }), JSON.stringify({ list: texts }));
+  assert.equal([...sortedIds(newIdSet())], []);
 });
 
 test.run();

@@ -58,11 +58,11 @@ test('SigmaHQ rules over realdata: the Stratus Red Team attacks are found, recor
   const stratus = r.findings.filter((f) => f.files.some((file) => file.includes('/stratus-red-team/')));
   const found = (title: string, file: string) => stratus.find((f) => f.title === title && f.files.some((p) => p.endsWith(file)));
   const login = found('AWS User Login Profile Was Modified', 'aws.privilege-escalation.iam-update-user-login-profile.json');
-  assert.equal(login && [login.level, login.principal, login.account, login.eventIDs], ['high', 'christophe', '763751499319', [
+  assert.equal(login && [login.level, login.principal, login.account, [...login.eventIDs]], ['high', 'christophe', '763751499319', [
     'a46a1a42-9ef1-48d4-9c61-507eb6d4019f',
   ]]);
   const flow = found('AWS VPC Flow Logs Deleted', 'aws.defense-evasion.vpc-remove-flow-logs.json');
-  assert.equal(flow && [flow.level, flow.account, flow.eventIDs], ['high', '498376118699', ['ded2f5af-f3a5-46d2-a170-a23206a32c36']]);
+  assert.equal(flow && [flow.level, flow.account, [...flow.eventIDs]], ['high', '498376118699', ['ded2f5af-f3a5-46d2-a170-a23206a32c36']]);
   assert.ok(found('AWS CloudTrail Important Change', 'aws.defense-evasion.cloudtrail-stop.json'));
   assert.ok(found('AWS Successful Console Login Without MFA', 'aws.initial-access.console-login-without-mfa.json'));
   assert.ok(found('AWS Snapshot Backup Exfiltration', 'aws.exfiltration.ec2-share-ebs-snapshot.json'));

@@ -17,7 +17,7 @@ const run = async (workers: number, order: 'forward' | 'reverse' = 'forward', bu
   const { archive, rules } = writeStories(order);
   return report([archive], { workers, findings: { loaded: loadRules([rules], builtin), stateful: builtin } });
 };
-const brief = (f: ShownFinding) => [f.level, f.title, f.principal, f.account, f.caseIds.join(' '), f.eventIDs.join(' ')].join(' | ');
+const brief = (f: ShownFinding) => [f.level, f.title, f.principal, f.account, f.caseIds.join(' '), [...f.eventIDs].join(' ')].join(' | ');
 
 test('every finding of the stories, most severe first', async () => {
   const doc = await run(1);
@@ -56,7 +56,7 @@ test('the non-findings: MFA done or not recordable, a failed Slack attempt, slow
   assert.equal(by('Support case touched with a user agent'), []);
   // The cidr rule spares the corporate network; the IAM rule ignores ListUsers; no rule matches EC2.
   assert.equal(by('Support call from outside'), ['bob']);
-  assert.equal(findings.filter((f) => f.eventIDs.some((id) => id.startsWith('ev-ec2') || id === 'ev-alice-list')), []);
+  assert.equal(findings.filter((f) => [...f.eventIDs].some((id) => id.startsWith('ev-ec2') || id === 'ev-alice-list')), []);
   // maria opened case Y and nobody else attached to it; bob attached to alice's case X.
   assert.equal(findings.filter((f) => f.ruleId === STATEFUL_RULES.attachmentByOther.id).map((f) => f.caseIds), [[CASE_X]]);
 });

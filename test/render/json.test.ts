@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { addId, newIdSet, sortedIds } from '../../src/findings/id-set.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { jsonDocumentChunks, toJsonDocument } from '../../src/render/json.ts';
@@ -39,6 +41,19 @@ test("a long array deep in the document (a finding's eventIDs) is walked too, an
   let longest = 0;
   for (const chunk of chunks) longest = Math.max(longest, chunk.length);
   assert.ok(longest < 30_000, `the longest piece has ${longest} characters (of ${chunks.join('').length})`);
+});
+
+test("a finding's eventIDs read on demand (SortedIds) are written in slices, as JSON.stringify writes them whole", () => {
+  const set = newIdSet();
+  const uuids = Array.from({ length: 25_000 }, () => randomUUID());
+  for (const id of [...uuids, 'not-a-uuid', ...uuids.slice(0, 10)]) addId(set, id);
+  const short = newIdSet();
+  addId(short, uuids[0]);
+  const value = { findings: [{ eventIDs: sortedIds(set) }, { eventIDs: sortedIds(short) }] };
+  const chunks = pieces(value);
+  assert.is(chunks.join(''), toJsonDocument(value));
+  assert.equal(JSON.parse(chunks.join('')).findings[0].eventIDs, [...uuids, 'not-a-uuid'].sort());
+  assert.ok(Math.max(...chunks.map((c) => c.length)) < 50_000);
 });
 
 test("a report document's JSON in pieces equals its JSON text (samples/, every report)", async () => {
