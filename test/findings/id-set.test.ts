@@ -32,7 +32,9 @@ test('SortedIds reads any slice on demand, as an array of the same texts would g
   const texts = byText(new Set(ids));
   assert.is(list.length, 53);
   assert.equal(list.slice(), texts);
-  for (const [a, b] of [[0, 3], [10, 20], [-5, undefined], [50, 100], [-100, 2], [7, 3]] as const) assert.equal(list.slice(a, b), texts.slice(a, b), `slice(${a}, ${b})`);
+  for (const [a, b] of [[0, 3], [10, 20], [-5, undefined], [50, 100], [-100, 2], [7, 3]] as const) {
+    assert.equal(list.slice(a, b), texts.slice(a, b), `slice(${a}, ${b})`);
+  }
   assert.is(list.at(52), texts[52]);
   assert.is(JSON.stringify({ list }), JSON.stringify({ list: texts }));
   assert.equal([...sortedIds(newIdSet())], []);
