@@ -36,7 +36,7 @@ export { loadPublicKeys, loadSignatures } from './integrity/load.ts';
  * Findings: Sigma detection rules (the built-in ones and yours) and stateful checks, in one finding
  * shape. `report(paths, { findings: { loaded: loadRules(['my-rules/']), stateful: true } })` runs them.
  */
-export type { RuleFinding } from './findings/finding.ts';
+export type { IdList, RuleFinding } from './findings/finding.ts';
 export { loadRules } from './findings/load-rules.ts';
 export type { Verdict } from './integrity/verdict.ts';
 /** The provenance manifest of a run (pure; run a job with `inputs: true` for its inputs), and the chain-of-custody check against it. */
