@@ -97,10 +97,10 @@ export async function runReport(
     else await writeStdout(body);
     if (args.out && !args.quiet) process.stderr.write(`wrote findings.sarif to ${args.out}\n`);
   } else if (args.out) {
-    const { reportFiles } = await import('../render/report.ts');
+    const { reportFileChunks } = await import('../render/report.ts');
     const files = binary
       ? (await import('../export/report-tables.ts')).reportTableFiles(doc, format as ReportTableFormat)
-      : reportFiles(doc, format as ReportFormat);
+      : reportFileChunks(doc, format as ReportFormat);
     for (const [name, body] of files) await writeAtomic(join(args.out, name), body);
     if (!args.quiet) process.stderr.write(`wrote ${files.size} files${manifestAt ? ' and a manifest' : ''} to ${args.out}\n`);
   } else if (args.summary) {

@@ -116,29 +116,40 @@ export function renderReport(doc: ReportDocument, format: ReportFormat, options:
   return parts.join('\n');
 }
 
+/** Text made when it is first read: a file of `--out DIR` is rendered only as it is written. */
+const madeWhenRead = (make: () => string): Iterable<string> => ({
+  *[Symbol.iterator]() {
+    yield make();
+  },
+});
+
 /** The findings file of `--out DIR` (JSON: the findings array; the others: the findings block). */
-function findingsFile(doc: ReportDocument, format: ReportFormat): string {
+function findingsFile(doc: ReportDocument, format: ReportFormat): Iterable<string> {
   const r = doc.findings!;
-  if (format === 'json') return toJsonDocument(r.findings);
-  if (format === 'csv') return findingsCsv(r.findings);
-  return format === 'md' ? findingsMarkdown(r) : findingsText(r);
+  if (format === 'json') return jsonDocumentChunks(r.findings);
+  return madeWhenRead(() => format === 'csv' ? findingsCsv(r.findings) : format === 'md' ? findingsMarkdown(r) : findingsText(r));
 }
 
-/** One file's content per report (plus `summary.json`) for `--out DIR`. */
-export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<string, string> {
-  const files = new Map<string, string>();
+/**
+ * One file per report (plus `summary.json`) for `--out DIR`, each as text in pieces made as it is
+ * written: a JSON file is never one string (the findings of 2.3M eventIDs were a 111 MB text, the
+ * 123,072 cases of the dense corpus 182 MB), and no file is made before the one before it is out.
+ */
+export function reportFileChunks(doc: ReportDocument, format: ReportFormat): Map<string, Iterable<string>> {
+  const files = new Map<string, Iterable<string>>();
   const ext = format === 'table' ? 'txt' : format;
   if (doc.findings) files.set(`findings.${ext}`, findingsFile(doc, format));
   for (const [name, t] of doc.reports) {
     const body = format === 'json'
-      ? toJsonDocument(t.rows)
-      : format === 'csv'
-      ? toCsv(t.rows, t.columns)
-      : format === 'md'
-      ? toMarkdownTable(t.rows, t.columns)
-      : toTextTable(t.rows, t.columns);
+      ? jsonDocumentChunks(t.rows)
+      : madeWhenRead(() => format === 'csv' ? toCsv(t.rows, t.columns) : format === 'md' ? toMarkdownTable(t.rows, t.columns) : toTextTable(t.rows, t.columns));
     files.set(`${name}.${ext}`, body);
   }
-  files.set('summary.json', toJsonDocument(summaryOf(doc)));
+  files.set('summary.json', jsonDocumentChunks(summaryOf(doc)));
   return files;
+}
+
+/** One file's content per report (plus `summary.json`) for `--out DIR`: {@link reportFileChunks}, each joined. */
+export function reportFiles(doc: ReportDocument, format: ReportFormat): Map<string, string> {
+  return new Map([...reportFileChunks(doc, format)].map(([name, chunks]) => [name, [...chunks].join('')]));
 }
