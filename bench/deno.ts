@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 /**
  * The Deno rows of `npm run bench`: the same CLI command under Deno 2 (the sources, run as the
  * README's Deno lines run them) and under Node (the build, run as the bin's shebang runs it),
@@ -21,6 +22,12 @@ export const DENO_RUN = ['run', '--v8-flags=--max-semi-space-size=2', '--allow-r
 export function denoBinary(root: string): string | undefined {
   const bin = join(root, 'node_modules/.bin/deno');
   return existsSync(bin) ? bin : undefined;
+}
+
+/** Formats a results file as `npm test` checks bench/ (deno fmt --check), when Deno is installed. */
+export function formatWithDeno(root: string, path: string): void {
+  const deno = denoBinary(root);
+  if (deno) spawnSync(deno, ['fmt', path], { stdio: 'ignore' });
 }
 
 /** Node's and Deno's runs of one command, in the order they ran (node[i] just before deno[i]). */

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHostileInputs, type HostileInput } from './hostile-inputs.ts';
 import { cliNodeFlags } from './measure.ts';
+import { formatWithDeno } from './deno.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LIMIT_MB = 512;
@@ -99,4 +100,5 @@ if (process.argv.includes('--write')) {
   const text = readFileSync(path, 'utf8');
   const existing = /## Hostile inputs \(bench\/hostile-memory\.ts\)\n[\s\S]*?(?=\n## |$)/;
   writeFileSync(path, existing.test(text) ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}`);
+  formatWithDeno(ROOT, path);
 }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { type Corpus, corpus } from './corpus.ts';
 import { cliNodeFlags, measure, type Measured } from './measure.ts';
 import { runDense } from './dense.ts';
-import { alternate, denoBinary, fastest, type Paired, ratioLine } from './deno.ts';
+import { alternate, denoBinary, fastest, formatWithDeno, type Paired, ratioLine } from './deno.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -205,6 +205,6 @@ if (flag('write')) {
     `# Benchmark results\n\nProduced by \`npm run bench -- --write\`.\n\n${report}\n${others}`,
   );
   // `npm test` checks the formatting of bench/ (deno fmt --check): the tables are aligned here.
-  if (DENO) spawnSync(DENO, ['fmt', fileURLToPath(results)], { stdio: 'ignore' });
+  formatWithDeno(ROOT, fileURLToPath(results));
 }
 if (disagreements > 0) process.exitCode = 1;
