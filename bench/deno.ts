@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 /**
  * The Deno rows of `npm run bench`: the same CLI command under Deno 2 (the sources, run as the
  * README's Deno lines run them) and under Node (the build, run as the bin's shebang runs it),
@@ -7,6 +6,7 @@ import { spawnSync } from 'node:child_process';
  * pair (run i of Deno over run i of Node) gives the median and the spread. Deno must print the
  * same bytes as Node (stdout, and the --out file when there is one): a difference fails the bench.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Measured } from './measure.ts';

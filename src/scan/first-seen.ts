@@ -141,7 +141,7 @@ export class FirstSeen {
   private growEntries(atLeast = 0): void {
     const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, n: number): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a.subarray(0, Math.min(a.length, n)));
+      b.set(a);
       return b;
     };
     const n = Math.max(atLeast, Math.ceil(this.files.length * 1.5));
