@@ -5,7 +5,7 @@
  *
  * The prefilter (prefilter.ts) counts records from their bounds and parses only the ones that
  * may be Support events, each from its own slice. The bounds come from a syntax check of every
- * record (well-formed.ts), so they are the real elements of `Records`, and a record that is not
+ * record (well-formed.ts, run as WebAssembly: value-ends.ts), so they are the real elements of `Records`, and a record that is not
  * parsed is still known to be JSON.
  *
  * Parsing every record slice by slice is not done: it saves the whole-file UTF-8 decode, but
@@ -15,7 +15,7 @@
  */
 import { textOf } from '../read/parse.ts';
 import { parseJsonExact } from '../read/exact-numbers.ts';
-import { endOfJsonValue } from './well-formed.ts';
+import { valueEnds } from './value-ends.ts';
 
 const PREFIX = new TextEncoder().encode('{"Records":[');
 const [COMMA, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = [0x2c, 0x5d, 0x7b, 0x7d];
@@ -34,13 +34,14 @@ export function compactRecordBounds(bytes: Uint8Array): number[] | undefined {
   if (bytes.length < PREFIX.length + 2) return undefined;
   for (let i = 0; i < PREFIX.length; i++) if (bytes[i] !== PREFIX[i]) return undefined;
   const bounds: number[] = [];
+  const endOfValue = valueEnds(bytes);
   let at = PREFIX.length;
   if (bytes[at] !== CLOSE_BRACKET) {
     for (;;) {
       // Each record is an object right after "[" or ",": a record's slice is then exactly its bytes.
       if (bytes[at] !== OPEN_BRACE) return undefined;
       bounds.push(at);
-      at = endOfJsonValue(bytes, at);
+      at = endOfValue(at);
       if (at < 0) return undefined;
       if (bytes[at] === CLOSE_BRACKET) break;
       if (bytes[at++] !== COMMA) return undefined;
