@@ -2,7 +2,7 @@
  * The first occurrence of each eventID, for duplicate detection over millions of rows in little
  * memory (the export streams rows away, but this index stays for the whole run). CloudTrail
  * eventIDs are lowercase UUIDs: they are kept as 128-bit keys in typed arrays, found through an
- * open-addressing hash table, about 45 bytes per id; any other id goes to a Map. A Map of
+ * open-addressing hash table, 36 bytes per id and 8-16 of table; any other id goes to a Map. A Map of
  * `{ path, index, fingerprint }` objects took ~220 bytes per id: 180 MB at 800k Support rows,
  * most of the 300 MB budget of the 1M-record export benchmark (bench/RESULTS.md). Places (file,
  * archive entry) and shapes are interned: rows come file by file.
@@ -23,14 +23,35 @@ export type FirstSeenInput = Omit<FirstSeenEntry, 'print'> & { readonly fingerpr
 /** The first 52 bits of a hex fingerprint as an exact integer: enough to tell payloads apart. */
 export const printOf = (hex: string): number => parseInt(hex.slice(0, 13), 16);
 
+/**
+ * Entries live in blocks of 2^16 that are never moved: grown by copying into arrays half as large
+ * again, the entries of the 800,000-event dense export stood at 43 MB for 29 MB used, and each
+ * growth left the old arrays (up to 25 MB) as garbage until a full collection.
+ */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
+interface Block {
+  readonly ids: Uint32Array;
+  readonly files: Int32Array;
+  readonly indexes: Int32Array;
+  readonly prints: Float64Array;
+  /** Shape ordinal * 4 + (id not a UUID) * 2 + partial. */
+  readonly notes: Int32Array;
+}
+
+const newBlock = (): Block => ({
+  ids: new Uint32Array(4 * BLOCK),
+  files: new Int32Array(BLOCK),
+  indexes: new Int32Array(BLOCK),
+  prints: new Float64Array(BLOCK),
+  notes: new Int32Array(BLOCK),
+});
+
 export class FirstSeen {
   private size = 0;
-  private ids = new Uint32Array(4 * 1024);
-  private files = new Int32Array(1024);
-  private indexes = new Int32Array(1024);
-  private prints = new Float64Array(1024);
-  /** Shape ordinal * 4 + (id not a UUID) * 2 + partial. */
-  private notes = new Int32Array(1024);
+  private readonly blocks: Block[] = [];
   /** Open addressing over entry numbers + 1 (0 = empty); kept at most half full. */
   private table = new Int32Array(4096);
   private readonly others = new Map<string, number>();
@@ -60,11 +81,13 @@ export class FirstSeen {
 
   /** What entry `entry` (from {@link entryOf}) holds. */
   entry(entry: number): FirstSeenEntry {
-    const note = this.notes[entry];
+    const block = this.blocks[entry >>> BLOCK_BITS];
+    const at = entry & IN_BLOCK;
+    const note = block.notes[at];
     return {
-      place: this.places[this.files[entry]],
-      index: this.indexes[entry],
-      print: this.prints[entry],
+      place: this.places[block.files[at]],
+      index: block.indexes[at],
+      print: block.prints[at],
       shape: this.shapes[note >> 2],
       partial: (note & 1) === 1,
     };
@@ -72,7 +95,9 @@ export class FirstSeen {
 
   /** The eventID of entry `entry`, as it was added. */
   idOf(entry: number): string {
-    return (this.notes[entry] & 2) === 0 ? uuidText(this.ids, entry * 4) : this.otherIds.get(entry)!;
+    const block = this.blocks[entry >>> BLOCK_BITS];
+    const at = entry & IN_BLOCK;
+    return (block.notes[at] & 2) === 0 ? uuidText(block.ids, at * 4) : this.otherIds.get(entry)!;
   }
 
   /** Records the first occurrence of `id` (call only after `get` found none). */
@@ -86,30 +111,32 @@ export class FirstSeen {
   /** Records the first occurrence of the UUID held as four words at `words[at]` (call only after none was found). */
   addWords(words: Uint32Array, at: number, first: FirstSeenEntry): void {
     const entry = this.addEntry(first);
-    this.ids.set(words.subarray(at, at + 4), entry * 4);
-    this.table[this.find(this.ids, entry * 4).slot] = entry + 1;
+    this.blocks[entry >>> BLOCK_BITS].ids.set(words.subarray(at, at + 4), (entry & IN_BLOCK) * 4);
+    this.table[this.find(words, at).slot] = entry + 1;
     if (this.size * 2 > this.table.length) this.rehash();
   }
 
   /** Records the first occurrence of an id that is not a lowercase UUID (call only after none was found). */
   addOther(id: string, first: FirstSeenEntry): void {
     const entry = this.addEntry(first);
-    this.notes[entry] |= 2;
+    this.blocks[entry >>> BLOCK_BITS].notes[entry & IN_BLOCK] |= 2;
     this.others.set(id, entry);
     this.otherIds.set(entry, id);
   }
 
   private addEntry(first: FirstSeenEntry): number {
     const entry = this.size++;
-    if (entry === this.files.length) this.growEntries();
+    if (entry >>> BLOCK_BITS === this.blocks.length) this.blocks.push(newBlock());
+    const block = this.blocks[entry >>> BLOCK_BITS];
+    const at = entry & IN_BLOCK;
     // Rows come file by file, so the place is almost always the last one.
     if (this.places[this.places.length - 1] !== first.place) this.places.push(first.place);
-    this.files[entry] = this.places.length - 1;
-    this.indexes[entry] = first.index;
-    this.prints[entry] = first.print;
+    block.files[at] = this.places.length - 1;
+    block.indexes[at] = first.index;
+    block.prints[at] = first.print;
     let shape = this.shapes.indexOf(first.shape);
     if (shape < 0) shape = this.shapes.push(first.shape) - 1;
-    this.notes[entry] = shape * 4 + (first.partial ? 1 : 0);
+    block.notes[at] = shape * 4 + (first.partial ? 1 : 0);
     return entry;
   }
 
@@ -121,42 +148,20 @@ export class FirstSeen {
     for (;;) {
       const stored = this.table[slot];
       if (stored === 0) return { slot, entry: undefined };
-      const id = (stored - 1) * 4;
-      if (this.ids[id] === k0 && this.ids[id + 1] === k1 && this.ids[id + 2] === k2 && this.ids[id + 3] === k3) {
+      const ids = this.blocks[(stored - 1) >>> BLOCK_BITS].ids;
+      const id = ((stored - 1) & IN_BLOCK) * 4;
+      if (ids[id] === k0 && ids[id + 1] === k1 && ids[id + 2] === k2 && ids[id + 3] === k3) {
         return { slot, entry: stored - 1 };
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  /**
-   * Room for `more` entries, asked for before a file's rows are added: grown by half at a time,
-   * the entries of one 2.3M-record zip took 156 MB, 50 MB of it unused; grown to what the file
-   * brings when that is more than half again, they take what they hold.
-   */
-  reserve(more: number): void {
-    if (this.size + more > this.files.length) this.growEntries(this.size + more);
-  }
-
-  private growEntries(atLeast = 0): void {
-    const grow = <T extends Uint32Array | Int32Array | Float64Array>(a: T, n: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    const n = Math.max(atLeast, Math.ceil(this.files.length * 1.5));
-    this.ids = grow(this.ids, n * 4);
-    this.files = grow(this.files, n);
-    this.indexes = grow(this.indexes, n);
-    this.prints = grow(this.prints, n);
-    this.notes = grow(this.notes, n);
-  }
-
   private rehash(): void {
     const old = this.table;
     this.table = new Int32Array(old.length * 2);
     for (const stored of old) {
-      if (stored !== 0) this.table[this.find(this.ids, (stored - 1) * 4).slot] = stored;
+      if (stored !== 0) this.table[this.find(this.blocks[(stored - 1) >>> BLOCK_BITS].ids, ((stored - 1) & IN_BLOCK) * 4).slot] = stored;
     }
   }
 }

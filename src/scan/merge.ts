@@ -132,7 +132,6 @@ export class OutcomeMerger {
       packed: (keys) => {
         const kept = new Uint8Array(keys.length);
         if (keys.length === 0 || copyOf()) return kept;
-        this.firstById.reserve(keys.length);
         for (let i = 0; i < keys.length; i++) {
           if (this.keepPacked(keys, i)) {
             kept[i] = 1;
