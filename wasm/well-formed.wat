@@ -36,36 +36,15 @@
         (br $more)))
     (local.get $i))
 
-  ;; Just past the string opening at $i (a quote), or -1.
-  (func $string (param $i i32) (result i32)
+  ;; Just past the string whose run of plain bytes stopped at $i (on a quote, a backslash or a
+  ;; control character), or -1. The run itself is inline where a string starts (endOfValue).
+  (func $stringAt (param $i i32) (result i32)
     (local $c i32)
     (local $e i32)
     (local $w i64)
     (local $v i64)
     (local $s i64)
     (loop $next
-      ;; The hot loop: most bytes of a record are string bytes. Eight at a time while none of them
-      ;; is below 0x20, a quote or a backslash (the word tricks of "Bit Twiddling Hacks": a flag
-      ;; above a byte that has one may be false, so the byte loop below finds the first for sure).
-      ;; It reads up to 8 bytes past a stop: the caller's 0 byte ends the bytes, with slack after.
-      (block $found
-        (loop $words
-          (local.set $w (i64.load offset=1 (local.get $i)))
-          (local.set $v (i64.xor (local.get $w) (i64.const 0x2222222222222222)))
-          (local.set $s (i64.xor (local.get $w) (i64.const 0x5c5c5c5c5c5c5c5c)))
-          (br_if $found
-            (i64.ne (i64.const 0)
-              (i64.and (i64.const 0x8080808080808080)
-                (i64.or
-                  (i64.and (i64.sub (local.get $w) (i64.const 0x2020202020202020)) (i64.xor (local.get $w) (i64.const -1)))
-                  (i64.or
-                    (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1)))
-                    (i64.and (i64.sub (local.get $s) (i64.const 0x0101010101010101)) (i64.xor (local.get $s) (i64.const -1))))))))
-          (local.set $i (i32.add (local.get $i) (i32.const 8)))
-          (br $words)))
-      (loop $run
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br_if $run (i32.eqz (i32.load8_u (i32.load8_u (local.get $i))))))
       (local.set $c (i32.load8_u (local.get $i)))
       (if (i32.eq (local.get $c) (i32.const 0x22))
         (then (return (i32.add (local.get $i) (i32.const 1)))))
@@ -87,6 +66,24 @@
           (local.set $i (i32.add (local.get $i) (i32.const 4))))
         (else
           (if (i32.eqz (i32.load8_u offset=512 (local.get $e))) (then (return (i32.const -1))))))
+      (block $found
+        (loop $words
+          (local.set $w (i64.load offset=1 (local.get $i)))
+          (local.set $v (i64.xor (local.get $w) (i64.const 0x2222222222222222)))
+          (local.set $s (i64.xor (local.get $w) (i64.const 0x5c5c5c5c5c5c5c5c)))
+          (br_if $found
+            (i64.ne (i64.const 0)
+              (i64.and (i64.const 0x8080808080808080)
+                (i64.or
+                  (i64.and (i64.sub (local.get $w) (i64.const 0x2020202020202020)) (i64.xor (local.get $w) (i64.const -1)))
+                  (i64.or
+                    (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1)))
+                    (i64.and (i64.sub (local.get $s) (i64.const 0x0101010101010101)) (i64.xor (local.get $s) (i64.const -1))))))))
+          (local.set $i (i32.add (local.get $i) (i32.const 8)))
+          (br $words)))
+      (loop $run
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $run (i32.eqz (i32.load8_u (i32.load8_u (local.get $i))))))
       (br $next))
     (unreachable))
 
@@ -158,24 +155,53 @@
               (i32.eq (i32.load8_u offset=3 (local.get $i)) (i32.const 0x6c)))))))
     (i32.const -1))
 
-  ;; Past the spaces at $i, called only when there is one: a table lookup (SPACE) tells, inline.
-  ;; Inline too are the object member's key and colon: V8 11 (Node 20) does not inline calls
-  ;; between WebAssembly functions, and a call per token cost a third of the time.
-
   ;; Just past the JSON value that starts exactly at $i, -1 when the bytes there are not one
   ;; well-formed value, -2 when it nests deeper than the stack holds.
+  ;;
+  ;; Much is inline here that could be a call: V8 11 (Node 20) does not inline calls between
+  ;; WebAssembly functions, and a call per token took a third of the time. $skipSpace is called
+  ;; only when a space is there (the SPACE table tells); a string's run of plain bytes, eight at a
+  ;; time while no byte of the eight is below 0x20, a quote or a backslash (the word tricks of
+  ;; "Bit Twiddling Hacks": a flag above a byte that has one may be false, so the byte loop after
+  ;; finds the first for sure), is inline for keys and for values, and $stringAt goes on from an
+  ;; escape. The word loop reads up to 8 bytes past a stop: the 0 byte that ends the bytes has
+  ;; slack after it.
   (func (export "endOfValue") (param $i i32) (result i32)
     (local $c i32)
     (local $sp i32)
     (local $top i32)
     ;; the value is an object member's: its key and colon come first
     (local $key i32)
+    (local $w i64)
+    (local $v i64)
+    (local $s i64)
     (local.set $sp (i32.const 1024))
     (loop $value
       (if (local.get $key)
         (then
           (if (i32.ne (i32.load8_u (local.get $i)) (i32.const 0x22)) (then (return (i32.const -1))))
-          (local.set $i (call $string (local.get $i)))
+          (block $found
+            (loop $words
+              (local.set $w (i64.load offset=1 (local.get $i)))
+              (local.set $v (i64.xor (local.get $w) (i64.const 0x2222222222222222)))
+              (local.set $s (i64.xor (local.get $w) (i64.const 0x5c5c5c5c5c5c5c5c)))
+              (br_if $found
+                (i64.ne (i64.const 0)
+                  (i64.and (i64.const 0x8080808080808080)
+                    (i64.or
+                      (i64.and (i64.sub (local.get $w) (i64.const 0x2020202020202020)) (i64.xor (local.get $w) (i64.const -1)))
+                      (i64.or
+                        (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1)))
+                        (i64.and (i64.sub (local.get $s) (i64.const 0x0101010101010101)) (i64.xor (local.get $s) (i64.const -1))))))))
+              (local.set $i (i32.add (local.get $i) (i32.const 8)))
+              (br $words)))
+          (loop $run
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $run (i32.eqz (i32.load8_u (i32.load8_u (local.get $i))))))
+          (local.set $i
+            (if (result i32) (i32.eq (i32.load8_u (local.get $i)) (i32.const 0x22))
+              (then (i32.add (local.get $i) (i32.const 1)))
+              (else (call $stringAt (local.get $i)))))
           (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const -1))))
           (if (i32.load8_u offset=768 (i32.load8_u (local.get $i)))
             (then (local.set $i (call $skipSpace (local.get $i)))))
@@ -188,7 +214,28 @@
       (block $after
         (if (i32.eq (local.get $c) (i32.const 0x22))
           (then
-            (local.set $i (call $string (local.get $i)))
+            (block $found
+              (loop $words
+                (local.set $w (i64.load offset=1 (local.get $i)))
+                (local.set $v (i64.xor (local.get $w) (i64.const 0x2222222222222222)))
+                (local.set $s (i64.xor (local.get $w) (i64.const 0x5c5c5c5c5c5c5c5c)))
+                (br_if $found
+                  (i64.ne (i64.const 0)
+                    (i64.and (i64.const 0x8080808080808080)
+                      (i64.or
+                        (i64.and (i64.sub (local.get $w) (i64.const 0x2020202020202020)) (i64.xor (local.get $w) (i64.const -1)))
+                        (i64.or
+                          (i64.and (i64.sub (local.get $v) (i64.const 0x0101010101010101)) (i64.xor (local.get $v) (i64.const -1)))
+                          (i64.and (i64.sub (local.get $s) (i64.const 0x0101010101010101)) (i64.xor (local.get $s) (i64.const -1))))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 8)))
+                (br $words)))
+            (loop $run
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br_if $run (i32.eqz (i32.load8_u (i32.load8_u (local.get $i))))))
+            (local.set $i
+              (if (result i32) (i32.eq (i32.load8_u (local.get $i)) (i32.const 0x22))
+                (then (i32.add (local.get $i) (i32.const 1)))
+                (else (call $stringAt (local.get $i)))))
             (br $after)))
         (if (i32.or (i32.eq (local.get $c) (i32.const 0x7b)) (i32.eq (local.get $c) (i32.const 0x5b)))
           (then
