@@ -1,6 +1,6 @@
 ;; The JSON syntax check of src/scan/well-formed.ts, as WebAssembly: where the JSON value that
 ;; starts at a byte offset ends, building nothing. Same grammar, same answers (a test compares the
-;; two on every prefix and byte flip of real records); JavaScript keeps the check for what this
+;; two on every prefix and byte flip of sample records); JavaScript keeps the check for what this
 ;; one gives up on (a value longer than the window the caller copies in, nesting deeper than the
 ;; stack below).
 ;;

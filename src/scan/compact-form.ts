@@ -5,8 +5,8 @@
  *
  * The prefilter (prefilter.ts) counts records from their bounds and parses only the ones that
  * may be Support events, each from its own slice. The bounds come from a syntax check of every
- * record (well-formed.ts, run as WebAssembly: value-ends.ts), so they are the real elements of `Records`, and a record that is not
- * parsed is still known to be JSON.
+ * record (well-formed.ts, run as WebAssembly: value-ends.ts), so they are the real elements of
+ * `Records`, and a record that is not parsed is still known to be JSON.
  *
  * Parsing every record slice by slice is not done: it saves the whole-file UTF-8 decode, but
  * JSON.parse puts a text over 100 kB straight into the old generation and small ones into the

@@ -1,6 +1,6 @@
 /**
  * The syntax check of well-formed.ts, run as WebAssembly (wasm/well-formed.wat) over a window of
- * the bytes copied into its memory: same answers (tested on every prefix and byte flip of real
+ * the bytes copied into its memory: same answers (tested on every prefix and byte flip of sample
  * records), 2-3x the speed under Node 20. The JavaScript check stays for what the window cannot
  * settle: a value longer than the window, or nested deeper than the WebAssembly stack.
  *
@@ -13,7 +13,10 @@ import { endOfJsonValue } from './well-formed.ts';
 
 // The memory layout of wasm/well-formed.wat.
 const [STOP, HEX, ESCAPE, SPACE, DATA] = [0, 256, 512, 768, 66560];
-/** Bytes copied in at a time: a delivery file's records are a few kB, so a window holds a hundred; 256 KiB of memory a thread (a larger one is resident memory for nothing). */
+/**
+ * Bytes copied in at a time: a delivery file's records are a few kB, so a window holds a hundred
+ * (a larger one is memory each thread keeps resident for nothing).
+ */
 export const WINDOW = 1 << 18;
 /** Room past the window's end: the sentinel 0 byte, and the few bytes a literal or `\u` escape reads on. */
 const SLACK = 16;
