@@ -13,11 +13,16 @@
 ;;   [512, 768)      1 for the characters allowed after '\', 'u' aside
 ;;   [768, 1024)     1 for the JSON spaces: ' ', tab, line feed, carriage return
 ;;   [1024, 66560)   the stack: the brace or bracket of each container the scan is inside
-;;   [66560, ...)    the bytes, followed by a 0 byte (which no rule accepts) and 16 bytes of slack.
+;;   [66560, 132096) 1 at b1 + 256 * b2 when a string value starting with the bytes b1 b2 may be
+;;                   wanted (the prefilter's source names); all 0 when none is
+;;   [132096, 164864) where such strings start (their quote), 8,192 at most; $hits counts them,
+;;                   and goes on counting past 8,192 so the caller knows some were not kept
+;;   [164864, ...)   the bytes, followed by a 0 byte (which no rule accepts) and 16 bytes of slack.
 ;;
 ;;   npm run wasm    rewrites src/scan/well-formed.generated.ts from this file (wasm/compile.ts)
 (module
   (memory (export "memory") 1)
+  (global $hits (export "hits") (mut i32) (i32.const 0))
 
   (func $isDigit (param $c i32) (result i32)
     (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30)) (i32.const 10)))
@@ -214,6 +219,12 @@
       (block $after
         (if (i32.eq (local.get $c) (i32.const 0x22))
           (then
+            ;; a string value: note where it starts if its first two bytes may make a wanted one
+            (if (i32.load8_u offset=66560 (i32.load16_u offset=1 (local.get $i)))
+              (then
+                (if (i32.lt_u (global.get $hits) (i32.const 8192))
+                  (then (i32.store offset=132096 (i32.shl (global.get $hits) (i32.const 2)) (local.get $i))))
+                (global.set $hits (i32.add (global.get $hits) (i32.const 1)))))
             (block $found
               (loop $words
                 (local.set $w (i64.load offset=1 (local.get $i)))

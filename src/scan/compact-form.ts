@@ -15,7 +15,7 @@
  */
 import { textOf } from '../read/parse.ts';
 import { parseJsonExact } from '../read/exact-numbers.ts';
-import { valueEnds } from './value-ends.ts';
+import { scanValues } from './value-ends.ts';
 
 const PREFIX = new TextEncoder().encode('{"Records":[');
 const [COMMA, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE] = [0x2c, 0x5d, 0x7b, 0x7d];
@@ -31,17 +31,25 @@ const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0
  * names its error as --no-prefilter and validate do.
  */
 export function compactRecordBounds(bytes: Uint8Array): number[] | undefined {
+  return compactRecordScan(bytes)?.bounds;
+}
+
+/**
+ * {@link compactRecordBounds}, and the string values the check saw start as `starts` wants
+ * (value-ends.ts `startsTable`): undefined candidates when it could not note them all.
+ */
+export function compactRecordScan(bytes: Uint8Array, starts?: Uint8Array): { bounds: number[]; candidates: number[] | undefined } | undefined {
   if (bytes.length < PREFIX.length + 2) return undefined;
   for (let i = 0; i < PREFIX.length; i++) if (bytes[i] !== PREFIX[i]) return undefined;
   const bounds: number[] = [];
-  const endOfValue = valueEnds(bytes);
+  const values = scanValues(bytes, starts);
   let at = PREFIX.length;
   if (bytes[at] !== CLOSE_BRACKET) {
     for (;;) {
       // Each record is an object right after "[" or ",": a record's slice is then exactly its bytes.
       if (bytes[at] !== OPEN_BRACE) return undefined;
       bounds.push(at);
-      at = endOfValue(at);
+      at = values.end(at);
       if (at < 0) return undefined;
       if (bytes[at] === CLOSE_BRACKET) break;
       if (bytes[at++] !== COMMA) return undefined;
@@ -50,7 +58,7 @@ export function compactRecordBounds(bytes: Uint8Array): number[] | undefined {
   bounds.push(at);
   if (bytes[at + 1] !== CLOSE_BRACE) return undefined;
   for (let i = at + 2; i < bytes.length; i++) if (!isSpace(bytes[i])) return undefined;
-  return bounds;
+  return { bounds, candidates: values.candidates() };
 }
 
 /** Record count of a compact delivery file, or undefined when it is not in that form. */

@@ -7,7 +7,7 @@ import { type DocumentReader, ledgerOf, type LogFileRead, readLogFile } from '..
 import type { RowFilter } from '../rows/filter.ts';
 import { type SourceSelection, sourcesFor } from '../rows/support-row.ts';
 import type { CloudTrailRecord, LogFile } from '../types.ts';
-import { compactRecordBounds, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
+import { compactRecordScan, NOT_A_RECORD, parseCompactRecord, recordIndexAt } from './compact-form.ts';
 import { byteSearch } from './byte-search.ts';
 import { addOutcome, type FileOutcome, noRecords, type OtherRecords, outcomeOf, outcomeOfBatches, type RowSink } from './outcome.ts';
 import { escapeHits, eventSourceHits, type NeedleSet, sourceNeedles } from './prefilter.ts';
@@ -40,11 +40,13 @@ const NOT_COMPACT = Symbol('not compact');
  * problem exactly.
  */
 function selectedRecords(bytes: Uint8Array, needles: NeedleSet): { seen: number; entries: Iterable<[number, unknown]> } | undefined {
-  const bounds = compactRecordBounds(bytes);
-  if (!bounds) return undefined;
+  // The syntax check notes the string values that may be a source: no search of the bytes for them.
+  const scanned = compactRecordScan(bytes, needles.starts);
+  if (!scanned) return undefined;
+  const { bounds, candidates } = scanned;
   const indexes = new Set<number>();
   const search = byteSearch(bytes); // one for both searches: under Deno it copies the bytes (byte-search.ts)
-  for (const at of eventSourceHits(bytes, needles, search)) indexes.add(recordIndexAt(bounds, at));
+  for (const at of eventSourceHits(bytes, needles, search, candidates)) indexes.add(recordIndexAt(bounds, at));
   for (const at of escapeHits(bytes, search)) indexes.add(recordIndexAt(bounds, at));
   const sorted = [...indexes].sort((a, b) => a - b);
   return { seen: bounds.length - 1, entries: parsedAt(bytes, bounds, sorted) };

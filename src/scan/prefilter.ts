@@ -11,6 +11,7 @@
  * are the same with and without the shortcut (tested on generated and real archives).
  */
 import { type ByteSearch, byteSearch } from './byte-search.ts';
+import { startsTable } from './value-ends.ts';
 
 const enc = new TextEncoder();
 const EVENT_SOURCE = 'eventSource';
@@ -48,10 +49,26 @@ const SAMPLE_BYTES = 64 * 1024;
  */
 export class NeedleSet {
   readonly needles: readonly Uint8Array[];
+  /**
+   * Their first two bytes after the quote, for the syntax check to note the string values that
+   * start so (value-ends.ts): undefined when a needle is not a quoted name.
+   */
+  readonly starts: Uint8Array | undefined;
   #anchors: readonly Anchor[] | undefined;
 
   constructor(needles: readonly Uint8Array[]) {
     this.needles = needles.filter((n) => n.length > 0);
+    this.starts = startsTable(this.needles);
+  }
+
+  /**
+   * The needles' occurrences at `candidates` (offsets where the syntax check saw a string value
+   * start as one may), ascending: in well-formed JSON, every occurrence that may be a member's
+   * value ({@link eventSourceHits}) is one of them, so this finds what `find` would, without a
+   * search of the bytes.
+   */
+  findAt(bytes: Uint8Array, candidates: readonly number[]): number[] {
+    return candidates.filter((at) => this.needles.some((needle) => occursAt(bytes, needle, at)));
   }
 
   /** Start offsets of every occurrence of any needle, ascending and without repeats (`search`: of these bytes, to share one). */
@@ -129,10 +146,11 @@ export function containsAny(bytes: Uint8Array, needles: NeedleSet): boolean {
 /**
  * Offsets of needle occurrences that may be an `eventSource` value: the JSON key before them is
  * `eventSource`, or contains an escape (so it might spell it). A source named under another key
- * (`"invokedBy":"support.amazonaws.com"`, a lookup attribute) is not a Support record.
+ * (`"invokedBy":"support.amazonaws.com"`, a lookup attribute) is not a Support record. With
+ * `candidates` (NeedleSet.findAt), only those offsets are looked at instead of searching.
  */
-export function eventSourceHits(bytes: Uint8Array, needles: NeedleSet, search?: ByteSearch): number[] {
-  return needles.find(bytes, search).filter((at) => mayBeEventSourceValue(bytes, at));
+export function eventSourceHits(bytes: Uint8Array, needles: NeedleSet, search?: ByteSearch, candidates?: readonly number[]): number[] {
+  return (candidates ? needles.findAt(bytes, candidates) : needles.find(bytes, search)).filter((at) => mayBeEventSourceValue(bytes, at));
 }
 
 /**

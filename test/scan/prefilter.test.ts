@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { chooseAnchors, containsAny, escapeHits, eventSourceHits, NeedleSet, sourceNeedles } from '../../src/scan/prefilter.ts';
 import { ALL_SUPPORT_SOURCES } from '../../src/rows/support-row.ts';
 import { scan } from '../../src/scan/scan.ts';
+import { compactRecordScan } from '../../src/scan/compact-form.ts';
+import { startsTable, WINDOW } from '../../src/scan/value-ends.ts';
 import { ec2Record, put, REALDATA, record, tempDir, trailFile } from '../_support/helpers.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -169,6 +171,40 @@ test('a compact file with invalid JSON inside a record that is not Support fails
   assert.equal(fast.files.failed, 2);
   assert.equal(fast.rejects.map((r) => [r.path.slice(root.length + 1), r.stage]), [['bracket.json', 'parse'], ['nan.json', 'parse']]);
   assert.match(fast.rejects[1].reason, /^invalid JSON: /);
+});
+
+test('the syntax check notes every string value a source may start, so eventSourceHits() finds the same without a search', () => {
+  const needles = sourceNeedles(ALL_SUPPORT_SOURCES);
+  const records = [
+    record(),
+    ec2Record({ userIdentity: { type: 'AWSService', invokedBy: 'support.amazonaws.com' } }),
+    ec2Record({ requestParameters: { list: ['support.amazonaws.com', 'trustedadvisor.amazonaws.com'], 'support.amazonaws.com': 1 } }),
+    record({ eventSource: 'trustedadvisor.amazonaws.com' }),
+    ec2Record({ requestParameters: { text: 'a "support.amazonaws.com" quoted', sup: 'supportive', su: 'su' } }),
+    record({ eventSource: 'supportplans.amazonaws.com' }),
+  ];
+  const compact = bytes(trailFile(records));
+  const scanned = compactRecordScan(compact, needles.starts)!;
+  assert.ok(scanned.candidates, 'all noted');
+  const searched = eventSourceHits(compact, needles);
+  assert.is(searched.length, 3, 'the three eventSource values');
+  assert.equal(eventSourceHits(compact, needles, undefined, scanned.candidates), searched);
+  // Spaces where JSON allows them change nothing (the needles are found after `: `).
+  const spaced = bytes(trailFile(records).replaceAll('":"', '" : "'));
+  const spacedScan = compactRecordScan(spaced, needles.starts)!;
+  assert.equal(eventSourceHits(spaced, needles, undefined, spacedScan.candidates), eventSourceHits(spaced, needles));
+});
+
+test('when the syntax check cannot note every candidate, it says so and the bytes are searched', () => {
+  const needles = sourceNeedles(['support.amazonaws.com']);
+  const big = bytes(trailFile([ec2Record({ requestParameters: { blob: 'x'.repeat(WINDOW) } }), record()]));
+  assert.is(compactRecordScan(big, needles.starts)!.candidates, undefined, 'a record longer than the window is checked in JavaScript');
+  const many = bytes(trailFile([ec2Record({ requestParameters: { list: Array.from({ length: 9000 }, () => 'support.amazonaws.com') } }), record()]));
+  const scanned = compactRecordScan(many, needles.starts)!;
+  assert.is(scanned.candidates, undefined, 'more than 8,192 in one record');
+  assert.is(scanned.bounds.length, 3);
+  assert.is(startsTable([bytes('support')]), undefined, 'a needle that is not a quoted name');
+  assert.is(startsTable([bytes('"x"')])![0x78 + 256 * 0x22], 1);
 });
 
 test.run();
