@@ -15,8 +15,8 @@
 ;;   [1024, 66560)   the stack: the brace or bracket of each container the scan is inside
 ;;   [66560, 132096) 1 at b1 + 256 * b2 when a string value starting with the bytes b1 b2 may be
 ;;                   wanted (the prefilter's source names); all 0 when none is
-;;   [132096, 164864) where such strings start (their quote), 8,192 at most; $hits counts them,
-;;                   and goes on counting past 8,192 so the caller knows some were not kept
+;;   [132096, 164864) where such strings start (their quote), 8,192 at most; $hits counts them
+;;                   (from 0 at each call), on past 8,192 so the caller knows some were not kept
 ;;   [164864, ...)   the bytes, followed by a 0 byte (which no rule accepts) and 16 bytes of slack.
 ;;
 ;;   npm run wasm    rewrites src/scan/well-formed.generated.ts from this file (wasm/compile.ts)
@@ -180,6 +180,7 @@
     (local $w i64)
     (local $v i64)
     (local $s i64)
+    (global.set $hits (i32.const 0))
     (local.set $sp (i32.const 1024))
     (loop $value
       (if (local.get $key)

@@ -27,7 +27,8 @@ interface Checker {
   readonly memory: Uint8Array;
   readonly words: Int32Array;
   readonly endOfValue: (at: number) => number;
-  readonly hits: { value: number };
+  /** The string starts the last call noted (it counts from 0). */
+  readonly hits: { readonly value: number };
   /** Whose bytes the window holds: one checker per thread, shared by every caller in turn. */
   owner: object | undefined;
   /** The string-start table in memory (see {@link startsTable}); null: all 0. */
@@ -120,7 +121,6 @@ export function scanValues(bytes: Uint8Array, starts?: Uint8Array): ValueScan {
     wasm.owner = self;
   };
   const run = (at: number): number => {
-    wasm.hits.value = 0;
     const r = wasm.endOfValue(DATA + at - from);
     if (r === -2) return UNSURE;
     // With bytes past the window: a failure may be the window's end, and a value that ends
