@@ -148,7 +148,9 @@ export function scanValues(bytes: Uint8Array, starts?: Uint8Array): ValueScan {
     complete = false;
     return endOfJsonValue(bytes, at);
   };
-  return { end, candidates: () => (complete ? found.slice().sort((a, b) => a - b) : undefined) };
+  // Sorted and distinct: a value asked for twice notes its strings twice.
+  const candidates = () => (complete ? [...new Set(found)].sort((a, b) => a - b) : undefined);
+  return { end, candidates };
 }
 
 /** Where the JSON value that starts exactly at `at` ends, as `endOfJsonValue(bytes, at)` says, for offsets asked in any order (see {@link scanValues}). */
