@@ -60,3 +60,23 @@ export function toolInfo(): { name: string; version: string } {
   const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name: string; version: string };
   return { name: pkg.name, version: pkg.version };
 }
+
+/** A module's exported memory, as the WebAssembly code here uses it. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** The size of a WebAssembly memory page. */
+export const WASM_PAGE = 65536;
+
+/**
+ * The exports of a new instance of a WebAssembly module that imports nothing. WebAssembly is a
+ * global of both runtimes; its types are in the DOM lib, left out (STYLE.md).
+ */
+export function instantiateWasm(code: Uint8Array): Record<string, unknown> {
+  const wasm = (globalThis as unknown as {
+    WebAssembly: { Module: new (code: Uint8Array) => object; Instance: new (module: object) => { readonly exports: Record<string, unknown> } };
+  }).WebAssembly;
+  return new wasm.Instance(new wasm.Module(code)).exports;
+}

@@ -27,18 +27,13 @@
   (func $isDigit (param $c i32) (result i32)
     (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30)) (i32.const 10)))
 
+  ;; Past the JSON spaces at $i (the SPACE table).
   (func $skipSpace (param $i i32) (result i32)
-    (local $c i32)
-    (block $done
-      (loop $more
-        (local.set $c (i32.load8_u (local.get $i)))
-        (br_if $done
-          (i32.eqz
-            (i32.or
-              (i32.or (i32.eq (local.get $c) (i32.const 0x20)) (i32.eq (local.get $c) (i32.const 0x0a)))
-              (i32.or (i32.eq (local.get $c) (i32.const 0x0d)) (i32.eq (local.get $c) (i32.const 0x09))))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $more)))
+    (loop $more
+      (if (i32.load8_u offset=768 (i32.load8_u (local.get $i)))
+        (then
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $more))))
     (local.get $i))
 
   ;; Just past the string whose run of plain bytes stopped at $i (on a quote, a backslash or a

@@ -15,6 +15,7 @@
  * both -1 when there is none. Each step loads 17 bytes past i, so the memory holds that much room
  * after the data; what lies there may match, which is why a match at or past `end` is no match.
  */
+import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../runtime.ts';
 
 const leb = (n: number): number[] => {
   const out: number[] = [];
@@ -80,14 +81,9 @@ function moduleBytes(): Uint8Array {
 }
 
 interface SearchExports {
-  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  readonly memory: WasmMemory;
   pair(from: number, end: number, b0: number, b1: number): number;
   byte(from: number, end: number, b0: number): number;
-}
-
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { readonly exports: unknown };
 }
 
 /** Instantiated on first use, once per thread. */
@@ -96,9 +92,7 @@ let memory = new Uint8Array(0);
 
 function instance(): SearchExports {
   if (!exports) {
-    // WebAssembly is a global of both runtimes; its types are in the DOM lib, left out (STYLE.md).
-    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    exports = new wasm.Instance(new wasm.Module(moduleBytes())).exports as SearchExports;
+    exports = instantiateWasm(moduleBytes()) as unknown as SearchExports;
     memory = new Uint8Array(exports.memory.buffer);
   }
   return exports;
@@ -107,7 +101,6 @@ function instance(): SearchExports {
 /** Bytes searched per copy into WebAssembly memory: the memory stays this small whatever the file size. */
 export const WINDOW = 4 * 1024 * 1024;
 const ROOM = 64; // past the window: the 17 bytes a step reads, rounded up
-const PAGE = 65536;
 
 /** Counts copies into the memory: a search whose copy is the latest finds its window still there. */
 let copies = 0;
@@ -145,7 +138,7 @@ export class SimdSearch {
     if (this.#copy === copies && this.#start === start) return length;
     const search = instance();
     if (memory.length < length + ROOM) {
-      search.memory.grow(Math.ceil((length + ROOM - memory.length) / PAGE));
+      search.memory.grow(Math.ceil((length + ROOM - memory.length) / WASM_PAGE));
       memory = new Uint8Array(search.memory.buffer);
     }
     memory.set(this.bytes.subarray(start, start + length));

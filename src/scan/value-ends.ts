@@ -8,6 +8,7 @@
  * 0.75 GB/s under Node 20 (1.1 under Deno 2) and took 45% of each worker's time on the sparse
  * bench; see docs/performance.md for this one's figures.
  */
+import { instantiateWasm, WASM_PAGE, type WasmMemory } from '../runtime.ts';
 import { WELL_FORMED_WASM } from './well-formed.generated.ts';
 import { endOfJsonValue } from './well-formed.ts';
 
@@ -37,23 +38,12 @@ interface Checker {
 
 let checker: Checker | undefined;
 
-/** The part of the WebAssembly API used here: the TypeScript libs of this project declare none. */
-interface WasmApi {
-  readonly Module: new (code: Uint8Array) => object;
-  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
-}
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
 function wasmChecker(): Checker {
   if (checker) return checker;
   const code = Uint8Array.from(atob(WELL_FORMED_WASM), (c) => c.charCodeAt(0));
-  const { Module, Instance } = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-  const { exports } = new Instance(new Module(code));
+  const exports = instantiateWasm(code);
   const memory = exports.memory as WasmMemory;
-  memory.grow(Math.ceil((DATA + WINDOW + SLACK - memory.buffer.byteLength) / 65536));
+  memory.grow(Math.ceil((DATA + WINDOW + SLACK - memory.buffer.byteLength) / WASM_PAGE));
   const bytes = new Uint8Array(memory.buffer);
   for (let c = 0; c < 0x20; c++) bytes[STOP + c] = 1;
   bytes[STOP + 0x22] = bytes[STOP + 0x5c] = 1;
@@ -113,7 +103,14 @@ export function scanValues(bytes: Uint8Array, starts?: Uint8Array): ValueScan {
   // The bytes [from, to) are in the WebAssembly memory at DATA, followed by a 0 byte.
   let from = 0;
   let to = -1;
+  // Every other scan that uses the memory claims it (owner), so this scan loads again before its
+  // next check: the table of string starts is set there, not per value.
   const load = (at: number) => {
+    if (wasm.starts !== (starts ?? null)) {
+      if (starts) wasm.memory.set(starts, STARTS);
+      else wasm.memory.fill(0, STARTS, STARTS + 65536);
+      wasm.starts = starts ?? null;
+    }
     from = at;
     to = Math.min(bytes.length, at + WINDOW);
     wasm.memory.set(bytes.subarray(from, to), DATA);
@@ -133,11 +130,6 @@ export function scanValues(bytes: Uint8Array, starts?: Uint8Array): ValueScan {
     return end;
   };
   const end = (at: number): number => {
-    if (wasm.starts !== (starts ?? null)) {
-      if (starts) wasm.memory.set(starts, STARTS);
-      else wasm.memory.fill(0, STARTS, STARTS + 65536);
-      wasm.starts = starts ?? null;
-    }
     if (wasm.owner !== self || at < from || at >= to) load(at);
     let result = run(at);
     if (result === UNSURE && from !== at) {
@@ -151,10 +143,4 @@ export function scanValues(bytes: Uint8Array, starts?: Uint8Array): ValueScan {
   // Sorted and distinct: a value asked for twice notes its strings twice.
   const candidates = () => (complete ? [...new Set(found)].sort((a, b) => a - b) : undefined);
   return { end, candidates };
-}
-
-/** Where the JSON value that starts exactly at `at` ends, as `endOfJsonValue(bytes, at)` says, for offsets asked in any order (see {@link scanValues}). */
-export function valueEnds(bytes: Uint8Array): (at: number) => number {
-  const scan = scanValues(bytes);
-  return (at) => scan.end(at);
 }

@@ -1,12 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { valueEnds, WINDOW } from '../../src/scan/value-ends.ts';
+import { scanValues, WINDOW } from '../../src/scan/value-ends.ts';
 import { endOfJsonValue } from '../../src/scan/well-formed.ts';
 import { GENERATED_PATH, wellFormedModule } from '../../wasm/compile.ts';
 import { ec2Record, record } from '../_support/helpers.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+/** Where values end in `b`, one scan for every offset asked. */
+const valueEnds = (b: Uint8Array) => {
+  const scan = scanValues(b);
+  return (at: number) => scan.end(at);
+};
 
 /** Whether JSON.parse reads `text`. */
 const parses = (text: string) => {
