@@ -1,8 +1,8 @@
 /**
  * The one place that knows which runtime and which build is running (Node from dist/, Node
- * through tsx in tests, or Deno on the .ts sources).
+ * through tsx in tests, or Deno on the .ts sources), and the temp paths to remove on the way out.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import process from 'node:process';
 import { Worker } from 'node:worker_threads';
 
@@ -79,4 +79,30 @@ export function instantiateWasm(code: Uint8Array): Record<string, unknown> {
     WebAssembly: { Module: new (code: Uint8Array) => object; Instance: new (module: object) => { readonly exports: Record<string, unknown> } };
   }).WebAssembly;
   return new wasm.Instance(new wasm.Module(code)).exports;
+}
+
+/**
+ * Temp files and folders not yet committed or removed (outputs being written, the case state on
+ * disk). A signal (Ctrl-C, SIGTERM) ends the process without running any abort, and left
+ * `.a.csv.tmp-…` files (up to 124 MB seen) beside the target, in what may be an evidence folder:
+ * the CLI's signal and exit handlers remove these ({@link removeOpenTemps}).
+ */
+const openTemps = new Set<string>();
+
+/** Notes a temp path (file or folder) to remove if the process ends before its owner does. */
+export const trackTemp = (path: string): void => void openTemps.add(path);
+
+/** Forgets a temp path its owner has committed or removed. */
+export const untrackTemp = (path: string): void => void openTemps.delete(path);
+
+/** Removes every temp path still open, synchronously (for a signal or exit handler, where nothing async runs). */
+export function removeOpenTemps(): void {
+  for (const temp of openTemps) {
+    try {
+      rmSync(temp, { force: true, recursive: true });
+    } catch {
+      // Nothing more can be done on the way out; the name says what it is (.NAME.tmp-PID-…).
+    }
+  }
+  openTemps.clear();
 }

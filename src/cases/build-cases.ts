@@ -13,15 +13,19 @@ import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { CaseSpill, SPILL_AT } from './case-spill.ts';
 import { intern, internTexts } from './shared-texts.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 import type { CaseRow } from './case-row.ts';
 import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
 import { summarizeCase } from './summarize-case.ts';
 
-/** What the cases need of the rows read so far. Plain data: it crosses threads. */
+/** What the cases need of the rows read so far. Plain data (but a main-thread `spill`): it crosses threads. */
 export interface CaseState {
+  /** The cases held in memory: all of them, or those since the last spill. */
   readonly cases: Map<string, CaseFacts>;
+  /** The cases written to disk (the main thread's merged state only: see {@link spillIfLarge}). */
+  spill?: CaseSpill;
   /** Which cases use each attachment set. */
   readonly setsToCases: Map<string, Set<string>>;
   /** Calls that name only an attachment set (AddAttachmentsToSet). */
@@ -31,13 +35,13 @@ export interface CaseState {
 
 export const emptyCaseState = (): CaseState => ({ cases: new Map(), setsToCases: new Map(), bySetOnly: [], histories: new Map() });
 
-function addToCase(state: CaseState, caseId: string, event: CaseEvent): void {
-  const facts = state.cases.get(caseId);
+function addToCase(cases: Map<string, CaseFacts>, caseId: string, event: CaseEvent): void {
+  const facts = cases.get(caseId);
   if (facts) addCaseEvent(facts, event);
   else {
     const fresh = emptyCaseFacts(event.row);
     addCaseEvent(fresh, event);
-    state.cases.set(caseId, fresh);
+    cases.set(caseId, fresh);
   }
 }
 
@@ -64,7 +68,7 @@ export function foldCaseRows(state: CaseState, rows: readonly SupportRow[], reco
       continue;
     }
     linkSets(state, event.attachmentSetIds, event.caseIds);
-    for (const id of event.caseIds) addToCase(state, id, event);
+    for (const id of event.caseIds) addToCase(state.cases, id, event);
   }
   foldHistories(state.histories, rows);
   return state;
@@ -84,28 +88,94 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
 }
 
 /**
+ * Sends the cases held in memory to disk once they are more than `limit` (case-spill.ts), so a
+ * merged state holds at most `limit` cases while the scan runs. For the main thread's state only:
+ * a state with a spill does not cross threads.
+ */
+export function spillIfLarge(state: CaseState, limit = SPILL_AT): void {
+  if (state.cases.size <= limit) return;
+  (state.spill ??= CaseSpill.open()).write(state.cases);
+  state.cases.clear();
+  // The facts just written are garbage in the old generation: collected before they pile up.
+  collectWhenGrown(1.5);
+}
+
+/**
+ * Every case of the state, in maps that each hold whole cases: the cases in memory, or (once
+ * spilled) those too sent to disk and every partition read back merged. The state keeps its spill.
+ */
+function* allCases(state: CaseState): Generator<Map<string, CaseFacts>> {
+  if (!state.spill) return yield state.cases;
+  state.spill.write(state.cases);
+  state.cases.clear();
+  yield* state.spill.partitions();
+}
+
+/** Removes the state's files on disk, if any (its cases are gone with them). */
+export function releaseCases(state: CaseState): void {
+  state.spill?.remove();
+  state.spill = undefined;
+}
+
+/** The opening row (earliest successful CreateCase) of each of `ids` that has one. */
+export function openersOf(state: CaseState, ids: ReadonlySet<string>): Map<string, CaseEvent['row']> {
+  const openers = new Map<string, CaseEvent['row']>();
+  if (ids.size === 0) return openers;
+  for (const cases of allCases(state)) {
+    for (const id of ids) {
+      const row = cases.get(id)?.opened?.row;
+      if (row) openers.set(id, row);
+    }
+  }
+  return openers;
+}
+
+/** The calls that name only an attachment set, by each case that uses the set. */
+function setOnlyEventsByCase(state: CaseState): Map<string, CaseEvent[]> {
+  const byCase = new Map<string, CaseEvent[]>();
+  for (const event of state.bySetOnly) {
+    const ids = new Set(event.attachmentSetIds.flatMap((set) => [...(state.setsToCases.get(set) ?? [])]));
+    for (const id of ids) byCase.set(id, (byCase.get(id) ?? []).concat(event));
+  }
+  return byCase;
+}
+
+/**
  * One row per case in the state, sorted by the instant of first activity then case id, each made
  * by `toRow` from the case's summary. With `drain`, each case's facts leave the state as its row is
  * made, so the state (about 2 KB a case) shrinks while the rows grow and the two are never both
- * whole: 123,072 cases on the dense bench (2,000 files). The state holds no case afterwards.
+ * whole: 123,072 cases on the dense bench (2,000 files). The state holds no case afterwards, and
+ * its files on disk are removed.
  */
 export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => R = (row) => row as R, drain = false): R[] {
-  for (const event of state.bySetOnly) {
-    const ids = new Set(event.attachmentSetIds.flatMap((set) => [...(state.setsToCases.get(set) ?? [])]));
-    for (const id of ids) addToCase(state, id, event);
-  }
+  const setOnly = setOnlyEventsByCase(state);
   state.bySetOnly.length = 0;
-  const order: { id: string; at: number }[] = [];
-  for (const [id, facts] of state.cases) if (facts.shown) order.push({ id, at: eventInstant(facts.first.eventTime) });
-  order.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (drain) state.setsToCases.clear();
-  return order.map(({ id }, i) => {
-    const row = toRow(summarizeCase(id, state.cases.get(id)!, state.histories));
-    if (drain) state.cases.delete(id);
-    // The drained facts are garbage in the old generation: collected as they pile up, not after.
-    if (drain && i % 8192 === 8191) collectWhenGrown(1.5);
-    return row;
-  });
+  const made: { at: number; id: string; row: R }[] = [];
+  let drained = 0;
+  const summarize = (cases: Map<string, CaseFacts>) => {
+    for (const [id, events] of setOnly) {
+      if (!cases.has(id)) continue;
+      for (const event of events) addToCase(cases, id, event);
+      setOnly.delete(id);
+    }
+    for (const [id, facts] of cases) {
+      if (facts.shown) made.push({ at: eventInstant(facts.first.eventTime), id, row: toRow(summarizeCase(id, facts, state.histories)) });
+      if (!drain) continue;
+      cases.delete(id);
+      // The drained facts are garbage in the old generation: collected as they pile up, not after.
+      if (++drained % 8192 === 0) collectWhenGrown(1.5);
+    }
+  };
+  for (const cases of allCases(state)) summarize(cases);
+  // A set's user the state never held (not seen so far): the call makes the case, as it would in memory.
+  const unheld = new Map<string, CaseFacts>();
+  for (const [id, events] of setOnly) for (const event of events) addToCase(unheld, id, event);
+  setOnly.clear();
+  summarize(unheld);
+  if (drain) releaseCases(state);
+  made.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return made.map((m) => m.row);
 }
 
 /** One row per case named in `rows` (see {@link casesOf}). */

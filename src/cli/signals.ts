@@ -4,7 +4,7 @@
  * 143 for SIGTERM), as a shell and CI expect.
  */
 import process from 'node:process';
-import { removeOpenTemps } from '../export/atomic.ts';
+import { removeOpenTemps } from '../runtime.ts';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };

@@ -6,11 +6,11 @@
  */
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RunError } from '../errors.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
+import { trackTemp, untrackTemp } from '../runtime.ts';
 
 /** An output being written: chunks go to a temp file that `commit` renames into place. */
 export interface AtomicFile {
@@ -48,30 +48,11 @@ abstract class HandleFile implements AtomicFile {
   abstract abort(): Promise<void>;
 }
 
-/**
- * Temp files not yet committed or aborted. A signal (Ctrl-C, SIGTERM) ends the process without
- * running any abort, and left `.a.csv.tmp-…` files (up to 124 MB seen) beside the target, in what
- * may be an evidence folder: the CLI's signal and exit handlers remove these ({@link removeOpenTemps}).
- */
-const openTemps = new Set<string>();
-
-/** Removes every temp file still open, synchronously (for a signal or exit handler, where nothing async runs). */
-export function removeOpenTemps(): void {
-  for (const temp of openTemps) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing more can be done on the way out; the name says what it is (.NAME.tmp-PID-…).
-    }
-  }
-  openTemps.clear();
-}
-
 class TempFile extends HandleFile {
   private done = false;
   constructor(path: string, private readonly temp: string, handle: FileHandle) {
     super(path, handle);
-    openTemps.add(temp);
+    trackTemp(temp);
   }
 
   async commit(): Promise<void> {
@@ -79,7 +60,7 @@ class TempFile extends HandleFile {
       await this.handle.sync();
       await this.handle.close();
       await rename(this.temp, this.path);
-      openTemps.delete(this.temp);
+      untrackTemp(this.temp);
       this.done = true;
     } catch (err) {
       await this.abort();
@@ -92,7 +73,7 @@ class TempFile extends HandleFile {
     this.done = true;
     await this.handle.close().catch(() => undefined);
     await rm(this.temp, { force: true }).catch(() => undefined);
-    openTemps.delete(this.temp);
+    untrackTemp(this.temp);
   }
 }
 

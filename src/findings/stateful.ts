@@ -4,7 +4,7 @@
  * accounts, attachments added by a principal that did not open the case. Pure: they are added to
  * the partial's groups, in the finding shape of the Sigma matches.
  */
-import type { CaseState } from '../cases/build-cases.ts';
+import { type CaseState, openersOf } from '../cases/build-cases.ts';
 import { principalKeyOf } from '../rows/identity.ts';
 import type { FindingsPartial, Subject } from './fold.ts';
 import { addMatch } from './fold.ts';
@@ -61,11 +61,16 @@ function addNovelty(partial: FindingsPartial, cases: CaseState): void {
 
 /** Attachment calls by a principal other than the opener of a case they reach (directly or through the attachment set). */
 function addAttachmentsByOthers(partial: FindingsPartial, cases: CaseState): void {
-  for (const { subject, sets } of partial.attachments) {
+  const reaches = [...partial.attachments].map(({ subject, sets }) => {
     const reached = new Set(subject.caseIds);
     for (const set of sets) for (const id of cases.setsToCases.get(set) ?? []) reached.add(id);
-    for (const caseId of [...reached].sort()) {
-      const opener = cases.cases.get(caseId)?.opened?.row;
+    return { subject, caseIds: [...reached].sort() };
+  });
+  // Read once for all of them: the openers may be on disk (cases/case-spill.ts).
+  const openers = openersOf(cases, new Set(reaches.flatMap((r) => r.caseIds)));
+  for (const { subject, caseIds } of reaches) {
+    for (const caseId of caseIds) {
+      const opener = openers.get(caseId);
       if (!opener || principalKeyOf(opener) === subject.principalKey) continue;
       addMatch(partial, STATEFUL_RULES.attachmentByOther.id, { ...subject, caseIds: [caseId] }, caseId);
     }

@@ -22,6 +22,7 @@ import { REPORT_NAMES, type ReportName } from './names.ts';
 import { emptyPartial, mergePartials } from './fold.ts';
 import { type FindingsOptions, findingsResultOf, ruleSourcesOf } from '../findings/run-rules.ts';
 import { sourcesFor } from '../rows/support-row.ts';
+import { releaseCases, spillIfLarge } from '../cases/build-cases.ts';
 
 export type { ReportDocument } from './document.ts';
 
@@ -32,6 +33,8 @@ export interface ReportOptions extends Omit<ScanOptions, 'onRows' | 'keepRows'> 
   readonly eventLimit?: number;
   /** Detection rules to run (findings/); none when absent. */
   readonly findings?: FindingsOptions;
+  /** Cases held in memory before the case state goes to disk (default 16,384: cases/case-spill.ts). */
+  readonly casesInMemory?: number;
 }
 
 /** The report's per-file job, for the run driver. */
@@ -94,10 +97,11 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     const caseExclude = withContext ? repeats.of(keys, kept, contextKeys ?? noKeys()) : new RowPlaces();
     const exclude = new RowPlaces();
     for (let i = 0; i < keys.length; i++) if (kept[i] === 0) exclude.add(archivePathAt(keys, i), keys.indexes[i]);
-    if (exclude.size === 0 && caseExclude.size === 0) return void mergePartials(partial, filePartial, eventLimit);
     // Some rows repeat events kept from earlier files (rare: overlapping downloads, an Event history
     // export beside the trail): fold the file again without them, here, so they count once.
-    mergePartials(partial, reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial, eventLimit);
+    const unrepeated = exclude.size === 0 && caseExclude.size === 0 ? filePartial : reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial;
+    mergePartials(partial, unrepeated, eventLimit);
+    if (partial.cases) spillIfLarge(partial.cases, options.casesInMemory);
   }
   // The scan's garbage goes before the reports are finished: the 2,000-file dense report's main
   // heap stood at 1.3 GB at the end, of which ~0.5 GB live, with no full collection for 30 s.
@@ -107,8 +111,12 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const { files, records, ledger, inputs } = merger.result();
   const result = { files, records, rejects: ledger, ...(inputs ? { inputs } : {}) };
   // Findings first: finishing the cases report settles the case state the stateful findings read.
-  const findings = options.findings && findingsResultOf(options.findings, partial.findings!, partial.cases!, ruleSources === undefined ? [] : ruleSources);
-  return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
+  try {
+    const findings = options.findings && findingsResultOf(options.findings, partial.findings!, partial.cases!, ruleSources === undefined ? [] : ruleSources);
+    return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
+  } finally {
+    if (partial.cases) releaseCases(partial.cases);
+  }
 }
 
 /** True when the accounting identity holds: seen = support + filteredOut + rejected + duplicates. */

@@ -1,0 +1,164 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, spillIfLarge } from '../../src/cases/build-cases.ts';
+import { type CaseFacts, emptyCaseFacts } from '../../src/cases/case-facts.ts';
+import { TextTable } from '../../src/cases/case-codec.ts';
+import { caseLine, CaseSpill, parseCaseLine } from '../../src/cases/case-spill.ts';
+import { toLogFile } from '../../src/read/discover.ts';
+import { loadRules } from '../../src/findings/load-rules.ts';
+import { report } from '../../src/reports/job.ts';
+import { toReportJson } from '../../src/render/report.ts';
+import { toSupportRow } from '../../src/rows/support-row.ts';
+import type { SupportRow } from '../../src/types.ts';
+import { CASE_A, EXPECTED_CASES, storyRecords, writeStoryArchive } from '../_support/case-stories.ts';
+import { record } from '../_support/helpers.ts';
+
+const FILE = toLogFile('stories.json', 1);
+const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
+
+/** The rows folded one per state and merged as the main thread merges files, spilling past `limit` cases. */
+function spilledState(rows: readonly SupportRow[], limit: number, spill?: CaseSpill) {
+  const state = emptyCaseState();
+  if (spill) state.spill = spill;
+  for (const row of rows) {
+    mergeCaseStates(state, foldCaseRows(emptyCaseState(), [row]));
+    spillIfLarge(state, limit);
+  }
+  return state;
+}
+
+/** Many cases, each of several calls at different hours, with attachment sets reached only through the set. */
+function manyCaseRows(cases: number): SupportRow[] {
+  const records: Record<string, unknown>[] = [];
+  for (let c = 0; c < cases; c++) {
+    const caseId = `case-111122223333-muen-2026-${String(c).padStart(16, '0')}`;
+    const hour = (h: number) => `2026-01-0${1 + (c % 7)}T${String(h).padStart(2, '0')}:${String(c % 60).padStart(2, '0')}:00Z`;
+    records.push(
+      record({
+        eventID: `s${c}`,
+        eventTime: hour(1),
+        eventName: 'AddAttachmentsToSet',
+        requestParameters: {},
+        responseElements: { attachmentSetId: `set-${c}` },
+      }),
+      record({ eventID: `c${c}`, eventTime: hour(2), requestParameters: { attachmentSetId: `set-${c}`, language: 'en' }, responseElements: { caseId } }),
+      record({ eventID: `m${c}`, eventTime: hour(3), eventName: 'AddCommunicationToCase', requestParameters: { caseId }, responseElements: null }),
+      record({
+        eventID: `r${c}`,
+        eventTime: c % 3 === 0 ? 'not a time' : hour(4),
+        eventName: 'ResolveCase',
+        requestParameters: { caseId },
+        responseElements: null,
+      }),
+    );
+  }
+  return rowsOf(records);
+}
+
+test('cases spilled to disk after every call give the rows the state in memory gives, and the files go', () => {
+  const state = spilledState(rowsOf(storyRecords()), 0);
+  const spill = state.spill!;
+  assert.ok(spill.linesWritten > EXPECTED_CASES.length, `${spill.linesWritten} lines`);
+  const cases = casesOf(state, undefined, true);
+  assert.equal(cases.map((c) => c.caseId), EXPECTED_CASES.map((c) => c.caseId));
+  cases.forEach((c, i) => assert.equal(c, EXPECTED_CASES[i], c.caseId));
+  assert.is(existsSync(spill.dir), false);
+  assert.is(state.spill, undefined);
+});
+
+test('a spilled state gives the same cases at every limit, attachment sets and unreadable times included', () => {
+  const rows = manyCaseRows(300);
+  const expected = casesOf(foldCaseRows(emptyCaseState(), rows));
+  assert.is(expected.length, 300);
+  assert.ok(expected.every((c) => c.attachments === 1), 'every case reached its attachment set');
+  for (const limit of [0, 7, 100, 1000]) assert.equal(casesOf(spilledState(rows, limit), undefined, true), expected, `limit ${limit}`);
+});
+
+test('a partition larger than its bound is split again (by another hash) before it is read', () => {
+  const rows = manyCaseRows(400);
+  const spill = CaseSpill.open(2000);
+  const state = spilledState(rows, 50, spill);
+  assert.equal(casesOf(state, undefined, true), casesOf(foldCaseRows(emptyCaseState(), rows)));
+  assert.is(existsSync(spill.dir), false);
+});
+
+test('openersOf() finds openers in memory and on disk, and leaves the state whole for the cases', () => {
+  const rows = rowsOf(storyRecords());
+  const memory = foldCaseRows(emptyCaseState(), rows);
+  const disk = spilledState(rows, 0);
+  const ids = new Set([CASE_A, 'case-not-there']);
+  const [inMemory, onDisk] = [openersOf(memory, ids), openersOf(disk, ids)];
+  assert.equal([...onDisk.keys()], [CASE_A]);
+  assert.equal(onDisk.get(CASE_A), inMemory.get(CASE_A));
+  assert.equal(casesOf(disk, undefined, true), EXPECTED_CASES);
+});
+
+test('a case line gives back every fact of every story case, and what JSON cannot hold: infinite instants, ids with tabs and newlines', () => {
+  const texts = new TextTable();
+  const state = foldCaseRows(emptyCaseState(), rowsOf(storyRecords()));
+  const all = [...state.cases.values()];
+  for (
+    const [part, has] of Object.entries({
+      opened: (f: CaseFacts) => f.opened,
+      resolved: (f: CaseFacts) => f.resolved,
+      errors: (f: CaseFacts) => f.errorCodes.length > 0,
+      ips: (f: CaseFacts) => f.ips.length > 1,
+    })
+  ) {
+    assert.ok(all.some(has), `a story case with ${part}`);
+  }
+  for (const [id, facts] of state.cases) {
+    const [back, again] = parseCaseLine(caseLine(id, facts, texts), texts);
+    assert.is(back, id);
+    assert.equal(again, facts, id);
+    assert.equal(Object.keys(again).sort(), Object.keys(facts).sort());
+    if (facts.opened) assert.equal(Object.keys(again.opened!.row).sort(), Object.keys(facts.opened.row).sort());
+  }
+  const [row] = rowsOf(storyRecords());
+  const facts = emptyCaseFacts(row);
+  facts.ips = [{ principalKey: 'k', principal: 'p', value: null, at: Infinity }];
+  facts.agents = [{ principalKey: 'k', principal: 'p', value: 'a\tb', at: 1_700_000_000_000 }];
+  for (const id of ['plain', 'tab\there', 'line\nbreak', '"quoted"\\', 'ünïcødé 🙂']) {
+    const line = caseLine(id, facts, texts);
+    assert.not.ok(line.includes('\n'), 'one line');
+    assert.is(line.split('\t').length, 2, 'one tab');
+    const [back, again] = parseCaseLine(line, texts);
+    assert.is(back, id);
+    assert.is(again.lastCommunicationAt, -Infinity);
+    assert.is(again.ips[0].at, Infinity);
+    assert.is(again.agents[0].value, 'a\tb');
+    assert.equal(again.first, facts.first);
+    assert.is(again.opened, undefined);
+  }
+});
+
+test('a line that names a text its spill never wrote is an error, not a wrong case', () => {
+  const [row] = rowsOf(storyRecords());
+  const line = caseLine('x', emptyCaseFacts(row), new TextTable());
+  assert.throws(() => parseCaseLine(line, new TextTable()), /never wrote/);
+});
+
+test('report() with the case state on disk gives the same document, findings included, and leaves no files', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cts-spill-'));
+  const temps = () => readdirSync(tmpdir()).filter((n) => n.startsWith('cloudtrail-support-cases-')).length;
+  try {
+    writeStoryArchive(root);
+    const before = temps();
+    const findings = { loaded: loadRules([]), stateful: true };
+    const [memory, disk] = await Promise.all(
+      [0, undefined].map(async (casesInMemory) =>
+        JSON.stringify(toReportJson(await report([root], { workers: 1, findings, ...(casesInMemory === undefined ? {} : { casesInMemory }) })))
+      ),
+    );
+    assert.is(disk, memory);
+    assert.ok(memory.includes(CASE_A));
+    assert.is(temps(), before);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test.run();
