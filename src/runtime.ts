@@ -89,8 +89,17 @@ export function instantiateWasm(code: Uint8Array): Record<string, unknown> {
  */
 const openTemps = new Set<string>();
 
-/** Notes a temp path (file or folder) to remove if the process ends before its owner does. */
-export const trackTemp = (path: string): void => void openTemps.add(path);
+/**
+ * Notes a temp path (file or folder) to remove if the process ends before its owner does. The
+ * first one removes them all at exit from then on, for a program that uses the library (the CLI
+ * also removes them on a signal: cli/signals.ts).
+ */
+export function trackTemp(path: string): void {
+  if (!removedAtExit) process.once('exit', removeOpenTemps);
+  removedAtExit = true;
+  openTemps.add(path);
+}
+let removedAtExit = false;
 
 /** Forgets a temp path its owner has committed or removed. */
 export const untrackTemp = (path: string): void => void openTemps.delete(path);

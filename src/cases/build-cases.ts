@@ -13,6 +13,7 @@ import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { byFirstActivity, type DiskRows, type KeyedRow, RowRuns } from './case-rows.ts';
 import { CaseSpill, SPILL_AT } from './case-spill.ts';
 import { intern, internTexts } from './shared-texts.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
@@ -140,18 +141,22 @@ function setOnlyEventsByCase(state: CaseState): Map<string, CaseEvent[]> {
   return byCase;
 }
 
+/** Case rows in report order: an array, or (once the state went to disk) rows read from disk as they are iterated. */
+export type CaseRows<R> = readonly R[] | DiskRows<R>;
+
 /**
  * One row per case in the state, sorted by the instant of first activity then case id, each made
  * by `toRow` from the case's summary. With `drain`, each case's facts leave the state as its row is
  * made, so the state (about 2 KB a case) shrinks while the rows grow and the two are never both
  * whole: 123,072 cases on the dense bench (2,000 files). The state holds no case afterwards, and
- * its files on disk are removed.
+ * its files on disk are removed. A state that went to disk gives its rows on disk too (case-rows.ts).
  */
-export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => R = (row) => row as R, drain = false): R[] {
+export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => R = (row) => row as R, drain = false): CaseRows<R> {
   const setOnly = setOnlyEventsByCase(state);
   state.bySetOnly.length = 0;
   if (drain) state.setsToCases.clear();
-  const made: { at: number; id: string; row: R }[] = [];
+  const runs = state.spill ? new RowRuns<R>() : undefined;
+  let made: KeyedRow<R>[] = [];
   let drained = 0;
   const summarize = (cases: Map<string, CaseFacts>) => {
     for (const [id, events] of setOnly) {
@@ -166,6 +171,9 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
       // The drained facts are garbage in the old generation: collected as they pile up, not after.
       if (++drained % 8192 === 0) collectWhenGrown(1.5);
     }
+    if (!runs) return;
+    runs.add(made);
+    made = [];
   };
   for (const cases of allCases(state)) summarize(cases);
   // A set's user the state never held (not seen so far): the call makes the case, as it would in memory.
@@ -174,12 +182,14 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
   setOnly.clear();
   summarize(unheld);
   if (drain) releaseCases(state);
-  made.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return made.map((m) => m.row);
+  if (runs) return runs.finish();
+  return made.sort(byFirstActivity).map((m) => m.row);
 }
 
 /** One row per case named in `rows` (see {@link casesOf}). */
-export const buildCases = (rows: readonly SupportRow[]): CaseRow[] => casesOf(foldCaseRows(emptyCaseState(), rows));
+export const buildCases = (rows: readonly SupportRow[]): CaseRow[] =>
+  // A state folded here never goes to disk (only spillIfLarge sends it), so its rows are an array.
+  casesOf(foldCaseRows(emptyCaseState(), rows)) as CaseRow[];
 
 /** Texts of a moment, a resolution or an opening's row that repeat across cases. */
 const ROW_TEXTS = [

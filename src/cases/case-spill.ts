@@ -13,11 +13,12 @@
  * made, or on any exit (runtime.ts).
  */
 import { Buffer } from 'node:buffer';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackTemp, untrackTemp } from '../runtime.ts';
 import { decodeFacts, encodeFacts, TextTable } from './case-codec.ts';
+import { linesOf } from './case-rows.ts';
 import { type CaseFacts, mergeCaseFacts } from './case-facts.ts';
 
 /**
@@ -77,23 +78,6 @@ function writeAll(fd: number, text: string): void {
 }
 
 const byPartition = (): string[][] => Array.from({ length: PARTITIONS }, () => []);
-
-/** Every line of a file, read in pieces of 1 MiB (for a partition too large to read whole). */
-function* linesOf(path: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.alloc(1024 * 1024);
-    let rest = Buffer.alloc(0);
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
-      const bytes = Buffer.concat([rest, chunk.subarray(0, n)]);
-      let from = 0;
-      for (let nl; (nl = bytes.indexOf(10, from)) >= 0; from = nl + 1) yield bytes.toString('utf8', from, nl);
-      rest = Buffer.from(bytes.subarray(from));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The case state's files on disk (see the module comment). */
 export class CaseSpill {
@@ -162,7 +146,7 @@ export class CaseSpill {
     const used = new Set<number>();
     let lines = byPartition();
     let pending = 0;
-    for (const line of linesOf(path)) {
+    for (const line of linesOf(path, 1024 * 1024)) {
       const p = partitionOf(idOfLine(line), depth);
       used.add(p);
       lines[p].push(`${line}\n`);

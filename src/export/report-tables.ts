@@ -149,7 +149,9 @@ export function reportTableFiles(doc: ReportDocument, format: ReportTableFormat)
   const files = new Map<string, Uint8Array | string>();
   for (const [name, t] of doc.reports) {
     const columns = reportColumnSpecs(name, t.columns);
-    files.set(`${name}.${format}`, format === 'parquet' ? toParquet(t.rows, columns) : toArrowFile(t.rows, columns));
+    // Built whole in memory (the encoders take arrays), case rows on disk included.
+    const rows = Array.from(t.rows);
+    files.set(`${name}.${format}`, format === 'parquet' ? toParquet(rows, columns) : toArrowFile(rows, columns));
   }
   files.set('summary.json', toJsonDocument(summaryOf(doc)));
   return files;

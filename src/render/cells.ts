@@ -38,3 +38,18 @@ export function escapeControls(text: string): string {
     return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
   });
 }
+
+/** A table's rows: an array, or rows read from disk each time they are iterated (reports/index.ts RowList). */
+export type TableRows = Iterable<Record<string, unknown>> & { readonly length: number };
+
+/** `head` and a line per row, each line ended by `\n`, a piece per 1,024 lines. */
+export function* linesInPieces<R>(head: readonly string[], rows: Iterable<R>, lineOf: (row: R) => string): Generator<string> {
+  let lines = [...head];
+  for (const row of rows) {
+    lines.push(lineOf(row));
+    if (lines.length < 1024) continue;
+    yield lines.join('\n') + '\n';
+    lines = [];
+  }
+  if (lines.length > 0) yield lines.join('\n') + '\n';
+}

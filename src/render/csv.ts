@@ -1,4 +1,4 @@
-import { cellText, neutralizeFormula } from './cells.ts';
+import { cellText, linesInPieces, neutralizeFormula } from './cells.ts';
 
 /** Quotes a field per RFC 4180 when it holds a comma, quote, CR or LF. */
 export function csvField(value: unknown): string {
@@ -13,8 +13,11 @@ export function csvLine(row: Record<string, unknown>, columns: readonly string[]
 }
 
 /** RFC 4180 CSV with a header line, formula-leading cells neutralized, `\n` line breaks. */
-export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(csvLine(row, columns));
-  return lines.join('\n') + '\n';
+export function toCsv(rows: Iterable<Record<string, unknown>>, columns: readonly string[]): string {
+  return [...csvChunks(rows, columns)].join('');
+}
+
+/** {@link toCsv} in pieces of up to 1,024 lines, for rows read as they are written (cases on disk). */
+export function* csvChunks(rows: Iterable<Record<string, unknown>>, columns: readonly string[]): Generator<string> {
+  yield* linesInPieces([columns.map(csvField).join(',')], rows, (row) => csvLine(row, columns));
 }

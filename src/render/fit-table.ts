@@ -6,7 +6,7 @@
  * (`AWSReservedSSO_Admin…/maria.garcia@example.com`), a file's name. Pure.
  */
 import stringWidth from 'string-width';
-import { cellText, escapeControls } from './cells.ts';
+import { cellText, escapeControls, linesInPieces, type TableRows } from './cells.ts';
 
 const ELLIPSIS = '…';
 const GAP = 2;
@@ -108,21 +108,22 @@ export function fitColumns(columns: readonly string[], natural: readonly number[
  * line per row, with a last line naming the columns left out when some did not fit. The `whole`
  * columns are never narrowed (the case flags: a cut flag says nothing).
  */
-export function toFittedTable(rows: readonly Record<string, unknown>[], columns: readonly string[], width: number, whole: readonly string[] = []): string {
-  if (rows.length === 0) return '  (none)\n';
-  const texts = rows.map((row) => columns.map((c) => shownText(row[c])));
-  const natural = columns.map((c, i) => {
-    let widest = stringWidth(c);
-    for (const row of texts) widest = Math.max(widest, stringWidth(row[i]));
-    return widest;
-  });
+export function toFittedTable(rows: TableRows, columns: readonly string[], width: number, whole: readonly string[] = []): string {
+  return [...fittedTableChunks(rows, columns, width, whole)].join('');
+}
+
+/** {@link toFittedTable} in pieces: the rows are read twice (natural widths, then lines), never held. */
+export function* fittedTableChunks(rows: TableRows, columns: readonly string[], width: number, whole: readonly string[] = []): Generator<string> {
+  if (rows.length === 0) return yield '  (none)\n';
+  const natural = columns.map((c) => stringWidth(c));
+  for (const row of rows) columns.forEach((c, i) => natural[i] = Math.max(natural[i], stringWidth(shownText(row[c]))));
   const fit = fitColumns(columns, natural, width, whole);
   const pad = (text: string, w: number) => {
     const cut = middleCut(text, w);
     return cut + ' '.repeat(w - stringWidth(cut));
   };
   const line = (values: readonly string[]) => ' '.repeat(INDENT) + fit.widths.map((w, i) => pad(values[i], w)).join(' '.repeat(GAP)).trimEnd();
-  const lines = [line(fit.columns), line(fit.widths.map((w) => '-'.repeat(w))), ...texts.map(line)];
-  if (fit.dropped.length > 0) lines.push(endCut(`  (${fit.dropped.length} more with --format csv, json or md: ${fit.dropped.join(', ')})`, width));
-  return lines.join('\n') + '\n';
+  const head = [line(fit.columns), line(fit.widths.map((w) => '-'.repeat(w)))];
+  yield* linesInPieces(head, rows, (row) => line(columns.map((c) => shownText(row[c]))));
+  if (fit.dropped.length > 0) yield endCut(`  (${fit.dropped.length} more with --format csv, json or md: ${fit.dropped.join(', ')})`, width) + '\n';
 }

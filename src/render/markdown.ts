@@ -1,4 +1,4 @@
-import { cellText, escapeControls } from './cells.ts';
+import { cellText, escapeControls, linesInPieces } from './cells.ts';
 
 /**
  * A Markdown table cell: pipes, backticks and HTML cannot break out; line breaks become <br>.
@@ -25,8 +25,12 @@ export function markdownCell(value: unknown): string {
 }
 
 /** A GitHub-flavoured Markdown table. */
-export function toMarkdownTable(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  const lines = [`| ${columns.map(markdownCell).join(' | ')} |`, `|${columns.map(() => ' --- |').join('')}`];
-  for (const row of rows) lines.push(`| ${columns.map((c) => markdownCell(row[c])).join(' | ')} |`);
-  return lines.join('\n') + '\n';
+export function toMarkdownTable(rows: Iterable<Record<string, unknown>>, columns: readonly string[]): string {
+  return [...markdownTableChunks(rows, columns)].join('');
+}
+
+/** {@link toMarkdownTable} in pieces of up to 1,024 lines. */
+export function markdownTableChunks(rows: Iterable<Record<string, unknown>>, columns: readonly string[]): Generator<string> {
+  const head = [`| ${columns.map(markdownCell).join(' | ')} |`, `|${columns.map(() => ' --- |').join('')}`];
+  return linesInPieces(head, rows, (row) => `| ${columns.map((c) => markdownCell(row[c])).join(' | ')} |`);
 }

@@ -3,14 +3,14 @@
  */
 import { type ReportName, REPORTS, type ReportTable } from '../reports/index.ts';
 import type { ReportDocument } from '../reports/job.ts';
-import { toCsv } from './csv.ts';
-import { jsonDocumentChunks, toJsonDocument } from './json.ts';
-import { toMarkdownTable } from './markdown.ts';
+import { csvChunks } from './csv.ts';
+import { jsonDocumentChunks } from './json.ts';
+import { markdownTableChunks } from './markdown.ts';
 import { accountingLine, failedFilesMarkdown, filesLine } from './accounting.ts';
-import { toTextTable } from './text-table.ts';
+import { textTableChunks } from './text-table.ts';
 import { findingsCsv, findingsMarkdown, findingsText } from './findings.ts';
 import { findingsJson } from '../reports/document.ts';
-import { endCut, toFittedTable } from './fit-table.ts';
+import { endCut, fittedTableChunks } from './fit-table.ts';
 import { caseLegend, DEFAULT_TERMINAL_WIDTH, terminalHead, WHOLE_COLUMNS } from './terminal.ts';
 import type { RuleFinding } from '../findings/finding.ts';
 
@@ -83,37 +83,60 @@ export interface RenderOptions {
   readonly width?: number;
 }
 
-/** {@link renderReport} in pieces, for stdout: the JSON document is never one string (render/json.ts). */
+/**
+ * {@link renderReport} in pieces, for stdout: the JSON document is never one string
+ * (render/json.ts), and a table is written a piece of lines at a time, its rows read as they are
+ * written (the cases of a large archive are on disk: cases/case-rows.ts).
+ */
 export function renderReportChunks(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): Iterable<string> {
-  return format === 'json' ? jsonDocumentChunks(toReportJson(doc)) : [renderReport(doc, format, options)];
+  return format === 'json' ? jsonDocumentChunks(toReportJson(doc)) : reportTextChunks(doc, format, options);
 }
 
 /** Renders the whole document in one format, for stdout. */
 export function renderReport(doc: ReportDocument, format: ReportFormat, options: RenderOptions = {}): string {
-  if (format === 'json') return toJsonDocument(toReportJson(doc));
-  const parts: string[] = [];
+  return [...renderReportChunks(doc, format, options)].join('');
+}
+
+/** Text and pieces of text, in order. */
+type Pieces = string | Iterable<string>;
+function* piecesOf(...items: Pieces[]): Generator<string> {
+  for (const item of items) typeof item === 'string' ? yield item : yield* item;
+}
+/** The parts with `separator` between them (a part's pieces are made only when it is reached). */
+function* joinedWith(separator: string, parts: readonly Pieces[]): Generator<string> {
+  for (let i = 0; i < parts.length; i++) yield* piecesOf(i === 0 ? '' : separator, parts[i]);
+}
+
+function reportTextChunks(doc: ReportDocument, format: Exclude<ReportFormat, 'json'>, options: RenderOptions): Generator<string> {
+  const tables = [...doc.reports];
   if (format === 'md') {
-    parts.push('# AWS Support activity\n', `- ${filesLine(doc.files)}\n${failedFilesMarkdown(doc.failedFiles)}- ${accountingLine(doc.records)}\n`);
-    if (doc.findings) parts.push(findingsMarkdown(doc.findings));
-    for (const [name, t] of doc.reports) parts.push(`## ${titleOf(doc, name, t.rows.length)}\n\n${toMarkdownTable(t.rows, t.columns)}`);
-    return parts.join('\n');
+    return joinedWith('\n', [
+      '# AWS Support activity\n',
+      `- ${filesLine(doc.files)}\n${failedFilesMarkdown(doc.failedFiles)}- ${accountingLine(doc.records)}\n`,
+      ...(doc.findings ? [findingsMarkdown(doc.findings)] : []),
+      ...tables.map(([name, t]) => piecesOf(`## ${titleOf(doc, name, t.rows.length)}\n\n`, markdownTableChunks(t.rows, t.columns))),
+    ]);
   }
   if (format === 'csv') {
     // One report (`--report events`) is plain CSV, for CSV tools. Several tables in one stream:
     // each is preceded by a `# name` line and separated by a blank line.
-    if (doc.findings && doc.reports.size === 0) return findingsCsv(doc.findings.findings);
-    if (!doc.findings && doc.reports.size === 1) { for (const t of doc.reports.values()) return toCsv(t.rows, t.columns); }
-    if (doc.findings) parts.push(`# findings\n${findingsCsv(doc.findings.findings)}`);
-    for (const [name, t] of doc.reports) parts.push(`# ${name}\n${toCsv(t.rows, t.columns)}`);
-    return parts.join('\n');
+    if (doc.findings && tables.length === 0) return piecesOf(findingsCsv(doc.findings.findings));
+    if (!doc.findings && tables.length === 1) return csvChunks(tables[0][1].rows, tables[0][1].columns);
+    return joinedWith('\n', [
+      ...(doc.findings ? [`# findings\n${findingsCsv(doc.findings.findings)}`] : []),
+      ...tables.map(([name, t]) => piecesOf(`# ${name}\n`, csvChunks(t.rows, t.columns))),
+    ]);
   }
   const width = options.width ?? DEFAULT_TERMINAL_WIDTH;
-  parts.push(terminalHead(doc, width, doc.findings));
-  for (const [name, t] of doc.reports) {
-    const legend = name === 'cases' ? caseLegend(t.rows, width) : '';
-    parts.push(`${endCut(titleOf(doc, name, t.rows.length), width)}\n${legend}${toFittedTable(t.rows, terminalColumns(name, t), width, WHOLE_COLUMNS)}`);
-  }
-  return parts.join('\n');
+  return joinedWith('\n', [
+    terminalHead(doc, width, doc.findings),
+    ...tables.map(([name, t]) =>
+      piecesOf(
+        `${endCut(titleOf(doc, name, t.rows.length), width)}\n${name === 'cases' ? caseLegend(t.rows, width) : ''}`,
+        fittedTableChunks(t.rows, terminalColumns(name, t), width, WHOLE_COLUMNS),
+      )
+    ),
+  ]);
 }
 
 /** Text made when it is first read: a file of `--out DIR` is rendered only as it is written. */
@@ -142,7 +165,11 @@ export function reportFileChunks(doc: ReportDocument, format: ReportFormat): Map
   for (const [name, t] of doc.reports) {
     const body = format === 'json'
       ? jsonDocumentChunks(t.rows)
-      : madeWhenRead(() => format === 'csv' ? toCsv(t.rows, t.columns) : format === 'md' ? toMarkdownTable(t.rows, t.columns) : toTextTable(t.rows, t.columns));
+      : format === 'csv'
+      ? csvChunks(t.rows, t.columns)
+      : format === 'md'
+      ? markdownTableChunks(t.rows, t.columns)
+      : textTableChunks(t.rows, t.columns);
     files.set(`${name}.${ext}`, body);
   }
   files.set('summary.json', jsonDocumentChunks(summaryOf(doc)));

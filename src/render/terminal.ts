@@ -91,9 +91,13 @@ export function findingsBlock(r: FindingsResult, width: number): string {
  * The legend of a cases table: the statuses and flags that appear in it, with what they mean,
  * as one line (continued on the next lines only when wider than the terminal).
  */
-export function caseLegend(rows: readonly Record<string, unknown>[], width: number): string {
-  const statuses = new Set(rows.map((r) => String(r.status)));
-  const flags = new Set(rows.flatMap((r) => (Array.isArray(r.flags) ? r.flags.map(String) : String(r.flags ?? '').split(' ').filter(Boolean))));
+export function caseLegend(rows: Iterable<Record<string, unknown>>, width: number): string {
+  const statuses = new Set<string>();
+  const flags = new Set<string>();
+  for (const r of rows) {
+    statuses.add(String(r.status));
+    for (const flag of Array.isArray(r.flags) ? r.flags.map(String) : String(r.flags ?? '').split(' ').filter(Boolean)) flags.add(flag);
+  }
   const items = [
     ...Object.entries(CASE_STATUS_MEANINGS).filter(([s]) => statuses.has(s)).map(([s, m]) => `${s}: ${m};`),
     ...Object.entries(CASE_FLAG_MEANINGS).filter(([f]) => flags.has(f)).map(([f, m]) => `${f}: ${m};`),

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { cellText, escapeControls } from './cells.ts';
+import { cellText, escapeControls, linesInPieces, type TableRows } from './cells.ts';
 
 /** Widest a cell is shown in a terminal table, in terminal columns; longer text is cut with an ellipsis. */
 export const MAX_WIDTH = 48;
@@ -53,11 +53,11 @@ function shown(value: unknown): Cell {
   return c.width > MAX_WIDTH ? cell(truncate(text, MAX_WIDTH)) : c;
 }
 
-/** The widest cell of column `i`. A loop, not `Math.max(...cells)`: spreading ~125k rows overflows the stack. */
-function widestOf(header: Cell, cells: readonly Cell[][], i: number): number {
-  let widest = header.width;
-  for (const row of cells) if (row[i].width > widest) widest = row[i].width;
-  return widest;
+/** The widest cell of each column, header included. A loop, not `Math.max(...cells)`: spreading ~125k rows overflows the stack. */
+function widestCells(header: readonly Cell[], rows: Iterable<Record<string, unknown>>, columns: readonly string[]): number[] {
+  const widths = header.map((h) => h.width);
+  for (const row of rows) columns.forEach((c, i) => widths[i] = Math.max(widths[i], shown(row[c]).width));
+  return widths;
 }
 
 /**
@@ -65,12 +65,16 @@ function widestOf(header: Cell, cells: readonly Cell[][], i: number): number {
  * Cells are measured and padded in terminal columns, so wide (CJK, fullwidth, emoji) and
  * zero-width (combining) characters keep the columns aligned.
  */
-export function toTextTable(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  if (rows.length === 0) return '  (none)\n';
+export function toTextTable(rows: TableRows, columns: readonly string[]): string {
+  return [...textTableChunks(rows, columns)].join('');
+}
+
+/** {@link toTextTable} in pieces: the rows are read twice (widths, then lines), never held. */
+export function* textTableChunks(rows: TableRows, columns: readonly string[]): Generator<string> {
+  if (rows.length === 0) return yield '  (none)\n';
   const header = columns.map(cell);
-  const cells = rows.map((row) => columns.map((c) => shown(row[c])));
-  const widths = columns.map((_, i) => widestOf(header[i], cells, i));
+  const widths = widestCells(header, rows, columns);
   const line = (values: readonly Cell[]) => '  ' + values.map((v, i) => v.text + ' '.repeat(widths[i] - v.width)).join('  ').trimEnd();
   const rule = widths.map((w) => cell('-'.repeat(w)));
-  return [line(header), line(rule), ...cells.map(line)].join('\n') + '\n';
+  yield* linesInPieces([line(header), line(rule)], rows, (row) => line(columns.map((c) => shown(row[c]))));
 }

@@ -48,7 +48,15 @@ export { REPORT_NAMES, type ReportName };
 /** A built report: its column names (present even with no rows) and its rows as plain objects. */
 export interface ReportTable {
   readonly columns: readonly string[];
-  readonly rows: Record<string, unknown>[];
+  readonly rows: RowList;
+}
+
+/**
+ * A report's rows: an array, or rows read from disk each time they are iterated (the cases of an
+ * archive with more cases than memory holds: cases/case-rows.ts). Iterate it; do not index it.
+ */
+export interface RowList extends Iterable<Record<string, unknown>> {
+  readonly length: number;
 }
 
 /** A report's rows as plain objects; aggregates over no value come back as null, not undefined. */

@@ -1,11 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, spillIfLarge } from '../../src/cases/build-cases.ts';
+import { buildCases, casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, spillIfLarge } from '../../src/cases/build-cases.ts';
 import { type CaseFacts, emptyCaseFacts } from '../../src/cases/case-facts.ts';
 import { TextTable } from '../../src/cases/case-codec.ts';
+import { DiskRows } from '../../src/cases/case-rows.ts';
 import { caseLine, CaseSpill, parseCaseLine } from '../../src/cases/case-spill.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { loadRules } from '../../src/findings/load-rules.ts';
@@ -14,7 +17,7 @@ import { toReportJson } from '../../src/render/report.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import type { SupportRow } from '../../src/types.ts';
 import { CASE_A, EXPECTED_CASES, storyRecords, writeStoryArchive } from '../_support/case-stories.ts';
-import { record } from '../_support/helpers.ts';
+import { record, ROOT } from '../_support/helpers.ts';
 
 const FILE = toLogFile('stories.json', 1);
 const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
@@ -62,7 +65,10 @@ test('cases spilled to disk after every call give the rows the state in memory g
   const state = spilledState(rowsOf(storyRecords()), 0);
   const spill = state.spill!;
   assert.ok(spill.linesWritten > EXPECTED_CASES.length, `${spill.linesWritten} lines`);
-  const cases = casesOf(state, undefined, true);
+  const rows = casesOf(state, undefined, true);
+  assert.instance(rows, DiskRows, 'rows on disk');
+  const cases = [...rows];
+  assert.is(rows.length, cases.length);
   assert.equal(cases.map((c) => c.caseId), EXPECTED_CASES.map((c) => c.caseId));
   cases.forEach((c, i) => assert.equal(c, EXPECTED_CASES[i], c.caseId));
   assert.is(existsSync(spill.dir), false);
@@ -71,17 +77,17 @@ test('cases spilled to disk after every call give the rows the state in memory g
 
 test('a spilled state gives the same cases at every limit, attachment sets and unreadable times included', () => {
   const rows = manyCaseRows(300);
-  const expected = casesOf(foldCaseRows(emptyCaseState(), rows));
+  const expected = buildCases(rows);
   assert.is(expected.length, 300);
   assert.ok(expected.every((c) => c.attachments === 1), 'every case reached its attachment set');
-  for (const limit of [0, 7, 100, 1000]) assert.equal(casesOf(spilledState(rows, limit), undefined, true), expected, `limit ${limit}`);
+  for (const limit of [0, 7, 100, 1000]) assert.equal([...casesOf(spilledState(rows, limit), undefined, true)], expected, `limit ${limit}`);
 });
 
 test('a partition larger than its bound is split again (by another hash) before it is read', () => {
   const rows = manyCaseRows(400);
   const spill = CaseSpill.open(2000);
   const state = spilledState(rows, 50, spill);
-  assert.equal(casesOf(state, undefined, true), casesOf(foldCaseRows(emptyCaseState(), rows)));
+  assert.equal([...casesOf(state, undefined, true)], buildCases(rows));
   assert.is(existsSync(spill.dir), false);
 });
 
@@ -93,7 +99,7 @@ test('openersOf() finds openers in memory and on disk, and leaves the state whol
   const [inMemory, onDisk] = [openersOf(memory, ids), openersOf(disk, ids)];
   assert.equal([...onDisk.keys()], [CASE_A]);
   assert.equal(onDisk.get(CASE_A), inMemory.get(CASE_A));
-  assert.equal(casesOf(disk, undefined, true), EXPECTED_CASES);
+  assert.equal([...casesOf(disk, undefined, true)], EXPECTED_CASES);
 });
 
 test('a case line gives back every fact of every story case, and what JSON cannot hold: infinite instants, ids with tabs and newlines', () => {
@@ -158,6 +164,29 @@ test('report() with the case state on disk gives the same document, findings inc
     assert.is(temps(), before);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a program that uses the library leaves no case files behind when it exits', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cts-spill-'));
+  const temp = mkdtempSync(join(tmpdir(), 'cts-tmpdir-'));
+  try {
+    writeStoryArchive(root);
+    const script = `
+      import { report } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/reports/job.js')).href)};
+      const doc = await report([process.argv[1]], { workers: 1, reports: ['cases'], casesInMemory: 0 });
+      const rows = [...doc.reports.get('cases').rows];
+      const { readdirSync } = await import("node:fs");
+      process.stdout.write(JSON.stringify({ cases: rows.length, held: readdirSync(process.env.TMPDIR) }));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, root], { env: { ...process.env, TMPDIR: temp }, encoding: 'utf8' });
+    const seen = JSON.parse(out) as { cases: number; held: string[] };
+    assert.is(seen.cases, EXPECTED_CASES.length);
+    assert.equal(seen.held.map((n) => n.replace(/-[^-]+$/, '')), ['cloudtrail-support-case-rows'], 'the rows were on disk while the program ran');
+    assert.equal(readdirSync(temp), [], 'and are gone after it');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(temp, { recursive: true, force: true });
   }
 });
 

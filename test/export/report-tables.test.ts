@@ -98,7 +98,7 @@ async function typesOf(doc: ReportDocument, format: ReportTableFormat): Promise<
 }
 
 test('the scenarios cover what used to change the types', () => {
-  const cases = (s: keyof typeof SCENARIOS) => SCENARIOS[s].reports.get('cases')!.rows;
+  const cases = (s: keyof typeof SCENARIOS) => [...SCENARIOS[s].reports.get('cases')!.rows];
   assert.ok(REPORT_NAMES.every((n) => SCENARIOS.samples.reports.get(n)!.rows.length > 0));
   assert.ok(REPORT_NAMES.every((n) => n === 'credentials' || SCENARIOS.empty.reports.get(n)!.rows.length === 0));
   assert.ok(
@@ -113,7 +113,7 @@ test('the case flags are a list in Parquet (DuckDB and hyparquet read VARCHAR[])
   mkdirSync(out);
   const doc = SCENARIOS.samples;
   for (const format of ['parquet', 'arrow'] as const) for (const [file, bytes] of reportTableFiles(doc, format)) writeFileSync(join(out, file), bytes);
-  const expected = doc.reports.get('cases')!.rows.map((c) => c.flags);
+  const expected = [...doc.reports.get('cases')!.rows].map((c) => c.flags);
   assert.ok(expected.some((f) => Array.isArray(f) && f.length === 2), 'a case with two flags');
   assert.ok(expected.some((f) => Array.isArray(f) && f.length === 0), 'a case with none');
   const viaDuck = await duck(`SELECT flags FROM '${join(out, 'cases.parquet')}'`);
@@ -158,7 +158,7 @@ test('a fractional secondsToResolve reads back as it was computed', async () => 
   const out = join(tempDir(), 'reports');
   mkdirSync(out);
   for (const [file, bytes] of reportTableFiles(SCENARIOS.fractionalResolve, 'parquet')) writeFileSync(join(out, file), bytes);
-  const expected = SCENARIOS.fractionalResolve.reports.get('cases')!.rows.map((c) => c.secondsToResolve).filter((s) => s !== null);
+  const expected = [...SCENARIOS.fractionalResolve.reports.get('cases')!.rows].map((c) => c.secondsToResolve).filter((s) => s !== null);
   const read = await duck(`SELECT secondsToResolve AS s FROM '${join(out, 'cases.parquet')}' WHERE s IS NOT NULL`);
   assert.equal(read.map((r) => r.s).sort(), [...expected].sort());
 });

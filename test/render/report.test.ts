@@ -11,7 +11,7 @@ const sampled = await scan([SAMPLES], { sources: 'all', workers: 1 });
 
 test('a bounded event list says so in every format: the latest N of M, and where every event is', () => {
   const all = buildReports(sampled.rows, ['events']);
-  const latest = new Map([['events', { ...all.get('events')!, rows: all.get('events')!.rows.slice(-5) }]] as const);
+  const latest = new Map([['events', { ...all.get('events')!, rows: [...all.get('events')!.rows].slice(-5) }]] as const);
   const doc = toReportDocument({ ...sampled, records: { ...sampled.records } }, latest);
   assert.equal(doc.eventList, { total: 89, shown: 5, complete: false });
   assert.match(renderReport(doc, 'table'), /^Support events \(the latest 5 of 89; every event: cloudtrail-support export\)$/m);

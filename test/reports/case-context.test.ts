@@ -12,7 +12,7 @@ import { put, tempDir, trailFile } from '../_support/helpers.ts';
 
 const casesOf = async (paths: string[], filter: RowFilter, workers: number) => {
   const doc = await report(paths, { filter, reports: ['cases', 'actions'], workers });
-  return { cases: doc.reports.get('cases')!.rows, records: doc.records };
+  return { cases: [...doc.reports.get('cases')!.rows], records: doc.records };
 };
 
 test('cases --principal root: the case root resolved, with every fact of the unfiltered archive, for 1 or 2 workers', async () => {

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toLogFile } from '../../src/read/discover.ts';
+import type { ReportTable } from '../../src/reports/index.ts';
 import { buildReports } from '../../src/reports/partial.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import type { SupportRow } from '../../src/types.ts';
@@ -261,7 +262,7 @@ const principalRows = (rows: SupportRow[], covered: (r: SupportRow) => boolean) 
 test('principal counts: the same name in two accounts is two principals, as in the principals report', () => {
   const rows = sameNameRows();
   const built = buildReports(rows, ['principals', 'actions', 'credentials', 'accounts', 'days', 'activity']);
-  const principals = built.get('principals')!.rows;
+  const principals = [...built.get('principals')!.rows];
   assert.equal(
     principals.map((r) => [r.callerAccount, r.principal]).sort(),
     [
@@ -273,7 +274,7 @@ test('principal counts: the same name in two accounts is two principals, as in t
     ].sort(),
   );
 
-  const days = built.get('days')!.rows;
+  const days = [...built.get('days')!.rows];
   assert.equal(days.map((r) => [r.day, r.principals]), [['2026-01-05', 4], ['2026-01-06', 4]]);
   for (const d of days) assert.is(d.principals, principalRows(rows, (r) => r.eventTime.startsWith(String(d.day))), String(d.day));
   for (const a of built.get('activity')!.rows) {
@@ -281,7 +282,7 @@ test('principal counts: the same name in two accounts is two principals, as in t
     assert.is(a.principals, principalRows(rows, (r) => r.eventTime.startsWith(hour) && r.category === a.category), `${a.hour} ${a.category}`);
   }
 
-  const credentials = built.get('credentials')!.rows;
+  const credentials = [...built.get('credentials')!.rows];
   assert.equal(credentials.map((r) => [r.credentialClass, r.principalCount]), [['root-or-iam-user', 2], ['temporary-credentials', 2], ['aws-service', 1], [
     'other-account',
     0,
@@ -291,7 +292,7 @@ test('principal counts: the same name in two accounts is two principals, as in t
     assert.is(c.principalCount, principalRows(rows, (r) => r.credentialClass === c.credentialClass), String(c.credentialClass));
   }
 
-  const actions = built.get('actions')!.rows;
+  const actions = [...built.get('actions')!.rows];
   assert.equal(actions.map((r) => [r.eventName, r.principals]), [['DescribeCases', 5], ['CreateCase', 4]]);
   for (const a of actions) {
     assert.is(a.principals, principals.filter((p) => String(p.actions).split(' ').includes(String(a.eventName))).length, String(a.eventName));
@@ -302,7 +303,7 @@ test('principal counts: the same name in two accounts is two principals, as in t
     );
   }
 
-  const accounts = built.get('accounts')!.rows;
+  const accounts = [...built.get('accounts')!.rows];
   assert.equal(accounts.map((r) => [r.account, r.region, r.principals]), [[ACCOUNT, 'us-east-1', 4], [PARTNER, 'us-east-1', 2]]);
   for (const a of accounts) assert.is(a.principals, principalRows(rows, (r) => r.account === a.account && r.region === a.region), `${a.account} ${a.region}`);
 });
@@ -317,15 +318,14 @@ test("the cases report counts a case's principals the same way", () => {
   const rows = calls.map(([who, name, fields], i) =>
     toSupportRow(record({ userIdentity: who, recipientAccountId: ACCOUNT, eventTime: `2026-01-05T09:0${i}:00Z`, eventName: name, ...fields }), FILE, i)
   );
-  const cases = buildReports(rows, ['cases']).get('cases')!.rows;
+  const cases = [...buildReports(rows, ['cases']).get('cases')!.rows];
   assert.equal(cases.map((c) => [c.caseId, c.principals]), [['case-7', 3]], 'alice of two accounts is two principals');
   for (const c of cases) assert.is(c.principals, principalRows(rows, (r) => r.caseId === c.caseId));
 });
 
 test('every report with a principal count is checked against the principals report', () => {
   // A new report that counts principals must be added to the tests above.
-  const counts = (t: { columns: readonly string[]; rows: Record<string, unknown>[] }) =>
-    t.columns.some((c) => /^principal(s|Count)$/.test(c) && typeof t.rows[0]?.[c] === 'number');
+  const counts = (t: ReportTable) => t.columns.some((c) => /^principal(s|Count)$/.test(c) && typeof [...t.rows][0]?.[c] === 'number');
   const counted = [...buildReports(sameNameRows())].filter(([, t]) => counts(t));
   assert.equal(counted.map(([name]) => name).sort(), ['accounts', 'actions', 'activity', 'cases', 'credentials', 'days']);
 });
@@ -348,7 +348,7 @@ test('events, firstSeen/lastSeen and the cases report go by instant, not text, a
   const rows = records.map((r, i) => toSupportRow(r, FILE, i));
   const built = buildReports([...rows].reverse());
 
-  assert.equal(built.get('events')!.rows.map((r) => [r.eventID, r.eventTime]), [
+  assert.equal([...built.get('events')!.rows].map((r) => [r.eventID, r.eventTime]), [
     ['t2', '2026-01-05T08:00:00Z'],
     ['t1', '2026-01-05T08:00:00.5Z'],
     ['e3', '2026-01-05T12:59:59.999Z'],
@@ -358,7 +358,7 @@ test('events, firstSeen/lastSeen and the cases report go by instant, not text, a
     ['e5', '2026-01-05T13:00:01Z'],
   ]);
 
-  const seen = (name: string) => built.get(name as 'actions')!.rows.filter((r) => r.count !== 0).map((r) => [r.firstSeen, r.lastSeen]);
+  const seen = (name: string) => [...built.get(name as 'actions')!.rows].filter((r) => r.count !== 0).map((r) => [r.firstSeen, r.lastSeen]);
   const cases = ['2026-01-05T12:59:59.999Z', '2026-01-05T13:00:01Z']; // the max of two texts of one instant is the greater text
   const advisor = ['2026-01-05T08:00:00Z', '2026-01-05T08:00:00.5Z'];
   const all = ['2026-01-05T08:00:00Z', '2026-01-05T13:00:01Z'];
@@ -369,7 +369,7 @@ test('events, firstSeen/lastSeen and the cases report go by instant, not text, a
   // One case whose first call is at 12:59:59.999, another first seen at 08:00:00.5 (its CreateCase).
   const early = toSupportRow(record({ eventID: 'c1', eventTime: '2026-01-05T08:00:00.5Z', responseElements: { caseId: 'case-1' } }), FILE, 99);
   const later = toSupportRow(record({ eventID: 'c2', eventTime: '2026-01-05T08:00:01Z', responseElements: { caseId: 'case-0' } }), FILE, 100);
-  assert.equal(buildReports([...rows, later, early], ['cases']).get('cases')!.rows.map((r) => [r.caseId, r.firstSeen, r.lastSeen]), [
+  assert.equal([...buildReports([...rows, later, early], ['cases']).get('cases')!.rows].map((r) => [r.caseId, r.firstSeen, r.lastSeen]), [
     ['case-1', '2026-01-05T08:00:00.5Z', '2026-01-05T08:00:00.5Z'],
     ['case-0', '2026-01-05T08:00:01Z', '2026-01-05T08:00:01Z'],
     ['case-9', '2026-01-05T12:59:59.999Z', '2026-01-05T13:00:01Z'],
@@ -380,7 +380,7 @@ test('reports of an empty archive keep their columns, and credentials still has 
   const empty = buildReports([]);
   assert.is(empty.get('cases')!.rows.length, 0);
   assert.ok(empty.get('cases')!.columns.includes('timeToResolve'));
-  assert.equal(empty.get('credentials')!.rows.map((r) => [r.credentialClass, r.count]), [
+  assert.equal([...empty.get('credentials')!.rows].map((r) => [r.credentialClass, r.count]), [
     ['root-or-iam-user', 0],
     ['temporary-credentials', 0],
     ['aws-service', 0],

@@ -278,14 +278,14 @@ if (!existsSync(DOCS)) {
   test('the reports over all sources: Trusted Advisor apart from cases, the three credential questions, the documented case', () => {
     const rows = [...EXAMPLES.map(([name], i) => rowOf(docRecord(name), i)), rowOf(supportAuthzEvent(), 99)];
     const reports = buildReports(rows, ['trustedAdvisor', 'credentials', 'cases']);
-    const ta = reports.get('trustedAdvisor')!.rows.map((r) => [r.eventSource, r.eventName, r.principal, r.checks]);
+    const ta = [...reports.get('trustedAdvisor')!.rows].map((r) => [r.eventSource, r.eventName, r.principal, r.checks]);
     assert.equal(ta, [
       ['support.amazonaws.com', 'RefreshTrustedAdvisorCheck', 'Admin', 'Pfx0RwqBli'],
       ['trustedadvisor.amazonaws.com', 'GenerateReport', 'janedoe', ''],
       ['trustedadvisor.amazonaws.com', 'RefreshCheck', 'janedoe', 'R365s2Qddf'],
       ['trustedadvisor.amazonaws.com', 'UpdateNotificationPreferences', 'janedoe', ''],
     ]);
-    const credentials = reports.get('credentials')!.rows.map((r) => [r.credentialClass, r.count, r.identityTypes, r.principals]);
+    const credentials = [...reports.get('credentials')!.rows].map((r) => [r.credentialClass, r.count, r.identityTypes, r.principals]);
     assert.equal(credentials, [
       ['root-or-iam-user', 8, 'IAMUser Root', 'Admin janedoe root'],
       ['temporary-credentials', 6, 'AssumedRole', 'AWSSupportAppRole AWSSupportAppRole/devdsk Admin/janedoe Administrator/JaneDoe'],
@@ -293,7 +293,9 @@ if (!existsSync(DOCS)) {
       ['other-account', 0, '', ''],
       ['unknown', 0, '', ''],
     ]);
-    const cases = reports.get('cases')!.rows.map((r) => [r.caseId, r.createdInWindow, r.status, r.openedBy, r.openedByMfa, r.serviceCode, r.language, r.flags]);
+    const cases = [...reports.get('cases')!.rows].map((
+      r,
+    ) => [r.caseId, r.createdInWindow, r.status, r.openedBy, r.openedByMfa, r.serviceCode, r.language, r.flags]);
     assert.equal(cases, [['case-111122223333-muen-2016-c3f2077e504940f2', true, 'open', 'janedoe', false, 'support-api', 'en', ['without-mfa']]]);
   });
 }

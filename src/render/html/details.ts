@@ -8,7 +8,8 @@ import { count, html } from './escape.ts';
 import { section, tableOf } from './layout.ts';
 import { boundedTable } from './overview.ts';
 
-const rowsOf = (doc: ReportDocument, name: ReportName) => doc.reports.get(name)?.rows ?? [];
+// As arrays: the page is one text anyway, and its sections filter, slice and count the rows.
+const rowsOf = (doc: ReportDocument, name: ReportName) => Array.from(doc.reports.get(name)?.rows ?? []);
 
 /** A chart figure: the SVG drawn at write time, or a line saying there was nothing to draw. */
 const figure = (

@@ -10,7 +10,8 @@ import { type HtmlReportContext, type ReportScope, TABLE_ROWS } from './context.
 import { count, html } from './escape.ts';
 import { keyValues, section, tableOf } from './layout.ts';
 
-const rowsOf = (doc: ReportDocument, name: Parameters<ReportDocument['reports']['get']>[0]) => doc.reports.get(name)?.rows ?? [];
+// As arrays: the page is one text anyway, and the verdict filters and counts the rows.
+const rowsOf = (doc: ReportDocument, name: Parameters<ReportDocument['reports']['get']>[0]) => Array.from(doc.reports.get(name)?.rows ?? []);
 const sum = (rows: readonly Record<string, unknown>[], column: string) =>
   rows.reduce((n, r) => n + (typeof r[column] === 'number' ? (r[column] as number) : 0), 0);
 const list = (values: readonly string[] | undefined) => (values?.length ? values.map((v) => `<code>${html(v)}</code>`).join(', ') : 'none');

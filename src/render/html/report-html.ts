@@ -38,9 +38,9 @@ const CONTENTS = [
 export function chartSpecsOf(doc: ReportDocument, context: HtmlReportContext) {
   const until = context.scope.until === undefined ? undefined : parseTimeBound(context.scope.until, 'until');
   const end = windowEnd(until, doc.reports.get('actions')?.rows ?? []);
-  const timeline = timelineOf(doc.reports.get('cases')?.rows ?? [], context.findings ?? [], end, TIMELINE_CASES);
+  const timeline = timelineOf(Array.from(doc.reports.get('cases')?.rows ?? []), context.findings ?? [], end, TIMELINE_CASES);
   return {
-    activity: activitySpec((doc.reports.get('activity')?.rows ?? []) as unknown as ActivityPoint[]),
+    activity: activitySpec(Array.from(doc.reports.get('activity')?.rows ?? []) as unknown as ActivityPoint[]),
     timeline: timelineSpec(timeline.cases, timeline.marks),
     casesLeft: timeline.left,
   };

@@ -13,7 +13,7 @@ const instant = (value: unknown): number => (typeof value === 'string' ? eventIn
  * The end of the window: `--until` when given (an instant), else the latest event the run kept
  * (the actions report's lastSeen); NaN when there is none.
  */
-export function windowEnd(until: number | undefined, actions: readonly Record<string, unknown>[]): number {
+export function windowEnd(until: number | undefined, actions: Iterable<Record<string, unknown>>): number {
   if (until !== undefined) return until;
   let last = NaN;
   for (const a of actions) {
