@@ -103,13 +103,14 @@ export function spillIfLarge(state: CaseState, limit = SPILL_AT): void {
 
 /**
  * Every case of the state, in maps that each hold whole cases: the cases in memory, or (once
- * spilled) those too sent to disk and every partition read back merged. The state keeps its spill.
+ * spilled) those too sent to disk and every partition read back merged (the cases of `only`, when
+ * given: the others may be left out). The state keeps its spill.
  */
-function* allCases(state: CaseState): Generator<Map<string, CaseFacts>> {
+function* allCases(state: CaseState, only?: ReadonlySet<string>): Generator<Map<string, CaseFacts>> {
   if (!state.spill) return yield state.cases;
   state.spill.write(state.cases);
   state.cases.clear();
-  yield* state.spill.partitions();
+  yield* state.spill.partitions(only);
 }
 
 /** Removes the state's files on disk, if any (its cases are gone with them). */
@@ -122,7 +123,7 @@ export function releaseCases(state: CaseState): void {
 export function openersOf(state: CaseState, ids: ReadonlySet<string>): Map<string, CaseEvent['row']> {
   const openers = new Map<string, CaseEvent['row']>();
   if (ids.size === 0) return openers;
-  for (const cases of allCases(state)) {
+  for (const cases of allCases(state, ids)) {
     for (const id of ids) {
       const row = cases.get(id)?.opened?.row;
       if (row) openers.set(id, row);

@@ -113,25 +113,27 @@ export class CaseSpill {
   }
 
   /**
-   * Every case written, its lines merged, one partition at a time (each map is the whole of its
-   * cases: a case's lines all go to one partition). The files stay until {@link remove}.
+   * Every case written (or those of `only`), its lines merged, one partition at a time (each map
+   * is the whole of its cases: a case's lines all go to one partition). The files stay until
+   * {@link remove}.
    */
-  *partitions(): Generator<Map<string, CaseFacts>> {
+  *partitions(only?: ReadonlySet<string>): Generator<Map<string, CaseFacts>> {
     this.files.close();
-    for (const path of this.files.paths) yield* this.partition(path, 0);
+    for (const path of this.files.paths) yield* this.partition(path, 0, only);
   }
 
-  private *partition(path: string, depth: number): Generator<Map<string, CaseFacts>> {
+  private *partition(path: string, depth: number, only: ReadonlySet<string> | undefined): Generator<Map<string, CaseFacts>> {
     if (statSync(path).size > this.splitAbove && depth < MAX_DEPTH) {
       const parts = this.split(path, depth + 1);
       if (parts) {
-        for (const part of parts) yield* this.partition(part, depth + 1);
+        for (const part of parts) yield* this.partition(part, depth + 1, only);
         return;
       }
     }
     const cases = new Map<string, CaseFacts>();
     for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (line === '') continue;
+      // A case not asked for is skipped on its id, before its facts are read.
+      if (line === '' || (only && !only.has(idOfLine(line)))) continue;
       const [id, facts] = parseCaseLine(line, this.texts);
       const mine = cases.get(id);
       if (mine) mergeCaseFacts(mine, facts);
