@@ -137,7 +137,11 @@ function setOnlyEventsByCase(state: CaseState): Map<string, CaseEvent[]> {
   const byCase = new Map<string, CaseEvent[]>();
   for (const event of state.bySetOnly) {
     const ids = new Set(event.attachmentSetIds.flatMap((set) => [...(state.setsToCases.get(set) ?? [])]));
-    for (const id of ids) byCase.set(id, (byCase.get(id) ?? []).concat(event));
+    for (const id of ids) {
+      const events = byCase.get(id);
+      if (events) events.push(event);
+      else byCase.set(id, [event]);
+    }
   }
   return byCase;
 }

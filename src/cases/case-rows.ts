@@ -6,11 +6,11 @@
  * iterated, so a renderer holds one row per run at a time. The runs' folder is removed when the
  * list is disposed, when it is garbage-collected, or on any exit (runtime.ts).
  */
-import { Buffer } from 'node:buffer';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackTemp, untrackTemp } from '../runtime.ts';
+import { linesOf, onDisk, onDiskEach, writeAll } from './on-disk.ts';
 
 /** A row with its order: the instant of its first activity, then its case id. */
 export interface KeyedRow<R> {
@@ -30,59 +30,102 @@ function keyedOf<R>(line: string): KeyedRow<R> {
   return { at: Number(at), id, row: JSON.parse(line.slice(tab + 1)) };
 }
 
-/** Every line of a file, read `chunk` bytes at a time. */
-export function* linesOf(path: string, chunk = 64 * 1024): Generator<string> {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(chunk);
-    let rest = Buffer.alloc(0);
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
-      const bytes = rest.length === 0 ? buffer.subarray(0, n) : Buffer.concat([rest, buffer.subarray(0, n)]);
-      let from = 0;
-      for (let nl; (nl = bytes.indexOf(10, from)) >= 0; from = nl + 1) yield bytes.toString('utf8', from, nl);
-      rest = Buffer.from(bytes.subarray(from));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const removeFolder = (dir: string) => {
   rmSync(dir, { recursive: true, force: true });
   untrackTemp(dir);
 };
 const disposer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<string>(removeFolder) : undefined;
 
+/** Rows sorted in memory before they are written as a run: ~23 MB of case rows. */
+const RUN_ROWS = 16_384;
+/** Runs read at once: more are first merged into fewer (files open, heads compared per row). */
+const MERGE_WIDTH = 64;
+
 /** Sorted runs being written; {@link finish} gives the list. */
 export class RowRuns<R> {
-  readonly dir = mkdtempSync(join(tmpdir(), 'cloudtrail-support-case-rows-'));
-  private readonly runs: string[] = [];
+  readonly dir = onDisk(tmpdir(), () => mkdtempSync(join(tmpdir(), 'cloudtrail-support-case-rows-')));
+  private runs: string[] = [];
+  private pending: KeyedRow<R>[] = [];
   private count = 0;
-  constructor() {
+  private written = 0;
+  /** `runRows` and `mergeWidth` are {@link RUN_ROWS} and {@link MERGE_WIDTH} unless a test makes them small. */
+  constructor(private readonly runRows = RUN_ROWS, private readonly mergeWidth = MERGE_WIDTH) {
     trackTemp(this.dir);
   }
 
-  /** Writes `rows` (any order) as one sorted run. */
-  add(rows: KeyedRow<R>[]): void {
-    if (rows.length === 0) return;
-    rows.sort(byFirstActivity);
-    const path = join(this.dir, `run-${this.runs.length}`);
-    const fd = openSync(path, 'w');
-    try {
-      for (let from = 0; from < rows.length; from += 1024) {
-        const bytes = Buffer.from(rows.slice(from, from + 1024).map(lineOf).join(''), 'utf8');
-        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-      }
-    } finally {
-      closeSync(fd);
-    }
-    this.runs.push(path);
+  /** Adds rows (any order), written as a sorted run once {@link RUN_ROWS} are pending. */
+  add(rows: readonly KeyedRow<R>[]): void {
+    for (const row of rows) this.pending.push(row);
     this.count += rows.length;
+    if (this.pending.length >= this.runRows) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.pending.sort(byFirstActivity);
+    const rows = this.pending;
+    this.pending = [];
+    this.runs.push(this.writeRun(runText(rows)));
+  }
+
+  /** A new run file of the text pieces. */
+  private writeRun(pieces: Iterable<string>): string {
+    const path = join(this.dir, `run-${this.written++}`);
+    onDisk(this.dir, () => {
+      const fd = openSync(path, 'w');
+      try {
+        for (const piece of pieces) writeAll(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    });
+    return path;
   }
 
   /** The rows of every run, in report order. */
   finish(): DiskRows<R> {
+    this.flush();
+    // Runs past the merge width are merged, a width at a time, into longer runs.
+    while (this.runs.length > this.mergeWidth) {
+      const group = this.runs.slice(0, this.mergeWidth);
+      const merged = this.writeRun(runText(onDiskEach(this.dir, mergedRuns<R>(group))));
+      onDisk(this.dir, () => group.forEach((run) => rmSync(run)));
+      this.runs = [...this.runs.slice(this.mergeWidth), merged];
+    }
     return new DiskRows(this.dir, this.runs, this.count);
+  }
+}
+
+/** A run's text, 1,024 lines a piece. */
+function* runText<R>(rows: Iterable<KeyedRow<R>>): Generator<string> {
+  let lines: string[] = [];
+  for (const keyed of rows) {
+    lines.push(lineOf(keyed));
+    if (lines.length < 1024) continue;
+    yield lines.join('');
+    lines = [];
+  }
+  yield lines.join('');
+}
+
+/** The keyed rows of sorted runs, merged in report order (the smallest head by a scan: at most {@link MERGE_WIDTH} runs). */
+function* mergedRuns<R>(runs: readonly string[]): Generator<KeyedRow<R>> {
+  const heads = runs.map((run) => ({ lines: linesOf(run), next: undefined as KeyedRow<R> | undefined }));
+  try {
+    for (const head of heads) head.next = readNext(head.lines);
+    for (;;) {
+      let min = -1;
+      for (let i = 0; i < heads.length; i++) {
+        const next = heads[i].next;
+        if (next && (min < 0 || byFirstActivity(next, heads[min].next!) < 0)) min = i;
+      }
+      if (min < 0) return;
+      yield heads[min].next!;
+      heads[min].next = readNext(heads[min].lines);
+    }
+  } finally {
+    // A reader left before its end (a slice from the start again) closes its files.
+    for (const head of heads) head.lines.return(undefined);
   }
 }
 
@@ -100,24 +143,7 @@ export class DiskRows<R> implements Iterable<R> {
 
   *[Symbol.iterator](): Iterator<R> {
     if (this.disposed) throw new Error('the case rows on disk were disposed');
-    const heads = this.runs.map((run) => ({ lines: linesOf(run), next: undefined as KeyedRow<R> | undefined }));
-    try {
-      for (const head of heads) head.next = readNext(head.lines);
-      // The smallest head by a scan, not a heap: a run per partition (32 on the dense corpus).
-      for (;;) {
-        let min = -1;
-        for (let i = 0; i < heads.length; i++) {
-          const next = heads[i].next;
-          if (next && (min < 0 || byFirstActivity(next, heads[min].next!) < 0)) min = i;
-        }
-        if (min < 0) return;
-        yield heads[min].next!.row;
-        heads[min].next = readNext(heads[min].lines);
-      }
-    } finally {
-      // A reader left before its end (a slice from the start again) closes its files.
-      for (const head of heads) head.lines.return(undefined);
-    }
+    for (const keyed of onDiskEach(this.dir, mergedRuns<R>(this.runs))) yield keyed.row;
   }
 
   /** Rows `from` to `to`: read on from the last slice when asked in order, else from the start. */

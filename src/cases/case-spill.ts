@@ -12,13 +12,12 @@
  * The files live in one temp folder under the OS temp dir (`TMPDIR`), removed when the cases are
  * made, or on any exit (runtime.ts).
  */
-import { Buffer } from 'node:buffer';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackTemp, untrackTemp } from '../runtime.ts';
 import { decodeFacts, encodeFacts, TextTable } from './case-codec.ts';
-import { linesOf } from './case-rows.ts';
+import { linesOf, onDisk, writeAll } from './on-disk.ts';
 import { type CaseFacts, mergeCaseFacts } from './case-facts.ts';
 
 /**
@@ -29,8 +28,11 @@ export const SPILL_AT = 16_384;
 
 /** Files a spill is split into; a partition larger than {@link SPLIT_ABOVE} is split again the same way. */
 const PARTITIONS = 32;
-/** A partition up to this size is read whole: ~30,000 cases' lines. */
-export const SPLIT_ABOVE = 64 * 1024 * 1024;
+/**
+ * A partition up to this size is read whole: ~17,000 cases at ~490 bytes a line (the dense
+ * corpus's average), ~35 MB of facts once read, as many as the scan holds.
+ */
+export const SPLIT_ABOVE = 8 * 1024 * 1024;
 /** Splits deep enough for 32^4 partitions; a partition of one case (every line the same id) is never split. */
 const MAX_DEPTH = 4;
 
@@ -72,11 +74,6 @@ class PartitionFiles {
   }
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-}
-
 const byPartition = (): string[][] => Array.from({ length: PARTITIONS }, () => []);
 
 /** The case state's files on disk (see the module comment). */
@@ -86,7 +83,6 @@ export class CaseSpill {
   private splits = 0;
   /** Cases written, counted once per spill they were in. */
   linesWritten = 0;
-  bytesWritten = 0;
 
   private constructor(readonly dir: string, private readonly splitAbove: number) {
     this.files = new PartitionFiles(dir, 'cases-');
@@ -94,22 +90,20 @@ export class CaseSpill {
 
   /** A new spill in a fresh temp folder; partitions larger than `splitAbove` bytes are split before they are read. */
   static open(splitAbove = SPLIT_ABOVE): CaseSpill {
-    const dir = mkdtempSync(join(tmpdir(), 'cloudtrail-support-cases-'));
-    trackTemp(dir);
-    return new CaseSpill(dir, splitAbove);
+    return onDisk(tmpdir(), () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cloudtrail-support-cases-'));
+      trackTemp(dir);
+      return new CaseSpill(dir, splitAbove);
+    });
   }
 
   /** Appends every case of `cases` (the caller then empties it). */
   write(cases: ReadonlyMap<string, CaseFacts>): void {
     if (cases.size === 0) return;
     const lines = byPartition();
-    for (const [id, facts] of cases) {
-      const line = `${caseLine(id, facts, this.texts)}\n`;
-      lines[partitionOf(id, 0)].push(line);
-      this.bytesWritten += line.length;
-    }
+    for (const [id, facts] of cases) lines[partitionOf(id, 0)].push(`${caseLine(id, facts, this.texts)}\n`);
     this.linesWritten += cases.size;
-    this.files.append(lines);
+    onDisk(this.dir, () => this.files.append(lines));
   }
 
   /**
@@ -123,15 +117,15 @@ export class CaseSpill {
   }
 
   private *partition(path: string, depth: number, only: ReadonlySet<string> | undefined): Generator<Map<string, CaseFacts>> {
-    if (statSync(path).size > this.splitAbove && depth < MAX_DEPTH) {
-      const parts = this.split(path, depth + 1);
+    if (onDisk(this.dir, () => statSync(path).size) > this.splitAbove && depth < MAX_DEPTH) {
+      const parts = onDisk(this.dir, () => this.split(path, depth + 1));
       if (parts) {
         for (const part of parts) yield* this.partition(part, depth + 1, only);
         return;
       }
     }
     const cases = new Map<string, CaseFacts>();
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
+    for (const line of onDisk(this.dir, () => readFileSync(path, 'utf8')).split('\n')) {
       // A case not asked for is skipped on its id, before its facts are read.
       if (line === '' || (only && !only.has(idOfLine(line)))) continue;
       const [id, facts] = parseCaseLine(line, this.texts);

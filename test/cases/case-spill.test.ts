@@ -17,7 +17,8 @@ import { toReportJson } from '../../src/render/report.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import type { SupportRow } from '../../src/types.ts';
 import { CASE_A, EXPECTED_CASES, storyRecords, writeStoryArchive } from '../_support/case-stories.ts';
-import { record, ROOT } from '../_support/helpers.ts';
+import { record, rejects, ROOT } from '../_support/helpers.ts';
+import { RunError } from '../../src/errors.ts';
 
 const FILE = toLogFile('stories.json', 1);
 const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
@@ -163,6 +164,26 @@ test('report() with the case state on disk gives the same document, findings inc
     assert.ok(memory.includes(CASE_A));
     assert.is(temps(), before);
   } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a case state that cannot go to disk (TMPDIR missing) stops the run with an error that names the folder', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'cts-spill-'));
+  const saved = process.env.TMPDIR;
+  const missing = join(root, 'no-such-folder');
+  try {
+    writeStoryArchive(join(root, 'in'));
+    process.env.TMPDIR = missing;
+    await rejects(
+      () => report([join(root, 'in')], { workers: 1, reports: ['cases'], casesInMemory: 0 }),
+      (e) =>
+        e instanceof RunError && e.message.startsWith(`cannot keep the case state on disk in ${missing}: ENOENT`) &&
+        e.message.endsWith('(TMPDIR chooses the folder)'),
+    );
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
     rmSync(root, { recursive: true, force: true });
   }
 });

@@ -1,0 +1,51 @@
+/**
+ * Reading and writing the case state's temp files (case-spill.ts, case-rows.ts): whole writes,
+ * lines read a piece at a time, and a failure (a full disk, a missing TMPDIR) said as what it is.
+ */
+import { Buffer } from 'node:buffer';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { RunError } from '../errors.ts';
+
+const failure = (dir: string, err: unknown) =>
+  err instanceof RunError ? err : new RunError(`cannot keep the case state on disk in ${dir}: ${(err as Error).message} (TMPDIR chooses the folder)`);
+
+/** `work` on files in `dir`, its failure a RunError that names the folder. */
+export function onDisk<T>(dir: string, work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    throw failure(dir, err);
+  }
+}
+
+/** The items of a lazy reader of files in `dir`, its failure a RunError that names the folder. */
+export function* onDiskEach<T>(dir: string, items: Iterable<T>): Generator<T> {
+  try {
+    yield* items;
+  } catch (err) {
+    throw failure(dir, err);
+  }
+}
+
+/** Writes all of `text` (UTF-8) at the file's position: writeSync may write less than asked. */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Every line of a file (without its `\n`), read `chunk` bytes at a time. */
+export function* linesOf(path: string, chunk = 64 * 1024): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(chunk);
+    let rest = Buffer.alloc(0);
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
+      const bytes = rest.length === 0 ? buffer.subarray(0, n) : Buffer.concat([rest, buffer.subarray(0, n)]);
+      let from = 0;
+      for (let nl; (nl = bytes.indexOf(10, from)) >= 0; from = nl + 1) yield bytes.toString('utf8', from, nl);
+      rest = Buffer.from(bytes.subarray(from));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
