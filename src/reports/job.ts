@@ -33,7 +33,7 @@ export interface ReportOptions extends Omit<ScanOptions, 'onRows' | 'keepRows'> 
   readonly eventLimit?: number;
   /** Detection rules to run (findings/); none when absent. */
   readonly findings?: FindingsOptions;
-  /** Cases held in memory before the case state goes to disk (default 16,384: cases/case-spill.ts). */
+  /** Cases held in memory before the case state goes to disk (default 4,096: cases/case-spill.ts). */
   readonly casesInMemory?: number;
 }
 
