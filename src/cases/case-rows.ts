@@ -1,9 +1,9 @@
 /**
  * Case rows kept on disk in their report order, for an archive whose case state went to disk
  * (case-spill.ts): 123,072 case rows held as objects took ~172 MB (~1.4 KB a row) after the
- * 2,000-file dense corpus's scan. Each partition's rows are written as a run sorted by (instant of
- * first activity, case id); the list reads the runs back merged, in that order, each time it is
- * iterated, so a renderer holds one row per run at a time. The runs' folder is removed when the
+ * 2,000-file dense corpus's scan. The rows are written in runs of {@link RUN_ROWS}, each sorted by
+ * (instant of first activity, case id); the list reads the runs back merged, in that order, each
+ * time it is iterated, so a renderer holds one row per run at a time. The runs' folder is removed when the
  * list is disposed, when it is garbage-collected, or on any exit (runtime.ts).
  */
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';

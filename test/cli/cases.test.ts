@@ -2,11 +2,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASE_COLUMNS } from '../../src/cases/case-row.ts';
 import { CASE_A, EXPECTED_CASES, writeStoryArchive } from '../_support/case-stories.ts';
-import { ROOT, tempDir } from '../_support/helpers.ts';
+import { gz, put, record, ROOT, tempDir, trailFile } from '../_support/helpers.ts';
 
 const CLI = join(ROOT, 'dist/src/cli.js');
 const run = (args: string[]) => {
@@ -86,6 +86,47 @@ test('cases exits 2 on a bad format or a missing path', () => {
   const missing = run(['cases', '/no/such/dir']);
   assert.is(missing.code, 2);
   assert.match(missing.stderr, /cannot read input path/);
+});
+
+/** An archive of `count` cases, each opened and resolved (two files, so the merged state grows file by file). */
+function manyCases(count: number): string {
+  const root = tempDir();
+  for (const [half, from] of [['a', 0], ['b', Math.ceil(count / 2)]] as const) {
+    const records = [];
+    for (let c = from; c < Math.min(count, from + Math.ceil(count / 2)); c++) {
+      const caseId = `case-111122223333-muen-2026-${String(c).padStart(16, '0')}`;
+      records.push(
+        record({ eventID: `c${c}`, eventTime: `2026-01-05T10:${String(c % 60).padStart(2, '0')}:00Z`, responseElements: { caseId } }),
+        record({ eventID: `r${c}`, eventTime: '2026-01-06T10:00:00Z', eventName: 'ResolveCase', requestParameters: { caseId }, responseElements: null }),
+      );
+    }
+    put(root, `AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/05/111122223333_CloudTrail_us-east-1_20260105T1000Z_${half}.json.gz`, gz(trailFile(records)));
+  }
+  return root;
+}
+
+test('cases past the 4,096 held in memory go to disk under TMPDIR, come out the same in every format, and leave nothing there', () => {
+  const archive = manyCases(5000);
+  const temp = tempDir();
+  const runIn = (tmp: string, args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TZ: 'UTC', TMPDIR: tmp } });
+  const json = runIn(temp, ['cases', archive, '--format', 'json']);
+  assert.is(json.status, 0, json.stderr);
+  const cases = JSON.parse(json.stdout).cases;
+  assert.is(cases.length, 5000);
+  assert.equal(cases.slice(0, 2).map((c: { caseId: string }) => c.caseId), [
+    'case-111122223333-muen-2026-0000000000000000',
+    'case-111122223333-muen-2026-0000000000000060',
+  ]);
+  assert.ok(cases.every((c: { status: string }) => c.status === 'resolved'));
+  const csv = runIn(temp, ['cases', archive, '--format', 'csv']);
+  assert.is(csv.stdout.trimEnd().split('\n').length, 5001, 'a header and a line per case');
+  assert.equal(readdirSync(temp), [], 'no temp file left');
+  const missing = join(temp, 'no-such-folder');
+  const failed = runIn(missing, ['cases', archive, '--format', 'json']);
+  assert.is(failed.status, 2);
+  assert.match(failed.stderr, `cannot keep the case state on disk in ${missing}: ENOENT`);
+  assert.match(failed.stderr, '(TMPDIR chooses the folder)');
 });
 
 test.run();
