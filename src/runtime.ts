@@ -2,7 +2,7 @@
  * The one place that knows which runtime and which build is running (Node from dist/, Node
  * through tsx in tests, or Deno on the .ts sources), and the temp paths to remove on the way out.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeSync } from 'node:fs';
 import process from 'node:process';
 import { Worker } from 'node:worker_threads';
 
@@ -114,4 +114,9 @@ export function removeOpenTemps(): void {
     }
   }
   openTemps.clear();
+}
+
+/** Writes all of `bytes` at the file's position: writeSync may write less than asked. */
+export function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }

@@ -164,12 +164,9 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
   let made: KeyedRow<R>[] = [];
   let drained = 0;
   const summarize = (cases: Map<string, CaseFacts>) => {
-    for (const [id, events] of setOnly) {
-      if (!cases.has(id)) continue;
-      for (const event of events) addToCase(cases, id, event);
-      setOnly.delete(id);
-    }
     for (const [id, facts] of cases) {
+      for (const event of setOnly.get(id) ?? []) addCaseEvent(facts, event);
+      setOnly.delete(id);
       if (facts.shown) made.push({ at: eventInstant(facts.first.eventTime), id, row: toRow(summarizeCase(id, facts, state.histories)) });
       if (!drain) continue;
       cases.delete(id);

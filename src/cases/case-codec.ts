@@ -32,162 +32,132 @@ export class TextTable {
   }
 }
 
-type Ref = number | null;
-type Instant = number | string;
-type MomentCode = [string, string | null, Ref, Ref, number, Ref];
-type ResolutionCode = [...MomentCode, Ref, Ref];
-type RowCode = [string, Ref, Ref, Ref, Ref, Ref, Ref, Ref, boolean | null, Ref, Ref, Ref, Ref, Ref, Ref, Ref, string | null, Ref, Ref, number];
-type UseCode = [Ref, Ref, Ref, Instant];
-/** The facts' fields in CaseFacts order; booleans as they are. */
-export type FactsCode = [
-  boolean,
-  [RowCode, Ref] | null,
-  number,
-  Ref[],
-  Instant,
-  ResolutionCode | null,
-  boolean,
-  boolean,
-  boolean,
-  boolean,
-  boolean,
-  number,
-  number,
-  Ref[],
-  Ref[],
-  Ref[],
-  Ref[],
-  MomentCode,
-  MomentCode,
-  number,
-  Ref[],
-  UseCode[],
-  UseCode[],
-];
+/**
+ * How a field is written: as it is, as a text's number, a list of them, an instant, or a nested
+ * part (a moment, the resolution, the opening, first uses). Each part's fields are listed once, in
+ * their written order, for both directions; a Record type makes the compiler ask for every field.
+ */
+type Kind = 'value' | 'text' | 'texts' | 'instant' | 'moment' | 'resolution' | 'opening' | 'uses';
 
-const instantOut = (at: number): Instant => Number.isFinite(at) ? at : String(at);
-const instantIn = (at: Instant): number => typeof at === 'number' ? at : Number(at);
+const MOMENT_KINDS: Record<keyof Moment, Kind> = { eventTime: 'value', eventID: 'value', file: 'text', archivePath: 'text', index: 'value', account: 'text' };
+const RESOLUTION_KINDS: Record<keyof Resolution, Kind> = { ...MOMENT_KINDS, principal: 'text', identityType: 'text' };
+const ROW_KINDS: Record<keyof CaseRowFacts, Kind> = {
+  eventTime: 'value',
+  eventName: 'text',
+  principal: 'text',
+  identityType: 'text',
+  callerAccount: 'text',
+  account: 'text',
+  region: 'text',
+  credentialClass: 'text',
+  mfa: 'value',
+  sourceIPAddress: 'text',
+  userAgent: 'text',
+  errorCode: 'text',
+  severityCode: 'text',
+  serviceCode: 'text',
+  categoryCode: 'text',
+  issueType: 'text',
+  eventID: 'value',
+  file: 'text',
+  archivePath: 'text',
+  index: 'value',
+};
+const USE_KINDS: Record<keyof FirstUse, Kind> = { principalKey: 'text', principal: 'text', value: 'text', at: 'instant' };
+const FACTS_KINDS: Record<keyof CaseFacts, Kind> = {
+  shown: 'value',
+  opened: 'opening',
+  communications: 'value',
+  communicatedBy: 'texts',
+  lastCommunicationAt: 'instant',
+  resolved: 'resolution',
+  resolvedByRoot: 'value',
+  resolvedWithoutMfa: 'value',
+  resolvedMfaNotRecorded: 'value',
+  answeredByRoot: 'value',
+  readByRoot: 'value',
+  attachments: 'value',
+  reads: 'value',
+  principalKeys: 'texts',
+  touchedBy: 'texts',
+  accounts: 'texts',
+  regions: 'texts',
+  first: 'moment',
+  last: 'moment',
+  errors: 'value',
+  errorCodes: 'texts',
+  ips: 'uses',
+  agents: 'uses',
+};
+
+/** A part's fields in written order, listed once (not made per call: the spill writes ~215,000 lines). */
+type Fields = readonly (readonly [string, Kind])[];
+const MOMENT: Fields = Object.entries(MOMENT_KINDS);
+const RESOLUTION: Fields = Object.entries(RESOLUTION_KINDS);
+const ROW: Fields = Object.entries(ROW_KINDS);
+const USE: Fields = Object.entries(USE_KINDS);
+const FACTS: Fields = Object.entries(FACTS_KINDS);
+
+/** A part's fields as an array, in the order `fields` lists them. */
+function encodePart(fields: Fields, part: object, t: TextTable): unknown[] {
+  const values = part as Record<string, unknown>;
+  return fields.map(([name, kind]) => encodeField(kind, values[name], t));
+}
+
+function encodeField(kind: Kind, v: unknown, t: TextTable): unknown {
+  switch (kind) {
+    case 'value':
+      return v;
+    case 'text':
+      return t.ref(v as string | null);
+    case 'texts':
+      return (v as string[]).map((text) => t.ref(text));
+    case 'instant':
+      return Number.isFinite(v) ? v : String(v);
+    case 'moment':
+      return encodePart(MOMENT, v as Moment, t);
+    case 'resolution':
+      return v === undefined ? null : encodePart(RESOLUTION, v as Resolution, t);
+    case 'opening':
+      return v === undefined ? null : [encodePart(ROW, (v as Opening).row, t), t.ref((v as Opening).language)];
+    case 'uses':
+      return (v as FirstUse[]).map((use) => encodePart(USE, use, t));
+  }
+}
+
+/** The part of {@link encodePart}'s array, its properties added in `fields` order (one shape for every part). */
+function decodePart<T>(fields: Fields, code: readonly unknown[], t: TextTable): T {
+  const part: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) part[fields[i][0]] = decodeField(fields[i][1], code[i], t);
+  return part as T;
+}
+
+function decodeField(kind: Kind, c: unknown, t: TextTable): unknown {
+  switch (kind) {
+    case 'value':
+      return c;
+    case 'text':
+      return t.text(c as number | null);
+    case 'texts':
+      return (c as number[]).map((n) => t.text(n));
+    case 'instant':
+      return typeof c === 'number' ? c : Number(c);
+    case 'moment':
+      return decodePart<Moment>(MOMENT, c as unknown[], t);
+    case 'resolution':
+      return c === null ? undefined : decodePart<Resolution>(RESOLUTION, c as unknown[], t);
+    case 'opening': {
+      if (c === null) return undefined;
+      const [row, language] = c as [unknown[], number | null];
+      return { row: decodePart<CaseRowFacts>(ROW, row, t), language: t.text(language) };
+    }
+    case 'uses':
+      return (c as unknown[][]).map((use) => decodePart<FirstUse>(USE, use, t));
+  }
+}
 
 /** The facts as an array for JSON.stringify, their repeated texts numbered in `t`. */
-export function encodeFacts(f: CaseFacts, t: TextTable): FactsCode {
-  const r = (text: string | null) => t.ref(text);
-  const list = (texts: readonly string[]) => texts.map(r);
-  const moment = (m: Moment): MomentCode => [m.eventTime, m.eventID, r(m.file), r(m.archivePath), m.index, r(m.account)];
-  const uses = (u: readonly FirstUse[]): UseCode[] => u.map((use) => [r(use.principalKey), r(use.principal), r(use.value), instantOut(use.at)]);
-  const o = f.opened?.row;
-  const opened: [RowCode, Ref] | null = o
-    ? [[
-      o.eventTime,
-      r(o.eventName),
-      r(o.principal),
-      r(o.identityType),
-      r(o.callerAccount),
-      r(o.account),
-      r(o.region),
-      r(o.credentialClass),
-      o.mfa,
-      r(o.sourceIPAddress),
-      r(o.userAgent),
-      r(o.errorCode),
-      r(o.severityCode),
-      r(o.serviceCode),
-      r(o.categoryCode),
-      r(o.issueType),
-      o.eventID,
-      r(o.file),
-      r(o.archivePath),
-      o.index,
-    ], r(f.opened!.language)]
-    : null;
-  const resolved: ResolutionCode | null = f.resolved ? [...moment(f.resolved), r(f.resolved.principal), r(f.resolved.identityType)] : null;
-  return [
-    f.shown,
-    opened,
-    f.communications,
-    list(f.communicatedBy),
-    instantOut(f.lastCommunicationAt),
-    resolved,
-    f.resolvedByRoot,
-    f.resolvedWithoutMfa,
-    f.resolvedMfaNotRecorded,
-    f.answeredByRoot,
-    f.readByRoot,
-    f.attachments,
-    f.reads,
-    list(f.principalKeys),
-    list(f.touchedBy),
-    list(f.accounts),
-    list(f.regions),
-    moment(f.first),
-    moment(f.last),
-    f.errors,
-    list(f.errorCodes),
-    uses(f.ips),
-    uses(f.agents),
-  ];
-}
+export const encodeFacts = (f: CaseFacts, t: TextTable): unknown[] => encodePart(FACTS, f, t);
 
 /** The facts of {@link encodeFacts}' array, their texts from `t`. */
-export function decodeFacts(c: FactsCode, t: TextTable): CaseFacts {
-  // s: a text that is never null (a null there was written from a null, and comes back as one).
-  const s = (ref: Ref) => t.text(ref)!;
-  const n = (ref: Ref) => t.text(ref);
-  const list = (refs: readonly Ref[]) => refs.map(s);
-  const moment = (m: MomentCode): Moment => ({ eventTime: m[0], eventID: m[1], file: s(m[2]), archivePath: n(m[3]), index: m[4], account: n(m[5]) });
-  const uses = (u: readonly UseCode[]): FirstUse[] =>
-    u.map((use) => ({ principalKey: s(use[0]), principal: s(use[1]), value: n(use[2]), at: instantIn(use[3]) }));
-  const opened = (code: [RowCode, Ref] | null): Opening | undefined => {
-    if (!code) return undefined;
-    const o = code[0];
-    const row: CaseRowFacts = {
-      eventTime: o[0],
-      eventName: s(o[1]),
-      principal: s(o[2]),
-      identityType: n(o[3]),
-      callerAccount: n(o[4]),
-      account: n(o[5]),
-      region: n(o[6]),
-      credentialClass: s(o[7]),
-      mfa: o[8],
-      sourceIPAddress: n(o[9]),
-      userAgent: n(o[10]),
-      errorCode: n(o[11]),
-      severityCode: n(o[12]),
-      serviceCode: n(o[13]),
-      categoryCode: n(o[14]),
-      issueType: n(o[15]),
-      eventID: o[16],
-      file: s(o[17]),
-      archivePath: n(o[18]),
-      index: o[19],
-    };
-    return { row, language: n(code[1]) };
-  };
-  const resolved = (m: ResolutionCode | null): Resolution | undefined =>
-    m ? { ...moment(m.slice(0, 6) as MomentCode), principal: s(m[6]), identityType: n(m[7]) } : undefined;
-  return {
-    shown: c[0],
-    opened: opened(c[1]),
-    communications: c[2],
-    communicatedBy: list(c[3]),
-    lastCommunicationAt: instantIn(c[4]),
-    resolved: resolved(c[5]),
-    resolvedByRoot: c[6],
-    resolvedWithoutMfa: c[7],
-    resolvedMfaNotRecorded: c[8],
-    answeredByRoot: c[9],
-    readByRoot: c[10],
-    attachments: c[11],
-    reads: c[12],
-    principalKeys: list(c[13]),
-    touchedBy: list(c[14]),
-    accounts: list(c[15]),
-    regions: list(c[16]),
-    first: moment(c[17]),
-    last: moment(c[18]),
-    errors: c[19],
-    errorCodes: list(c[20]),
-    ips: uses(c[21]),
-    agents: uses(c[22]),
-  };
-}
+export const decodeFacts = (c: readonly unknown[], t: TextTable): CaseFacts => decodePart<CaseFacts>(FACTS, c, t);

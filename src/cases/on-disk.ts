@@ -3,8 +3,9 @@
  * lines read a piece at a time, and a failure (a full disk, a missing TMPDIR) said as what it is.
  */
 import { Buffer } from 'node:buffer';
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { RunError } from '../errors.ts';
+import { writeAllSync } from '../runtime.ts';
 
 const failure = (dir: string, err: unknown) =>
   err instanceof RunError ? err : new RunError(`cannot keep the case state on disk in ${dir}: ${(err as Error).message} (TMPDIR chooses the folder)`);
@@ -27,11 +28,8 @@ export function* onDiskEach<T>(dir: string, items: Iterable<T>): Generator<T> {
   }
 }
 
-/** Writes all of `text` (UTF-8) at the file's position: writeSync may write less than asked. */
-export function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-}
+/** Writes all of `text` (UTF-8) at the file's position. */
+export const writeAll = (fd: number, text: string): void => writeAllSync(fd, Buffer.from(text, 'utf8'));
 
 /** Every line of a file (without its `\n`), read `chunk` bytes at a time. */
 export function* linesOf(path: string, chunk = 64 * 1024): Generator<string> {

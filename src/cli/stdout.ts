@@ -7,7 +7,8 @@
  * goes through the stream, whose callback carries any error. A closed pipe (EPIPE) is passed on
  * as it is, for the CLI to end quietly; anything else becomes a RunError (exit 2).
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
+import { writeAllSync } from '../runtime.ts';
 import process from 'node:process';
 import { errnoReason } from '../read/fs-errors.ts';
 import { RunError } from '../errors.ts';
@@ -32,7 +33,7 @@ const encoder = new TextEncoder();
 /** Writes `data` to standard output; resolves once it is all written, rejects when it cannot be. */
 export async function writeStdout(data: string | Uint8Array): Promise<void> {
   try {
-    if (stdoutIsFile()) writeAllSync(typeof data === 'string' ? encoder.encode(data) : data);
+    if (stdoutIsFile()) writeAllSync(STDOUT, typeof data === 'string' ? encoder.encode(data) : data);
     else await new Promise<void>((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') throw err;
@@ -43,8 +44,4 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
 /** Writes text given in pieces, about 1 MiB a write, so a large document is never one string. */
 export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
   for (const piece of inWritesOf1MiB(chunks)) await writeStdout(piece);
-}
-
-function writeAllSync(bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(STDOUT, bytes, done, bytes.length - done);
 }

@@ -39,9 +39,6 @@ export function escapeControls(text: string): string {
   });
 }
 
-/** A table's rows: an array, or rows read from disk each time they are iterated (reports/index.ts RowList). */
-export type TableRows = Iterable<Record<string, unknown>> & { readonly length: number };
-
 /** `head` and a line per row, each line ended by `\n`, a piece per 1,024 lines. */
 export function* linesInPieces<R>(head: readonly string[], rows: Iterable<R>, lineOf: (row: R) => string): Generator<string> {
   let lines = [...head];

@@ -6,7 +6,8 @@
  * (`AWSReservedSSO_Admin…/maria.garcia@example.com`), a file's name. Pure.
  */
 import stringWidth from 'string-width';
-import { cellText, escapeControls, linesInPieces, type TableRows } from './cells.ts';
+import type { RowList } from '../reports/index.ts';
+import { cellText, escapeControls, linesInPieces } from './cells.ts';
 
 const ELLIPSIS = '…';
 const GAP = 2;
@@ -108,12 +109,12 @@ export function fitColumns(columns: readonly string[], natural: readonly number[
  * line per row, with a last line naming the columns left out when some did not fit. The `whole`
  * columns are never narrowed (the case flags: a cut flag says nothing).
  */
-export function toFittedTable(rows: TableRows, columns: readonly string[], width: number, whole: readonly string[] = []): string {
+export function toFittedTable(rows: RowList, columns: readonly string[], width: number, whole: readonly string[] = []): string {
   return [...fittedTableChunks(rows, columns, width, whole)].join('');
 }
 
 /** {@link toFittedTable} in pieces: the rows are read twice (natural widths, then lines), never held. */
-export function* fittedTableChunks(rows: TableRows, columns: readonly string[], width: number, whole: readonly string[] = []): Generator<string> {
+export function* fittedTableChunks(rows: RowList, columns: readonly string[], width: number, whole: readonly string[] = []): Generator<string> {
   if (rows.length === 0) return yield '  (none)\n';
   const natural = columns.map((c) => stringWidth(c));
   for (const row of rows) columns.forEach((c, i) => natural[i] = Math.max(natural[i], stringWidth(shownText(row[c]))));

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
-import { cellText, escapeControls, linesInPieces, type TableRows } from './cells.ts';
+import type { RowList } from '../reports/index.ts';
+import { cellText, escapeControls, linesInPieces } from './cells.ts';
 
 /** Widest a cell is shown in a terminal table, in terminal columns; longer text is cut with an ellipsis. */
 export const MAX_WIDTH = 48;
@@ -65,12 +66,12 @@ function widestCells(header: readonly Cell[], rows: Iterable<Record<string, unkn
  * Cells are measured and padded in terminal columns, so wide (CJK, fullwidth, emoji) and
  * zero-width (combining) characters keep the columns aligned.
  */
-export function toTextTable(rows: TableRows, columns: readonly string[]): string {
+export function toTextTable(rows: RowList, columns: readonly string[]): string {
   return [...textTableChunks(rows, columns)].join('');
 }
 
 /** {@link toTextTable} in pieces: the rows are read twice (widths, then lines), never held. */
-export function* textTableChunks(rows: TableRows, columns: readonly string[]): Generator<string> {
+export function* textTableChunks(rows: RowList, columns: readonly string[]): Generator<string> {
   if (rows.length === 0) return yield '  (none)\n';
   const header = columns.map(cell);
   const widths = widestCells(header, rows, columns);
