@@ -158,6 +158,11 @@ export class DiskRows<R> implements Iterable<R> {
       if (next.done) break;
       if (this.cursor.at >= from) out.push(next.value);
     }
+    // Read to the end: its last run's file is still open until the reader is closed.
+    if (this.cursor.at >= this.length) {
+      this.cursor.rows.return?.();
+      this.cursor = undefined;
+    }
     return out;
   }
 

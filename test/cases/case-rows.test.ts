@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { byFirstActivity, DiskRows, type KeyedRow, RowRuns } from '../../src/cases/case-rows.ts';
@@ -21,11 +21,22 @@ function keyedRows(count: number): KeyedRow<Row>[] {
   return rows;
 }
 
-const openFiles = () => readdirSync('/proc/self/fd').length;
+/** The rows of `keyed` in report order, as the list should give them. */
+const inOrder = (keyed: readonly KeyedRow<Row>[]) => [...keyed].sort(byFirstActivity).map((k) => k.row);
+
+/** This process's open files under `dir` (other descriptors come and go with the runtime). */
+const openFilesIn = (dir: string) =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+    } catch {
+      return false;
+    }
+  }).length;
 
 test('rows written as many small runs, merged a few at a time, come back in report order, as often as asked', () => {
   const keyed = keyedRows(500);
-  const expected = [...keyed].sort(byFirstActivity).map((k) => k.row);
+  const expected = inOrder(keyed);
   const runs = new RowRuns<Row>(7, 4);
   for (let i = 0; i < keyed.length; i += 50) runs.add(keyed.slice(i, i + 50));
   const rows = runs.finish();
@@ -41,7 +52,7 @@ test('rows written as many small runs, merged a few at a time, come back in repo
 
 test('slices in order read on; a slice before the last starts again; a reader left early closes its files', () => {
   const keyed = keyedRows(300);
-  const expected = [...keyed].sort(byFirstActivity).map((k) => k.row);
+  const expected = inOrder(keyed);
   const runs = new RowRuns<Row>(16, 64);
   runs.add(keyed);
   const rows = runs.finish();
@@ -49,17 +60,21 @@ test('slices in order read on; a slice before the last starts again; a reader le
   assert.equal(rows.slice(100, 250), expected.slice(100, 250));
   assert.equal(rows.slice(40, 60), expected.slice(40, 60), 'back to an earlier place');
   assert.equal(rows.slice(290, 400), expected.slice(290, 300), 'past the end');
-  const before = openFiles();
   for (let i = 0; i < 20; i++) {
     for (const _ of rows) break;
   }
-  assert.is(openFiles(), before, 'no file left open by readers that stopped early');
+  assert.is(openFilesIn(runs.dir), 0, 'no file left open by readers that stopped early');
+  const reading = rows[Symbol.iterator]();
+  reading.next();
+  assert.ok(openFilesIn(runs.dir) > 0, 'a reader in the middle holds its runs open');
+  reading.return?.();
+  assert.is(openFilesIn(runs.dir), 0);
   rows.dispose();
 });
 
 test('the JSON writer writes rows on disk as it writes an array of them', () => {
   const keyed = keyedRows(12_345);
-  const expected = [...keyed].sort(byFirstActivity).map((k) => k.row);
+  const expected = inOrder(keyed);
   const runs = new RowRuns<Row>(1000, 8);
   runs.add(keyed);
   const rows = runs.finish();
