@@ -1,8 +1,8 @@
 /**
  * A case's facts (case-facts.ts) as a compact JSON array, for the case state on disk
  * (case-spill.ts): fields by position, not name, and each text that repeats across cases (file
- * paths, principals, user agents, IPs, accounts, codes) as its number in a table the spill keeps
- * in memory. As objects, the 2,000-file dense corpus's lines averaged 2.7 KB (551 MB for 205,642
+ * paths, principals, user agents, IPs, accounts, codes) as its number in a table written before
+ * the lines that use it. As objects, the 2,000-file dense corpus's lines averaged 2.7 KB (551 MB for 205,642
  * lines), most of it the same paths and user agents again. Times and eventIDs, unique to an
  * event, are written as they are. Non-finite instants (an unreadable time is Infinity; no
  * communication is -Infinity) are written as strings: JSON has no Infinity.
@@ -10,10 +10,22 @@
 import type { CaseFacts, FirstUse, Moment, Opening, Resolution } from './case-facts.ts';
 import type { CaseRowFacts } from './case-events.ts';
 
-/** Repeated texts by number, shared by every line of one spill. */
+/** Repeated texts by number, shared by the lines of one chunk (case-spill.ts). */
 export class TextTable {
   private readonly numbers = new Map<string, number>();
   private readonly texts: string[] = [];
+
+  /** A table to read lines by, from its {@link list}. */
+  static of(list: readonly string[]): TextTable {
+    const table = new TextTable();
+    for (const text of list) table.texts.push(text);
+    return table;
+  }
+
+  /** The texts by number, as written. */
+  get list(): readonly string[] {
+    return this.texts;
+  }
 
   /** The number of `text` (null stays null). */
   ref(text: string | null): number | null {

@@ -12,6 +12,7 @@ import type { ReportName } from './names.ts';
 import type { EventFloor } from './event-list.ts';
 import { emptyPartial, endDocument, foldHiddenRows, foldReportRow, mergePartials, type ReportPartial } from './fold.ts';
 import { foldRuleRecord } from '../findings/fold.ts';
+import { packCaseState } from '../cases/build-cases.ts';
 import type { SigmaRule } from '../findings/sigma-rule.ts';
 
 export interface ReportFileOptions extends FileScanOptions {
@@ -29,6 +30,8 @@ export interface ReportFileOptions extends FileScanOptions {
   readonly rules?: readonly SigmaRule[];
   /** Rows (kept or context) to leave out of the cases only, by place: repeats of events the cases already hold. */
   readonly caseExclude?: RowPlaces;
+  /** The file's cases sent as lines (cases/case-spill.ts), not objects: for a merged state that keeps them so. */
+  readonly packCases?: boolean;
 }
 
 /** A file's outcome with its rows folded: of its rows (and context rows) only their keys, packed. */
@@ -90,11 +93,13 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
   const { rows: _rows, fingerprints: _fingerprints, context: _context, ...rest } = toFileOutcome(read);
   // A file that failed or was skipped has no rows, whatever its documents had (as toFileOutcome says).
   const wasRead = read.kind === 'read';
+  const folded = partial ?? doc;
+  if (options.packCases && folded.cases) packCaseState(folded.cases);
   return {
     ...rest,
     keys: wasRead && keys ? keys.pack() : noKeys(),
     ...(contextKeys ? { contextKeys: wasRead ? contextKeys.pack() : noKeys() } : {}),
-    partial: partial ?? doc,
+    partial: folded,
   };
 }
 

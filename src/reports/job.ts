@@ -22,7 +22,8 @@ import { REPORT_NAMES, type ReportName } from './names.ts';
 import { emptyPartial, mergePartials } from './fold.ts';
 import { type FindingsOptions, findingsResultOf, ruleSourcesOf } from '../findings/run-rules.ts';
 import { sourcesFor } from '../rows/support-row.ts';
-import { releaseCases, spillIfLarge } from '../cases/build-cases.ts';
+import { releaseCases } from '../cases/build-cases.ts';
+import { CaseSpill, LINES_IN_MEMORY } from '../cases/case-spill.ts';
 
 export type { ReportDocument } from './document.ts';
 
@@ -33,7 +34,7 @@ export interface ReportOptions extends Omit<ScanOptions, 'onRows' | 'keepRows'> 
   readonly eventLimit?: number;
   /** Detection rules to run (findings/); none when absent. */
   readonly findings?: FindingsOptions;
-  /** Cases held in memory before the case state goes to disk (default 4,096: cases/case-spill.ts). */
+  /** Case lines (one per case and file) held in memory before the case state goes to disk (default 8,192: cases/case-spill.ts). */
   readonly casesInMemory?: number;
 }
 
@@ -69,10 +70,12 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     eventLimit,
     ...(eventFloor ? { eventFloor } : {}),
     withContext,
+    packCases: cases,
     ...(rules ? { rules, ruleSources: ruleSources?.length === 0 ? undefined : ruleSources } : {}),
   };
   const merger = new OutcomeMerger(false, options.inputs);
   const partial = emptyPartial(names, rules !== undefined);
+  if (partial.cases) partial.cases.spill = CaseSpill.open({ inMemory: options.casesInMemory ?? LINES_IN_MEMORY });
   const keepFile = cases ? undefined : keepFileOf(options);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile };
   const repeats = new CaseRepeats(merger);
@@ -101,7 +104,6 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     // export beside the trail): fold the file again without them, here, so they count once.
     const unrepeated = exclude.size === 0 && caseExclude.size === 0 ? filePartial : reportFile(entry.file, { ...fileOptions, exclude, caseExclude }).partial;
     mergePartials(partial, unrepeated, eventLimit);
-    if (partial.cases) spillIfLarge(partial.cases, options.casesInMemory);
   }
   // The scan's garbage goes before the reports are finished: the 2,000-file dense report's main
   // heap stood at 1.3 GB at the end, of which ~0.5 GB live, with no full collection for 30 s.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildCases, casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, spillIfLarge } from '../../src/cases/build-cases.ts';
+import { buildCases, casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, packCaseState, spillIfLarge } from '../../src/cases/build-cases.ts';
 import { type CaseFacts, emptyCaseFacts } from '../../src/cases/case-facts.ts';
 import { TextTable } from '../../src/cases/case-codec.ts';
 import { DiskRows } from '../../src/cases/case-rows.ts';
@@ -72,7 +72,7 @@ test('cases spilled to disk after every call give the rows the state in memory g
   assert.is(rows.length, cases.length);
   assert.equal(cases.map((c) => c.caseId), EXPECTED_CASES.map((c) => c.caseId));
   cases.forEach((c, i) => assert.equal(c, EXPECTED_CASES[i], c.caseId));
-  assert.is(existsSync(spill.dir), false);
+  assert.is(existsSync(spill.dir!), false);
   assert.is(state.spill, undefined);
 });
 
@@ -84,12 +84,28 @@ test('a spilled state gives the same cases at every limit, attachment sets and u
   for (const limit of [0, 7, 100, 1000]) assert.equal([...casesOf(spilledState(rows, limit), undefined, true)], expected, `limit ${limit}`);
 });
 
+test('cases packed per file (as the workers send them) give the same rows in memory and on disk, in any order', () => {
+  const rows = manyCaseRows(120);
+  const expected = buildCases(rows);
+  // Files of 37 rows: a case's calls fall in several files, so its lines are merged.
+  const files = Array.from({ length: Math.ceil(rows.length / 37) }, (_, i) => rows.slice(i * 37, i * 37 + 37));
+  for (const [inMemory, order] of [[Infinity, 1], [0, 1], [50, -1]] as const) {
+    const state = emptyCaseState();
+    state.spill = CaseSpill.open({ inMemory });
+    const packed = files.map((file) => structuredClone(packCaseState(foldCaseRows(emptyCaseState(), file))));
+    assert.ok(packed.every((p) => p.cases.size === 0 && p.packed!.lines > 0), 'cases sent as lines only');
+    for (const p of order === 1 ? packed : packed.reverse()) mergeCaseStates(state, p);
+    assert.is(state.spill.onDisk, inMemory !== Infinity, `on disk at ${inMemory}`);
+    assert.equal([...casesOf(state, undefined, true)], expected, `${inMemory} lines in memory`);
+  }
+});
+
 test('a partition larger than its bound is split again (by another hash) before it is read', () => {
   const rows = manyCaseRows(400);
-  const spill = CaseSpill.open(2000);
+  const spill = CaseSpill.open({ splitAbove: 2000 });
   const state = spilledState(rows, 50, spill);
   assert.equal([...casesOf(state, undefined, true)], buildCases(rows));
-  assert.is(existsSync(spill.dir), false);
+  assert.is(existsSync(spill.dir!), false);
 });
 
 test('openersOf() finds openers in memory and on disk, and leaves the state whole for the cases', () => {

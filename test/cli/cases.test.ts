@@ -105,22 +105,22 @@ function manyCases(count: number): string {
   return root;
 }
 
-test('cases past the 4,096 held in memory go to disk under TMPDIR, come out the same in every format, and leave nothing there', () => {
-  const archive = manyCases(5000);
+test('case lines past the 8,192 held in memory go to disk under TMPDIR, come out the same in every format, and leave nothing there', () => {
+  const archive = manyCases(9000);
   const temp = tempDir();
   const runIn = (tmp: string, args: string[]) =>
     spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TZ: 'UTC', TMPDIR: tmp } });
   const json = runIn(temp, ['cases', archive, '--format', 'json']);
   assert.is(json.status, 0, json.stderr);
   const cases = JSON.parse(json.stdout).cases;
-  assert.is(cases.length, 5000);
+  assert.is(cases.length, 9000);
   assert.equal(cases.slice(0, 2).map((c: { caseId: string }) => c.caseId), [
     'case-111122223333-muen-2026-0000000000000000',
     'case-111122223333-muen-2026-0000000000000060',
   ]);
   assert.ok(cases.every((c: { status: string }) => c.status === 'resolved'));
   const csv = runIn(temp, ['cases', archive, '--format', 'csv']);
-  assert.is(csv.stdout.trimEnd().split('\n').length, 5001, 'a header and a line per case');
+  assert.is(csv.stdout.trimEnd().split('\n').length, 9001, 'a header and a line per case');
   assert.equal(readdirSync(temp), [], 'no temp file left');
   const missing = join(temp, 'no-such-folder');
   const failed = runIn(missing, ['cases', archive, '--format', 'json']);
