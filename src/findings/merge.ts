@@ -31,8 +31,10 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
   }
   for (const a of from.attachments) into.attachments.push({ subject: internSubject(a.subject), sets: a.sets.map(intern) });
   for (const use of from.firstUses.values()) noteFirstUse(into, use.kind, intern(use.value), internSubject(use.subject));
-  for (const [caseId, accounts] of from.caseAccounts) {
-    for (const [account, s] of accounts) noteCaseAccount(into, intern(caseId), intern(account), internSubject(s));
+  for (const [caseId, firsts] of from.caseAccounts) {
+    for (const [account, at, eventID, eventTime, principal, file] of firsts) {
+      noteCaseAccount(into, intern(caseId), [intern(account), at, eventID, eventTime, intern(principal), intern(file)]);
+    }
   }
   into.recordsForRules += from.recordsForRules;
   return into;

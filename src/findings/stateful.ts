@@ -35,13 +35,22 @@ export function addStatefulFindings(partial: FindingsPartial, cases: CaseState):
   }
   addNovelty(partial, cases);
   for (const [caseId, accounts] of partial.caseAccounts) {
-    if (accounts.size < 2) continue;
-    const firsts = [...accounts.values()].sort(byTime);
+    if (accounts.length < 2) continue;
+    const account = accounts.map((f) => f[0]).sort().join(' ');
+    const firsts = accounts.map(([, at, eventID, eventTime, principal, file]): Subject => ({
+      principal,
+      principalKey: '',
+      account,
+      eventID,
+      eventTime,
+      at,
+      caseIds: [caseId],
+      file,
+    })).sort(byTime);
     const principal = [...new Set(firsts.map((s) => s.principal))].sort().join(', ');
-    const account = [...accounts.keys()].sort().join(' ');
     // One finding per case: the principals and accounts it names may grow with the archive, so the
     // fingerprint is of the case only (principal key and account left empty).
-    for (const s of firsts) addMatch(partial, STATEFUL_RULES.multiAccountCase.id, { ...s, account, caseIds: [caseId] }, caseId, principal, '');
+    for (const s of firsts) addMatch(partial, STATEFUL_RULES.multiAccountCase.id, s, caseId, principal, '');
   }
   addAttachmentsByOthers(partial, cases);
 }

@@ -82,7 +82,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   // Once the list has doubled (when it would be trimmed anyway), the workers learn how late an event must now be to count.
   await runFiles(paths, run, (entry) => {
     consume(entry);
-    collectWhenGrown();
+    collectWhenGrown(1.5);
     if (eventFloor && partial.events!.length >= 2 * eventLimit) raiseFloor(eventFloor, partial.events!, eventLimit);
   });
   function consume(entry: FileEntry<ReportFileOutcome>): void {
