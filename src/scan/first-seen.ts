@@ -62,6 +62,21 @@ export class FirstSeen {
   private readonly otherIds = new Map<number, string>();
   private readonly places: string[] = [];
   private readonly shapes: string[] = [];
+  private released = false;
+
+  /**
+   * Drops every entry, for a run whose scan is done and whose ledger names none (no repeats): the
+   * index is the one structure that grows with the archive (~49 bytes an event, 40 MB for the
+   * 2,000-file dense corpus's 800,000 Support events), and what comes after the scan (the cases
+   * read back from disk, the reports, the output) no longer needs it. Any use after is an error.
+   */
+  release(): void {
+    this.released = true;
+    this.blocks.length = 0;
+    this.table = new Int32Array(0);
+    this.others.clear();
+    this.otherIds.clear();
+  }
 
   /** The first occurrence of `id`, if any. */
   get(id: string): FirstSeenEntry | undefined {
@@ -71,6 +86,7 @@ export class FirstSeen {
 
   /** The entry number of `id`'s first occurrence, or -1. */
   entryOf(id: string): number {
+    if (this.released) throw new Error('the first-seen index was released when the scan was done');
     return uuidWords(id, SCRATCH) ? this.entryOfWords(SCRATCH, 0) : this.others.get(id) ?? -1;
   }
 
@@ -141,6 +157,7 @@ export class FirstSeen {
   }
 
   private find(key: Uint32Array, at: number): { slot: number; entry: number | undefined } {
+    if (this.released) throw new Error('the first-seen index was released when the scan was done');
     const mask = this.table.length - 1;
     const k0 = key[at], k1 = key[at + 1], k2 = key[at + 2], k3 = key[at + 3];
     // UUID bits are random (v4) or time-based (v1): mixing the words spreads both.

@@ -66,6 +66,11 @@ export class Ledger implements LedgerLines {
     this.plainLines.push(line);
   }
 
+  /** True when a repeat line was stored (its line names a first occurrence in the run's index). */
+  get hasRepeats(): boolean {
+    return this.repeats > 0;
+  }
+
   /** Where the next repeat line will be stored: {@link placeRepeats} and {@link dropRepeats} take it. */
   repeatMark(): number {
     return this.repeats;

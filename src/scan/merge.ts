@@ -207,9 +207,11 @@ export class OutcomeMerger {
     return true;
   }
 
-  /** The run's result; its `rejects` are made from the ledger when first read. */
+  /** The run's result, once every file is merged (its `rejects` are made from the ledger when first read). */
   result(): MergeResult {
     const ledger = this.rejects;
+    // The scan is done: the index is needed after only by repeat lines (FirstSeen.release).
+    if (!ledger.hasRepeats) this.firstById.release();
     let rejects: Reject[] | undefined;
     const inputs = this.inputs ? { inputs: this.inputs } : {};
     return {

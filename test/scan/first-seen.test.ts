@@ -49,6 +49,17 @@ test('FirstSeen gives back each id by its entry, UUID or not, before and after m
   assert.is(seen.entryOf('E2'), -1);
 });
 
+test('a released FirstSeen holds nothing and refuses every lookup, UUID or not', () => {
+  const seen = new FirstSeen();
+  const id = randomUUID();
+  seen.add(id, { place: 'a.json', index: 0, shape: 'trail-file', partial: false, fingerprint: 'x' });
+  seen.add('not-a-uuid', { place: 'a.json', index: 1, shape: 'trail-file', partial: false, fingerprint: 'y' });
+  assert.is(seen.get(id)?.index, 0);
+  seen.release();
+  assert.throws(() => seen.get(id), /released/);
+  assert.throws(() => seen.entryOf('not-a-uuid'), /released/);
+});
+
 test('printOf() tells different fingerprints apart and equal ones together', () => {
   assert.is(printOf('ab'.repeat(32)), printOf('ab'.repeat(32)));
   assert.is.not(printOf('ab'.repeat(32)), printOf('ac' + 'ab'.repeat(31)));
