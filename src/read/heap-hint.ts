@@ -48,7 +48,7 @@ export function afterDocument(bytes: number): void {
  */
 const GROWTH_FLOOR_BYTES = 16 * 1024 * 1024;
 
-/** True when a heap of `used` bytes has grown `factor` times (and by 64 MB) since a collection left `live` bytes. Pure. */
+/** True when a heap of `used` bytes has grown `factor` times (and by the floor, 16 MB) since a collection left `live` bytes. Pure. */
 export function grownEnough(used: number, live: number, factor = 2): boolean {
   return used >= Math.max(factor * live, live + GROWTH_FLOOR_BYTES);
 }
@@ -58,12 +58,12 @@ let liveAtCollection = 0;
 
 /**
  * For a thread that keeps merging state (the report's main thread): a full collection once the
- * heap in use has doubled since the last one and grown by 64 MB ({@link grownEnough}). Merged
+ * heap in use has grown `factor` times since the last one and by 16 MB ({@link grownEnough}). Merged
  * partials are promoted, and most of what they bring dies on merge, in the old generation; V8 let
  * that garbage grow to several times the live state before it collected (the dense bench's
- * 2,000-file report: ~0.5 GB live under a 1.3 GB heap, 1.8 GB peak RSS). Doubling keeps the
- * collections few (each costs what is live); a caller at a turning point (the scan done, the
- * state about to be drained into the output) may ask for a smaller `factor`. Returns whether it
+ * 2,000-file report: ~0.5 GB live under a 1.3 GB heap, 1.8 GB peak RSS). The factor keeps the
+ * collections few (each costs what is live): the report's merge asks for 1.5, as do turning
+ * points (the scan done, the state about to be drained into the output). Returns whether it
  * collected.
  */
 export function collectWhenGrown(factor = 2): boolean {

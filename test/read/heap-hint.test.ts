@@ -23,14 +23,15 @@ test('afterDocument() collects the garbage after a document of LARGE_DOCUMENT_BY
   assert.ok(next.deref() === undefined, 'every time');
 });
 
-test('grownEnough(): a collection once the heap has grown by the factor and by 64 MB since the last one', () => {
+test('grownEnough(): a collection once the heap has grown by the factor and by 16 MB since the last one', () => {
   const MB = 2 ** 20;
-  assert.ok(!grownEnough(63 * MB, 0), 'under the 64 MB floor');
-  assert.ok(grownEnough(64 * MB, 0));
-  assert.ok(!grownEnough(150 * MB, 100 * MB), 'grown by 50 MB: under the floor');
+  assert.ok(!grownEnough(15 * MB, 0), 'under the 16 MB floor');
+  assert.ok(grownEnough(16 * MB, 0));
+  assert.ok(!grownEnough(25 * MB, 10 * MB), 'grown by 15 MB: under the floor');
   assert.ok(!grownEnough(199 * MB, 100 * MB), 'not doubled');
   assert.ok(grownEnough(200 * MB, 100 * MB));
-  assert.ok(grownEnough(125 * MB, 20 * MB, 1.25), 'the floor decides for a small live heap');
+  assert.ok(grownEnough(36 * MB, 20 * MB, 1.25), 'the floor decides for a small live heap');
+  assert.ok(!grownEnough(35 * MB, 20 * MB, 1.25));
   assert.ok(!grownEnough(600 * MB, 500 * MB, 1.25));
   assert.ok(grownEnough(625 * MB, 500 * MB, 1.25));
 });
