@@ -12,10 +12,10 @@
 import { eventInstant } from '../rows/time-order.ts';
 import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
-import { addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { type AccountFirst, addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
 import { byFirstActivity, type DiskRows, type KeyedRow, RowRuns } from './case-rows.ts';
 import { CaseSpill, packCases, type PackedCases, SPILL_AT } from './case-spill.ts';
-import { intern, internTexts } from './shared-texts.ts';
+import { internEvent, internFacts } from './intern-facts.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 import type { CaseRow } from './case-row.ts';
 import { foldHistories, type Histories, mergeHistories } from './novelty.ts';
@@ -77,11 +77,24 @@ export function foldCaseRows(state: CaseState, rows: readonly SupportRow[], reco
   return state;
 }
 
-/** The state's cases packed as lines (case-spill.ts), so they cross threads as a few strings; in place. */
-export function packCaseState(state: CaseState): CaseState {
-  if (state.cases.size > 0) state.packed = packCases(state.cases);
+/**
+ * The state's cases packed as lines (case-spill.ts), so they cross threads as a few strings, with
+ * the findings' first call per case and account (`firsts`, emptied too); in place.
+ */
+export function packCaseState(state: CaseState, firsts?: Map<string, AccountFirst[]>): CaseState {
+  if (state.cases.size > 0 || (firsts && firsts.size > 0)) state.packed = packCases(state.cases, firsts);
   state.cases.clear();
+  firsts?.clear();
   return state;
+}
+
+/** The first calls per case and account that went with the case lines, one partition at a time (none for a state without a spill). */
+export function* accountFirstsOf(state: CaseState): Generator<Map<string, AccountFirst[]>> {
+  if (!state.spill) return;
+  for (const { firsts } of state.spill.partitions(undefined, 'firsts')) {
+    yield firsts;
+    collectWhenGrown(1.5);
+  }
 }
 
 /** Merges `from` into `into` (which it returns). Packed cases go to `into`'s spill (made if need be, all on disk). */
@@ -122,7 +135,7 @@ function* allCases(state: CaseState, only?: ReadonlySet<string>): Generator<Map<
   if (!state.spill) return yield state.cases;
   state.spill.write(state.cases);
   state.cases.clear();
-  for (const cases of state.spill.partitions(only)) {
+  for (const { cases } of state.spill.partitions(only, 'facts')) {
     yield cases;
     // A partition read is garbage once its cases are used: collected before the next piles on it
     // (the 2,000-file dense report's heap grew from 158 to 515 MB reading the openers, uncollected).
@@ -211,39 +224,3 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
 export const buildCases = (rows: readonly SupportRow[]): CaseRow[] =>
   // A state folded here never goes to disk (only spillIfLarge sends it), so its rows are an array.
   casesOf(foldCaseRows(emptyCaseState(), rows)) as CaseRow[];
-
-const internEvent = (event: CaseEvent): CaseEvent => {
-  internTexts(event.row, ROW_TEXTS);
-  return event;
-};
-
-/** Texts of a moment, a resolution or an opening's row that repeat across cases. */
-const ROW_TEXTS = [
-  'file',
-  'archivePath',
-  'account',
-  'eventName',
-  'principal',
-  'identityType',
-  'callerAccount',
-  'region',
-  'credentialClass',
-  'sourceIPAddress',
-  'userAgent',
-];
-const USE_TEXTS = ['principalKey', 'principal', 'value'];
-
-/**
- * Facts that came from another thread (a worker's file partial, just deserialized) made to share
- * their texts with this thread's other cases, in place: they are this thread's own objects
- * already, and copying every case merged on the main thread doubled what it allocated.
- */
-function internFacts(f: CaseFacts): CaseFacts {
-  for (const part of [f.first, f.last, f.resolved, f.opened?.row]) if (part) internTexts(part, ROW_TEXTS);
-  for (const list of ['communicatedBy', 'principalKeys', 'touchedBy', 'accounts', 'regions', 'errorCodes'] as const) {
-    const values = f[list] as string[];
-    for (let i = 0; i < values.length; i++) values[i] = intern(values[i]);
-  }
-  for (const use of [...f.ips, ...f.agents]) internTexts(use, USE_TEXTS);
-  return f;
-}

@@ -7,7 +7,7 @@
  * event, are written as they are. Non-finite instants (an unreadable time is Infinity; no
  * communication is -Infinity) are written as strings: JSON has no Infinity.
  */
-import type { CaseFacts, FirstUse, Moment, Opening, Resolution } from './case-facts.ts';
+import type { AccountFirst, CaseFacts, FirstUse, Moment, Opening, Resolution } from './case-facts.ts';
 import type { CaseRowFacts } from './case-events.ts';
 
 /** Repeated texts by number, shared by the lines of one chunk (case-spill.ts). */
@@ -182,3 +182,20 @@ export const encodeFacts = (f: CaseFacts, t: TextTable): unknown[] => encodePart
 
 /** The facts of {@link encodeFacts}' array, their texts from `t`. */
 export const decodeFacts = (c: readonly unknown[], t: TextTable): CaseFacts => decodePart<CaseFacts>(FACTS, c, t);
+
+/** A case's first calls per account as arrays for JSON.stringify, their repeated texts numbered in `t`. */
+export const encodeFirsts = (firsts: readonly AccountFirst[], t: TextTable): unknown[] =>
+  firsts.map((
+    [account, at, eventID, eventTime, principal, file],
+  ) => [t.ref(account), encodeField('instant', at, t), eventID, eventTime, t.ref(principal), t.ref(file)]);
+
+/** The first calls of {@link encodeFirsts}' arrays, their texts from `t`. */
+export const decodeFirsts = (c: readonly unknown[][], t: TextTable): AccountFirst[] =>
+  c.map(([account, at, eventID, eventTime, principal, file]) => [
+    t.text(account as number)!,
+    decodeField('instant', at, t) as number,
+    eventID as string,
+    eventTime as string,
+    t.text(principal as number)!,
+    t.text(file as number)!,
+  ]);

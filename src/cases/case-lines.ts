@@ -2,8 +2,8 @@
  * The case state's lines (case-spill.ts): how cases are written as text and read back. Pure; packed
  * cases are plain data, made on the workers.
  */
-import { decodeFacts, encodeFacts, TextTable } from './case-codec.ts';
-import { type CaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { decodeFacts, decodeFirsts, encodeFacts, encodeFirsts, TextTable } from './case-codec.ts';
+import { type AccountFirst, addAccountFirst, type CaseFacts, mergeCaseFacts } from './case-facts.ts';
 
 /** Files a spill is split into; a partition file too large to read whole is split again the same way (case-spill.ts). */
 export const PARTITIONS = 32;
@@ -22,7 +22,7 @@ export const caseLine = (id: string, f: CaseFacts, texts: TextTable): string => 
 
 export const idOfLine = (line: string): string => JSON.parse(line.slice(0, line.indexOf('\t')));
 
-/** The case of a line: its id and facts, as they were written. */
+/** The case of a line of facts only ({@link caseLine}): its id and facts, as they were written. */
 export function parseCaseLine(line: string, texts: TextTable): [string, CaseFacts] {
   const tab = line.indexOf('\t');
   return [JSON.parse(line.slice(0, tab)), decodeFacts(JSON.parse(line.slice(tab + 1)), texts)];
@@ -37,19 +37,42 @@ export interface PackedCases {
   readonly lines: number;
 }
 
-/** The cases as one chunk per partition, each with its own text table (see the module comment). Pure. */
-export function packCases(cases: ReadonlyMap<string, CaseFacts>): PackedCases {
-  const lines = byPartition();
-  const tables = Array.from({ length: PARTITIONS }, () => new TextTable());
-  for (const [id, facts] of cases) {
-    const p = partitionOf(id, 0);
-    lines[p].push(`${caseLine(id, facts, tables[p])}\n`);
-  }
-  return { chunks: lines.map((l, p) => (l.length === 0 ? '' : tableLine(tables[p]) + l.join(''))), lines: cases.size };
+/** The cases of one partition read back: their facts, and the first call per account the findings noted. */
+export interface Partition {
+  readonly cases: Map<string, CaseFacts>;
+  readonly firsts: Map<string, AccountFirst[]>;
 }
 
-/** Merges the case lines of `text` (chunks of one partition) into `cases`; a line of an id not in `only` is skipped before it is read. */
-export function mergeLines(cases: Map<string, CaseFacts>, text: string, only: ReadonlySet<string> | undefined): void {
+export const emptyPartition = (): Partition => ({ cases: new Map(), firsts: new Map() });
+
+/**
+ * The cases as one chunk per partition, each with its own text table (see the module comment),
+ * with the first calls per account of `firsts` (a case there may have no facts: its line says
+ * `null`). Pure.
+ */
+export function packCases(cases: ReadonlyMap<string, CaseFacts>, firsts: ReadonlyMap<string, readonly AccountFirst[]> = new Map()): PackedCases {
+  const lines = byPartition();
+  const tables = Array.from({ length: PARTITIONS }, () => new TextTable());
+  const line = (id: string, facts: CaseFacts | undefined) => {
+    const p = partitionOf(id, 0);
+    const own = firsts.get(id);
+    const rest = own ? `\t${JSON.stringify(encodeFirsts(own, tables[p]))}` : '';
+    lines[p].push(`${JSON.stringify(id)}\t${facts ? JSON.stringify(encodeFacts(facts, tables[p])) : 'null'}${rest}\n`);
+  };
+  for (const [id, facts] of cases) line(id, facts);
+  let count = cases.size;
+  for (const id of firsts.keys()) if (!cases.has(id)) line(id, undefined), count++;
+  return { chunks: lines.map((l, p) => (l.length === 0 ? '' : tableLine(tables[p]) + l.join(''))), lines: count };
+}
+
+/** What is read of a case line: its facts, the first calls, or both. */
+export type LineParts = 'facts' | 'firsts' | 'both';
+
+/**
+ * Merges the case lines of `text` (chunks of one partition) into `into`, the `parts` asked for; a
+ * line of an id not in `only` is skipped before it is read.
+ */
+export function mergeLines(into: Partition, text: string, only: ReadonlySet<string> | undefined, parts: LineParts = 'both'): void {
   let texts: TextTable | undefined;
   for (const line of text.split('\n')) {
     if (line === '') continue;
@@ -57,11 +80,29 @@ export function mergeLines(cases: Map<string, CaseFacts>, text: string, only: Re
       texts = TextTable.of(JSON.parse(line.slice(TABLE.length)));
       continue;
     }
-    if (only && !only.has(idOfLine(line))) continue;
+    const tab = line.indexOf('\t');
+    const tab2 = line.indexOf('\t', tab + 1);
+    // Only the first calls asked for: a line without them is skipped before anything is parsed.
+    if (parts === 'firsts' && tab2 < 0) continue;
+    const id: string = JSON.parse(line.slice(0, tab));
+    if (only && !only.has(id)) continue;
     if (!texts) throw new Error('the case state has a case line before any text table');
-    const [id, facts] = parseCaseLine(line, texts);
-    const mine = cases.get(id);
-    if (mine) mergeCaseFacts(mine, facts);
-    else cases.set(id, facts);
+    if (parts !== 'firsts') {
+      const code = JSON.parse(tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2));
+      if (code !== null) mergeFacts(into.cases, id, decodeFacts(code, texts));
+    }
+    if (parts !== 'facts' && tab2 >= 0) mergeFirsts(into.firsts, id, decodeFirsts(JSON.parse(line.slice(tab2 + 1)), texts));
   }
+}
+
+function mergeFacts(cases: Map<string, CaseFacts>, id: string, facts: CaseFacts): void {
+  const mine = cases.get(id);
+  if (mine) mergeCaseFacts(mine, facts);
+  else cases.set(id, facts);
+}
+
+function mergeFirsts(all: Map<string, AccountFirst[]>, id: string, firsts: AccountFirst[]): void {
+  const mine = all.get(id);
+  if (!mine) return void all.set(id, firsts);
+  for (const first of firsts) addAccountFirst(mine, first);
 }

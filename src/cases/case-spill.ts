@@ -23,10 +23,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackTemp, untrackTemp } from '../runtime.ts';
 import type { CaseFacts } from './case-facts.ts';
-import { byPartition, idOfLine, mergeLines, packCases, type PackedCases, partitionOf, PARTITIONS, TABLE } from './case-lines.ts';
+import {
+  byPartition,
+  emptyPartition,
+  idOfLine,
+  type LineParts,
+  mergeLines,
+  packCases,
+  type PackedCases,
+  type Partition,
+  partitionOf,
+  PARTITIONS,
+  TABLE,
+} from './case-lines.ts';
 import { linesOf, onDisk, writeAll } from './on-disk.ts';
 
-export { caseLine, packCases, type PackedCases, parseCaseLine } from './case-lines.ts';
+export { caseLine, packCases, type PackedCases, parseCaseLine, type Partition } from './case-lines.ts';
 
 /**
  * Cases a state folded as objects holds before they go to the spill (spillIfLarge): ~9 MB of facts
@@ -41,11 +53,12 @@ export const SPILL_AT = 4096;
 export const LINES_IN_MEMORY = 8192;
 
 /**
- * A partition up to this size is read whole: ~17,000 cases at ~490 bytes a line (the dense
- * corpus's average), ~35 MB of facts once read. The 2,000-file dense corpus's partitions are ~3.4
- * MB; a smaller bound would split them all, writing every line once more.
+ * A partition up to this size is read whole: ~25,000 lines at the dense corpus's ~650 bytes a line
+ * (a file's cases, each with its own text table), ~20 MB of facts once read. The 2,000-file dense
+ * corpus's partitions are ~9 MB: at an 8 MiB bound each was split, and splitting them took the
+ * report ~13 s more (50 against 65 s).
  */
-export const SPLIT_ABOVE = 8 * 1024 * 1024;
+export const SPLIT_ABOVE = 16 * 1024 * 1024;
 /** Splits deep enough for 32^4 partitions; a partition of one case (every line the same id) is never split. */
 const MAX_DEPTH = 4;
 
@@ -83,6 +96,8 @@ export class CaseSpill {
   private pending = byPartition();
   private pendingLines = 0;
   private splits = 0;
+  /** What each partition file too large to read whole was split into (null: it could not be), so each is split once, however often the cases are read. */
+  private readonly splitInto = new Map<string, string[] | null>();
   private folder: string | undefined;
   /** Case lines added, counted once per chunk they were in. */
   linesWritten = 0;
@@ -134,35 +149,36 @@ export class CaseSpill {
   }
 
   /**
-   * Every case added (or those of `only`), its lines merged, one partition at a time (each map is
+   * Every case added (or those of `only`), its lines merged, one partition at a time (each holds
    * the whole of its cases: a case's lines all go to one partition). The files stay until
    * {@link remove}.
    */
-  *partitions(only?: ReadonlySet<string>): Generator<Map<string, CaseFacts>> {
+  *partitions(only?: ReadonlySet<string>, parts: LineParts = 'both'): Generator<Partition> {
     if (!this.files) {
       for (const chunks of this.pending) {
-        const cases = new Map<string, CaseFacts>();
-        for (const chunk of chunks) mergeLines(cases, chunk, only);
-        yield cases;
+        const partition = emptyPartition();
+        for (const chunk of chunks) mergeLines(partition, chunk, only, parts);
+        yield partition;
       }
       return;
     }
     this.flush();
     this.files.close();
-    for (const path of this.files.paths) yield* this.partition(path, 0, only);
+    for (const path of this.files.paths) yield* this.partition(path, 0, only, parts);
   }
 
-  private *partition(path: string, depth: number, only: ReadonlySet<string> | undefined): Generator<Map<string, CaseFacts>> {
-    if (onDisk(this.folderMade(), () => statSync(path).size) > this.splitAbove && depth < MAX_DEPTH) {
-      const parts = onDisk(this.folderMade(), () => this.split(path, depth + 1));
-      if (parts) {
-        for (const part of parts) yield* this.partition(part, depth + 1, only);
-        return;
-      }
+  private *partition(path: string, depth: number, only: ReadonlySet<string> | undefined, parts: LineParts): Generator<Partition> {
+    if (!this.splitInto.has(path) && depth < MAX_DEPTH && onDisk(this.folderMade(), () => statSync(path).size) > this.splitAbove) {
+      this.splitInto.set(path, onDisk(this.folderMade(), () => this.split(path, depth + 1)));
     }
-    const cases = new Map<string, CaseFacts>();
-    mergeLines(cases, onDisk(this.folderMade(), () => readFileSync(path, 'utf8')), only);
-    yield cases;
+    const split = this.splitInto.get(path);
+    if (split) {
+      for (const part of split) yield* this.partition(part, depth + 1, only, parts);
+      return;
+    }
+    const partition = emptyPartition();
+    mergeLines(partition, onDisk(this.folderMade(), () => readFileSync(path, 'utf8')), only, parts);
+    yield partition;
   }
 
   /**

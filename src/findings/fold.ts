@@ -15,6 +15,7 @@ import { keepsRow, type RowFilter } from '../rows/filter.ts';
 import { obj, str } from '../rows/record-fields.ts';
 import { eventInstant } from '../rows/time-order.ts';
 import { toCaseEvent } from '../cases/case-events.ts';
+import { type AccountFirst, addAccountFirst } from '../cases/case-facts.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import { type CompiledRule, compileRule } from './sigma-compile.ts';
 import { addId, type IdSet, newIdSet } from './id-set.ts';
@@ -48,13 +49,6 @@ export interface MatchGroup {
   last: { at: number; time: string };
 }
 
-/**
- * A case's first call from one account, as a tuple: one is kept per case and account, and on the
- * 2,000-file dense corpus (123,072 cases) they were ~70 MB of the main heap as a Map of subjects
- * per case.
- */
-export type AccountFirst = readonly [account: string, at: number, eventID: string, eventTime: string, principal: string, file: string];
-
 /** The first case-touching use of a value (source IP or user agent) by a principal. */
 export interface FirstCaseUse {
   readonly kind: 'ip' | 'agent';
@@ -69,7 +63,7 @@ export interface FindingsPartial {
   /** Successful calls that add attachments, with the attachment sets and cases they name. */
   readonly attachments: { subject: Subject; sets: string[] }[];
   readonly firstUses: Map<string, FirstCaseUse>;
-  /** Per case, the first call from each account. */
+  /** Per case, the first call from each account (sent with the case lines instead, when they are packed: cases/case-lines.ts). */
   readonly caseAccounts: Map<string, AccountFirst[]>;
   /** Records parsed only because a rule needs them (not rows of the selected Support sources). */
   recordsForRules: number;
@@ -142,15 +136,11 @@ export function noteFirstUse(partial: FindingsPartial, kind: 'ip' | 'agent', val
   if (!known || earlier(s, known.subject)) partial.firstUses.set(key, { kind, value, subject: s });
 }
 
-const firstEarlier = (a: AccountFirst, b: AccountFirst) => a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]);
-
 /** Keeps `first` as its case's first call from its account, if it is earlier than the one kept. */
 export function noteCaseAccount(partial: FindingsPartial, caseId: string, first: AccountFirst): void {
   const firsts = partial.caseAccounts.get(caseId);
-  if (!firsts) return void partial.caseAccounts.set(caseId, [first]);
-  const i = firsts.findIndex((f) => f[0] === first[0]);
-  if (i < 0) firsts.push(first);
-  else if (firstEarlier(first, firsts[i])) firsts[i] = first;
+  if (firsts) addAccountFirst(firsts, first);
+  else partial.caseAccounts.set(caseId, [first]);
 }
 
 /** Folds Support rows: every rule on each row's record, and the stateful facts. */

@@ -4,7 +4,8 @@
  * accounts, attachments added by a principal that did not open the case. Pure: they are added to
  * the partial's groups, in the finding shape of the Sigma matches.
  */
-import { type CaseState, openersOf } from '../cases/build-cases.ts';
+import { accountFirstsOf, type CaseState, openersOf } from '../cases/build-cases.ts';
+import { type AccountFirst, addAccountFirst } from '../cases/case-facts.ts';
 import { principalKeyOf } from '../rows/identity.ts';
 import type { FindingsPartial, Subject } from './fold.ts';
 import { addMatch } from './fold.ts';
@@ -34,25 +35,37 @@ export function addStatefulFindings(partial: FindingsPartial, cases: CaseState):
     for (const s of deniedBursts(calls)) addMatch(partial, STATEFUL_RULES.deniedProbing.id, s);
   }
   addNovelty(partial, cases);
-  for (const [caseId, accounts] of partial.caseAccounts) {
-    if (accounts.length < 2) continue;
-    const account = accounts.map((f) => f[0]).sort().join(' ');
-    const firsts = accounts.map(([, at, eventID, eventTime, principal, file]): Subject => ({
-      principal,
-      principalKey: '',
-      account,
-      eventID,
-      eventTime,
-      at,
-      caseIds: [caseId],
-      file,
-    })).sort(byTime);
-    const principal = [...new Set(firsts.map((s) => s.principal))].sort().join(', ');
-    // One finding per case: the principals and accounts it names may grow with the archive, so the
-    // fingerprint is of the case only (principal key and account left empty).
-    for (const s of firsts) addMatch(partial, STATEFUL_RULES.multiAccountCase.id, s, caseId, principal, '');
+  // The first calls went with the case lines when those were packed (in parts, by partition), or
+  // stayed in the partial: a case's are merged from both before it is judged.
+  for (const firsts of accountFirstsOf(cases)) {
+    for (const [caseId, accounts] of firsts) {
+      for (const first of partial.caseAccounts.get(caseId) ?? []) addAccountFirst(accounts, first);
+      partial.caseAccounts.delete(caseId);
+      addMultiAccountCase(partial, caseId, accounts);
+    }
   }
+  for (const [caseId, accounts] of partial.caseAccounts) addMultiAccountCase(partial, caseId, accounts);
   addAttachmentsByOthers(partial, cases);
+}
+
+/** A case touched from several accounts: one finding, naming each account's first call. */
+function addMultiAccountCase(partial: FindingsPartial, caseId: string, accounts: readonly AccountFirst[]): void {
+  if (accounts.length < 2) return;
+  const account = accounts.map((f) => f[0]).sort().join(' ');
+  const firsts = accounts.map(([, at, eventID, eventTime, principal, file]): Subject => ({
+    principal,
+    principalKey: '',
+    account,
+    eventID,
+    eventTime,
+    at,
+    caseIds: [caseId],
+    file,
+  })).sort(byTime);
+  const principal = [...new Set(firsts.map((s) => s.principal))].sort().join(', ');
+  // One finding per case: the principals and accounts it names may grow with the archive, so the
+  // fingerprint is of the case only (principal key and account left empty).
+  for (const s of firsts) addMatch(partial, STATEFUL_RULES.multiAccountCase.id, s, caseId, principal, '');
 }
 
 /** New source IP / user agent: the first case-touching use of a value, when the principal was active before and had not used it before. */

@@ -94,7 +94,7 @@ export function reportFile(file: LogFile, options: ReportFileOptions): ReportFil
   // A file that failed or was skipped has no rows, whatever its documents had (as toFileOutcome says).
   const wasRead = read.kind === 'read';
   const folded = partial ?? doc;
-  if (options.packCases && folded.cases) packCaseState(folded.cases);
+  if (options.packCases && folded.cases) packCaseState(folded.cases, folded.findings?.caseAccounts);
   return {
     ...rest,
     keys: wasRead && keys ? keys.pack() : noKeys(),

@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildCases, casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, packCaseState, spillIfLarge } from '../../src/cases/build-cases.ts';
-import { type CaseFacts, emptyCaseFacts } from '../../src/cases/case-facts.ts';
+import { type AccountFirst, type CaseFacts, emptyCaseFacts } from '../../src/cases/case-facts.ts';
 import { TextTable } from '../../src/cases/case-codec.ts';
 import { DiskRows } from '../../src/cases/case-rows.ts';
-import { caseLine, CaseSpill, parseCaseLine } from '../../src/cases/case-spill.ts';
+import { caseLine, CaseSpill, packCases, parseCaseLine } from '../../src/cases/case-spill.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { loadRules } from '../../src/findings/load-rules.ts';
 import { report } from '../../src/reports/job.ts';
@@ -97,6 +97,27 @@ test('cases packed per file (as the workers send them) give the same rows in mem
     for (const p of order === 1 ? packed : packed.reverse()) mergeCaseStates(state, p);
     assert.is(state.spill.onDisk, inMemory !== Infinity, `on disk at ${inMemory}`);
     assert.equal([...casesOf(state, undefined, true)], expected, `${inMemory} lines in memory`);
+  }
+});
+
+test('the first call per case and account goes with the case lines: the earliest per account, for cases with and without facts', () => {
+  const [row] = rowsOf(storyRecords());
+  const facts = new Map([['with-facts', emptyCaseFacts(row)]]);
+  const first = (account: string, at: number, id: string): AccountFirst => [account, at, id, `t${at}`, 'alice', 'a.json'];
+  const files = [
+    packCases(facts, new Map([['with-facts', [first('111', 5, 'e5')]], ['firsts-only', [first('222', 9, 'e9')]]])),
+    packCases(new Map(), new Map([['with-facts', [first('111', 2, 'e2'), first('333', Infinity, 'e7')]], ['firsts-only', [first('222', 9, 'e1')]]])),
+  ];
+  for (const inMemory of [Infinity, 0]) {
+    const spill = CaseSpill.open({ inMemory });
+    for (const file of structuredClone(files)) spill.add(file);
+    const firsts = new Map([...spill.partitions(undefined, 'firsts')].flatMap((p) => [...p.firsts]));
+    assert.equal(firsts.get('with-facts'), [first('111', 2, 'e2'), first('333', Infinity, 'e7')], 'earliest per account, an unreadable time kept');
+    assert.equal(firsts.get('firsts-only'), [first('222', 9, 'e1')], 'same time: the lower eventID');
+    const cases = new Map([...spill.partitions(undefined, 'facts')].flatMap((p) => [...p.cases]));
+    assert.equal([...cases.keys()], ['with-facts'], 'a line without facts makes no case');
+    assert.ok([...spill.partitions(undefined, 'facts')].every((p) => p.firsts.size === 0), 'facts only: no first calls read');
+    spill.remove();
   }
 });
 
