@@ -13,10 +13,11 @@
  * stood at 100-180 MB of their garbage between full collections on the 2,000-file dense corpus).
  * Chunks stay in memory up to a bound of lines, then go to disk; below it (every real archive
  * measured) nothing is written. A chunk is a table line, `#` and the JSON array of the texts its
- * lines number (case-codec.ts), then one line per case: `"id"<TAB>[facts]`, both JSON (JSON
- * escapes every control character, so a tab or newline is never inside a field). The files live
- * in one temp folder under the OS temp dir (`TMPDIR`), removed when the cases are made, or on any
- * exit (runtime.ts).
+ * lines number (case-codec.ts), then one line per case: `"id"<TAB>[facts]`, and `<TAB>[first
+ * calls]` when the findings noted the case's first call per account (its facts are then `null` if
+ * the file held none), all JSON (JSON escapes every control character, so a tab or newline is never
+ * inside a field). The files live in one temp folder under the OS temp dir (`TMPDIR`), removed
+ * when the cases are made, or on any exit (runtime.ts).
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,8 +48,8 @@ export { caseLine, packCases, type PackedCases, parseCaseLine, type Partition } 
 export const SPILL_AT = 4096;
 
 /**
- * Case lines (one per case and file) held in memory before the chunks go to disk: ~4 MB at the
- * dense corpus's ~490 bytes a line. Real archives stay far below it (3 cases in ../shared/realdata).
+ * Case lines (one per case and file) held in memory before the chunks go to disk: ~5 MB at the
+ * dense corpus's ~650 bytes a line. Real archives stay far below it (3 cases in ../shared/realdata).
  */
 export const LINES_IN_MEMORY = 8192;
 
