@@ -43,8 +43,9 @@ export function afterDocument(bytes: number): void {
 /**
  * The least growth worth a collection. With the case state as lines (cases/case-spill.ts) the
  * 2,000-file dense corpus's main thread holds ~36-45 MB live during `cases`: at 64 MB the heap
- * stood at ~100 MB, at 16 MB (and {@link collectWhenGrown} at 1.5x) `cases` peaked at 260
- * against 319 MB RSS, in the same time (31.9 against 34.3 s), each collection ~20-35 ms.
+ * stood at ~100 MB; at 16 MB (and {@link collectWhenGrown} at 1.5x) `cases` peaked at 260-269
+ * against 311 MiB RSS (GNU time), in the same time (31.9-34.3 s against 35.7 s), each collection
+ * ~20-35 ms.
  */
 const GROWTH_FLOOR_BYTES = 16 * 1024 * 1024;
 
