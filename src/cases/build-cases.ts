@@ -14,7 +14,7 @@ import type { SupportRow } from '../types.ts';
 import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { type AccountFirst, addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
 import { byFirstActivity, type DiskRows, type KeyedRow, RowRuns } from './case-rows.ts';
-import { CaseSpill, packCases, type PackedCases, SPILL_AT } from './case-spill.ts';
+import { CaseSpill, packCases, type PackedCases } from './case-spill.ts';
 import { internEvent, internFacts } from './intern-facts.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 import type { CaseRow } from './case-row.ts';
@@ -114,19 +114,6 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
 }
 
 /**
- * Sends the cases held in memory to disk once they are more than `limit` (case-spill.ts), so a
- * merged state holds at most `limit` cases while the scan runs. For the main thread's state only:
- * a state with a spill does not cross threads.
- */
-export function spillIfLarge(state: CaseState, limit = SPILL_AT): void {
-  if (state.cases.size <= limit) return;
-  (state.spill ??= CaseSpill.open()).write(state.cases);
-  state.cases.clear();
-  // The facts just packed are garbage in the old generation: collected before they pile up.
-  collectWhenGrown(1.5);
-}
-
-/**
  * Every case of the state, in maps that each hold whole cases: the cases in memory, or (once
  * spilled) those too sent to disk and every partition read back merged (the cases of `only`, when
  * given: the others may be left out). The state keeps its spill.
@@ -222,5 +209,5 @@ export function casesOf<R = CaseRow>(state: CaseState, toRow: (row: CaseRow) => 
 
 /** One row per case named in `rows` (see {@link casesOf}). */
 export const buildCases = (rows: readonly SupportRow[]): CaseRow[] =>
-  // A state folded here never goes to disk (only spillIfLarge sends it), so its rows are an array.
+  // A state folded here has no spill (only a merge of packed cases makes one), so its rows are an array.
   casesOf(foldCaseRows(emptyCaseState(), rows)) as CaseRow[];

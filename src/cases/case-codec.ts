@@ -114,31 +114,36 @@ const ROW = fieldsOf(ROW_KINDS);
 const USE = fieldsOf(USE_KINDS);
 const FACTS = fieldsOf(FACTS_KINDS);
 
+/** How each kind is written and read back: both directions side by side, so they cannot drift apart. */
+const CODECS: Record<Kind, { encode(v: unknown, t: TextTable): unknown; decode(c: unknown, t: TextTable): unknown }> = {
+  value: { encode: (v) => v, decode: (c) => c },
+  text: { encode: (v, t) => t.ref(v as string | null), decode: (c, t) => t.text(c as number | null) },
+  texts: { encode: (v, t) => (v as string[]).map((text) => t.ref(text)), decode: (c, t) => (c as number[]).map((n) => t.text(n)) },
+  // JSON has no Infinity: a non-finite instant is written as its string.
+  instant: { encode: (v) => (Number.isFinite(v) ? v : String(v)), decode: (c) => (typeof c === 'number' ? c : Number(c)) },
+  moment: { encode: (v, t) => encodePart(MOMENT, v as Moment, t), decode: (c, t) => decodePart<Moment>(MOMENT, c as unknown[], t) },
+  resolution: {
+    encode: (v, t) => (v === undefined ? null : encodePart(RESOLUTION, v as Resolution, t)),
+    decode: (c, t) => (c === null ? undefined : decodePart<Resolution>(RESOLUTION, c as unknown[], t)),
+  },
+  opening: {
+    encode: (v, t) => (v === undefined ? null : [encodePart(ROW, (v as Opening).row, t), t.ref((v as Opening).language)]),
+    decode: (c, t) => {
+      if (c === null) return undefined;
+      const [row, language] = c as [unknown[], number | null];
+      return { row: decodePart<CaseRowFacts>(ROW, row, t), language: t.text(language) };
+    },
+  },
+  uses: {
+    encode: (v, t) => (v as FirstUse[]).map((use) => encodePart(USE, use, t)),
+    decode: (c, t) => (c as unknown[][]).map((use) => decodePart<FirstUse>(USE, use, t)),
+  },
+};
+
 /** A part's fields as an array, in the order `fields` lists them. */
 function encodePart(fields: Fields, part: object, t: TextTable): unknown[] {
   const values = part as Record<string, unknown>;
-  return fields.list.map(([name, kind]) => encodeField(kind, values[name], t));
-}
-
-function encodeField(kind: Kind, v: unknown, t: TextTable): unknown {
-  switch (kind) {
-    case 'value':
-      return v;
-    case 'text':
-      return t.ref(v as string | null);
-    case 'texts':
-      return (v as string[]).map((text) => t.ref(text));
-    case 'instant':
-      return Number.isFinite(v) ? v : String(v);
-    case 'moment':
-      return encodePart(MOMENT, v as Moment, t);
-    case 'resolution':
-      return v === undefined ? null : encodePart(RESOLUTION, v as Resolution, t);
-    case 'opening':
-      return v === undefined ? null : [encodePart(ROW, (v as Opening).row, t), t.ref((v as Opening).language)];
-    case 'uses':
-      return (v as FirstUse[]).map((use) => encodePart(USE, use, t));
-  }
+  return fields.list.map(([name, kind]) => CODECS[kind].encode(values[name], t));
 }
 
 /**
@@ -149,32 +154,8 @@ function encodeField(kind: Kind, v: unknown, t: TextTable): unknown {
  */
 function decodePart<T>(fields: Fields, code: readonly unknown[], t: TextTable): T {
   const part: Record<string, unknown> = { ...fields.kinds };
-  for (let i = 0; i < fields.list.length; i++) part[fields.list[i][0]] = decodeField(fields.list[i][1], code[i], t);
+  for (let i = 0; i < fields.list.length; i++) part[fields.list[i][0]] = CODECS[fields.list[i][1]].decode(code[i], t);
   return part as T;
-}
-
-function decodeField(kind: Kind, c: unknown, t: TextTable): unknown {
-  switch (kind) {
-    case 'value':
-      return c;
-    case 'text':
-      return t.text(c as number | null);
-    case 'texts':
-      return (c as number[]).map((n) => t.text(n));
-    case 'instant':
-      return typeof c === 'number' ? c : Number(c);
-    case 'moment':
-      return decodePart<Moment>(MOMENT, c as unknown[], t);
-    case 'resolution':
-      return c === null ? undefined : decodePart<Resolution>(RESOLUTION, c as unknown[], t);
-    case 'opening': {
-      if (c === null) return undefined;
-      const [row, language] = c as [unknown[], number | null];
-      return { row: decodePart<CaseRowFacts>(ROW, row, t), language: t.text(language) };
-    }
-    case 'uses':
-      return (c as unknown[][]).map((use) => decodePart<FirstUse>(USE, use, t));
-  }
 }
 
 /** The facts as an array for JSON.stringify, their repeated texts numbered in `t`. */
@@ -183,19 +164,13 @@ export const encodeFacts = (f: CaseFacts, t: TextTable): unknown[] => encodePart
 /** The facts of {@link encodeFacts}' array, their texts from `t`. */
 export const decodeFacts = (c: readonly unknown[], t: TextTable): CaseFacts => decodePart<CaseFacts>(FACTS, c, t);
 
+/** An {@link AccountFirst}'s kinds, by position: account, at, eventID, eventTime, principal, file. */
+const FIRST_KINDS: readonly Kind[] = ['text', 'instant', 'value', 'value', 'text', 'text'];
+
 /** A case's first calls per account as arrays for JSON.stringify, their repeated texts numbered in `t`. */
 export const encodeFirsts = (firsts: readonly AccountFirst[], t: TextTable): unknown[] =>
-  firsts.map((
-    [account, at, eventID, eventTime, principal, file],
-  ) => [t.ref(account), encodeField('instant', at, t), eventID, eventTime, t.ref(principal), t.ref(file)]);
+  firsts.map((first) => first.map((v, i) => CODECS[FIRST_KINDS[i]].encode(v, t)));
 
 /** The first calls of {@link encodeFirsts}' arrays, their texts from `t`. */
 export const decodeFirsts = (c: readonly unknown[][], t: TextTable): AccountFirst[] =>
-  c.map(([account, at, eventID, eventTime, principal, file]) => [
-    t.text(account as number)!,
-    decodeField('instant', at, t) as number,
-    eventID as string,
-    eventTime as string,
-    t.text(principal as number)!,
-    t.text(file as number)!,
-  ]);
+  c.map((code) => FIRST_KINDS.map((kind, i) => CODECS[kind].decode(code[i], t)) as unknown as AccountFirst);

@@ -42,12 +42,6 @@ import { linesOf, onDisk, writeAll } from './on-disk.ts';
 export { caseLine, packCases, type PackedCases, parseCaseLine, type Partition } from './case-lines.ts';
 
 /**
- * Cases a state folded as objects holds before they go to the spill (spillIfLarge): ~9 MB of facts
- * at ~2.1 KB a case.
- */
-export const SPILL_AT = 4096;
-
-/**
  * Case lines (one per case and file) held in memory before the chunks go to disk: ~5 MB at the
  * dense corpus's ~650 bytes a line. Real archives stay far below it (3 cases in ../shared/realdata).
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildCases, casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, packCaseState, spillIfLarge } from '../../src/cases/build-cases.ts';
+import { buildCases, casesOf, emptyCaseState, foldCaseRows, mergeCaseStates, openersOf, packCaseState } from '../../src/cases/build-cases.ts';
 import { type AccountFirst, type CaseFacts, emptyCaseFacts } from '../../src/cases/case-facts.ts';
 import { TextTable } from '../../src/cases/case-codec.ts';
 import { DiskRows } from '../../src/cases/case-rows.ts';
@@ -23,14 +23,11 @@ import { RunError } from '../../src/errors.ts';
 const FILE = toLogFile('stories.json', 1);
 const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
 
-/** The rows folded one per state and merged as the main thread merges files, spilling past `limit` cases. */
-function spilledState(rows: readonly SupportRow[], limit: number, spill?: CaseSpill) {
+/** The rows folded one per state, packed as the workers pack a file's, and merged as the main thread merges them: on disk past `limit` lines. */
+function spilledState(rows: readonly SupportRow[], limit: number, spill = CaseSpill.open({ inMemory: limit })) {
   const state = emptyCaseState();
-  if (spill) state.spill = spill;
-  for (const row of rows) {
-    mergeCaseStates(state, foldCaseRows(emptyCaseState(), [row]));
-    spillIfLarge(state, limit);
-  }
+  state.spill = spill;
+  for (const row of rows) mergeCaseStates(state, packCaseState(foldCaseRows(emptyCaseState(), [row])));
   return state;
 }
 
