@@ -38,6 +38,7 @@ import {
   TABLE,
 } from './case-lines.ts';
 import { linesOf, onDisk, writeAll } from './on-disk.ts';
+import { collectWhenGrown } from '../read/heap-hint.ts';
 
 export { caseLine, packCases, type PackedCases, parseCaseLine, type Partition } from './case-lines.ts';
 
@@ -149,6 +150,15 @@ export class CaseSpill {
    * {@link remove}.
    */
   *partitions(only?: ReadonlySet<string>, parts: LineParts = 'both'): Generator<Partition> {
+    for (const partition of this.read(only, parts)) {
+      yield partition;
+      // A partition read is garbage once its cases are used: collected before the next piles on it
+      // (the 2,000-file dense report's heap grew from 158 to 515 MB reading the openers, uncollected).
+      collectWhenGrown(1.5);
+    }
+  }
+
+  private *read(only: ReadonlySet<string> | undefined, parts: LineParts): Generator<Partition> {
     if (!this.files) {
       for (const chunks of this.pending) {
         const partition = emptyPartition();

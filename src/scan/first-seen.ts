@@ -78,6 +78,10 @@ export class FirstSeen {
     this.otherIds.clear();
   }
 
+  private checkHeld(): void {
+    if (this.released) throw new Error('the first-seen index was released when the scan was done');
+  }
+
   /** The first occurrence of `id`, if any. */
   get(id: string): FirstSeenEntry | undefined {
     const entry = this.entryOf(id);
@@ -86,7 +90,7 @@ export class FirstSeen {
 
   /** The entry number of `id`'s first occurrence, or -1. */
   entryOf(id: string): number {
-    if (this.released) throw new Error('the first-seen index was released when the scan was done');
+    this.checkHeld();
     return uuidWords(id, SCRATCH) ? this.entryOfWords(SCRATCH, 0) : this.others.get(id) ?? -1;
   }
 
@@ -157,7 +161,7 @@ export class FirstSeen {
   }
 
   private find(key: Uint32Array, at: number): { slot: number; entry: number | undefined } {
-    if (this.released) throw new Error('the first-seen index was released when the scan was done');
+    this.checkHeld();
     const mask = this.table.length - 1;
     const k0 = key[at], k1 = key[at + 1], k2 = key[at + 2], k3 = key[at + 3];
     // UUID bits are random (v4) or time-based (v1): mixing the words spreads both.

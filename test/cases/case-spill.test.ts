@@ -184,6 +184,9 @@ test('a line that names a text its spill never wrote is an error, not a wrong ca
 
 test('report() with the case state on disk gives the same document, findings included, and leaves no files', async () => {
   const root = mkdtempSync(join(tmpdir(), 'cts-spill-'));
+  // Its own temp folder: another run on the machine may have case folders in the shared one.
+  const outerTmp = process.env.TMPDIR;
+  process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'cts-spill-tmp-'));
   const temps = () => readdirSync(tmpdir()).filter((n) => n.startsWith('cloudtrail-support-cases-')).length;
   try {
     writeStoryArchive(root);
@@ -198,6 +201,9 @@ test('report() with the case state on disk gives the same document, findings inc
     assert.ok(memory.includes(CASE_A));
     assert.is(temps(), before);
   } finally {
+    rmSync(tmpdir(), { recursive: true, force: true });
+    if (outerTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = outerTmp;
     rmSync(root, { recursive: true, force: true });
   }
 });
