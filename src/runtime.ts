@@ -32,7 +32,7 @@ export function siblingModule(base: string, name: string): URL {
  */
 export function startWorker(url: URL, limits?: WorkerLimits): Worker {
   const fromSources = url.pathname.endsWith('.ts');
-  const resourceLimits = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb };
+  const resourceLimits = limits && { maxYoungGenerationSizeMb: limits.youngGenerationMb, maxOldGenerationSizeMb: limits.oldGenerationMb };
   if (isDeno) return new Worker(url);
   if (!fromSources) return new Worker(url, { resourceLimits });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
@@ -43,6 +43,8 @@ export function startWorker(url: URL, limits?: WorkerLimits): Worker {
 export interface WorkerLimits {
   /** Cap on V8's young generation, in MB (workers/pool.ts says when and why). */
   readonly youngGenerationMb: number;
+  /** Cap on V8's old generation, in MB: a worker that needs more dies, and its file is named as failed (workers/pool.ts). */
+  readonly oldGenerationMb: number;
 }
 
 /** The runtime running this process, by name and version (for the provenance manifest). */

@@ -24,6 +24,33 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * The heap limits of a worker that reads files of at most `maxFileBytes`.
+ *
+ * Young generation: V8 grows it whenever enough has survived scavenges since it last grew, so over
+ * a long run it creeps up to its maximum (tens of MB per thread) while the live data stays the
+ * same: the report's peak RSS grew with the archive (111 MB on 400 files, 126 MB on 2,000).
+ * Capped at 4 MB per worker and, by the CLI's shebang, 2 MB semi-spaces on the main thread, it
+ * stays flat: 103 and 105 MB, at the same speed. The price: jobs that JSON.parse every record
+ * (`validate`, `--no-prefilter`) scavenge more and ran 10-20% slower. (The shebang's flag applies
+ * to every thread of the process and wins over a worker's own limit, so those jobs cannot be given
+ * a larger young generation here.)
+ *
+ * Old generation: V8 lets a heap grow to a multiple of what the last full collection left live,
+ * and takes that multiple from the heap's cap: 4x under the default cap (~4 GB on a 24 GiB
+ * machine), ~1.6x under 1 GB. A dense-report worker holds ~8 MB live between files and its heap
+ * stood at ~40 MB; under a 1 GB cap, ~20 MB. Measured on the 40%-dense corpus: `cases` on 2,000
+ * files 256 -> 215 MiB peak RSS, every report on 400 files 227-234 -> 193-198 MiB, ~5% slower
+ * (more full collections in the workers). The cap is not what a worker needs: every hostile input
+ * of bench/hostile-memory.ts (31 MiB files of Support records, bombs, many-entry zips) is read
+ * whole under a 16 MB cap. It is 32 bytes per byte of the largest file allowed and at least
+ * 1 GB, so `--max-file-bytes` raises it with the files; a worker that still runs out dies and its
+ * file is named as failed (the run goes on).
+ */
+export function workerLimits(maxFileBytes: number): WorkerLimits {
+  return { youngGenerationMb: 4, oldGenerationMb: Math.max(1024, Math.ceil(32 * maxFileBytes / 2 ** 20)) };
+}
+
 /** Runs a job on worker threads; each input goes to the least loaded worker. */
 export class WorkerPool<I, O, R> {
   private readonly queue: WorkerTask[] = [];
@@ -43,6 +70,7 @@ export class WorkerPool<I, O, R> {
     private readonly job: WorkerJob<I, O, R>,
     size: number,
     private readonly options: O,
+    private readonly limits: WorkerLimits,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
@@ -63,7 +91,7 @@ export class WorkerPool<I, O, R> {
   }
 
   private spawn(): void {
-    const worker = startWorker(siblingModule(import.meta.url, 'worker'), this.limits());
+    const worker = startWorker(siblingModule(import.meta.url, 'worker'), this.limits);
     worker.postMessage({ module: this.job.module.href, options: this.options } satisfies WorkerSetup);
     worker.on('message', ({ id, result, ready }: { id: number; result: R; ready?: true }) => {
       if (ready) {
@@ -94,20 +122,6 @@ export class WorkerPool<I, O, R> {
       this.dispatch();
     });
     this.all.push(worker);
-  }
-
-  /**
-   * V8 grows a heap's young generation whenever enough has survived scavenges since it last grew,
-   * so over a long run it creeps up to its maximum (tens of MB per thread) while the live data
-   * stays the same: the report's peak RSS grew with the archive (111 MB on 400 files, 126 MB on
-   * 2,000). Capped at 4 MB per worker and, by the CLI's shebang, 2 MB semi-spaces on the main
-   * thread, it stays flat: 103 and 105 MB, at the same speed. The price: jobs that JSON.parse
-   * every record (`validate`, `--no-prefilter`) scavenge more and ran 10-20% slower. (The shebang's
-   * flag applies to every thread of the process and wins over a worker's own limit, so those jobs
-   * cannot be given a larger young generation here.)
-   */
-  private limits(): WorkerLimits {
-    return { youngGenerationMb: 4 };
   }
 
   private settle(id: number, result: R): void {

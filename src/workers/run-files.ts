@@ -4,10 +4,12 @@
  * worker threads, and hand each result over in discovery order, at most a window of files in
  * flight so memory stays bounded whatever the archive size. The job is the caller's.
  */
+import { DEFAULT_MAX_FILE_BYTES } from '../read/decode.ts';
 import { discover, type Discovered } from '../read/discover.ts';
 import type { LogFile, Reject } from '../types.ts';
 import { consumeInOrder } from './in-order.ts';
 import type { WorkerJob } from './job.ts';
+import { workerLimits } from './pool.ts';
 import { JobRunner } from './runner.ts';
 
 /** What becomes of one discovered path. */
@@ -19,7 +21,7 @@ export type FileEntry<R> =
   | { readonly skipped: 'outOfRange'; readonly file: LogFile }
   | { readonly file: LogFile; readonly result: R };
 
-export interface FileRun<O, R> {
+export interface FileRun<O extends { readonly maxFileBytes?: number }, R> {
   readonly job: WorkerJob<LogFile, O, R>;
   readonly options: O;
   /** Worker threads; 1 runs every file on this thread. The results are the same for any count. */
@@ -45,8 +47,12 @@ export async function* plannedFiles(paths: readonly string[], keepFile?: (file: 
 }
 
 /** Runs `run.job` over the files under `paths` and calls `consume` with each entry in discovery order. */
-export async function runFiles<O, R>(paths: readonly string[], run: FileRun<O, R>, consume: (entry: FileEntry<R>) => void | Promise<void>): Promise<void> {
-  const runner = new JobRunner(run.job, run.workers, run.options);
+export async function runFiles<O extends { readonly maxFileBytes?: number }, R>(
+  paths: readonly string[],
+  run: FileRun<O, R>,
+  consume: (entry: FileEntry<R>) => void | Promise<void>,
+): Promise<void> {
+  const runner = new JobRunner(run.job, run.workers, run.options, workerLimits(run.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES));
   const start = async (found: Discovered): Promise<FileEntry<R>> => {
     const plan = planOf(found, run.keepFile);
     return 'skipped' in plan || 'reject' in plan ? plan : { file: plan.file, result: await runner.run(plan.file) };

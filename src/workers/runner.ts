@@ -6,6 +6,7 @@
 import { setImmediate } from 'node:timers';
 import type { WorkerJob } from './job.ts';
 import { WorkerPool } from './pool.ts';
+import type { WorkerLimits } from '../runtime.ts';
 
 // Starting workers costs ~100 ms each (module load, schema compile): not worth it for a handful
 // of files, so the pool starts only once this many inputs have been seen.
@@ -20,11 +21,12 @@ export class JobRunner<I, O, R> {
     private readonly job: WorkerJob<I, O, R>,
     private readonly workers: number,
     private readonly options: O,
+    private readonly limits: WorkerLimits,
   ) {}
 
   run(input: I): Promise<R> {
     if (this.workers > 1 && !this.pool && ++this.inputs > INPUTS_BEFORE_POOL) {
-      this.pool = new WorkerPool(this.job, this.workers, this.options);
+      this.pool = new WorkerPool(this.job, this.workers, this.options, this.limits);
     }
     // Until a worker has loaded its modules (~0.1 s), this thread runs inputs itself instead of
     // waiting: no core sits idle while the pool warms up.
