@@ -10,7 +10,7 @@ import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackTemp, untrackTemp } from '../runtime.ts';
-import { linesOf, onDisk, onDiskEach, writeAll } from './on-disk.ts';
+import { FileText, linesOf, onDisk, onDiskEach } from './on-disk.ts';
 
 /** A row with its order: the instant of its first activity, then its case id. */
 export interface KeyedRow<R> {
@@ -65,16 +65,18 @@ export class RowRuns<R> {
     this.pending.sort(byFirstActivity);
     const rows = this.pending;
     this.pending = [];
-    this.runs.push(this.writeRun(runText(rows)));
+    this.runs.push(this.writeRun(rows));
   }
 
-  /** A new run file of the text pieces. */
-  private writeRun(pieces: Iterable<string>): string {
+  /** A new run file of the rows, a line each. */
+  private writeRun(rows: Iterable<KeyedRow<R>>): string {
     const path = join(this.dir, `run-${this.written++}`);
     onDisk(this.dir, () => {
       const fd = openSync(path, 'w');
       try {
-        for (const piece of pieces) writeAll(fd, piece);
+        const text = new FileText(fd);
+        for (const row of rows) text.write(lineOf(row));
+        text.flush();
       } finally {
         closeSync(fd);
       }
@@ -88,24 +90,12 @@ export class RowRuns<R> {
     // Runs past the merge width are merged, a width at a time, into longer runs.
     while (this.runs.length > this.mergeWidth) {
       const group = this.runs.slice(0, this.mergeWidth);
-      const merged = this.writeRun(runText(onDiskEach(this.dir, mergedRuns<R>(group))));
+      const merged = this.writeRun(onDiskEach(this.dir, mergedRuns<R>(group)));
       onDisk(this.dir, () => group.forEach((run) => rmSync(run)));
       this.runs = [...this.runs.slice(this.mergeWidth), merged];
     }
     return new DiskRows(this.dir, this.runs, this.count);
   }
-}
-
-/** A run's text, 1,024 lines a piece. */
-function* runText<R>(rows: Iterable<KeyedRow<R>>): Generator<string> {
-  let lines: string[] = [];
-  for (const keyed of rows) {
-    lines.push(lineOf(keyed));
-    if (lines.length < 1024) continue;
-    yield lines.join('');
-    lines = [];
-  }
-  yield lines.join('');
 }
 
 /** The keyed rows of sorted runs, merged in report order (the smallest head by a scan: at most {@link MERGE_WIDTH} runs). */

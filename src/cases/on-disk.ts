@@ -31,6 +31,33 @@ export function* onDiskEach<T>(dir: string, items: Iterable<T>): Generator<T> {
 /** Writes all of `text` (UTF-8) at the file's position. */
 export const writeAll = (fd: number, text: string): void => writeAllSync(fd, Buffer.from(text, 'utf8'));
 
+/**
+ * Text written to a file through one reusable buffer of 1 MiB, a line at a time: no string larger
+ * than a line is made. Joined into ~1.4 MB strings, a run of 19,000 case rows left each string in
+ * V8's large-object space, which only a full collection frees: the 2,000-file dense `cases` run's
+ * RSS rose from ~175 to 226 MiB while it wrote its row runs.
+ */
+export class FileText {
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private at = 0;
+  constructor(private readonly fd: number) {}
+
+  write(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.at + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) return writeAll(this.fd, text);
+    }
+    this.at += this.buffer.write(text, this.at, 'utf8');
+  }
+
+  /** Writes what is buffered (call before the file is closed). */
+  flush(): void {
+    writeAllSync(this.fd, this.buffer.subarray(0, this.at));
+    this.at = 0;
+  }
+}
+
 /** Every line of a file (without its `\n`), read `chunk` bytes at a time. */
 export function* linesOf(path: string, chunk = 64 * 1024): Generator<string> {
   const fd = openSync(path, 'r');

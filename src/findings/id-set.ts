@@ -7,7 +7,7 @@
  * (4 bytes a slot, kept half full) the 2,297,904 ids of a 48-entry zip took 100 MB; appended they
  * take 37-55 MB, and the merger has already dropped repeated events, so the table found none.
  */
-import { uuidText, uuidWords } from '../scan/first-seen.ts';
+import { uuidText, uuidWords } from '../scan/uuid-words.ts';
 
 export interface IdSet {
   /** How many UUIDs `words` holds (four words each, in the order added; one may repeat until sorted). */

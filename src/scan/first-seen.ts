@@ -2,11 +2,13 @@
  * The first occurrence of each eventID, for duplicate detection over millions of rows in little
  * memory (the export streams rows away, but this index stays for the whole run). CloudTrail
  * eventIDs are lowercase UUIDs: they are kept as 128-bit keys in typed arrays, found through an
- * open-addressing hash table, 36 bytes per id and 8-16 of table; any other id goes to a Map. A Map of
+ * open-addressing hash table, 29 bytes per id and 8-16 of table; any other id goes to a Map. A Map of
  * `{ path, index, fingerprint }` objects took ~220 bytes per id: 180 MB at 800k Support rows,
  * most of the 300 MB budget of the 1M-record export benchmark (bench/RESULTS.md). Places (file,
  * archive entry) and shapes are interned: rows come file by file.
  */
+
+import { uuidText, uuidWords } from './uuid-words.ts';
 
 /** Where an eventID was first seen (place: file, or file!/entry), how it was read, and a 52-bit prefix of its fingerprint. */
 export interface FirstSeenEntry {
@@ -32,21 +34,27 @@ const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK - 1;
 
+/**
+ * An entry's place is not stored with it: entries come place by place, so each run of entries from
+ * one place is one item of `places` and `placeStarts`. With notes in a byte, that took the index
+ * from 36 to 29 bytes an entry (39 -> 33 MB for the 800,000 Support events of the 2,000-file dense corpus).
+ */
 interface Block {
   readonly ids: Uint32Array;
-  readonly files: Int32Array;
   readonly indexes: Int32Array;
   readonly prints: Float64Array;
   /** Shape ordinal * 4 + (id not a UUID) * 2 + partial. */
-  readonly notes: Int32Array;
+  readonly notes: Uint8Array;
 }
+
+/** Shapes a note's byte can name (there are far fewer: types.ts InputShape). */
+const MAX_SHAPES = 64;
 
 const newBlock = (): Block => ({
   ids: new Uint32Array(4 * BLOCK),
-  files: new Int32Array(BLOCK),
   indexes: new Int32Array(BLOCK),
   prints: new Float64Array(BLOCK),
-  notes: new Int32Array(BLOCK),
+  notes: new Uint8Array(BLOCK),
 });
 
 export class FirstSeen {
@@ -60,7 +68,9 @@ export class FirstSeen {
    * first asked for: results that compare equal must not differ by what was read of them.
    */
   private readonly otherIds = new Map<number, string>();
+  /** The place of each run of entries, and the entry it starts at. */
   private readonly places: string[] = [];
+  private readonly placeStarts: number[] = [];
   private readonly shapes: string[] = [];
   private released = false;
 
@@ -105,7 +115,7 @@ export class FirstSeen {
     const at = entry & IN_BLOCK;
     const note = block.notes[at];
     return {
-      place: this.places[block.files[at]],
+      place: this.places[this.runOf(entry)],
       index: block.indexes[at],
       print: block.prints[at],
       shape: this.shapes[note >> 2],
@@ -149,15 +159,28 @@ export class FirstSeen {
     if (entry >>> BLOCK_BITS === this.blocks.length) this.blocks.push(newBlock());
     const block = this.blocks[entry >>> BLOCK_BITS];
     const at = entry & IN_BLOCK;
-    // Rows come file by file, so the place is almost always the last one.
-    if (this.places[this.places.length - 1] !== first.place) this.places.push(first.place);
-    block.files[at] = this.places.length - 1;
+    if (this.places[this.places.length - 1] !== first.place) {
+      this.places.push(first.place);
+      this.placeStarts.push(entry);
+    }
     block.indexes[at] = first.index;
     block.prints[at] = first.print;
     let shape = this.shapes.indexOf(first.shape);
     if (shape < 0) shape = this.shapes.push(first.shape) - 1;
+    if (shape >= MAX_SHAPES) throw new Error(`more than ${MAX_SHAPES} input shapes`);
     block.notes[at] = shape * 4 + (first.partial ? 1 : 0);
     return entry;
+  }
+
+  /** The run of places that holds `entry`: the last that starts at or before it. */
+  private runOf(entry: number): number {
+    let low = 0, high = this.placeStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (this.placeStarts[mid] <= entry) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   private find(key: Uint32Array, at: number): { slot: number; entry: number | undefined } {
@@ -188,51 +211,3 @@ export class FirstSeen {
 }
 
 const SCRATCH = new Uint32Array(4);
-
-const HEX = new TextEncoder().encode('0123456789abcdef');
-const TEXT = new Uint8Array(36);
-const ASCII = new TextDecoder();
-
-/**
- * The lowercase UUID text of the four words at `words[at]` (the inverse of {@link uuidWords}), as
- * one flat string: made by concatenation each was a tree of nine pieces, ~300 bytes, and the
- * 851,676 eventIDs of each of two findings took the report of a six-entry minimal-record zip to
- * 1.28 GB (56 bytes each, flat).
- */
-export function uuidText(words: Uint32Array, at: number): string {
-  let p = 0;
-  for (let k = 0; k < 4; k++) {
-    const word = words[at + k];
-    for (let shift = 28; shift >= 0; shift -= 4) {
-      if (p === 8 || p === 13 || p === 18 || p === 23) TEXT[p++] = 45;
-      TEXT[p++] = HEX[(word >>> shift) & 15];
-    }
-  }
-  return ASCII.decode(TEXT);
-}
-
-/**
- * Reads a lowercase UUID into four 32-bit words (`into`); false for any other text. One pass over
- * the characters, nothing allocated: the regular expression test and the slicing and parseInt it
- * replaces took 0.55 s of the main thread's 15 s on the 200-file dense report (two calls a row).
- */
-export function uuidWords(id: string, into: Uint32Array): boolean {
-  if (id.length !== 36) return false;
-  let word = 0;
-  let digits = 0;
-  for (let i = 0; i < 36; i++) {
-    const c = id.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (c !== 45) return false;
-      continue;
-    }
-    const nibble = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
-    if (nibble < 0) return false;
-    word = (word << 4) | nibble;
-    if (++digits % 8 === 0) {
-      into[digits / 8 - 1] = word >>> 0;
-      word = 0;
-    }
-  }
-  return true;
-}

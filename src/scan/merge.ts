@@ -3,7 +3,8 @@
  * repeated eventIDs dropped (the first in path order wins, and the ledger says what the repeat
  * was: identical, different, or the same event read through another shape).
  */
-import { FirstSeen, type FirstSeenEntry, printOf, uuidWords } from './first-seen.ts';
+import { FirstSeen, type FirstSeenEntry, printOf } from './first-seen.ts';
+import { uuidWords } from './uuid-words.ts';
 import { DuplicateFiles, FileTally } from '../read/file-counts.ts';
 import type { FileOutcome } from './outcome.ts';
 import type { FileCounts, LedgerLines, LogFile, RecordCounts, Reject, SupportRow } from '../types.ts';

@@ -7,7 +7,8 @@
  * inputs"). Packed: 16 bytes of UUID words, 4 of index, 8 of print and 8 of place and notes, 36
  * bytes a row, with the few distinct texts interned.
  */
-import { printOf, uuidText, uuidWords } from './first-seen.ts';
+import { printOf } from './first-seen.ts';
+import { uuidText, uuidWords } from './uuid-words.ts';
 import type { SupportRow } from '../types.ts';
 
 /** What duplicate detection reads of a row: its id and where and how it was read. */

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { createHash, randomUUID } from 'node:crypto';
 import { eventIdAt, keyAt, KeyPacker, noKeys, type RowKey, RowPlaces } from '../../src/scan/row-keys.ts';
 import { OutcomeMerger } from '../../src/scan/merge.ts';
-import { printOf, uuidText, uuidWords } from '../../src/scan/first-seen.ts';
+import { printOf } from '../../src/scan/first-seen.ts';
 import { noRecords } from '../../src/scan/outcome.ts';
 import type { Reject } from '../../src/types.ts';
 
@@ -55,14 +55,6 @@ test('KeyPacker: packed keys give back every row, and survive a structured clone
     });
   }
   assert.is(noKeys().length, 0);
-});
-
-test('uuidText() is the inverse of uuidWords()', () => {
-  const words = new Uint32Array(8);
-  for (const id of [randomUUID(), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff']) {
-    assert.ok(uuidWords(id, words.subarray(4)));
-    assert.is(uuidText(words, 4), id);
-  }
 });
 
 test('the merger keeps the same rows and writes the same ledger from packed keys as from row objects', () => {
