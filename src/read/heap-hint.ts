@@ -14,7 +14,7 @@
  * The collection is `gc()`'s, V8's last-resort one: besides the garbage it gives back the heap's
  * free pages and drops what optimized code holds weakly (so that code is compiled again). A regular
  * major collection (`gc({ type: 'major' })`) deoptimized nothing, but kept the pages: every report
- * on 400 dense files took 13.2-13.9 against 14.3-15.3 s, and peaked at 281-286 against 196-199 MB.
+ * on 400 dense files took 13.2-13.9 against 14.3-15.3 s, and peaked at 274-279 against 192-195 MiB.
  *
  * `gc` is not exposed to scripts by default: `--expose-gc` set at run time takes effect in a new
  * context, whose `gc` collects the whole isolate (this thread's heap). Where that fails (another

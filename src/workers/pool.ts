@@ -39,9 +39,9 @@ export function defaultWorkers(): number {
  * Old generation: V8 lets a heap grow to a multiple of what the last full collection left live,
  * and takes that multiple from the heap's cap: 4x under the default cap (~4 GB on a 24 GiB
  * machine), ~1.6x under 1 GB. A dense-report worker holds ~8 MB live between files and its heap
- * stood at ~40 MB; under a 1 GB cap, ~20 MB. Measured on the 40%-dense corpus: `cases` on 2,000
- * files 256 -> 215 MiB peak RSS, every report on 400 files 227-234 -> 193-198 MiB, ~5% slower
- * (more full collections in the workers). The cap is not what a worker needs: every hostile input
+ * stood at ~40 MB. Measured on the 40%-dense corpus: every report on 400 files 227-234 -> 193-198
+ * MiB peak RSS under 1 GB (195-197 under 512 MB), ~5% slower (more full collections in the workers);
+ * `cases` on 2,000 files 256 -> 215 MiB under 512 MB. The cap is not what a worker needs: every hostile input
  * of bench/hostile-memory.ts (31 MiB files of Support records, bombs, many-entry zips) is read
  * whole under a 16 MB cap. It is 32 bytes per byte of the largest file allowed and at least
  * 1 GB, so `--max-file-bytes` raises it with the files; a worker that still runs out dies and its
