@@ -39,7 +39,8 @@ export function defaultWorkers(): number {
  * Old generation: V8 lets a heap grow to a multiple of what the last full collection left live,
  * and takes that multiple from the heap's cap: 4x under the default cap (~4 GB on a 24 GiB
  * machine), ~1.6x under 1 GB. A dense-report worker holds ~8 MB live between files and its heap
- * stood at ~40 MB. Measured on the 40%-dense corpus: every report on 400 files 227-234 -> 193-198
+ * stood at ~40 MB; under a 1 GB cap it is collected at ~17-18 MB (10-11 full collections per
+ * worker over 400 dense files, `--trace-gc`). Measured on the 40%-dense corpus: every report on 400 files 227-234 -> 193-198
  * MiB peak RSS under 1 GB (195-197 under 512 MB), ~5% slower (more full collections in the workers);
  * `cases` on 2,000 files 256 -> 215 MiB under 512 MB. The cap is not what a worker needs: every hostile input
  * of bench/hostile-memory.ts (31 MiB files of Support records, bombs, many-entry zips) is read
