@@ -40,6 +40,13 @@ export function addAccountFirst(firsts: AccountFirst[], first: AccountFirst): vo
   else if (firstEarlier(first, firsts[i])) firsts[i] = first;
 }
 
+/** Keeps each of `firsts` as case `id`'s first call from its account, if earlier than the one kept (`all` takes the array when it has none for the case). */
+export function addAccountFirsts(all: Map<string, AccountFirst[]>, id: string, firsts: AccountFirst[]): void {
+  const mine = all.get(id);
+  if (!mine) return void all.set(id, firsts);
+  for (const first of firsts) addAccountFirst(mine, first);
+}
+
 /** Where an event stands in time order (rows/time-order.ts), and the account its case may fall back on. */
 export type Moment = Pick<CaseRowFacts, 'eventTime' | 'eventID' | 'file' | 'archivePath' | 'index' | 'account'>;
 

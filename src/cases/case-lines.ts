@@ -3,7 +3,7 @@
  * cases are plain data, made on the workers.
  */
 import { decodeFacts, decodeFirsts, encodeFacts, encodeFirsts, TextTable } from './case-codec.ts';
-import { type AccountFirst, addAccountFirst, type CaseFacts, mergeCaseFacts } from './case-facts.ts';
+import { type AccountFirst, addAccountFirsts, type CaseFacts, mergeCaseFacts } from './case-facts.ts';
 
 /** Files a spill is split into; a partition file too large to read whole is split again the same way (case-spill.ts). */
 export const PARTITIONS = 32;
@@ -17,15 +17,22 @@ export function partitionOf(id: string, depth: number): number {
 
 export const byPartition = (): string[][] => Array.from({ length: PARTITIONS }, () => []);
 
-/** One case's line (without its newline), its repeated texts numbered in `texts`. */
-export const caseLine = (id: string, f: CaseFacts, texts: TextTable): string => `${JSON.stringify(id)}\t${JSON.stringify(encodeFacts(f, texts))}`;
+/**
+ * One case's line (without its newline): its facts (`null` for none) and, when given, its first
+ * calls per account, their repeated texts numbered in `texts`.
+ */
+export function caseLine(id: string, facts: CaseFacts | undefined, texts: TextTable, firsts?: readonly AccountFirst[]): string {
+  const rest = firsts ? `\t${JSON.stringify(encodeFirsts(firsts, texts))}` : '';
+  return `${JSON.stringify(id)}\t${facts ? JSON.stringify(encodeFacts(facts, texts)) : 'null'}${rest}`;
+}
 
 export const idOfLine = (line: string): string => JSON.parse(line.slice(0, line.indexOf('\t')));
 
-/** The case of a line of facts only ({@link caseLine}): its id and facts, as they were written. */
+/** The case of a line with facts ({@link caseLine}): its id and facts, as {@link mergeLines} reads them. */
 export function parseCaseLine(line: string, texts: TextTable): [string, CaseFacts] {
-  const tab = line.indexOf('\t');
-  return [JSON.parse(line.slice(0, tab)), decodeFacts(JSON.parse(line.slice(tab + 1)), texts)];
+  const read = emptyPartition();
+  mergeLines(read, line, undefined, 'facts', texts);
+  return [...read.cases][0];
 }
 
 export const TABLE = '#';
@@ -55,9 +62,7 @@ export function packCases(cases: ReadonlyMap<string, CaseFacts>, firsts: Readonl
   const tables = Array.from({ length: PARTITIONS }, () => new TextTable());
   const line = (id: string, facts: CaseFacts | undefined) => {
     const p = partitionOf(id, 0);
-    const own = firsts.get(id);
-    const rest = own ? `\t${JSON.stringify(encodeFirsts(own, tables[p]))}` : '';
-    lines[p].push(`${JSON.stringify(id)}\t${facts ? JSON.stringify(encodeFacts(facts, tables[p])) : 'null'}${rest}\n`);
+    lines[p].push(`${caseLine(id, facts, tables[p], firsts.get(id))}\n`);
   };
   for (const [id, facts] of cases) line(id, facts);
   let count = cases.size;
@@ -70,10 +75,10 @@ export type LineParts = 'facts' | 'firsts' | 'both';
 
 /**
  * Merges the case lines of `text` (chunks of one partition) into `into`, the `parts` asked for; a
- * line of an id not in `only` is skipped before it is read.
+ * line of an id not in `only` is skipped before it is read. Lines before any table line are read
+ * with `texts`.
  */
-export function mergeLines(into: Partition, text: string, only: ReadonlySet<string> | undefined, parts: LineParts = 'both'): void {
-  let texts: TextTable | undefined;
+export function mergeLines(into: Partition, text: string, only: ReadonlySet<string> | undefined, parts: LineParts = 'both', texts?: TextTable): void {
   for (const line of text.split('\n')) {
     if (line === '') continue;
     if (line.startsWith(TABLE)) {
@@ -91,7 +96,7 @@ export function mergeLines(into: Partition, text: string, only: ReadonlySet<stri
       const code = JSON.parse(tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2));
       if (code !== null) mergeFacts(into.cases, id, decodeFacts(code, texts));
     }
-    if (parts !== 'facts' && tab2 >= 0) mergeFirsts(into.firsts, id, decodeFirsts(JSON.parse(line.slice(tab2 + 1)), texts));
+    if (parts !== 'facts' && tab2 >= 0) addAccountFirsts(into.firsts, id, decodeFirsts(JSON.parse(line.slice(tab2 + 1)), texts));
   }
 }
 
@@ -99,10 +104,4 @@ function mergeFacts(cases: Map<string, CaseFacts>, id: string, facts: CaseFacts)
   const mine = cases.get(id);
   if (mine) mergeCaseFacts(mine, facts);
   else cases.set(id, facts);
-}
-
-function mergeFirsts(all: Map<string, AccountFirst[]>, id: string, firsts: AccountFirst[]): void {
-  const mine = all.get(id);
-  if (!mine) return void all.set(id, firsts);
-  for (const first of firsts) addAccountFirst(mine, first);
 }

@@ -37,7 +37,7 @@ import {
   PARTITIONS,
   TABLE,
 } from './case-lines.ts';
-import { linesOf, onDisk, writeAll } from './on-disk.ts';
+import { FileText, linesOf, onDisk } from './on-disk.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 
 export { caseLine, packCases, type PackedCases, parseCaseLine, type Partition } from './case-lines.ts';
@@ -62,14 +62,18 @@ const MAX_DEPTH = 4;
 class PartitionFiles {
   readonly paths: string[];
   private fds: number[] | null;
+  /** One buffer for every partition's appends. */
+  private readonly text: FileText;
   constructor(dir: string, prefix: string) {
     this.paths = Array.from({ length: PARTITIONS }, (_, i) => join(dir, `${prefix}${i}`));
     this.fds = this.paths.map((path) => openSync(path, 'a'));
+    this.text = new FileText(this.fds[0]);
   }
 
   append(chunks: readonly (readonly string[])[]): void {
     if (!this.fds) throw new Error('the case partitions are closed');
-    for (let i = 0; i < PARTITIONS; i++) if (chunks[i].length > 0) writeAll(this.fds[i], chunks[i].join(''));
+    for (let i = 0; i < PARTITIONS; i++) for (const chunk of chunks[i]) this.text.to(this.fds[i]).write(chunk);
+    this.text.flush();
   }
 
   close(): void {

@@ -40,7 +40,14 @@ export const writeAll = (fd: number, text: string): void => writeAllSync(fd, Buf
 export class FileText {
   private readonly buffer = Buffer.allocUnsafe(1 << 20);
   private at = 0;
-  constructor(private readonly fd: number) {}
+  constructor(private fd: number) {}
+
+  /** Sends what comes next to `fd` (what is buffered goes to the file before). */
+  to(fd: number): this {
+    if (fd !== this.fd) this.flush();
+    this.fd = fd;
+    return this;
+  }
 
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.

@@ -15,7 +15,7 @@ import { keepsRow, type RowFilter } from '../rows/filter.ts';
 import { obj, str } from '../rows/record-fields.ts';
 import { eventInstant } from '../rows/time-order.ts';
 import { toCaseEvent } from '../cases/case-events.ts';
-import { type AccountFirst, addAccountFirst } from '../cases/case-facts.ts';
+import { type AccountFirst, addAccountFirsts } from '../cases/case-facts.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import { type CompiledRule, compileRule } from './sigma-compile.ts';
 import { addId, type IdSet, newIdSet } from './id-set.ts';
@@ -138,9 +138,7 @@ export function noteFirstUse(partial: FindingsPartial, kind: 'ip' | 'agent', val
 
 /** Keeps `first` as its case's first call from its account, if it is earlier than the one kept. */
 export function noteCaseAccount(partial: FindingsPartial, caseId: string, first: AccountFirst): void {
-  const firsts = partial.caseAccounts.get(caseId);
-  if (firsts) addAccountFirst(firsts, first);
-  else partial.caseAccounts.set(caseId, [first]);
+  addAccountFirsts(partial.caseAccounts, caseId, [first]);
 }
 
 /** Folds Support rows: every rule on each row's record, and the stateful facts. */

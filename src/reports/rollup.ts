@@ -107,7 +107,7 @@ function foldAggregates<R>(aggs: readonly Aggregate<R>[], states: State[], row: 
 
 /** Merges `from` into `into` (which it returns): the same as folding both partials' rows into one. */
 export function mergeGroups<R>(rollup: Rollup<R>, into: Groups, from: Groups): Groups {
-  const aggs = Object.values(rollup.aggregates);
+  const { aggs } = partsOf(rollup);
   for (const [text, [keys, states]] of from) {
     const group = into.get(text);
     if (!group) {
