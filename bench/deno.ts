@@ -9,14 +9,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, type Measured } from './measure.ts';
+import { type CliCommand, measure, type Measured } from './measure.ts';
 
 /**
  * The flags of the README's Deno command lines: the three permissions every command needs, and
- * the 2 MB semi-spaces the Node bin's shebang sets (Deno has no shebang to carry it; without it
- * peak RSS was 150 MB against 136-139 MB on 400 benchmark files, Node 114 MB).
+ * the heap flags the Node bin's shebang sets (Deno has no shebang to carry them): 2 MB semi-spaces
+ * (without them peak RSS was 150 MB against 136-139 MB on 400 benchmark files, Node 114 MB) and a
+ * 1.6x heap growing factor (src/cli.ts says why).
  */
-export const DENO_RUN = ['run', '--v8-flags=--max-semi-space-size=2', '--allow-read', '--allow-write', '--allow-env'];
+export const DENO_RUN = ['run', '--v8-flags=--max-semi-space-size=2,--heap-growing-percent=60', '--allow-read', '--allow-write', '--allow-env'];
 
 /** The Deno binary of the dev dependency `deno`, or undefined when it is not installed. */
 export function denoBinary(root: string): string | undefined {
@@ -46,16 +47,16 @@ export interface DenoCommand {
  * Runs `command` under Node and Deno alternately, `repeat` times each. Throws when Deno's output
  * differs from Node's: the comparison is meant to be of the same work.
  */
-export async function alternate(root: string, nodeFlags: string[], deno: string, command: DenoCommand, repeat: number): Promise<Paired> {
-  const node: Measured[] = [];
+export async function alternate(root: string, node: CliCommand, deno: string, command: DenoCommand, repeat: number): Promise<Paired> {
+  const nodeRuns: Measured[] = [];
   const denoRuns: Measured[] = [];
   const outNode = command.out?.('node');
   const outDeno = command.out?.('deno');
   try {
     for (let i = 0; i < repeat; i++) {
-      node.push(await measure(process.execPath, [...nodeFlags, 'dist/src/cli.js', ...command.args(outNode)], root));
+      nodeRuns.push(await measure(node.command, [...node.prefix, 'dist/src/cli.js', ...command.args(outNode)], root));
       denoRuns.push(await measure(deno, [...DENO_RUN, 'src/cli.ts', ...command.args(outDeno)], root));
-      if (denoRuns[i].stdout !== node[i].stdout) throw new Error(`Deno printed other bytes than Node for ${command.args(outDeno).join(' ')}`);
+      if (denoRuns[i].stdout !== nodeRuns[i].stdout) throw new Error(`Deno printed other bytes than Node for ${command.args(outDeno).join(' ')}`);
       if (outNode && outDeno && !readFileSync(outNode).equals(readFileSync(outDeno))) {
         throw new Error(`Deno wrote other bytes than Node for ${command.args(outDeno).join(' ')}`);
       }
@@ -63,7 +64,7 @@ export async function alternate(root: string, nodeFlags: string[], deno: string,
   } finally {
     for (const out of [outNode, outDeno]) if (out) rmSync(out, { force: true });
   }
-  return { node, deno: denoRuns };
+  return { node: nodeRuns, deno: denoRuns };
 }
 
 /** The fastest run, with the highest peak RSS of all (run.ts's `best`). */

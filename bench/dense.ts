@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from './corpus.ts';
-import { measure, type Measured } from './measure.ts';
+import { type CliCommand, measure, type Measured } from './measure.ts';
 import { alternate, fastest, ratioLine } from './deno.ts';
 
 export interface DenseRow {
@@ -34,7 +34,7 @@ const DENSITY = 0.4;
 /** Runs the dense corpora; `best` is run.ts's repeat-and-keep-the-fastest. */
 export async function runDense(
   root: string,
-  nodeFlags: string[],
+  node: CliCommand,
   best: Best,
   log: (line: string) => void,
   bigFiles: number,
@@ -59,13 +59,13 @@ export async function runDense(
       // Under Node and Deno alternately, each to its own file, compared byte for byte (bench/deno.ts).
       const outOf = (runtime: string) => join(tmpdir(), `bench-dense-${process.pid}-${runtime}.parquet`);
       const command = { args: (to?: string) => ['export', small.dir, '--format', 'parquet', '--out', to!], out: outOf };
-      const paired = await alternate(root, nodeFlags, deno.binary, command, deno.repeat);
+      const paired = await alternate(root, node, deno.binary, command, deno.repeat);
       run = fastest(paired.node);
       underDeno = { system: `${system} under Deno`, run: fastest(paired.deno) };
       deno.lines.push(ratioLine(`${system} (dense corpus, ${small.spec.files} files)`, paired, { wall: 1.5 }));
-    } else run = await best(process.execPath, [...nodeFlags, 'dist/src/cli.js', ...args(small.dir)]);
+    } else run = await best(node.command, [...node.prefix, 'dist/src/cli.js', ...args(small.dir)]);
     // One run on the big corpus: it is there for the peak RSS.
-    const bigRun = big ? await measure(process.execPath, [...nodeFlags, 'dist/src/cli.js', ...args(big.dir)], root) : undefined;
+    const bigRun = big ? await measure(node.command, [...node.prefix, 'dist/src/cli.js', ...args(big.dir)], root) : undefined;
     rmSync(out, { force: true });
     rows.push({ system, run, ...(bigRun ? { big: bigRun } : {}) });
     if (underDeno) rows.push(underDeno);

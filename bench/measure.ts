@@ -44,11 +44,22 @@ function vmHwmKB(pid: number | undefined): number {
   }
 }
 
+/** How the benchmark starts the CLI: `command`, then `prefix`, then `dist/src/cli.js` and its arguments. */
+export interface CliCommand {
+  readonly command: string;
+  readonly prefix: readonly string[];
+}
+
 /**
- * The Node flags on the CLI's shebang line (what `npx cloudtrail-support` runs with), so the
- * benchmark runs `node <flags> dist/src/cli.js` exactly as a user's command does.
+ * The CLI as its shebang line starts it (what `npx cloudtrail-support` runs), so the benchmark
+ * runs `dist/src/cli.js` exactly as a user's command does: the environment the shebang sets
+ * (through `env`, which execs Node in its place, so the measured process is Node) and its Node
+ * flags, with this Node.
  */
-export function cliNodeFlags(root: string): string[] {
+export function cliCommand(root: string): CliCommand {
   const shebang = readFileSync(join(root, 'dist/src/cli.js'), 'utf8').split('\n', 1)[0];
-  return shebang.split(/\s+/).filter((word) => word.startsWith('--'));
+  const words = shebang.split(/\s+/);
+  const assignments = words.filter((word) => /^[A-Z_]+=/.test(word));
+  const flags = words.filter((word) => word.startsWith('--'));
+  return assignments.length === 0 ? { command: process.execPath, prefix: flags } : { command: 'env', prefix: [...assignments, process.execPath, ...flags] };
 }

@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Corpus, corpus } from './corpus.ts';
-import { cliNodeFlags, measure, type Measured } from './measure.ts';
+import { cliCommand, measure, type Measured } from './measure.ts';
 import { runDense } from './dense.ts';
 import { alternate, denoBinary, fastest, formatWithDeno, type Paired, ratioLine } from './deno.ts';
 
@@ -50,12 +50,12 @@ async function best(command: string, commandArgs: string[]): Promise<Measured> {
   return { ...fastest!, peakRssMB };
 }
 
-const NODE_FLAGS = cliNodeFlags(ROOT);
+const NODE = cliCommand(ROOT);
 const DENO = flag('no-deno') ? undefined : denoBinary(ROOT);
 /** Deno against Node, per command: filled as the runs go, printed after the tables. */
 const denoLines: string[] = [];
 const cli = (dir: string, extra: string[]) =>
-  best(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
+  best(NODE.command, [...NODE.prefix, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
 function supportCounts(stdout: string): Record<string, number> {
   const doc = JSON.parse(stdout);
   const rows = doc.reports.actions.filter((r: { eventSource: string }) => r.eventSource === 'support.amazonaws.com');
@@ -72,7 +72,7 @@ async function runAll(c: Corpus): Promise<Row[]> {
   if (DENO) {
     log('running cloudtrail-support report under Node and Deno, alternately ...');
     const args = () => ['report', c.dir, '--format', 'json', '--report', 'actions'];
-    const paired = await alternate(ROOT, NODE_FLAGS, DENO, { args }, REPEAT);
+    const paired = await alternate(ROOT, NODE, DENO, { args }, REPEAT);
     for (const [system, runs] of [['cloudtrail-support report (default)', paired.node], ['  under Deno', paired.deno]] as const) {
       const run = fastest(runs);
       rows.push({ system, run, counts: supportCounts(run.stdout) });
@@ -162,10 +162,10 @@ async function sparse(): Promise<{ text: string; disagree: number }> {
   const validateArgs = () => ['validate', small.dir, '--format', 'json', '--workers', '1'];
   let validateRun: Measured;
   if (DENO) {
-    const paired: Paired = await alternate(ROOT, NODE_FLAGS, DENO, { args: validateArgs }, REPEAT);
+    const paired: Paired = await alternate(ROOT, NODE, DENO, { args: validateArgs }, REPEAT);
     validateRun = fastest(paired.node);
     denoLines.push(ratioLine('validate (1 worker, 1/5 of the sparse corpus)', paired, { wall: 1.5 }));
-  } else validateRun = await measure(process.execPath, [...NODE_FLAGS, 'dist/src/cli.js', ...validateArgs()], ROOT);
+  } else validateRun = await measure(NODE.command, [...NODE.prefix, 'dist/src/cli.js', ...validateArgs()], ROOT);
   const validated = JSON.parse(validateRun.stdout).records.seen as number;
   log('running the parse ceiling ...');
   const ceilingRun = await best(process.execPath, ['bench/peers/parse-ceiling.mjs', small.dir]);
@@ -183,7 +183,7 @@ if (!flag('only-dense')) {
   disagreements += result.disagree;
 }
 if (!flag('no-dense')) {
-  const dense = await runDense(ROOT, NODE_FLAGS, best, log, option('dense-files', 2000), DENO ? { binary: DENO, repeat: REPEAT, lines: denoLines } : undefined);
+  const dense = await runDense(ROOT, NODE, best, log, option('dense-files', 2000), DENO ? { binary: DENO, repeat: REPEAT, lines: denoLines } : undefined);
   parts.push(dense.table);
 }
 if (DENO) {

@@ -24,6 +24,24 @@ test('IdSets merge into the union, also after crossing threads (structured clone
   assert.equal([...sortedIds(a)], byText(new Set([...left, 'x', ...right])));
 });
 
+test('a set is made for one id, grows as ids come, and makes its set of other ids only for one', () => {
+  const set = newIdSet();
+  assert.is(set.words.length, 4);
+  assert.is(set.others, undefined);
+  const ids = Array.from({ length: 7 }, () => randomUUID());
+  for (const id of ids) addId(set, id);
+  assert.is(set.size, 7);
+  assert.ok(set.words.length >= 28 && set.words.length <= 32, `${set.words.length} words for 7 ids`);
+  assert.is(set.others, undefined, 'only UUIDs so far');
+  const merged = newIdSet();
+  addIds(merged, structuredClone(set));
+  assert.is(merged.others, undefined, 'merging UUIDs makes none either');
+  addId(set, 'not-a-uuid');
+  assert.equal([...set.others!], ['not-a-uuid']);
+  addIds(merged, set);
+  assert.equal([...sortedIds(merged)], byText([...ids, 'not-a-uuid']));
+});
+
 test('SortedIds reads any slice on demand, as an array of the same texts would give it', () => {
   const set = newIdSet();
   const ids = [...Array.from({ length: 50 }, () => randomUUID()), 'a', 'zz', '0'];
