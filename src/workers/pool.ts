@@ -46,7 +46,9 @@ export function defaultWorkers(): number {
  * of bench/hostile-memory.ts (31 MiB files of Support records, bombs, many-entry zips) is read
  * whole under a 16 MB cap. It is 32 bytes per byte of the largest file allowed and at least
  * 1 GB, so `--max-file-bytes` raises it with the files; a worker that still runs out dies and its
- * file is named as failed (the run goes on).
+ * file is named as failed (the run goes on). The CLI's shebang now also fixes the factor at 1.6 for
+ * every thread (`--heap-growing-percent=60`, src/cli.ts), which gives the same pace here; the cap
+ * keeps it for callers of the library that start Node without that flag.
  */
 export function workerLimits(maxFileBytes: number): WorkerLimits {
   return { youngGenerationMb: 4, oldGenerationMb: Math.max(1024, Math.ceil(32 * maxFileBytes / 2 ** 20)) };
