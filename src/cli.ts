@@ -14,10 +14,11 @@
  *
  * And it fixes glibc's mmap threshold at 128 KiB. By default glibc raises the threshold to the
  * size of each large block freed (up to 32 MiB), so later blocks below it (buffers that come and
- * go) are carved from the threads' malloc heaps, which keep the pages: every report on 2,000 dense files peaked at 318-330 MiB after the workers were gone,
- * with it at 265 MiB; the export 184 -> 171, `cases` 208 -> 202, the sparse report 128-131 -> 121-125
- * MiB, in the same time. Other C libraries ignore the variable. `npm start` and the benchmark use
- * the same line (tested).
+ * go) are carved from the threads' malloc heaps, which keep the pages. Every report on 2,000 dense
+ * files peaked at 314-330 MiB, after the workers were gone; with it, 265 MiB at the end of the scan.
+ * The export 184 -> 171, `cases` 208 -> 202, the sparse report 128-131 -> 121-125 MiB, in the same
+ * time (docs/performance.md). Other C libraries ignore the variable. `npm start` and the benchmark
+ * use the same line (tested).
  */
 import process from 'node:process';
 import yargs from 'yargs';
