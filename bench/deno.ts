@@ -15,7 +15,7 @@ import { type CliCommand, measure, type Measured } from './measure.ts';
  * The flags of the README's Deno command lines: the three permissions every command needs, and
  * the heap flags the Node bin's shebang sets (Deno has no shebang to carry them): 2 MB semi-spaces
  * (without them peak RSS was 150 MB against 136-139 MB on 400 benchmark files, Node 114 MB) and a
- * 1.6x heap growing factor (src/cli.ts says why).
+ * 1.6x heap growing factor (docs/performance.md, "The heap growing factor", says why).
  */
 export const DENO_RUN = ['run', '--v8-flags=--max-semi-space-size=2,--heap-growing-percent=60', '--allow-read', '--allow-write', '--allow-env'];
 

@@ -3,22 +3,9 @@
  * The command line: parses flags with yargs and runs the command handler (cli/commands.ts),
  * whose exit code it sets. The only module that knows about argv, stdout, the TTY and exit codes.
  *
- * The shebang caps V8's young generation on this thread, as the worker pool does for report
- * workers, so peak memory stays flat however long the run (workers/pool.ts `limits` says why).
- * It also has every heap collected once it has grown 1.6x past what its last full collection
- * left live: V8 otherwise lets the main thread's heap reach 2.6-4x it (the 2,000-file dense
- * export: ~30 MB live under 75-84 MB), which set the export's peak (262-270 -> 184 MiB there,
- * 201-211 -> 146-152 MiB on 400 files, 5-10% more time; `report` and `cases`, whose main-thread
- * state is collected by hints, read/heap-hint.ts, within noise). Unlike `gc()`, these are V8's
- * regular collections, which deoptimize nothing.
- *
- * And it fixes glibc's mmap threshold at 128 KiB. By default glibc raises the threshold to the
- * size of each large block freed (up to 32 MiB), so later blocks below it (buffers that come and
- * go) are carved from the threads' malloc heaps, which keep the pages. Every report on 2,000 dense
- * files peaked at 314-330 MiB, after the workers were gone; with it, 265 MiB at the end of the scan.
- * The export 184 -> 171, `cases` 208 -> 202, the sparse report 128-131 -> 121-125 MiB, in the same
- * time (docs/performance.md). Other C libraries ignore the variable. `npm start` and the benchmark
- * use the same line (tested).
+ * The shebang's settings keep peak memory flat and low (docs/performance.md has the figures): the
+ * young generation capped as for workers (workers/pool.ts), every heap collected at 1.6x its live
+ * data, glibc's mmap threshold fixed at 128 KiB. `npm start` and the benchmark use the same line (tested).
  */
 import process from 'node:process';
 import yargs from 'yargs';
