@@ -19,6 +19,7 @@ import { type AccountFirst, addAccountFirsts } from '../cases/case-facts.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import { type CompiledRule, compileRule } from './sigma-compile.ts';
 import { addId, type IdSet, newIdSet } from './id-set.ts';
+import type { CallSpill } from './call-spill.ts';
 import type { SigmaRule } from './sigma-rule.ts';
 
 /** Who and what one matching event is, as a finding groups it. */
@@ -67,6 +68,8 @@ export interface FindingsPartial {
   readonly caseAccounts: Map<string, AccountFirst[]>;
   /** Records parsed only because a rule needs them (not rows of the selected Support sources). */
   recordsForRules: number;
+  /** Where the merged partial keeps its denied and attachment calls until the scan is done (main thread only: call-spill.ts). */
+  calls?: CallSpill;
 }
 
 export const emptyFindings = (): FindingsPartial => ({

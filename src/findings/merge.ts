@@ -25,12 +25,9 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
     if (g.last.at > mine.last.at || (g.last.at === mine.last.at && g.last.time > mine.last.time)) mine.last = g.last;
   }
   const own = ownSubjects();
-  for (const [key, list] of from.denied) {
-    const mine = into.denied.get(key);
-    if (mine) { for (const s of list) mine.push(own(s)); }
-    else into.denied.set(key, list.map(own));
-  }
-  for (const a of from.attachments) into.attachments.push({ subject: own(a.subject), sets: a.sets.map(intern) });
+  const calls = into.calls;
+  for (const [key, list] of from.denied) for (const s of list) calls ? calls.denied(key, s) : addDenied(into, key, own(s));
+  for (const a of from.attachments) calls ? calls.attachment(a.subject, a.sets) : addAttachment(into, own(a.subject), a.sets);
   for (const use of from.firstUses.values()) noteFirstUse(into, use.kind, intern(use.value), own(use.subject));
   for (const [caseId, firsts] of from.caseAccounts) {
     for (const [account, at, eventID, eventTime, principal, file] of firsts) {
@@ -41,13 +38,34 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
   return into;
 }
 
+/** Once the scan is done: the calls the merged partial kept aside (call-spill.ts) put back, in the order they came. */
+export function settleCalls(into: FindingsPartial): void {
+  const calls = into.calls;
+  if (!calls) return;
+  into.calls = undefined;
+  const own = ownSubjects();
+  for (const call of calls.drain()) {
+    if (call.denied !== undefined) addDenied(into, call.denied, own(call.subject));
+    else addAttachment(into, own(call.subject), call.sets!);
+  }
+}
+
+function addDenied(into: FindingsPartial, key: string, s: Subject): void {
+  const mine = into.denied.get(key);
+  if (mine) mine.push(s);
+  else into.denied.set(key, [s]);
+}
+
+const addAttachment = (into: FindingsPartial, subject: Subject, sets: readonly string[]) => into.attachments.push({ subject, sets: sets.map(intern) });
+
 /**
  * This thread's copy of a worker's subjects, made once per subject (one may be shared within a
  * partial: a denied call that is also a first use). The copy is a literal of one shape with its
  * repeated texts shared (cases/shared-texts.ts): a subject as the structured clone made it keeps
- * half its fields in a separate property array. Denied and attachment calls are held to the end
- * of the scan: on the 2,000-file dense corpus, 25 MB of the main heap at its end as the clone made
- * them, 23 MB so (heap snapshots).
+ * half its fields in a separate property array. First uses are held so; denied and attachment
+ * calls too where the merged partial keeps no call spill (call-spill.ts), and when it is settled.
+ * On the 2,000-file dense corpus, denied and attachment calls held so took 23 MB of the main heap
+ * at the end of the scan, 25 MB as the clone made them (heap snapshots).
  */
 function ownSubjects(): (s: Subject) => Subject {
   const made = new Map<Subject, Subject>();
