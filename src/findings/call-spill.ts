@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trackTemp, untrackTemp } from '../runtime.ts';
 import { FileText, linesOf, onDisk, onDiskEach } from '../cases/on-disk.ts';
-import type { Subject } from './fold.ts';
+import type { CallsAside, Subject } from './fold.ts';
 
 /** Calls held in memory before they go to disk: ~2 MB at ~250 bytes a line. Real archives stay far below it. */
 export const CALLS_IN_MEMORY = 8192;
@@ -34,7 +34,7 @@ export interface SpilledCall {
   readonly subject: Subject;
 }
 
-export class CallSpill {
+export class CallSpill implements CallsAside {
   private pending: string[] = [];
   private file: { dir: string; path: string; fd: number; text: FileText } | undefined;
   /** Calls added. */

@@ -19,7 +19,6 @@ import { type AccountFirst, addAccountFirsts } from '../cases/case-facts.ts';
 import type { CloudTrailRecord, LogFile, SupportRow } from '../types.ts';
 import { type CompiledRule, compileRule } from './sigma-compile.ts';
 import { addId, type IdSet, newIdSet } from './id-set.ts';
-import type { CallSpill } from './call-spill.ts';
 import type { SigmaRule } from './sigma-rule.ts';
 
 /** Who and what one matching event is, as a finding groups it. */
@@ -69,7 +68,14 @@ export interface FindingsPartial {
   /** Records parsed only because a rule needs them (not rows of the selected Support sources). */
   recordsForRules: number;
   /** Where the merged partial keeps its denied and attachment calls until the scan is done (main thread only: call-spill.ts). */
-  calls?: CallSpill;
+  calls?: CallsAside;
+}
+
+/** Denied and attachment calls kept aside, given back in the order they came (call-spill.ts). */
+export interface CallsAside {
+  denied(key: string, s: Subject): void;
+  attachment(s: Subject, sets: readonly string[]): void;
+  drain(): Iterable<{ readonly denied?: string; readonly sets?: string[]; readonly subject: Subject }>;
 }
 
 export const emptyFindings = (): FindingsPartial => ({

@@ -77,7 +77,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   const merger = new OutcomeMerger(false, options.inputs);
   const partial = emptyPartial(names, rules !== undefined);
   if (partial.cases) partial.cases.spill = CaseSpill.open({ inMemory: options.casesInMemory ?? LINES_IN_MEMORY });
-  if (partial.findings) partial.findings.calls = new CallSpill();
+  const calls = partial.findings ? (partial.findings.calls = new CallSpill()) : undefined;
   const keepFile = cases ? undefined : keepFileOf(options);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile };
   const repeats = new CaseRepeats(merger);
@@ -120,7 +120,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
   } finally {
     if (partial.cases) releaseCases(partial.cases);
-    partial.findings?.calls?.remove();
+    calls?.remove();
   }
 }
 

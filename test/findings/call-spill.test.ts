@@ -52,14 +52,15 @@ test('a merged partial that kept its calls aside is, once settled, the partial m
   });
   const plain = emptyFindings();
   const spilled = emptyFindings();
-  spilled.calls = new CallSpill(3);
+  const spill = new CallSpill(3);
+  spilled.calls = spill;
   for (const part of parts) {
     mergeFindings(plain, structuredClone(part));
     mergeFindings(spilled, structuredClone(part));
   }
   assert.is(spilled.denied.size, 0, 'nothing held while merging');
-  assert.ok(spilled.calls.onDisk);
-  const dir = (spilled.calls as unknown as { file: { dir: string } }).file.dir;
+  assert.ok(spill.onDisk);
+  const dir = (spill as unknown as { file: { dir: string } }).file.dir;
   settleCalls(spilled);
   assert.is(spilled.calls, undefined);
   assert.not.ok(existsSync(dir), 'the temp folder is removed');
