@@ -5,8 +5,8 @@
  * would be held, as objects, for the whole scan: on the 2,000-file dense corpus ~64,000 calls,
  * 23 MB of the main heap at its end, where every report's peak RSS was (265 MiB, both workers still
  * alive). Here each call is a line of JSON; past a bound of lines they go to a temp file (under
- * `TMPDIR`, removed when drained or on any exit: runtime.ts), and they are made objects again,
- * in the order they came, when the findings are finished, after the scan.
+ * `TMPDIR`, removed when drained or on any exit: runtime.ts), and after the scan each kind is
+ * made objects again, in the order it came, just before it is judged (findings/stateful.ts).
  */
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,30 +34,61 @@ export interface SpilledCall {
   readonly subject: Subject;
 }
 
-export class CallSpill implements CallsAside {
-  private pending: string[] = [];
-  private file: { dir: string; path: string; fd: number; text: FileText } | undefined;
-  /** Calls added. */
-  count = 0;
+/** Which calls: each kind is kept and given back on its own, so each is held only while it is judged. */
+export type CallKind = 'denied' | 'attachments';
 
-  constructor(private readonly inMemory = CALLS_IN_MEMORY) {}
+export class CallSpill implements CallsAside {
+  private readonly lines: Record<CallKind, Lines>;
+
+  constructor(inMemory = CALLS_IN_MEMORY) {
+    this.lines = { denied: new Lines(inMemory), attachments: new Lines(inMemory) };
+  }
 
   /** Adds a denied call of the principal (and account) `key`. */
   denied(key: string, s: Subject): void {
-    this.add(JSON.stringify(['d', key, ...fieldsOf(s)]));
+    this.lines.denied.add(JSON.stringify(['d', key, ...fieldsOf(s)]));
   }
 
   /** Adds a successful call that adds attachments to `sets`. */
   attachment(s: Subject, sets: readonly string[]): void {
-    this.add(JSON.stringify(['a', sets, ...fieldsOf(s)]));
+    this.lines.attachments.add(JSON.stringify(['a', sets, ...fieldsOf(s)]));
+  }
+
+  /** Calls added. */
+  get count(): number {
+    return this.lines.denied.count + this.lines.attachments.count;
   }
 
   /** True once some of the calls are on disk. */
   get onDisk(): boolean {
+    return this.lines.denied.onDisk || this.lines.attachments.onDisk;
+  }
+
+  /** Every call of `kind` added, in the order added; then they are gone (their file removed). */
+  *drain(kind: CallKind): Generator<SpilledCall> {
+    for (const line of this.lines[kind].drain()) yield callOf(JSON.parse(line) as CallLine);
+  }
+
+  /** Empties the spill and removes its files, if any. */
+  remove(): void {
+    this.lines.denied.remove();
+    this.lines.attachments.remove();
+  }
+}
+
+/** Lines in memory, then, past `inMemory` of them, in a file of their own temp folder. */
+class Lines {
+  private pending: string[] = [];
+  private file: { dir: string; path: string; fd: number; text: FileText } | undefined;
+  count = 0;
+
+  constructor(private readonly inMemory: number) {}
+
+  get onDisk(): boolean {
     return this.file !== undefined;
   }
 
-  private add(line: string): void {
+  add(line: string): void {
     this.count++;
     if (this.file) return void onDisk(this.file.dir, () => this.file!.text.write(line + '\n'));
     this.pending.push(line);
@@ -74,17 +105,15 @@ export class CallSpill implements CallsAside {
     this.pending = [];
   }
 
-  /** Every call added, in the order added, then the spill is emptied (its file removed). */
-  *drain(): Generator<SpilledCall> {
-    const lines = this.file ? this.fileLines(this.file) : this.pending;
+  *drain(): Generator<string> {
     try {
-      for (const line of lines) yield callOf(JSON.parse(line) as CallLine);
+      yield* this.file ? this.fileLines(this.file) : this.pending;
     } finally {
       this.remove();
     }
   }
 
-  private *fileLines(file: NonNullable<CallSpill['file']>): Generator<string> {
+  private *fileLines(file: NonNullable<Lines['file']>): Generator<string> {
     onDisk(file.dir, () => {
       file.text.flush();
       closeSync(file.fd);
@@ -93,7 +122,6 @@ export class CallSpill implements CallsAside {
     yield* onDiskEach(file.dir, linesOf(file.path));
   }
 
-  /** Empties the spill and removes its file, if any. */
   remove(): void {
     this.pending = [];
     if (!this.file) return;

@@ -15,7 +15,6 @@ import type { CaseState } from '../cases/build-cases.ts';
 import { FINDING_LEVELS, type FindingLevel, type RuleFinding } from './finding.ts';
 import type { FindingsPartial, MatchGroup } from './fold.ts';
 import { addStatefulFindings } from './stateful.ts';
-import { settleCalls } from './merge.ts';
 import { sortedIds } from './id-set.ts';
 import type { RuleInfo } from './stateful-rules.ts';
 
@@ -44,7 +43,6 @@ export function compareFindings(a: RuleFinding, b: RuleFinding): number {
 
 /** The findings of a merged partial (whose stateful inputs it uses up); `rules` are every rule that ran (Sigma and stateful), by id. */
 export function finishFindings(partial: FindingsPartial, cases: CaseState, rules: ReadonlyMap<string, RuleInfo>): ShownFinding[] {
-  settleCalls(partial);
   addStatefulFindings(partial, cases);
   // The stateful findings' inputs are spent: dropped before the reports are finished (~25 MB of
   // denied and attachment calls on the 2,000-file dense corpus).

@@ -75,7 +75,7 @@ export interface FindingsPartial {
 export interface CallsAside {
   denied(key: string, s: Subject): void;
   attachment(s: Subject, sets: readonly string[]): void;
-  drain(): Iterable<{ readonly denied?: string; readonly sets?: string[]; readonly subject: Subject }>;
+  drain(kind: 'denied' | 'attachments'): Iterable<{ readonly denied?: string; readonly sets?: string[]; readonly subject: Subject }>;
 }
 
 export const emptyFindings = (): FindingsPartial => ({

@@ -38,13 +38,14 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
   return into;
 }
 
-/** Once the scan is done: the calls the merged partial kept aside (call-spill.ts) put back, in the order they came. */
-export function settleCalls(into: FindingsPartial): void {
-  const calls = into.calls;
-  if (!calls) return;
-  into.calls = undefined;
+/**
+ * Once the scan is done: the calls of `kind` the merged partial kept aside (call-spill.ts) put
+ * back, in the order they came. Each kind is put back just before it is judged (stateful.ts).
+ */
+export function settleCalls(into: FindingsPartial, kind: 'denied' | 'attachments'): void {
+  if (!into.calls) return;
   const own = ownSubjects();
-  for (const call of calls.drain()) {
+  for (const call of into.calls.drain(kind)) {
     if (call.denied !== undefined) addDenied(into, call.denied, own(call.subject));
     else addAttachment(into, own(call.subject), call.sets!);
   }

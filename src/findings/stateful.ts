@@ -9,6 +9,7 @@ import { type AccountFirst, addAccountFirst } from '../cases/case-facts.ts';
 import { principalKeyOf } from '../rows/identity.ts';
 import type { FindingsPartial, Subject } from './fold.ts';
 import { addMatch } from './fold.ts';
+import { settleCalls } from './merge.ts';
 import { DENIED_BURST, DENIED_WINDOW_MS, STATEFUL_RULES } from './stateful-rules.ts';
 
 const byTime = (a: Subject, b: Subject) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.eventID < b.eventID ? -1 : a.eventID > b.eventID ? 1 : 0);
@@ -31,9 +32,14 @@ export function deniedBursts(calls: readonly Subject[]): Subject[] {
 
 /** Adds the stateful findings to the partial's groups. `cases` gives openers, attachment sets and histories. */
 export function addStatefulFindings(partial: FindingsPartial, cases: CaseState): void {
+  // The denied calls and the attachment calls are each put back just before they are judged, and
+  // the denied ones dropped after: the case partitions are read in between (every report on 2,000
+  // dense files: 258 -> 250-252 MiB, GNU time).
+  settleCalls(partial, 'denied');
   for (const calls of partial.denied.values()) {
     for (const s of deniedBursts(calls)) addMatch(partial, STATEFUL_RULES.deniedProbing.id, s);
   }
+  partial.denied.clear();
   addNovelty(partial, cases);
   // The first calls went with the case lines when those were packed (in parts, by partition), or
   // stayed in the partial: a case's are merged from both before it is judged.
@@ -45,6 +51,7 @@ export function addStatefulFindings(partial: FindingsPartial, cases: CaseState):
     }
   }
   for (const [caseId, accounts] of partial.caseAccounts) addMultiAccountCase(partial, caseId, accounts);
+  settleCalls(partial, 'attachments');
   addAttachmentsByOthers(partial, cases);
 }
 
