@@ -6,11 +6,9 @@
  * time it is iterated, so a renderer holds one row per run at a time. The runs' folder is removed when the
  * list is disposed, when it is garbage-collected, or on any exit (runtime.ts).
  */
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { trackTemp, untrackTemp } from '../runtime.ts';
-import { FileText, linesOf, onDisk, onDiskEach } from './on-disk.ts';
+import { FileText, instantJson, linesOf, onDisk, onDiskEach, removeTempFolder, tempFolder } from './on-disk.ts';
 
 /** A row with its order: the instant of its first activity, then its case id. */
 export interface KeyedRow<R> {
@@ -23,18 +21,14 @@ export interface KeyedRow<R> {
 export const byFirstActivity = <R>(a: KeyedRow<R>, b: KeyedRow<R>): number => a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 // Non-finite instants (an unreadable time is Infinity) as text: JSON has no Infinity.
-const lineOf = <R>({ at, id, row }: KeyedRow<R>) => `${JSON.stringify([Number.isFinite(at) ? at : String(at), id])}\t${JSON.stringify(row)}\n`;
+const lineOf = <R>({ at, id, row }: KeyedRow<R>) => `${JSON.stringify([instantJson(at), id])}\t${JSON.stringify(row)}\n`;
 function keyedOf<R>(line: string): KeyedRow<R> {
   const tab = line.indexOf('\t');
   const [at, id] = JSON.parse(line.slice(0, tab)) as [number | string, string];
   return { at: Number(at), id, row: JSON.parse(line.slice(tab + 1)) };
 }
 
-const removeFolder = (dir: string) => {
-  rmSync(dir, { recursive: true, force: true });
-  untrackTemp(dir);
-};
-const disposer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<string>(removeFolder) : undefined;
+const disposer = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<string>(removeTempFolder) : undefined;
 
 /** Rows sorted in memory before they are written as a run: ~23 MB of case rows. */
 const RUN_ROWS = 16_384;
@@ -43,15 +37,13 @@ const MERGE_WIDTH = 64;
 
 /** Sorted runs being written; {@link finish} gives the list. */
 export class RowRuns<R> {
-  readonly dir = onDisk(tmpdir(), () => mkdtempSync(join(tmpdir(), 'cloudtrail-support-case-rows-')));
+  readonly dir = tempFolder('case-rows');
   private runs: string[] = [];
   private pending: KeyedRow<R>[] = [];
   private count = 0;
   private written = 0;
   /** `runRows` and `mergeWidth` are {@link RUN_ROWS} and {@link MERGE_WIDTH} unless a test makes them small. */
-  constructor(private readonly runRows = RUN_ROWS, private readonly mergeWidth = MERGE_WIDTH) {
-    trackTemp(this.dir);
-  }
+  constructor(private readonly runRows = RUN_ROWS, private readonly mergeWidth = MERGE_WIDTH) {}
 
   /** Adds rows (any order), written as a sorted run once {@link RUN_ROWS} are pending. */
   add(rows: readonly KeyedRow<R>[]): void {
@@ -167,7 +159,7 @@ export class DiskRows<R> implements Iterable<R> {
     this.disposed = true;
     this.cursor?.rows.return?.();
     disposer?.unregister(this);
-    removeFolder(this.dir);
+    removeTempFolder(this.dir);
   }
 }
 

@@ -19,10 +19,8 @@
  * inside a field). The files live in one temp folder under the OS temp dir (`TMPDIR`), removed
  * when the cases are made, or on any exit (runtime.ts).
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { trackTemp, untrackTemp } from '../runtime.ts';
 import type { CaseFacts } from './case-facts.ts';
 import {
   byPartition,
@@ -37,7 +35,7 @@ import {
   PARTITIONS,
   TABLE,
 } from './case-lines.ts';
-import { FileText, linesOf, onDisk } from './on-disk.ts';
+import { FileText, linesOf, onDisk, removeTempFolder, tempFolder } from './on-disk.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 
 export { caseLine, packCases, type PackedCases, parseCaseLine, type Partition } from './case-lines.ts';
@@ -115,11 +113,7 @@ export class CaseSpill {
   }
 
   private folderMade(): string {
-    return this.folder ??= onDisk(tmpdir(), () => {
-      const dir = mkdtempSync(join(tmpdir(), 'cloudtrail-support-cases-'));
-      trackTemp(dir);
-      return dir;
-    });
+    return this.folder ??= tempFolder('cases');
   }
 
   /** True once some of the cases are on disk. */
@@ -229,8 +223,6 @@ export class CaseSpill {
   remove(): void {
     this.files?.close();
     this.pending = byPartition();
-    if (this.folder === undefined) return;
-    rmSync(this.folder, { recursive: true, force: true });
-    untrackTemp(this.folder);
+    if (this.folder !== undefined) removeTempFolder(this.folder);
   }
 }

@@ -3,9 +3,11 @@
  * lines read a piece at a time, and a failure (a full disk, a missing TMPDIR) said as what it is.
  */
 import { Buffer } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RunError } from '../errors.ts';
-import { writeAllSync } from '../runtime.ts';
+import { trackTemp, untrackTemp, writeAllSync } from '../runtime.ts';
 
 const failure = (dir: string, err: unknown) =>
   err instanceof RunError ? err : new RunError(`cannot keep the case state on disk in ${dir}: ${(err as Error).message} (TMPDIR chooses the folder)`);
@@ -27,6 +29,22 @@ export function* onDiskEach<T>(dir: string, items: Iterable<T>): Generator<T> {
     throw failure(dir, err);
   }
 }
+
+/** A new folder `cloudtrail-support-<name>-…` under the OS temp dir (`TMPDIR`), removed on any exit until {@link removeTempFolder}. */
+export function tempFolder(name: string): string {
+  const dir = onDisk(tmpdir(), () => mkdtempSync(join(tmpdir(), `cloudtrail-support-${name}-`)));
+  trackTemp(dir);
+  return dir;
+}
+
+/** Removes a folder made by {@link tempFolder}, with what it holds. */
+export function removeTempFolder(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  untrackTemp(dir);
+}
+
+/** An instant as JSON can write it: an unreadable one (NaN, Infinity) as its text, which `Number` reads back. */
+export const instantJson = (at: number): number | string => (Number.isFinite(at) ? at : String(at));
 
 /** Writes all of `text` (UTF-8) at the file's position. */
 export const writeAll = (fd: number, text: string): void => writeAllSync(fd, Buffer.from(text, 'utf8'));

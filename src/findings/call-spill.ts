@@ -8,12 +8,10 @@
  * `TMPDIR`, removed when drained or on any exit: runtime.ts), and after the scan each kind is
  * made objects again, in the order it came, just before it is judged (findings/stateful.ts).
  */
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { trackTemp, untrackTemp } from '../runtime.ts';
-import { FileText, linesOf, onDisk, onDiskEach } from '../cases/on-disk.ts';
-import type { CallsAside, Subject } from './fold.ts';
+import { FileText, instantJson, linesOf, onDisk, onDiskEach, removeTempFolder, tempFolder } from '../cases/on-disk.ts';
+import type { CallsAside, SpilledCall, Subject } from './fold.ts';
 
 /** Calls held in memory before they go to disk: ~2 MB at ~250 bytes a line. Real archives stay far below it. */
 export const CALLS_IN_MEMORY = 8192;
@@ -23,16 +21,7 @@ type CallLine = ['d', string, ...SubjectFields] | ['a', string[], ...SubjectFiel
 type SubjectFields = [string, string, string, string, string, number | string, readonly string[], string];
 
 // An instant that could not be read is NaN, which JSON would write as null: it goes as its text.
-const fieldsOf = (
-  s: Subject,
-): SubjectFields => [s.principal, s.principalKey, s.account, s.eventID, s.eventTime, Number.isFinite(s.at) ? s.at : String(s.at), s.caseIds, s.file];
-
-/** A call made again from its line; `own` gives this thread's copy of its subject (merge.ts). */
-export interface SpilledCall {
-  readonly denied?: string;
-  readonly sets?: string[];
-  readonly subject: Subject;
-}
+const fieldsOf = (s: Subject): SubjectFields => [s.principal, s.principalKey, s.account, s.eventID, s.eventTime, instantJson(s.at), s.caseIds, s.file];
 
 /** Which calls: each kind is kept and given back on its own, so each is held only while it is judged. */
 export type CallKind = 'denied' | 'attachments';
@@ -90,19 +79,22 @@ class Lines {
 
   add(line: string): void {
     this.count++;
-    if (this.file) return void onDisk(this.file.dir, () => this.file!.text.write(line + '\n'));
     this.pending.push(line);
-    if (this.pending.length > this.inMemory) this.toDisk();
+    if (this.file || this.pending.length > this.inMemory) this.toDisk();
   }
 
+  /** Writes the pending lines to the file, made the first time (through FileText's buffer: no write call per line). */
   private toDisk(): void {
-    const dir = onDisk(tmpdir(), () => mkdtempSync(join(tmpdir(), 'cloudtrail-support-calls-')));
-    trackTemp(dir);
-    const path = join(dir, 'calls');
-    const fd = onDisk(dir, () => openSync(path, 'a'));
-    this.file = { dir, path, fd, text: new FileText(fd) };
-    for (const line of this.pending) onDisk(dir, () => this.file!.text.write(line + '\n'));
-    this.pending = [];
+    const dir = this.file?.dir ?? tempFolder('calls');
+    onDisk(dir, () => {
+      if (!this.file) {
+        const path = join(dir, 'calls');
+        const fd = openSync(path, 'a');
+        this.file = { dir, path, fd, text: new FileText(fd) };
+      }
+      for (const line of this.pending) this.file.text.write(line + '\n');
+    });
+    this.pending.length = 0;
   }
 
   *drain(): Generator<string> {
@@ -126,8 +118,7 @@ class Lines {
     this.pending = [];
     if (!this.file) return;
     if (this.file.fd >= 0) closeSync(this.file.fd);
-    rmSync(this.file.dir, { recursive: true, force: true });
-    untrackTemp(this.file.dir);
+    removeTempFolder(this.file.dir);
     this.file = undefined;
   }
 }

@@ -75,7 +75,14 @@ export interface FindingsPartial {
 export interface CallsAside {
   denied(key: string, s: Subject): void;
   attachment(s: Subject, sets: readonly string[]): void;
-  drain(kind: 'denied' | 'attachments'): Iterable<{ readonly denied?: string; readonly sets?: string[]; readonly subject: Subject }>;
+  drain(kind: 'denied' | 'attachments'): Iterable<SpilledCall>;
+}
+
+/** A call given back: a denied call of the principal key `denied`, or an attachment call to `sets`. */
+export interface SpilledCall {
+  readonly denied?: string;
+  readonly sets?: string[];
+  readonly subject: Subject;
 }
 
 export const emptyFindings = (): FindingsPartial => ({

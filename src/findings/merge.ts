@@ -26,8 +26,13 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
   }
   const own = ownSubjects();
   const calls = into.calls;
-  for (const [key, list] of from.denied) for (const s of list) calls ? calls.denied(key, s) : addDenied(into, key, own(s));
-  for (const a of from.attachments) calls ? calls.attachment(a.subject, a.sets) : addAttachment(into, own(a.subject), a.sets);
+  if (calls) {
+    for (const [key, list] of from.denied) for (const s of list) calls.denied(key, s);
+    for (const a of from.attachments) calls.attachment(a.subject, a.sets);
+  } else {
+    for (const [key, list] of from.denied) for (const s of list) addDenied(into, key, own(s));
+    for (const a of from.attachments) addAttachment(into, own(a.subject), a.sets);
+  }
   for (const use of from.firstUses.values()) noteFirstUse(into, use.kind, intern(use.value), own(use.subject));
   for (const [caseId, firsts] of from.caseAccounts) {
     for (const [account, at, eventID, eventTime, principal, file] of firsts) {
