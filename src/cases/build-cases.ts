@@ -15,6 +15,7 @@ import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { type AccountFirst, addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
 import { byFirstActivity, type DiskRows, type KeyedRow, RowRuns } from './case-rows.ts';
 import { CaseSpill, packCases, type PackedCases } from './case-spill.ts';
+import type { SetOnlySpill } from './set-only-spill.ts';
 import { internEvent, internFacts } from './intern-facts.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 import type { CaseRow } from './case-row.ts';
@@ -33,6 +34,8 @@ export interface CaseState {
   readonly setsToCases: Map<string, Set<string>>;
   /** Calls that name only an attachment set (AddAttachmentsToSet). */
   readonly bySetOnly: CaseEvent[];
+  /** Where the merged ones wait instead, as lines (the main thread's merged state only: set-only-spill.ts). */
+  setOnly?: SetOnlySpill;
   readonly histories: Histories;
 }
 
@@ -103,9 +106,12 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
     else into.cases.set(id, internFacts(facts));
   }
   for (const [set, cases] of from.setsToCases) linkSets(into, [set], cases);
-  // Held to the end (~17,000 on the 2,000-file dense corpus): their file paths and user agents were
-  // ~5 MB of copies.
-  for (const event of from.bySetOnly) into.bySetOnly.push(internEvent(event));
+  // Held to the end (~17,000 on the 2,000-file dense corpus): as lines when the state has a spill
+  // for them; as objects, their file paths and user agents were ~5 MB of copies.
+  for (const event of from.bySetOnly) {
+    if (into.setOnly) into.setOnly.add(event);
+    else into.bySetOnly.push(internEvent(event));
+  }
   mergeHistories(into.histories, from.histories);
   return into;
 }
@@ -122,10 +128,11 @@ function* allCases(state: CaseState, only?: ReadonlySet<string>): Generator<Map<
   for (const { cases } of state.spill.partitions(only, 'facts')) yield cases;
 }
 
-/** Removes the state's files on disk, if any (its cases are gone with them). */
+/** Removes the state's files on disk, if any (its cases and the calls set aside are gone with them). */
 export function releaseCases(state: CaseState): void {
   state.spill?.remove();
   state.spill = undefined;
+  state.setOnly?.remove();
 }
 
 /** The opening row (earliest successful CreateCase) of each of `ids` that has one. */
@@ -144,7 +151,7 @@ export function openersOf(state: CaseState, ids: ReadonlySet<string>): Map<strin
 /** The calls that name only an attachment set, by each case that uses the set. */
 function setOnlyEventsByCase(state: CaseState): Map<string, CaseEvent[]> {
   const byCase = new Map<string, CaseEvent[]>();
-  for (const event of state.bySetOnly) {
+  for (const event of setOnlyEvents(state)) {
     const ids = new Set(event.attachmentSetIds.flatMap((set) => [...(state.setsToCases.get(set) ?? [])]));
     for (const id of ids) {
       const events = byCase.get(id);
@@ -153,6 +160,12 @@ function setOnlyEventsByCase(state: CaseState): Map<string, CaseEvent[]> {
     }
   }
   return byCase;
+}
+
+/** The calls that name only an attachment set, in the order folded or merged: those held, then those set aside (drained). */
+function* setOnlyEvents(state: CaseState): Generator<CaseEvent> {
+  yield* state.bySetOnly;
+  if (state.setOnly) yield* state.setOnly.drain();
 }
 
 /** Case rows in report order: an array, or (once the state went to disk) rows read from disk as they are iterated. */

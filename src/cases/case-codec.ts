@@ -8,7 +8,7 @@
  * communication is -Infinity) are written as strings: JSON has no Infinity.
  */
 import type { AccountFirst, CaseFacts, FirstUse, Moment, Opening, Resolution } from './case-facts.ts';
-import type { CaseRowFacts } from './case-events.ts';
+import type { CaseEvent, CaseRowFacts } from './case-events.ts';
 
 /** Repeated texts by number, shared by the lines of one chunk (case-spill.ts). */
 export class TextTable {
@@ -174,3 +174,18 @@ export const encodeFirsts = (firsts: readonly AccountFirst[], t: TextTable): unk
 /** The first calls of {@link encodeFirsts}' arrays, their texts from `t`. */
 export const decodeFirsts = (c: readonly unknown[][], t: TextTable): AccountFirst[] =>
   c.map((code) => FIRST_KINDS.map((kind, i) => CODECS[kind].decode(code[i], t)) as unknown as AccountFirst);
+
+/** A call as {@link encodeEvent} writes it: row, action, ok, case ids, attachment set ids, language, hidden (1 or 0). */
+type EventCode = [unknown[], CaseEvent['action'], boolean, readonly string[], readonly string[], number | null, 0 | 1];
+
+/** A call (case-events.ts) as an array for JSON.stringify, its row's repeated texts numbered in `t`. */
+export function encodeEvent(e: CaseEvent, t: TextTable): EventCode {
+  return [encodePart(ROW, e.row, t), e.action, e.ok, e.caseIds, e.attachmentSetIds, t.ref(e.language), e.hidden ? 1 : 0];
+}
+
+/** The call of {@link encodeEvent}'s array, its texts from `t`; `hidden` only when set, as toCaseEvent makes it. */
+export function decodeEvent(c: readonly unknown[], t: TextTable): CaseEvent {
+  const [row, action, ok, caseIds, attachmentSetIds, language, hidden] = c as EventCode;
+  const event: CaseEvent = { row: decodePart<CaseRowFacts>(ROW, row, t), action, ok, caseIds, attachmentSetIds, language: t.text(language) };
+  return hidden === 1 ? { ...event, hidden: true } : event;
+}

@@ -1,6 +1,8 @@
 /**
- * Reading and writing the case state's temp files (case-spill.ts, case-rows.ts): whole writes,
- * lines read a piece at a time, and a failure (a full disk, a missing TMPDIR) said as what it is.
+ * Reading and writing the temp files of what waits for the end of the scan (the case state:
+ * case-spill.ts, case-rows.ts, set-only-spill.ts; the findings' calls: findings/call-spill.ts):
+ * whole writes, lines read a piece at a time, and a failure (a full disk, a missing TMPDIR) said
+ * as what it is.
  */
 import { Buffer } from 'node:buffer';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
@@ -97,5 +99,69 @@ export function* linesOf(path: string, chunk = 64 * 1024): Generator<string> {
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Lines held aside until drained: in memory, then, past `inMemory` of them, in a file of their own
+ * temp folder (`cloudtrail-support-<name>-…`), written through one {@link FileText}. Drained once,
+ * in the order added; the folder goes when drained, on {@link remove} or on any exit.
+ */
+export class LinesAside {
+  private pending: string[] = [];
+  private file: { dir: string; path: string; fd: number; text: FileText } | undefined;
+  count = 0;
+
+  constructor(private readonly name: string, private readonly inMemory: number) {}
+
+  get onDisk(): boolean {
+    return this.file !== undefined;
+  }
+
+  add(line: string): void {
+    this.count++;
+    this.pending.push(line);
+    if (this.file || this.pending.length > this.inMemory) this.toDisk();
+  }
+
+  /** Writes the pending lines to the file, made the first time. */
+  private toDisk(): void {
+    const dir = this.file?.dir ?? tempFolder(this.name);
+    onDisk(dir, () => {
+      if (!this.file) {
+        const path = join(dir, this.name);
+        const fd = openSync(path, 'a');
+        this.file = { dir, path, fd, text: new FileText(fd) };
+      }
+      for (const line of this.pending) this.file.text.write(line + '\n');
+    });
+    this.pending.length = 0;
+  }
+
+  /** Every line added, in the order added; then they are gone (their file removed). */
+  *drain(): Generator<string> {
+    try {
+      yield* this.file ? this.fileLines(this.file) : this.pending;
+    } finally {
+      this.remove();
+    }
+  }
+
+  private *fileLines(file: NonNullable<LinesAside['file']>): Generator<string> {
+    onDisk(file.dir, () => {
+      file.text.flush();
+      closeSync(file.fd);
+    });
+    file.fd = -1;
+    yield* onDiskEach(file.dir, linesOf(file.path));
+  }
+
+  /** Empties it and removes its file, if any. */
+  remove(): void {
+    this.pending = [];
+    if (!this.file) return;
+    if (this.file.fd >= 0) closeSync(this.file.fd);
+    removeTempFolder(this.file.dir);
+    this.file = undefined;
   }
 }

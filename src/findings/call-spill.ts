@@ -8,9 +8,7 @@
  * `TMPDIR`, removed when drained or on any exit: runtime.ts), and after the scan each kind is
  * made objects again, in the order it came, just before it is judged (findings/stateful.ts).
  */
-import { closeSync, openSync } from 'node:fs';
-import { join } from 'node:path';
-import { FileText, instantJson, linesOf, onDisk, onDiskEach, removeTempFolder, tempFolder } from '../cases/on-disk.ts';
+import { instantJson, LinesAside } from '../cases/on-disk.ts';
 import type { CallsAside, SpilledCall, Subject } from './fold.ts';
 
 /** Calls held in memory before they go to disk: ~2 MB at ~250 bytes a line. Real archives stay far below it. */
@@ -27,10 +25,10 @@ const fieldsOf = (s: Subject): SubjectFields => [s.principal, s.principalKey, s.
 export type CallKind = 'denied' | 'attachments';
 
 export class CallSpill implements CallsAside {
-  private readonly lines: Record<CallKind, Lines>;
+  private readonly lines: Record<CallKind, LinesAside>;
 
   constructor(inMemory = CALLS_IN_MEMORY) {
-    this.lines = { denied: new Lines(inMemory), attachments: new Lines(inMemory) };
+    this.lines = { denied: new LinesAside('calls', inMemory), attachments: new LinesAside('calls', inMemory) };
   }
 
   /** Adds a denied call of the principal (and account) `key`. */
@@ -62,64 +60,6 @@ export class CallSpill implements CallsAside {
   remove(): void {
     this.lines.denied.remove();
     this.lines.attachments.remove();
-  }
-}
-
-/** Lines in memory, then, past `inMemory` of them, in a file of their own temp folder. */
-class Lines {
-  private pending: string[] = [];
-  private file: { dir: string; path: string; fd: number; text: FileText } | undefined;
-  count = 0;
-
-  constructor(private readonly inMemory: number) {}
-
-  get onDisk(): boolean {
-    return this.file !== undefined;
-  }
-
-  add(line: string): void {
-    this.count++;
-    this.pending.push(line);
-    if (this.file || this.pending.length > this.inMemory) this.toDisk();
-  }
-
-  /** Writes the pending lines to the file, made the first time (through FileText's buffer: no write call per line). */
-  private toDisk(): void {
-    const dir = this.file?.dir ?? tempFolder('calls');
-    onDisk(dir, () => {
-      if (!this.file) {
-        const path = join(dir, 'calls');
-        const fd = openSync(path, 'a');
-        this.file = { dir, path, fd, text: new FileText(fd) };
-      }
-      for (const line of this.pending) this.file.text.write(line + '\n');
-    });
-    this.pending.length = 0;
-  }
-
-  *drain(): Generator<string> {
-    try {
-      yield* this.file ? this.fileLines(this.file) : this.pending;
-    } finally {
-      this.remove();
-    }
-  }
-
-  private *fileLines(file: NonNullable<Lines['file']>): Generator<string> {
-    onDisk(file.dir, () => {
-      file.text.flush();
-      closeSync(file.fd);
-    });
-    file.fd = -1;
-    yield* onDiskEach(file.dir, linesOf(file.path));
-  }
-
-  remove(): void {
-    this.pending = [];
-    if (!this.file) return;
-    if (this.file.fd >= 0) closeSync(this.file.fd);
-    removeTempFolder(this.file.dir);
-    this.file = undefined;
   }
 }
 

@@ -24,6 +24,7 @@ import { type FindingsOptions, findingsResultOf, ruleSourcesOf } from '../findin
 import { sourcesFor } from '../rows/support-row.ts';
 import { releaseCases } from '../cases/build-cases.ts';
 import { CaseSpill, LINES_IN_MEMORY } from '../cases/case-spill.ts';
+import { SET_ONLY_IN_MEMORY, SetOnlySpill } from '../cases/set-only-spill.ts';
 import { CallSpill } from '../findings/call-spill.ts';
 
 export type { ReportDocument } from './document.ts';
@@ -35,7 +36,11 @@ export interface ReportOptions extends Omit<ScanOptions, 'onRows' | 'keepRows'> 
   readonly eventLimit?: number;
   /** Detection rules to run (findings/); none when absent. */
   readonly findings?: FindingsOptions;
-  /** Case lines (one per case and file) held in memory before the case state goes to disk (default 8,192: cases/case-spill.ts). */
+  /**
+   * Case lines (one per case and file) held in memory before the case state goes to disk (default
+   * 8,192: cases/case-spill.ts); the same bound for the calls that name only an attachment set
+   * (cases/set-only-spill.ts).
+   */
   readonly casesInMemory?: number;
 }
 
@@ -76,7 +81,10 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   };
   const merger = new OutcomeMerger(false, options.inputs);
   const partial = emptyPartial(names, rules !== undefined);
-  if (partial.cases) partial.cases.spill = CaseSpill.open({ inMemory: options.casesInMemory ?? LINES_IN_MEMORY });
+  if (partial.cases) {
+    partial.cases.spill = CaseSpill.open({ inMemory: options.casesInMemory ?? LINES_IN_MEMORY });
+    partial.cases.setOnly = new SetOnlySpill(options.casesInMemory ?? SET_ONLY_IN_MEMORY);
+  }
   const calls = partial.findings ? (partial.findings.calls = new CallSpill()) : undefined;
   const keepFile = cases ? undefined : keepFileOf(options);
   const run = { job: REPORT_JOB, options: fileOptions, workers: options.workers ?? defaultWorkers(), keepFile };

@@ -19,6 +19,7 @@ import type { SupportRow } from '../../src/types.ts';
 import { CASE_A, EXPECTED_CASES, storyRecords, writeStoryArchive } from '../_support/case-stories.ts';
 import { record, rejects, ROOT } from '../_support/helpers.ts';
 import { RunError } from '../../src/errors.ts';
+import { SetOnlySpill } from '../../src/cases/set-only-spill.ts';
 
 const FILE = toLogFile('stories.json', 1);
 const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
@@ -27,6 +28,7 @@ const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map
 function spilledState(rows: readonly SupportRow[], limit: number, spill = CaseSpill.open({ inMemory: limit })) {
   const state = emptyCaseState();
   state.spill = spill;
+  state.setOnly = new SetOnlySpill(limit);
   for (const row of rows) mergeCaseStates(state, packCaseState(foldCaseRows(emptyCaseState(), [row])));
   return state;
 }
@@ -78,7 +80,16 @@ test('a spilled state gives the same cases at every limit, attachment sets and u
   const expected = buildCases(rows);
   assert.is(expected.length, 300);
   assert.ok(expected.every((c) => c.attachments === 1), 'every case reached its attachment set');
-  for (const limit of [0, 7, 100, 1000]) assert.equal([...casesOf(spilledState(rows, limit), undefined, true)], expected, `limit ${limit}`);
+  for (const limit of [0, 7, 100, 1000]) {
+    const state = spilledState(rows, limit);
+    // The 300 AddAttachmentsToSet calls wait as lines too: on disk past the limit.
+    assert.is(state.setOnly!.count, 300);
+    assert.is(state.setOnly!.onDisk, limit < 300, `set-only calls on disk at ${limit}`);
+    assert.is(state.bySetOnly.length, 0);
+    assert.equal([...casesOf(state, undefined, true)], expected, `limit ${limit}`);
+    assert.is(state.setOnly!.count, 300);
+    assert.is(state.setOnly!.onDisk, false, 'drained: its file removed');
+  }
 });
 
 test('cases packed per file (as the workers send them) give the same rows in memory and on disk, in any order', () => {
