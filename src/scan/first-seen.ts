@@ -2,7 +2,7 @@
  * The first occurrence of each eventID, for duplicate detection over millions of rows in little
  * memory (the export streams rows away, but this index stays for the whole run). CloudTrail
  * eventIDs are lowercase UUIDs: they are kept as 128-bit keys in typed arrays, found through an
- * open-addressing hash table, 29 bytes per id and 8-16 of table; any other id goes to a Map. A Map of
+ * open-addressing hash table, 27 bytes per id and 5-10 of table; any other id goes to a Map. A Map of
  * `{ path, index, fingerprint }` objects took ~220 bytes per id: 180 MB at 800k Support rows,
  * most of the 300 MB budget of the 1M-record export benchmark (bench/RESULTS.md). Places (file,
  * archive entry) and shapes are interned: rows come file by file.
@@ -37,22 +37,31 @@ const IN_BLOCK = BLOCK - 1;
 /**
  * An entry's place is not stored with it: entries come place by place, so each run of entries from
  * one place is one item of `places` and `placeStarts`. With notes in a byte, that took the index
- * from 36 to 29 bytes an entry (39 -> 33 MB for the 800,000 Support events of the 2,000-file dense corpus).
+ * from 36 to 29 bytes an entry (39 -> 33 MB for the 800,000 Support events of the 2,000-file dense corpus),
+ * and two-byte record indexes with the table kept 4/5 full took the index to 26 MB (31.6 MB at
+ * half full with four-byte indexes, measured adding 800,000 random UUIDs).
  */
 interface Block {
   readonly ids: Uint32Array;
-  readonly indexes: Int32Array;
+  /** The record's index in its place, or {@link INDEX_ELSEWHERE}. */
+  readonly indexes: Uint16Array;
   readonly prints: Float64Array;
   /** Shape ordinal * 4 + (id not a UUID) * 2 + partial. */
   readonly notes: Uint8Array;
 }
+
+/**
+ * A record index that is in `bigIndexes` instead: a delivery file holds a few thousand records,
+ * so two bytes hold nearly every index (an Event history export can hold more).
+ */
+const INDEX_ELSEWHERE = 0xffff;
 
 /** Shapes a note's byte can name (there are far fewer: types.ts InputShape). */
 const MAX_SHAPES = 64;
 
 const newBlock = (): Block => ({
   ids: new Uint32Array(4 * BLOCK),
-  indexes: new Int32Array(BLOCK),
+  indexes: new Uint16Array(BLOCK),
   prints: new Float64Array(BLOCK),
   notes: new Uint8Array(BLOCK),
 });
@@ -60,9 +69,16 @@ const newBlock = (): Block => ({
 export class FirstSeen {
   private size = 0;
   private readonly blocks: Block[] = [];
-  /** Open addressing over entry numbers + 1 (0 = empty); kept at most half full. */
+  /**
+   * Open addressing over entry numbers + 1 (0 = empty), kept at most 4/5 full: at half full, the
+   * 800,000 Support events of the 2,000-file dense corpus took 2^21 slots (8 MiB), at 4/5 2^20 (4
+   * MiB), for 6% more time adding and finding 800,000 random UUIDs (2.37 against 2.24-2.31 s, with
+   * the object per call that the merge does not make).
+   */
   private table = new Int32Array(4096);
   private readonly others = new Map<string, number>();
+  /** Record indexes of {@link INDEX_ELSEWHERE} or more, by entry. */
+  private readonly bigIndexes = new Map<number, number>();
   /**
    * The ids that are not UUIDs by entry, for the ledger's lines. Kept as they come, not made when
    * first asked for: results that compare equal must not differ by what was read of them.
@@ -76,7 +92,7 @@ export class FirstSeen {
 
   /**
    * Drops every entry, for a run whose scan is done and whose ledger names none (no repeats): the
-   * index is the one structure that grows with the archive (~42 bytes an event, 33 MB for the
+   * index is the one structure that grows with the archive (~33 bytes an event, 26 MB for the
    * 2,000-file dense corpus's 800,000 Support events), and what comes after the scan (the cases
    * read back from disk, the reports, the output) no longer needs it. Any use after is an error.
    */
@@ -86,6 +102,7 @@ export class FirstSeen {
     this.table = new Int32Array(0);
     this.others.clear();
     this.otherIds.clear();
+    this.bigIndexes.clear();
   }
 
   private checkHeld(): void {
@@ -116,7 +133,7 @@ export class FirstSeen {
     const note = block.notes[at];
     return {
       place: this.places[this.runOf(entry)],
-      index: block.indexes[at],
+      index: block.indexes[at] === INDEX_ELSEWHERE ? this.bigIndexes.get(entry)! : block.indexes[at],
       print: block.prints[at],
       shape: this.shapes[note >> 2],
       partial: (note & 1) === 1,
@@ -143,7 +160,7 @@ export class FirstSeen {
     const entry = this.addEntry(first);
     this.blocks[entry >>> BLOCK_BITS].ids.set(words.subarray(at, at + 4), (entry & IN_BLOCK) * 4);
     this.table[this.find(words, at).slot] = entry + 1;
-    if (this.size * 2 > this.table.length) this.rehash();
+    if (this.size * 5 > this.table.length * 4) this.rehash();
   }
 
   /** Records the first occurrence of an id that is not a lowercase UUID (call only after none was found). */
@@ -163,7 +180,11 @@ export class FirstSeen {
       this.places.push(first.place);
       this.placeStarts.push(entry);
     }
-    block.indexes[at] = first.index;
+    if (first.index >= 0 && first.index < INDEX_ELSEWHERE) block.indexes[at] = first.index;
+    else {
+      block.indexes[at] = INDEX_ELSEWHERE;
+      this.bigIndexes.set(entry, first.index);
+    }
     block.prints[at] = first.print;
     let shape = this.shapes.indexOf(first.shape);
     if (shape < 0) shape = this.shapes.push(first.shape) - 1;

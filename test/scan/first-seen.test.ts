@@ -24,6 +24,15 @@ test('FirstSeen finds the first occurrence of 100k UUID eventIDs after many reha
   assert.is(seen.get(uuid(100_000)), undefined);
 });
 
+test('FirstSeen keeps record indexes past two bytes exactly (an Event history export holds more than 65,534 records)', () => {
+  const seen = new FirstSeen();
+  const indexes = [0, 65_534, 65_535, 65_536, 2_000_000, 1];
+  indexes.forEach((index, i) => seen.add(uuid(i), { place: 'export.json', index, fingerprint: hex(i), shape: 'event-history', partial: false }));
+  seen.add('not-a-uuid', { place: 'export.json', index: 70_000, fingerprint: hex(9), shape: 'event-history', partial: false });
+  assert.equal(indexes.map((_, i) => seen.get(uuid(i))?.index), indexes);
+  assert.is(seen.get('not-a-uuid')?.index, 70_000);
+});
+
 test('FirstSeen keeps ids that are not lowercase UUIDs exactly, apart from their lowercase twins', () => {
   const seen = new FirstSeen();
   const lower = 'abcdef01-2345-4678-89ab-cdef01234567';
