@@ -41,7 +41,7 @@ export function compareFindings(a: RuleFinding, b: RuleFinding): number {
   return 0;
 }
 
-/** The findings of a merged partial (whose stateful inputs it uses up); `rules` are every rule that ran (Sigma and stateful), by id. */
+/** The findings of a merged partial (which it uses up: its stateful inputs and its groups); `rules` are every rule that ran (Sigma and stateful), by id. */
 export function finishFindings(partial: FindingsPartial, cases: CaseState, rules: ReadonlyMap<string, RuleInfo>): ShownFinding[] {
   addStatefulFindings(partial, cases);
   // The stateful findings' inputs are spent: dropped before the reports are finished (~25 MB of
@@ -49,7 +49,11 @@ export function finishFindings(partial: FindingsPartial, cases: CaseState, rules
   for (const spent of [partial.caseAccounts, partial.denied, partial.firstUses]) spent.clear();
   partial.attachments.length = 0;
   const findings: ShownFinding[] = [];
-  for (const g of partial.groups.values()) {
+  // Each group leaves the partial as its finding is made, so the two are never both whole: on the
+  // 2,000-file dense corpus the groups held 17 MB beside the findings (their case id and file sets,
+  // their eventIDs) while the reports were finished, where every report peaked.
+  for (const [key, g] of partial.groups) {
+    partial.groups.delete(key);
     const rule = rules.get(g.ruleId);
     if (!rule) continue;
     const eventIDs = sortedIds(g.eventIDs);
