@@ -33,6 +33,22 @@ export function tempDir(prefix = 'cts-'): string {
   return dir;
 }
 
+/**
+ * Runs `work` with TMPDIR set to a fresh temp folder, which it is given (for the temp files a spill
+ * makes), then puts TMPDIR back; the folder is removed when the test process exits.
+ */
+export async function withTmpdir<T>(work: (dir: string) => T | Promise<T>): Promise<T> {
+  const dir = tempDir('cts-tmpdir-');
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await work(dir);
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
 /** Writes a file, creating its folders; returns its path. */
 export function put(root: string, rel: string, data: string | Uint8Array): string {
   const path = join(root, rel);

@@ -17,7 +17,7 @@ import { toReportJson } from '../../src/render/report.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import type { SupportRow } from '../../src/types.ts';
 import { CASE_A, EXPECTED_CASES, storyRecords, writeStoryArchive } from '../_support/case-stories.ts';
-import { record, rejects, ROOT } from '../_support/helpers.ts';
+import { record, rejects, ROOT, withTmpdir } from '../_support/helpers.ts';
 import { RunError } from '../../src/errors.ts';
 import { SetOnlySpill } from '../../src/cases/set-only-spill.ts';
 
@@ -195,26 +195,23 @@ test('a line that names a text its spill never wrote is an error, not a wrong ca
 
 test('report() with the case state on disk gives the same document, findings included, and leaves no files', async () => {
   const root = mkdtempSync(join(tmpdir(), 'cts-spill-'));
-  // Its own temp folder: another run on the machine may have case folders in the shared one.
-  const outerTmp = process.env.TMPDIR;
-  process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'cts-spill-tmp-'));
-  const temps = () => readdirSync(tmpdir()).filter((n) => n.startsWith('cloudtrail-support-cases-')).length;
   try {
     writeStoryArchive(root);
-    const before = temps();
-    const findings = { loaded: loadRules([]), stateful: true };
-    const [memory, disk] = await Promise.all(
-      [0, undefined].map(async (casesInMemory) =>
-        JSON.stringify(toReportJson(await report([root], { workers: 1, findings, ...(casesInMemory === undefined ? {} : { casesInMemory }) })))
-      ),
-    );
-    assert.is(disk, memory);
-    assert.ok(memory.includes(CASE_A));
-    assert.is(temps(), before);
+    // Its own temp folder: another run on the machine may have case folders in the shared one.
+    await withTmpdir(async (temp) => {
+      const findings = { loaded: loadRules([]), stateful: true };
+      const [memory, disk] = await Promise.all(
+        [0, undefined].map(async (casesInMemory) =>
+          JSON.stringify(toReportJson(await report([root], { workers: 1, findings, ...(casesInMemory === undefined ? {} : { casesInMemory }) })))
+        ),
+      );
+      assert.is(disk, memory);
+      assert.ok(memory.includes(CASE_A));
+      // Case lines, calls that name only an attachment set, the findings' calls: no folder stays but
+      // the case rows', which the document reads from (removed at exit: the test below).
+      assert.equal(readdirSync(temp).filter((n) => !n.startsWith('cloudtrail-support-case-rows-')), []);
+    });
   } finally {
-    rmSync(tmpdir(), { recursive: true, force: true });
-    if (outerTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = outerTmp;
     rmSync(root, { recursive: true, force: true });
   }
 });

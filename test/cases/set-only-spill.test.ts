@@ -1,14 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { type CaseEvent, toCaseEvent } from '../../src/cases/case-events.ts';
 import { decodeEvent, encodeEvent, TextTable } from '../../src/cases/case-codec.ts';
 import { SetOnlySpill } from '../../src/cases/set-only-spill.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
-import { record } from '../_support/helpers.ts';
+import { record, withTmpdir } from '../_support/helpers.ts';
 
 /** An AddAttachmentsToSet call (hidden: dropped by the filters) with texts JSON must escape. */
 function setCall(i: number, hidden: boolean): CaseEvent {
@@ -37,11 +35,8 @@ test('a call round-trips through its array and JSON: every field, hidden only wh
 });
 
 for (const inMemory of [100, 2]) {
-  test(`set-only calls come back in the order they went in (${inMemory === 2 ? 'on disk' : 'in memory'}), and their file goes`, () => {
-    const temp = mkdtempSync(join(tmpdir(), 'set-only-'));
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = temp;
-    try {
+  test(`set-only calls come back in the order they went in (${inMemory === 2 ? 'on disk' : 'in memory'}), and their file goes`, () =>
+    withTmpdir((temp) => {
       const spill = new SetOnlySpill(inMemory);
       const went = Array.from({ length: 7 }, (_, i) => setCall(i, i === 4));
       for (const event of went) spill.add(event);
@@ -52,30 +47,17 @@ for (const inMemory of [100, 2]) {
       assert.is(spill.onDisk, false);
       assert.equal(readdirSync(temp), [], 'its folder removed once drained');
       assert.equal([...spill.drain()], [], 'drained once');
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-      rmSync(temp, { recursive: true, force: true });
-    }
-  });
+    }));
 }
 
-test('remove() empties a set-only spill on disk and removes its folder', () => {
-  const temp = mkdtempSync(join(tmpdir(), 'set-only-'));
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = temp;
-  try {
+test('remove() empties a set-only spill on disk and removes its folder', () =>
+  withTmpdir((temp) => {
     const spill = new SetOnlySpill(0);
     spill.add(setCall(2, false));
     assert.equal(readdirSync(temp).length, 1);
     spill.remove();
     assert.equal(readdirSync(temp), []);
     assert.equal([...spill.drain()], []);
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-    rmSync(temp, { recursive: true, force: true });
-  }
-});
+  }));
 
 test.run();
