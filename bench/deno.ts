@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliCommand, measure, type Measured } from './measure.ts';
+import { cliArgs, type CliCommand, measure, type Measured } from './measure.ts';
 
 /**
  * The flags of the README's Deno command lines: the three permissions every command needs, and
@@ -54,7 +54,7 @@ export async function alternate(root: string, node: CliCommand, deno: string, co
   const outDeno = command.out?.('deno');
   try {
     for (let i = 0; i < repeat; i++) {
-      nodeRuns.push(await measure(node.command, [...node.prefix, 'dist/src/cli.js', ...command.args(outNode)], root));
+      nodeRuns.push(await measure(node.command, cliArgs(node, command.args(outNode)), root));
       denoRuns.push(await measure(deno, [...DENO_RUN, 'src/cli.ts', ...command.args(outDeno)], root));
       if (denoRuns[i].stdout !== nodeRuns[i].stdout) throw new Error(`Deno printed other bytes than Node for ${command.args(outDeno).join(' ')}`);
       if (outNode && outDeno && !readFileSync(outNode).equals(readFileSync(outDeno))) {

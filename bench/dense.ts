@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from './corpus.ts';
-import { type CliCommand, measure, type Measured } from './measure.ts';
+import { cliArgs, type CliCommand, measure, type Measured } from './measure.ts';
 import { alternate, fastest, ratioLine } from './deno.ts';
 
 export interface DenseRow {
@@ -63,9 +63,9 @@ export async function runDense(
       run = fastest(paired.node);
       underDeno = { system: `${system} under Deno`, run: fastest(paired.deno) };
       deno.lines.push(ratioLine(`${system} (dense corpus, ${small.spec.files} files)`, paired, { wall: 1.5 }));
-    } else run = await best(node.command, [...node.prefix, 'dist/src/cli.js', ...args(small.dir)]);
+    } else run = await best(node.command, cliArgs(node, args(small.dir)));
     // One run on the big corpus: it is there for the peak RSS.
-    const bigRun = big ? await measure(node.command, [...node.prefix, 'dist/src/cli.js', ...args(big.dir)], root) : undefined;
+    const bigRun = big ? await measure(node.command, cliArgs(node, args(big.dir)), root) : undefined;
     rmSync(out, { force: true });
     rows.push({ system, run, ...(bigRun ? { big: bigRun } : {}) });
     if (underDeno) rows.push(underDeno);

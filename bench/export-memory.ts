@@ -11,7 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpus } from './corpus.ts';
-import { cliCommand, measure } from './measure.ts';
+import { cliArgs, cliCommand, measure } from './measure.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
@@ -34,7 +34,7 @@ async function run(format: string, input: string, rows: number) {
   const partitioned = format === 'parquet-partitioned';
   const target = join(out, partitioned ? 'dataset' : `export.${format}`);
   const node = cliCommand(ROOT);
-  const args = [...node.prefix, 'dist/src/cli.js', 'export', input, '--format', partitioned ? 'parquet' : format, '--out', target, ...workers];
+  const args = cliArgs(node, ['export', input, '--format', partitioned ? 'parquet' : format, '--out', target, ...workers]);
   if (partitioned) args.push('--partition-by', 'account,region,date');
   try {
     const m = await measure(node.command, args, ROOT);

@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHostileInputs, type HostileInput } from './hostile-inputs.ts';
-import { cliCommand } from './measure.ts';
+import { cliArgs, cliCommand } from './measure.ts';
 import { formatWithDeno } from './deno.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +42,7 @@ async function runCli(args: readonly string[], scratch: string): Promise<Run> {
   const timeFile = join(scratch, 'time');
   const out = openSync(join(scratch, 'stdout'), 'w');
   const node = cliCommand(ROOT);
-  const argv = ['-f', '%M', '-o', timeFile, node.command, ...node.prefix, join(ROOT, 'dist/src/cli.js'), ...args];
+  const argv = ['-f', '%M', '-o', timeFile, node.command, ...cliArgs(node, args, join(ROOT, 'dist/src/cli.js'))];
   const started = performance.now();
   const child = spawn('/usr/bin/time', argv, { cwd: scratch, stdio: ['ignore', out, 'ignore'] });
   const exit: number = await new Promise((resolve) => child.on('close', resolve));

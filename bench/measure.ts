@@ -50,6 +50,9 @@ export interface CliCommand {
   readonly prefix: readonly string[];
 }
 
+/** The arguments after {@link CliCommand}'s `command` that run the CLI (`cli`: the built bin) with `args`. */
+export const cliArgs = (node: CliCommand, args: readonly string[], cli = 'dist/src/cli.js'): string[] => [...node.prefix, cli, ...args];
+
 /**
  * The CLI as its shebang line starts it (what `npx cloudtrail-support` runs), so the benchmark
  * runs `dist/src/cli.js` exactly as a user's command does: the environment the shebang sets

@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Corpus, corpus } from './corpus.ts';
-import { cliCommand, measure, type Measured } from './measure.ts';
+import { cliArgs, cliCommand, measure, type Measured } from './measure.ts';
 import { runDense } from './dense.ts';
 import { alternate, denoBinary, fastest, formatWithDeno, type Paired, ratioLine } from './deno.ts';
 
@@ -54,8 +54,7 @@ const NODE = cliCommand(ROOT);
 const DENO = flag('no-deno') ? undefined : denoBinary(ROOT);
 /** Deno against Node, per command: filled as the runs go, printed after the tables. */
 const denoLines: string[] = [];
-const cli = (dir: string, extra: string[]) =>
-  best(NODE.command, [...NODE.prefix, 'dist/src/cli.js', 'report', dir, '--format', 'json', '--report', 'actions', ...extra]);
+const cli = (dir: string, extra: string[]) => best(NODE.command, cliArgs(NODE, ['report', dir, '--format', 'json', '--report', 'actions', ...extra]));
 function supportCounts(stdout: string): Record<string, number> {
   const doc = JSON.parse(stdout);
   const rows = doc.reports.actions.filter((r: { eventSource: string }) => r.eventSource === 'support.amazonaws.com');
@@ -165,7 +164,7 @@ async function sparse(): Promise<{ text: string; disagree: number }> {
     const paired: Paired = await alternate(ROOT, NODE, DENO, { args: validateArgs }, REPEAT);
     validateRun = fastest(paired.node);
     denoLines.push(ratioLine('validate (1 worker, 1/5 of the sparse corpus)', paired, { wall: 1.5 }));
-  } else validateRun = await measure(NODE.command, [...NODE.prefix, 'dist/src/cli.js', ...validateArgs()], ROOT);
+  } else validateRun = await measure(NODE.command, cliArgs(NODE, validateArgs()), ROOT);
   const validated = JSON.parse(validateRun.stdout).records.seen as number;
   log('running the parse ceiling ...');
   const ceilingRun = await best(process.execPath, ['bench/peers/parse-ceiling.mjs', small.dir]);

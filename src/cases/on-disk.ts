@@ -103,24 +103,31 @@ export function* linesOf(path: string, chunk = 64 * 1024): Generator<string> {
 }
 
 /**
- * Lines held aside until drained: in memory, then, past `inMemory` of them, in a file of their own
- * temp folder (`cloudtrail-support-<name>-…`), written through one {@link FileText}. Drained once,
- * in the order added; the folder goes when drained, on {@link remove} or on any exit.
+ * Items held aside until drained, each as a line (`encode`, one line of text, and `decode` back):
+ * in memory, then, past `inMemory` of them, in a file of their own temp folder
+ * (`cloudtrail-support-<name>-…`), written through one {@link FileText}. Drained once, in the
+ * order added; the folder goes when drained, on {@link remove} or on any exit.
  */
-export class LinesAside {
+export class LinesAside<T> {
   private pending: string[] = [];
   private file: { dir: string; path: string; fd: number; text: FileText } | undefined;
+  /** Items added. */
   count = 0;
 
-  constructor(private readonly name: string, private readonly inMemory: number) {}
+  constructor(
+    private readonly name: string,
+    private readonly inMemory: number,
+    private readonly encode: (item: T) => string,
+    private readonly decode: (line: string) => T,
+  ) {}
 
   get onDisk(): boolean {
     return this.file !== undefined;
   }
 
-  add(line: string): void {
+  add(item: T): void {
     this.count++;
-    this.pending.push(line);
+    this.pending.push(this.encode(item));
     if (this.file || this.pending.length > this.inMemory) this.toDisk();
   }
 
@@ -138,16 +145,16 @@ export class LinesAside {
     this.pending.length = 0;
   }
 
-  /** Every line added, in the order added; then they are gone (their file removed). */
-  *drain(): Generator<string> {
+  /** Every item added, in the order added; then they are gone (their file removed). */
+  *drain(): Generator<T> {
     try {
-      yield* this.file ? this.fileLines(this.file) : this.pending;
+      for (const line of this.file ? this.fileLines(this.file) : this.pending) yield this.decode(line);
     } finally {
       this.remove();
     }
   }
 
-  private *fileLines(file: NonNullable<LinesAside['file']>): Generator<string> {
+  private *fileLines(file: NonNullable<LinesAside<T>['file']>): Generator<string> {
     onDisk(file.dir, () => {
       file.text.flush();
       closeSync(file.fd);

@@ -13,35 +13,8 @@ import { LinesAside } from './on-disk.ts';
 /** Calls held in memory before they go to disk: ~2 MB at ~250 bytes a line. */
 export const SET_ONLY_IN_MEMORY = 8192;
 
-export class SetOnlySpill {
-  private readonly texts = new TextTable();
-  private readonly lines: LinesAside;
-
-  constructor(inMemory = SET_ONLY_IN_MEMORY) {
-    this.lines = new LinesAside('set-calls', inMemory);
-  }
-
-  add(event: CaseEvent): void {
-    this.lines.add(JSON.stringify(encodeEvent(event, this.texts)));
-  }
-
-  /** Calls added. */
-  get count(): number {
-    return this.lines.count;
-  }
-
-  /** True once some of the calls are on disk. */
-  get onDisk(): boolean {
-    return this.lines.onDisk;
-  }
-
-  /** Every call added, in the order added; then they are gone (their file removed). */
-  *drain(): Generator<CaseEvent> {
-    for (const line of this.lines.drain()) yield decodeEvent(JSON.parse(line), this.texts);
-  }
-
-  /** Empties the spill and removes its file, if any. */
-  remove(): void {
-    this.lines.remove();
+export class SetOnlySpill extends LinesAside<CaseEvent> {
+  constructor(inMemory = SET_ONLY_IN_MEMORY, texts = new TextTable()) {
+    super('set-calls', inMemory, (event) => JSON.stringify(encodeEvent(event, texts)), (line) => decodeEvent(JSON.parse(line), texts));
   }
 }

@@ -25,20 +25,21 @@ const fieldsOf = (s: Subject): SubjectFields => [s.principal, s.principalKey, s.
 export type CallKind = 'denied' | 'attachments';
 
 export class CallSpill implements CallsAside {
-  private readonly lines: Record<CallKind, LinesAside>;
+  private readonly lines: Record<CallKind, LinesAside<SpilledCall>>;
 
   constructor(inMemory = CALLS_IN_MEMORY) {
-    this.lines = { denied: new LinesAside('calls', inMemory), attachments: new LinesAside('calls', inMemory) };
+    const aside = () => new LinesAside('calls', inMemory, lineOf, (line) => callOf(JSON.parse(line) as CallLine));
+    this.lines = { denied: aside(), attachments: aside() };
   }
 
   /** Adds a denied call of the principal (and account) `key`. */
-  denied(key: string, s: Subject): void {
-    this.lines.denied.add(JSON.stringify(['d', key, ...fieldsOf(s)]));
+  denied(key: string, subject: Subject): void {
+    this.lines.denied.add({ denied: key, subject });
   }
 
   /** Adds a successful call that adds attachments to `sets`. */
-  attachment(s: Subject, sets: readonly string[]): void {
-    this.lines.attachments.add(JSON.stringify(['a', sets, ...fieldsOf(s)]));
+  attachment(subject: Subject, sets: readonly string[]): void {
+    this.lines.attachments.add({ sets: sets as string[], subject });
   }
 
   /** Calls added. */
@@ -52,8 +53,8 @@ export class CallSpill implements CallsAside {
   }
 
   /** Every call of `kind` added, in the order added; then they are gone (their file removed). */
-  *drain(kind: CallKind): Generator<SpilledCall> {
-    for (const line of this.lines[kind].drain()) yield callOf(JSON.parse(line) as CallLine);
+  drain(kind: CallKind): Generator<SpilledCall> {
+    return this.lines[kind].drain();
   }
 
   /** Empties the spill and removes its files, if any. */
@@ -62,6 +63,9 @@ export class CallSpill implements CallsAside {
     this.lines.attachments.remove();
   }
 }
+
+const lineOf = ({ denied, sets, subject }: SpilledCall): string =>
+  JSON.stringify(denied !== undefined ? ['d', denied, ...fieldsOf(subject)] : ['a', sets, ...fieldsOf(subject)]);
 
 function callOf([kind, keyOrSets, principal, principalKey, account, eventID, eventTime, at, caseIds, file]: CallLine): SpilledCall {
   const subject: Subject = { principal, principalKey, account, eventID, eventTime, at: Number(at), caseIds, file };

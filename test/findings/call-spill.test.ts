@@ -1,11 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { CallSpill } from '../../src/findings/call-spill.ts';
 import { emptyFindings, type Subject } from '../../src/findings/fold.ts';
 import { mergeFindings, settleCalls } from '../../src/findings/merge.ts';
+import { withTmpdir } from '../_support/helpers.ts';
 
 const subject = (i: number, at = Date.UTC(2026, 0, 2, 3, i)): Subject => ({
   principal: i % 2 ? 'alice' : 'bøb\ttab\nline "quoted" \u2028',
@@ -44,7 +43,7 @@ for (const inMemory of [100, 2]) {
   });
 }
 
-test('a merged partial that kept its calls aside is, once settled, the partial merged without it', () => {
+test('a merged partial that kept its calls aside is, once settled, the partial merged without it', async () => {
   const parts = [0, 1, 2].map((p) => {
     const part = emptyFindings();
     for (let i = p * 5; i < p * 5 + 5; i++) {
@@ -56,27 +55,20 @@ test('a merged partial that kept its calls aside is, once settled, the partial m
   });
   const plain = emptyFindings();
   const spilled = emptyFindings();
-  const temp = mkdtempSync(join(tmpdir(), 'call-spill-test-'));
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = temp;
-  const spill = new CallSpill(3);
-  spilled.calls = spill;
-  for (const part of parts) {
-    mergeFindings(plain, structuredClone(part));
-    mergeFindings(spilled, structuredClone(part));
-  }
-  assert.is(spilled.denied.size, 0, 'nothing held while merging');
-  try {
+  await withTmpdir((temp) => {
+    const spill = new CallSpill(3);
+    spilled.calls = spill;
+    for (const part of parts) {
+      mergeFindings(plain, structuredClone(part));
+      mergeFindings(spilled, structuredClone(part));
+    }
+    assert.is(spilled.denied.size, 0, 'nothing held while merging');
     assert.ok(spill.onDisk);
     assert.is(readdirSync(temp).length, 2, 'a temp folder for each kind');
     settleCalls(spilled, 'denied');
     settleCalls(spilled, 'attachments');
     assert.equal(readdirSync(temp), [], 'the temp folders are removed');
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-    rmSync(temp, { recursive: true, force: true });
-  }
+  });
   assert.equal([...spilled.denied.keys()], [...plain.denied.keys()]);
   assert.equal(spilled.denied, plain.denied);
   assert.equal(spilled.attachments, plain.attachments);
