@@ -30,8 +30,12 @@ export interface CaseState {
   packed?: PackedCases;
   /** The cases as lines, in memory then on disk (the main thread's merged state only: case-spill.ts). */
   spill?: CaseSpill;
-  /** Which cases use each attachment set. */
-  readonly setsToCases: Map<string, Set<string>>;
+  /**
+   * Which cases use each attachment set: the one case id, or a Set when there are more (read it
+   * with {@link casesUsingSet}). A Set for each of the 2,000-file dense corpus's sets, nearly all
+   * used by one case, held ~5 MB of the main heap at the end of the scan.
+   */
+  readonly setsToCases: Map<string, string | Set<string>>;
   /** Calls that name only an attachment set (AddAttachmentsToSet). */
   readonly bySetOnly: CaseEvent[];
   /** Where the merged ones wait instead, as lines (the main thread's merged state only: set-only-spill.ts). */
@@ -53,10 +57,19 @@ function addToCase(cases: Map<string, CaseFacts>, caseId: string, event: CaseEve
 
 function linkSets(state: CaseState, sets: Iterable<string>, caseIds: Iterable<string>): void {
   for (const set of sets) {
-    const cases = state.setsToCases.get(set) ?? new Set();
-    for (const id of caseIds) cases.add(id);
-    state.setsToCases.set(set, cases);
+    for (const id of caseIds) {
+      const cases = state.setsToCases.get(set);
+      if (cases === undefined) state.setsToCases.set(set, id);
+      else if (typeof cases !== 'string') cases.add(id);
+      else if (cases !== id) state.setsToCases.set(set, new Set([cases, id]));
+    }
   }
+}
+
+/** The ids of the cases that use attachment set `set`, as far as the state knows. */
+export function casesUsingSet(state: Pick<CaseState, 'setsToCases'>, set: string): Iterable<string> {
+  const cases = state.setsToCases.get(set);
+  return cases === undefined ? [] : typeof cases === 'string' ? [cases] : cases;
 }
 
 /**
@@ -105,7 +118,7 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
     if (mine) mergeCaseFacts(mine, facts);
     else into.cases.set(id, internFacts(facts));
   }
-  for (const [set, cases] of from.setsToCases) linkSets(into, [set], cases);
+  for (const [set, cases] of from.setsToCases) linkSets(into, [set], typeof cases === 'string' ? [cases] : cases);
   // Held to the end (~17,000 on the 2,000-file dense corpus): as lines when the state has a spill
   // for them; as objects, their file paths and user agents were ~5 MB of copies.
   for (const event of from.bySetOnly) {
@@ -152,7 +165,7 @@ export function openersOf(state: CaseState, ids: ReadonlySet<string>): Map<strin
 function setOnlyEventsByCase(state: CaseState): Map<string, CaseEvent[]> {
   const byCase = new Map<string, CaseEvent[]>();
   for (const event of setOnlyEvents(state)) {
-    const ids = new Set(event.attachmentSetIds.flatMap((set) => [...(state.setsToCases.get(set) ?? [])]));
+    const ids = new Set(event.attachmentSetIds.flatMap((set) => [...casesUsingSet(state, set)]));
     for (const id of ids) {
       const events = byCase.get(id);
       if (events) events.push(event);

@@ -4,7 +4,7 @@
  * accounts, attachments added by a principal that did not open the case. Pure: they are added to
  * the partial's groups, in the finding shape of the Sigma matches.
  */
-import { accountFirstsOf, type CaseState, openersOf } from '../cases/build-cases.ts';
+import { accountFirstsOf, type CaseState, casesUsingSet, openersOf } from '../cases/build-cases.ts';
 import { type AccountFirst, addAccountFirst } from '../cases/case-facts.ts';
 import { intern } from '../cases/shared-texts.ts';
 import { principalKeyOf } from '../rows/identity.ts';
@@ -96,7 +96,7 @@ function addNovelty(partial: FindingsPartial, cases: CaseState): void {
 function addAttachmentsByOthers(partial: FindingsPartial, cases: CaseState): void {
   const reaches = [...partial.attachments].map(({ subject, sets }) => {
     const reached = new Set(subject.caseIds);
-    for (const set of sets) for (const id of cases.setsToCases.get(set) ?? []) reached.add(id);
+    for (const set of sets) for (const id of casesUsingSet(cases, set)) reached.add(id);
     return { subject, caseIds: [...reached].sort() };
   });
   // Read once for all of them: the openers may be on disk (cases/case-spill.ts).

@@ -125,6 +125,10 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   // Findings first: finishing the cases report settles the case state the stateful findings read.
   try {
     const findings = options.findings && findingsResultOf(options.findings, partial.findings!, partial.cases!, ruleSources === undefined ? [] : ruleSources);
+    // Another turning point: what judging the case partitions read is garbage before the cases
+    // report reads them again. On 2,000 dense files the heap in use stood at 128 MB there, 67 MB
+    // of it live (heap snapshot); collected, the cases report starts at 54 MB.
+    if (findings) collectWhenGrown(1.25);
     return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
   } finally {
     if (partial.cases) releaseCases(partial.cases);

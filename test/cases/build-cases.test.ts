@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { buildCases } from '../../src/cases/build-cases.ts';
+import { buildCases, casesOf, casesUsingSet, emptyCaseState, foldCaseRows, mergeCaseStates } from '../../src/cases/build-cases.ts';
 import { CASE_COLUMNS, formatDuration } from '../../src/cases/case-row.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
@@ -111,6 +111,50 @@ test('buildCases() links the cases of a DescribeCases caseIdList and the attachm
     [x, 2, 1, true, '2026-01-05T09:00:00Z'],
     [y, 0, 1, false, '2026-01-05T11:00:00Z'],
   ]);
+});
+
+test('an attachment set used by two cases reaches both, whether its uses were folded together or merged from two files', () => {
+  const [x, y] = ['case-111122223333-muen-2026-1111111111111111', 'case-111122223333-muen-2026-2222222222222222'];
+  const [setCall, opens, replies, alone, again] = rowsOf([
+    record({
+      eventID: 'b1',
+      eventTime: '2026-01-05T09:00:00Z',
+      eventName: 'AddAttachmentsToSet',
+      requestParameters: {},
+      responseElements: { attachmentSetId: 'set-1' },
+    }),
+    record({ eventID: 'b2', eventTime: '2026-01-05T10:00:00Z', requestParameters: { attachmentSetId: 'set-1' }, responseElements: { caseId: x } }),
+    record({
+      eventID: 'b3',
+      eventTime: '2026-01-05T11:00:00Z',
+      eventName: 'AddCommunicationToCase',
+      requestParameters: { caseId: y, attachmentSetId: 'set-1' },
+      responseElements: { result: true },
+    }),
+    record({ eventID: 'b4', eventTime: '2026-01-05T12:00:00Z', requestParameters: { attachmentSetId: 'set-2' }, responseElements: { caseId: x } }),
+    record({
+      eventID: 'b5',
+      eventTime: '2026-01-05T13:00:00Z',
+      eventName: 'AddCommunicationToCase',
+      requestParameters: { caseId: x, attachmentSetId: 'set-1' },
+      responseElements: { result: true },
+    }),
+  ]);
+  const together = foldCaseRows(emptyCaseState(), [setCall, opens, replies, alone, again]);
+  // The second file links set-1 to case x again (it stays one id), the third to case y (then it is a Set).
+  const merged = [[setCall, opens], [again], [replies], [alone]].reduce(
+    (into, rows) => mergeCaseStates(into, foldCaseRows(emptyCaseState(), rows)),
+    emptyCaseState(),
+  );
+  for (const state of [together, merged]) {
+    assert.equal([...casesUsingSet(state, 'set-1')].sort(), [x, y]);
+    assert.equal([...casesUsingSet(state, 'set-2')], [x]);
+    assert.equal([...casesUsingSet(state, 'set-unknown')], []);
+    // A set one case uses is held as its id; a Set only for more.
+    assert.equal(state.setsToCases.get('set-2'), x);
+    assert.ok(state.setsToCases.get('set-1') instanceof Set);
+    assert.equal([...casesOf(state)].map((c) => [c.caseId, c.attachments]), [[x, 1], [y, 1]]);
+  }
 });
 
 test('buildCases() orders events by instant, not text: a fraction of a second is not before the whole second', () => {
