@@ -20,8 +20,10 @@ import { withProgress } from './with-progress.ts';
 import { writeStdout, writeStdoutChunks } from './stdout.ts';
 import { hasProblems, report } from '../reports/job.ts';
 import type { ReportName } from '../reports/index.ts';
+import type { ReportDocument } from '../reports/document.ts';
+import type { LedgerLines } from '../types.ts';
 import type { VerifyResult } from '../integrity/types.ts';
-import { type FindingsArgs, gateFails, planFindings, toolVersion } from './findings.ts';
+import { type FindingsArgs, gateFails, planFindings, problemCountsOf, toolVersion } from './findings.ts';
 import { htmlContextOf, type IntegrityArgs, integrityCheckOf, isHtmlReport, preloadCharts, scopeOf } from './html-report.ts';
 import { MANIFEST_NAME, manifestPath, ruleFilesOf, runManifest, startClock, writeManifest } from './manifest.ts';
 import { reportCounts } from '../integrity/manifest.ts';
@@ -34,6 +36,7 @@ import {
   outputsOf,
   scanOptionsOf,
   sideFiles,
+  type StrictProblems,
   terminalWidth,
   warnIfEmpty,
   writeLedger,
@@ -120,8 +123,15 @@ export async function runReport(
   const gate = gateFails(plan, doc);
   // An integrity error fails the run as it fails `verify`, --strict or not.
   if (gate || (verified?.errors ?? 0) > 0) return ExitCode.problems;
-  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
+  return exitFor(args.strict, hasProblems(doc.ledger) || empty, strictProblemsOf(doc, args));
 }
+
+/** What `--strict` says when a report, cases or export run fails it. */
+const strictProblemsOf = (run: Pick<ReportDocument, 'files' | 'records'> & { readonly ledger: LedgerLines }, args: InputArgs): StrictProblems => ({
+  ledgerLines: run.ledger.length,
+  counts: problemCountsOf(run),
+  rejects: args.rejects,
+});
 
 /** `cases`: one row per support case, to stdout or one file. */
 export async function runCases(args: FilterArgs & { format?: ReportFormat; out?: string }, isTTY: boolean): Promise<ExitCodeValue> {
@@ -142,7 +152,7 @@ export async function runCases(args: FilterArgs & { format?: ReportFormat; out?:
     await writeManifest(args.manifest, runManifest('cases', paths, optionsOf(args), clock, { counts: reportCounts(doc), inputs: doc.inputs }, written));
   }
   const empty = warnIfEmpty(paths, doc.files, doc.records);
-  return exitFor(args.strict, hasProblems(doc.ledger) || empty);
+  return exitFor(args.strict, hasProblems(doc.ledger) || empty, strictProblemsOf(doc, args));
 }
 
 /** stdout as an export output: each write waits until it is out, so a slow pipe holds the scan and a failed write stops it. */
@@ -177,7 +187,7 @@ export async function runExport(args: FilterArgs & { format?: ExportFormat; out?
     await writeManifest(args.manifest, runManifest('export', paths, optionsOf(args, 1), clock, { counts, inputs: result.inputs }, written));
   }
   const empty = warnIfEmpty(paths, result.files, result.records);
-  return exitFor(args.strict, hasProblems(result.ledger) || empty);
+  return exitFor(args.strict, hasProblems(result.ledger) || empty, strictProblemsOf(result, args));
 }
 
 /** `validate`: every record of every file against the record schema. */
@@ -194,5 +204,7 @@ export async function runValidate(args: InputArgs & { format?: 'table' | 'json' 
     await writeManifest(args.manifest, runManifest('validate', paths, optionsOf(args), clock, { counts, inputs: result.inputs }, sideFiles(args)));
   }
   const empty = warnIfEmpty(paths, result.files, result.records);
-  return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger) || empty);
+  const counts = { 'failed-files': result.files.failed, 'rejected-records': result.records.invalid, duplicates: 0, empty: empty ? 1 : 0 };
+  const why = { ledgerLines: result.ledger.length, counts, rejects: args.rejects };
+  return exitFor(args.strict, result.files.failed > 0 || result.records.invalid > 0 || hasProblems(result.ledger) || empty, why);
 }

@@ -55,12 +55,13 @@ function readBaseline(path: string): Set<string> {
 }
 
 /** What the run had of each problem class `--fail-on` can name. */
-export function problemCountsOf(doc: ReportDocument): ProblemCounts {
+export function problemCountsOf(run: Pick<ReportDocument, 'files' | 'records'>): ProblemCounts {
   return {
-    'failed-files': doc.files.failed,
-    'rejected-records': doc.records.rejected,
-    duplicates: doc.records.duplicates + doc.files.skipped.duplicate,
-    empty: isEmptyRun(doc.records) ? 1 : 0,
+    'failed-files': run.files.failed,
+    'rejected-records': run.records.rejected,
+    duplicates: run.records.duplicates + run.files.skipped.duplicate,
+    duplicateFiles: run.files.skipped.duplicate,
+    empty: isEmptyRun(run.records) ? 1 : 0,
   };
 }
 

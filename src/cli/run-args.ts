@@ -15,6 +15,7 @@ import type { FileCounts, LedgerLines } from '../types.ts';
 import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
 import { optionsInEffect } from './manifest.ts';
 import { defaultWorkers } from '../workers/pool.ts';
+import { PROBLEM_CLASSES, type ProblemCounts, problemReasons } from '../findings/gate.ts';
 
 export interface InputArgs {
   paths?: string[];
@@ -94,7 +95,27 @@ export const terminalWidth = (isTTY: boolean): number | undefined => (isTTY && p
 export const optionsOf = (args: InputArgs, defaultWorkerCount = defaultWorkers()) =>
   optionsInEffect(args as unknown as Record<string, unknown>, { workers: args.workers ?? defaultWorkerCount });
 
-export const exitFor = (strict: boolean, problems: boolean): ExitCodeValue => (strict && problems ? ExitCode.problems : ExitCode.ok);
+/** What a run that fails `--strict` says of why: its ledger, its problem classes, where the ledger went. */
+export interface StrictProblems {
+  readonly ledgerLines: number;
+  readonly counts: ProblemCounts;
+  readonly rejects: string | undefined;
+}
+
+/** Exit 1 when `--strict` and the run had problems, said on stderr (as `--fail-on` says its reasons); else 0. */
+export function exitFor(strict: boolean, problems: boolean, why: StrictProblems): ExitCodeValue {
+  if (!strict || !problems) return ExitCode.ok;
+  process.stderr.write(`cloudtrail-support: --strict: ${strictReason(why)}\n`);
+  return ExitCode.problems;
+}
+
+/** Why `--strict` fails the run, in one line. Pure. */
+export function strictReason({ ledgerLines, counts, rejects }: StrictProblems): string {
+  const parts = problemReasons(PROBLEM_CLASSES, counts);
+  const where = rejects === undefined ? '--rejects FILE writes them' : `written to ${rejects}`;
+  if (ledgerLines > 0) parts.push(`${ledgerLines} line${ledgerLines === 1 ? '' : 's'} in the rejects ledger (${where})`);
+  return parts.join('; ');
+}
 
 /** Says so on stderr when the run read no record; returns whether it did (empty input fails --strict). */
 export function warnIfEmpty(paths: readonly string[], files: FileCounts, records: { readonly seen: number }): boolean {

@@ -18,8 +18,23 @@ export interface FailOn {
   readonly problems: readonly ProblemClass[];
 }
 
-/** What the run had, by problem class. */
-export type ProblemCounts = Readonly<Record<ProblemClass, number>>;
+/**
+ * What the run had, by problem class. `duplicates` counts records whose eventID was read before and
+ * files that are byte-identical copies of files read before; `duplicateFiles` says how many of it are files.
+ */
+export type ProblemCounts = Readonly<Record<ProblemClass, number>> & { readonly duplicateFiles?: number };
+
+/** `class: count` for each of `classes` the run had, duplicates split into records and files when both may be there. */
+export function problemReasons(classes: readonly ProblemClass[], counts: ProblemCounts): string[] {
+  return classes.filter((p) => counts[p] > 0).map((p) => `${p}: ${counts[p]}${p === 'duplicates' ? duplicatesSplit(counts) : ''}`);
+}
+
+function duplicatesSplit(counts: ProblemCounts): string {
+  const files = counts.duplicateFiles ?? 0;
+  if (files === 0) return '';
+  const records = counts.duplicates - files;
+  return ` (${records} record${records === 1 ? '' : 's'} repeating an eventID read before, ${files} file${files === 1 ? '' : 's'} copying a file read before)`;
+}
 
 /**
  * Parses the `--fail-on` values: levels (the lowest given wins), problem classes, and rule ids,
@@ -85,6 +100,5 @@ export function gateFailures(failOn: FailOn, findings: readonly RuleFinding[], p
     const hits = counted.filter((f) => f.ruleId === id);
     if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} of rule ${id} (${hits[0].title})${note}`);
   }
-  for (const p of failOn.problems) if (problems[p] > 0) reasons.push(`${p}: ${problems[p]}`);
-  return reasons;
+  return [...reasons, ...problemReasons(failOn.problems, problems)];
 }

@@ -78,7 +78,10 @@ test('report --format json prints counts that add up and every report', () => {
 test('report exits 1 with --strict when a file was rejected, 0 without', () => {
   const root = fixture();
   assert.is(run(['report', root, '--format', 'json']).code, 0);
-  assert.is(run(['report', root, '--format', 'json', '--strict']).code, 1);
+  const strict = run(['report', root, '--format', 'json', '--strict']);
+  assert.is(strict.code, 1);
+  // Said on stderr, as --fail-on says its reasons: the failed file is the ledger's one line.
+  assert.is(strict.stderr, 'cloudtrail-support: --strict: failed-files: 1; 1 line in the rejects ledger (--rejects FILE writes them)\n');
 });
 
 test('report exits 2 with a clear message on a missing path, a bad flag and a bad date', () => {
@@ -402,7 +405,8 @@ test('empty input (an empty folder, a window that matches no file) is said on st
     assert.is(strict.code, 1, `${command}: ${strict.stderr}`);
     assert.is(
       strict.stderr,
-      `cloudtrail-support: warning: no CloudTrail record read from ${empty} (files: 0 seen = 0 read + 0 failed + skipped (0 digest, 0 insight, 0 other, 0 outside --since/--until))\n`,
+      `cloudtrail-support: warning: no CloudTrail record read from ${empty} (files: 0 seen = 0 read + 0 failed + skipped (0 digest, 0 insight, 0 other, 0 outside --since/--until))\n` +
+        'cloudtrail-support: --strict: empty: 1\n',
       command,
     );
     const lax = run([command, empty]);

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RunError } from '../../src/errors.ts';
 import type { RuleFinding } from '../../src/findings/finding.ts';
-import { baselineFingerprints, gateFailures, markNew, parseFailOn } from '../../src/findings/gate.ts';
+import { baselineFingerprints, gateFailures, markNew, parseFailOn, problemReasons } from '../../src/findings/gate.ts';
 
 const finding = (level: RuleFinding['level'], ruleId: string, fingerprint: string): RuleFinding => ({
   ruleId,
@@ -43,6 +43,21 @@ test('gateFailures(): a finding at or above the level, of a named rule, or a pro
   assert.equal(gateFailures(parseFailOn(['r2'], new Set(['r2'])), findings, none), ['1 finding of rule r2 (rule r2)']);
   assert.equal(gateFailures(parseFailOn(['failed-files', 'empty'], new Set()), [], { ...none, empty: 1 }), ['empty: 1']);
   assert.equal(gateFailures(parseFailOn(['duplicates'], new Set()), [], { ...none, duplicates: 3 }), ['duplicates: 3']);
+});
+
+test('problemReasons(): each class the run had, in the order asked; duplicates split into records and files when files are among them', () => {
+  const counts = { 'failed-files': 2, 'rejected-records': 0, duplicates: 13, duplicateFiles: 10, empty: 0 };
+  assert.equal(problemReasons(['duplicates', 'rejected-records', 'failed-files'], counts), [
+    'duplicates: 13 (3 records repeating an eventID read before, 10 files copying a file read before)',
+    'failed-files: 2',
+  ]);
+  assert.equal(problemReasons(['duplicates'], { ...counts, duplicates: 2, duplicateFiles: 1 }), [
+    'duplicates: 2 (1 record repeating an eventID read before, 1 file copying a file read before)',
+  ]);
+  assert.equal(problemReasons(['duplicates'], { ...counts, duplicates: 4, duplicateFiles: 0 }), ['duplicates: 4']);
+  assert.equal(gateFailures(parseFailOn(['duplicates'], new Set()), [], counts), [
+    'duplicates: 13 (3 records repeating an eventID read before, 10 files copying a file read before)',
+  ]);
 });
 
 test('a baseline: findings it has are not new and do not count; new ones do', () => {
