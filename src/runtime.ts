@@ -4,6 +4,7 @@
  */
 import { readFileSync, rmSync, writeSync } from 'node:fs';
 import process from 'node:process';
+import { setImmediate } from 'node:timers';
 import { Worker } from 'node:worker_threads';
 
 /** True under Deno (which runs src/*.ts directly). */
@@ -117,6 +118,13 @@ export function removeOpenTemps(): void {
   }
   openTemps.clear();
 }
+
+/**
+ * Resolves once the event loop has turned: signals, I/O callbacks and worker messages are heard
+ * only then. Work that settles in promises alone (synchronous writes, folds) never lets them in:
+ * a report written to a file on stdout finished and exited 0 after a Ctrl-C in its last seconds.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Writes all of `bytes` at the file's position: writeSync may write less than asked. */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {

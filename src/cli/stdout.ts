@@ -8,7 +8,7 @@
  * as it is, for the CLI to end quietly; anything else becomes a RunError (exit 2).
  */
 import { fstatSync } from 'node:fs';
-import { writeAllSync } from '../runtime.ts';
+import { nextTurn, writeAllSync } from '../runtime.ts';
 import process from 'node:process';
 import { errnoReason } from '../read/fs-errors.ts';
 import { RunError } from '../errors.ts';
@@ -41,7 +41,15 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
   }
 }
 
-/** Writes text given in pieces, about 1 MiB a write, so a large document is never one string. */
+/**
+ * Writes text given in pieces, about 1 MiB a write, so a large document is never one string. The
+ * event loop turns after each write, so a signal is heard while the document is made and written:
+ * to a file the writes are synchronous (and the pieces made in between), and a Ctrl-C in the last
+ * seconds of a dense report was only heard once it had all been written, or not at all (exit 0).
+ */
 export async function writeStdoutChunks(chunks: Iterable<string>): Promise<void> {
-  for (const piece of inWritesOf1MiB(chunks)) await writeStdout(piece);
+  for (const piece of inWritesOf1MiB(chunks)) {
+    await writeStdout(piece);
+    await nextTurn();
+  }
 }

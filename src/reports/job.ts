@@ -5,7 +5,7 @@
  */
 import { crashedInput } from '../read/provenance.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
-import { siblingModule } from '../runtime.ts';
+import { nextTurn, siblingModule } from '../runtime.ts';
 import { OutcomeMerger } from '../scan/merge.ts';
 import { noRecords } from '../scan/outcome.ts';
 import { fileScanOptionsOf, keepFileOf, type ScanOptions } from '../scan/scan.ts';
@@ -128,7 +128,11 @@ export async function report(paths: readonly string[], options: ReportOptions = 
     // Another turning point: what judging the case partitions read is garbage before the cases
     // report reads them again. On 2,000 dense files the heap in use stood at 128 MB there, 67 MB
     // of it live (heap snapshot); collected, the cases report starts at 54 MB.
-    if (findings) collectWhenGrown(1.25);
+    if (findings) {
+      collectWhenGrown(1.25);
+      // Judging takes seconds on a dense archive, in one stretch: let a signal in before the reports.
+      await nextTurn();
+    }
     return toReportDocument(result, finishReports(partial, names, eventLimit), findings);
   } finally {
     if (partial.cases) releaseCases(partial.cases);

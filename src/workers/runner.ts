@@ -3,10 +3,9 @@
  * and whenever no worker is ready yet. Results keep no order here; in-order.ts hands them over
  * in submission order.
  */
-import { setImmediate } from 'node:timers';
 import type { WorkerJob } from './job.ts';
 import { WorkerPool } from './pool.ts';
-import type { WorkerLimits } from '../runtime.ts';
+import { nextTurn, type WorkerLimits } from '../runtime.ts';
 
 // Starting workers costs ~100 ms each (module load, schema compile): not worth it for a handful
 // of files, so the pool starts only once this many inputs have been seen.
@@ -39,7 +38,7 @@ export class JobRunner<I, O, R> {
    */
   private async runHere(input: I): Promise<R> {
     const result = await this.job.run(input, this.options);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     return result;
   }
 
