@@ -95,7 +95,7 @@ export async function runReport(
     else await writeStdout(page);
     if (args.out && !args.quiet) process.stderr.write(`wrote ${args.out}\n`);
   } else if (format === 'sarif') {
-    const body = (await import('../render/sarif.ts')).renderSarif(doc.findings!, toolVersion());
+    const body = (await import('../render/sarif.ts')).renderSarif(doc.findings!, toolVersion(), doc);
     if (args.out) await writeAtomic(join(args.out, 'findings.sarif'), body);
     else await writeStdout(body);
     if (args.out && !args.quiet) process.stderr.write(`wrote findings.sarif to ${args.out}\n`);

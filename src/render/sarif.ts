@@ -12,6 +12,7 @@ import type { FindingsResult } from '../findings/run-rules.ts';
 import type { ShownFinding } from '../findings/finish.ts';
 import type { RuleInfo } from '../findings/stateful-rules.ts';
 import { toJsonDocument } from './json.ts';
+import type { FileCounts, RecordCounts } from '../types.ts';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -85,9 +86,45 @@ function resultOf(f: ShownFinding, ruleIndex: number): Sarif.Result {
   };
 }
 
-/** The SARIF log of a run's findings; `version` is this tool's. Refused rule files are configuration notifications. */
-export function toSarif(result: FindingsResult, version: string): Sarif.Log {
+/** What the run read, for the notifications that say what its findings do not cover. */
+export interface SarifCoverage {
+  readonly files: Pick<FileCounts, 'failed'>;
+  readonly records: Pick<RecordCounts, 'seen' | 'rejected'>;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Execution notifications for what the findings do not cover: files not read (errors), records
+ * rejected, nothing read. A reader that shows only results (GitHub code scanning) would otherwise
+ * show a run that could not read its inputs as a clean one. None for a run that read everything.
+ */
+export function coverageNotifications({ files, records }: SarifCoverage): Sarif.Notification[] {
+  const notes: Sarif.Notification[] = [];
+  const named = 'the rejects ledger names them';
+  if (files.failed > 0) {
+    const text = `${plural(files.failed, 'input file', 'input files')} could not be read: the findings do not cover their records (${named})`;
+    notes.push({ level: 'error', message: { text } });
+  }
+  if (records.rejected > 0) {
+    const text = `${
+      plural(records.rejected, 'record was', 'records were')
+    } rejected (unreadable, or not valid CloudTrail records): the findings do not cover them (${named})`;
+    notes.push({ level: 'warning', message: { text } });
+  }
+  if (records.seen === 0) {
+    notes.push({ level: 'warning', message: { text: 'no CloudTrail record was read: the absence of results says nothing about the archive' } });
+  }
+  return notes;
+}
+
+/**
+ * The SARIF log of a run's findings; `version` is this tool's. Refused rule files are configuration
+ * notifications; with `coverage`, what the findings do not cover are execution notifications.
+ */
+export function toSarif(result: FindingsResult, version: string, coverage?: SarifCoverage): Sarif.Log {
   const index = new Map(result.rules.map((r, i) => [r.id, i]));
+  const execution = coverage ? coverageNotifications(coverage) : [];
   return {
     $schema: SCHEMA,
     version: '2.1.0',
@@ -96,6 +133,7 @@ export function toSarif(result: FindingsResult, version: string): Sarif.Log {
       invocations: [{
         executionSuccessful: true,
         toolConfigurationNotifications: result.refused.map((r) => ({ level: 'warning', message: { text: `rule ${r.file} refused: ${r.reason}` } })),
+        ...(execution.length > 0 ? { toolExecutionNotifications: execution } : {}),
       }],
       results: result.findings.map((f) => resultOf(f, index.get(f.ruleId)!)),
     }],
@@ -103,4 +141,4 @@ export function toSarif(result: FindingsResult, version: string): Sarif.Log {
 }
 
 /** The SARIF log as text. */
-export const renderSarif = (result: FindingsResult, version: string): string => toJsonDocument(toSarif(result, version));
+export const renderSarif = (result: FindingsResult, version: string, coverage?: SarifCoverage): string => toJsonDocument(toSarif(result, version, coverage));

@@ -115,9 +115,24 @@ test('--format sarif: one SARIF 2.1.0 log that validates against the official sc
     `file://${stories.archive}/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/02/b.json`,
   ]);
   assert.equal([...new Set(sarifRun.results.map((r: { level: string }) => r.level))].sort(), ['error', 'note', 'warning']);
+  // Every input was read: no execution notification.
+  assert.is(sarifRun.invocations[0].toolExecutionNotifications, undefined);
   // The validator is not a rubber stamp: a result without a message fails it.
   delete sarifRun.results[0].message;
   assert.not.ok(validate.check(log));
+});
+
+test('--format sarif: an input that could not be read is an error notification of the invocation, so a clean-looking log is not taken for full coverage', () => {
+  const broken = tempDir();
+  put(broken, 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/03/c.json.gz', 'not gzip');
+  const out = run(['report', stories.archive, broken, '--format', 'sarif', '--rules', stories.rules]);
+  assert.is(out.status, 0, out.stderr);
+  const log = JSON.parse(out.stdout);
+  assert.ok(sarifValidator().check(log));
+  assert.is(log.runs[0].results.length, 11);
+  assert.equal(log.runs[0].invocations[0].toolExecutionNotifications, [
+    { level: 'error', message: { text: '1 input file could not be read: the findings do not cover their records (the rejects ledger names them)' } },
+  ]);
 });
 
 test('the findings come first in the table, Markdown and CSV outputs; --report findings alone is plain CSV', () => {

@@ -28,7 +28,7 @@ function writeWithSignalPending(signal: NodeJS.Signals): Promise<{ signal: NodeJ
   const child = spawn(process.execPath, ['--input-type=module', '-e', script, signal], { stdio: ['ignore', fd, 'pipe'] });
   closeSync(fd);
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stderr!.on('data', (d) => (stderr += d));
   return new Promise((resolve) =>
     child.on('close', (_code, sig) => resolve({ signal: sig, bytes: statSync(path).size, finished: stderr.includes('finished') }))
   );

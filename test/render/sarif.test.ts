@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { FindingsResult } from '../../src/findings/run-rules.ts';
-import { findingMessage, SARIF_LOCATIONS, toSarif, uriOf } from '../../src/render/sarif.ts';
+import { coverageNotifications, findingMessage, SARIF_LOCATIONS, toSarif, uriOf } from '../../src/render/sarif.ts';
 
 const rule = {
   id: 'r1',
@@ -51,6 +51,27 @@ test('toSarif(): the first reference that is a URL is the helpUri, locations are
   assert.equal(r.partialFingerprints, { 'cloudtrailSupport/v1': 'f'.repeat(32) });
   assert.is(run.invocations![0].toolConfigurationNotifications![0].message.text, 'rule bad.yml refused: no id');
   assert.is(findingMessage(finding), 'T: alice in account 111122223333, 2 events from 2026-01-01T00:00:00Z to 2026-01-02T00:00:00Z; cases: case-1');
+});
+
+test('coverageNotifications(): files not read are an error, rejected records and an empty run warnings; a full read has none', () => {
+  assert.equal(coverageNotifications({ files: { failed: 0 }, records: { seen: 10, rejected: 0 } }), []);
+  assert.equal(coverageNotifications({ files: { failed: 2 }, records: { seen: 10, rejected: 1 } }), [
+    { level: 'error', message: { text: '2 input files could not be read: the findings do not cover their records (the rejects ledger names them)' } },
+    {
+      level: 'warning',
+      message: { text: '1 record was rejected (unreadable, or not valid CloudTrail records): the findings do not cover them (the rejects ledger names them)' },
+    },
+  ]);
+  assert.equal(coverageNotifications({ files: { failed: 1 }, records: { seen: 0, rejected: 0 } }).map((n) => n.message.text), [
+    '1 input file could not be read: the findings do not cover their records (the rejects ledger names them)',
+    'no CloudTrail record was read: the absence of results says nothing about the archive',
+  ]);
+  // In the log only when there is one: a log of a full read is the same bytes as before.
+  assert.not.ok('toolExecutionNotifications' in toSarif(result, '1.2.3', { files: { failed: 0 }, records: { seen: 1, rejected: 0 } }).runs[0].invocations![0]);
+  assert.is(
+    toSarif(result, '1.2.3', { files: { failed: 0 }, records: { seen: 5, rejected: 3 } }).runs[0].invocations![0].toolExecutionNotifications!.length,
+    1,
+  );
 });
 
 test.run();
