@@ -15,7 +15,7 @@ import { type CaseEvent, toCaseEvent } from './case-events.ts';
 import { type AccountFirst, addCaseEvent, type CaseFacts, emptyCaseFacts, mergeCaseFacts } from './case-facts.ts';
 import { byFirstActivity, type DiskRows, type KeyedRow, RowRuns } from './case-rows.ts';
 import { CaseSpill, packCases, type PackedCases } from './case-spill.ts';
-import type { SetOnlySpill } from './set-only-spill.ts';
+import type { SetLinks, SetOnlySpill } from './set-only-spill.ts';
 import { internEvent, internFacts } from './intern-facts.ts';
 import { collectWhenGrown } from '../read/heap-hint.ts';
 import type { CaseRow } from './case-row.ts';
@@ -41,6 +41,8 @@ export interface CaseState {
   readonly bySetOnly: CaseEvent[];
   /** Where the merged ones wait instead, as lines (the main thread's merged state only: set-only-spill.ts). */
   setOnly?: SetOnlySpill;
+  /** Where merged links wait instead of `setsToCases` until first read (the main thread's merged state only). */
+  links?: SetLinks;
   readonly histories: Histories;
 }
 
@@ -69,8 +71,15 @@ function linkSets(state: CaseState, sets: Iterable<string>, caseIds: Iterable<st
 
 const idsOf = (cases: string | Set<string> | undefined): Iterable<string> => (cases === undefined ? [] : typeof cases === 'string' ? [cases] : cases);
 
-/** The ids of the cases that use attachment set `set`, as far as the state knows. */
-export const casesUsingSet = (state: Pick<CaseState, 'setsToCases'>, set: string): Iterable<string> => idsOf(state.setsToCases.get(set));
+/** The ids of the cases that use attachment set `set`, as far as the state knows (the links set aside are taken in first). */
+export function casesUsingSet(state: CaseState, set: string): Iterable<string> {
+  const aside = state.links;
+  if (aside) {
+    state.links = undefined;
+    for (const [linked, id] of aside.drain()) linkSets(state, [linked], [id]);
+  }
+  return idsOf(state.setsToCases.get(set));
+}
 
 /**
  * Adds rows to a case state (which it returns). "New IP / user agent" findings are judged against
@@ -118,7 +127,10 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
     if (mine) mergeCaseFacts(mine, facts);
     else into.cases.set(id, internFacts(facts));
   }
-  for (const [set, cases] of from.setsToCases) linkSets(into, [set], idsOf(cases));
+  for (const [set, cases] of from.setsToCases) {
+    if (into.links) { for (const id of idsOf(cases)) into.links.add([set, id]); }
+    else linkSets(into, [set], idsOf(cases));
+  }
   // Held to the end (~17,000 on the 2,000-file dense corpus): as lines when the state has a spill
   // for them; as objects, their file paths and user agents were ~5 MB of copies.
   for (const event of from.bySetOnly) {
@@ -146,6 +158,7 @@ export function releaseCases(state: CaseState): void {
   state.spill?.remove();
   state.spill = undefined;
   state.setOnly?.remove();
+  state.links?.remove();
 }
 
 /** The opening row (earliest successful CreateCase) of each of `ids` that has one. */

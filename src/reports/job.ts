@@ -24,7 +24,7 @@ import { type FindingsOptions, findingsResultOf, ruleSourcesOf } from '../findin
 import { sourcesFor } from '../rows/support-row.ts';
 import { releaseCases } from '../cases/build-cases.ts';
 import { CaseSpill, LINES_IN_MEMORY } from '../cases/case-spill.ts';
-import { SetOnlySpill } from '../cases/set-only-spill.ts';
+import { SetLinks, SetOnlySpill } from '../cases/set-only-spill.ts';
 import { CallSpill } from '../findings/call-spill.ts';
 
 export type { ReportDocument } from './document.ts';
@@ -84,6 +84,7 @@ export async function report(paths: readonly string[], options: ReportOptions = 
   if (partial.cases) {
     partial.cases.spill = CaseSpill.open({ inMemory: options.casesInMemory ?? LINES_IN_MEMORY });
     partial.cases.setOnly = new SetOnlySpill(options.casesInMemory);
+    partial.cases.links = new SetLinks(options.casesInMemory);
   }
   const calls = partial.findings ? (partial.findings.calls = new CallSpill()) : undefined;
   const keepFile = cases ? undefined : keepFileOf(options);

@@ -19,7 +19,7 @@ import type { SupportRow } from '../../src/types.ts';
 import { CASE_A, EXPECTED_CASES, storyRecords, writeStoryArchive } from '../_support/case-stories.ts';
 import { record, rejects, ROOT, withTmpdir } from '../_support/helpers.ts';
 import { RunError } from '../../src/errors.ts';
-import { SetOnlySpill } from '../../src/cases/set-only-spill.ts';
+import { SetLinks, SetOnlySpill } from '../../src/cases/set-only-spill.ts';
 
 const FILE = toLogFile('stories.json', 1);
 const rowsOf = (records: Record<string, unknown>[]): SupportRow[] => records.map((r, i) => toSupportRow(r, FILE, i));
@@ -29,6 +29,7 @@ function spilledState(rows: readonly SupportRow[], limit: number, spill = CaseSp
   const state = emptyCaseState();
   state.spill = spill;
   state.setOnly = new SetOnlySpill(limit);
+  state.links = new SetLinks(limit);
   for (const row of rows) mergeCaseStates(state, packCaseState(foldCaseRows(emptyCaseState(), [row])));
   return state;
 }
@@ -86,7 +87,14 @@ test('a spilled state gives the same cases at every limit, attachment sets and u
     assert.is(state.setOnly!.count, 300);
     assert.is(state.setOnly!.onDisk, limit < 300, `set-only calls on disk at ${limit}`);
     assert.is(state.bySetOnly.length, 0);
+    // So do the 300 links of a set to its case (CreateCase), and the state's map stays empty until they are read.
+    assert.is(state.links!.count, 300);
+    assert.is(state.links!.onDisk, limit < 300, `links on disk at ${limit}`);
+    assert.is(state.setsToCases.size, 0);
+    const links = state.links!;
     assert.equal([...casesOf(state, undefined, true)], expected, `limit ${limit}`);
+    assert.is(state.links, undefined, 'taken in when first read');
+    assert.is(links.onDisk, false, 'drained: its file removed');
     assert.is(state.setOnly!.count, 300);
     assert.is(state.setOnly!.onDisk, false, 'drained: its file removed');
   }

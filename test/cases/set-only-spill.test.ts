@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { readdirSync } from 'node:fs';
 import { type CaseEvent, toCaseEvent } from '../../src/cases/case-events.ts';
 import { decodeEvent, encodeEvent, TextTable } from '../../src/cases/case-codec.ts';
-import { SetOnlySpill } from '../../src/cases/set-only-spill.ts';
+import { SetLinks, SetOnlySpill } from '../../src/cases/set-only-spill.ts';
 import { toLogFile } from '../../src/read/discover.ts';
 import { toSupportRow } from '../../src/rows/support-row.ts';
 import { record, withTmpdir } from '../_support/helpers.ts';
@@ -58,6 +58,21 @@ test('remove() empties a set-only spill on disk and removes its folder', () =>
     spill.remove();
     assert.equal(readdirSync(temp), []);
     assert.equal([...spill.drain()], []);
+  }));
+
+test('set links come back as added, in memory and on disk, texts JSON must escape included; their folder goes when drained', () =>
+  withTmpdir((temp) => {
+    const links: [string, string][] = [['set-1', 'case-a'], ['set\t"2"\n', 'case-\u2028b'], ['set-1', 'case-c']];
+    const held = new SetLinks(10);
+    for (const link of links) held.add(link);
+    assert.is(held.onDisk, false);
+    assert.equal([...held.drain()], links);
+    const aside = new SetLinks(1);
+    for (const link of links) aside.add(link);
+    assert.is(aside.onDisk, true);
+    assert.equal(readdirSync(temp).length, 1);
+    assert.equal([...aside.drain()], links);
+    assert.equal(readdirSync(temp), []);
   }));
 
 test.run();
