@@ -16,6 +16,7 @@ import { emptyRunWarning, isEmptyRun } from './empty-input.ts';
 import { optionsInEffect } from './manifest.ts';
 import { defaultWorkers } from '../workers/pool.ts';
 import { PROBLEM_CLASSES, type ProblemCounts, problemReasons } from '../findings/gate.ts';
+import { counted } from '../words.ts';
 
 export interface InputArgs {
   paths?: string[];
@@ -113,7 +114,7 @@ export function exitFor(strict: boolean, problems: boolean, why: StrictProblems)
 export function strictReason({ ledgerLines, counts, rejects }: StrictProblems): string {
   const parts = problemReasons(PROBLEM_CLASSES, counts);
   const where = rejects === undefined ? '--rejects FILE writes them' : `written to ${rejects}`;
-  if (ledgerLines > 0) parts.push(`${ledgerLines} line${ledgerLines === 1 ? '' : 's'} in the rejects ledger (${where})`);
+  if (ledgerLines > 0) parts.push(`${counted(ledgerLines, 'line')} in the rejects ledger (${where})`);
   return parts.join('; ');
 }
 

@@ -5,6 +5,7 @@
  */
 import { RunError } from '../errors.ts';
 import { FINDING_LEVELS, type FindingLevel, type RuleFinding } from './finding.ts';
+import { counted } from '../words.ts';
 
 /** Problems of the input a team may fail on apart from findings (`--strict` fails on all of them). */
 export const PROBLEM_CLASSES = ['failed-files', 'rejected-records', 'duplicates', 'empty'] as const;
@@ -33,7 +34,7 @@ function duplicatesSplit(counts: ProblemCounts): string {
   const files = counts.duplicateFiles ?? 0;
   if (files === 0) return '';
   const records = counts.duplicates - files;
-  return ` (${records} record${records === 1 ? '' : 's'} repeating an eventID read before, ${files} file${files === 1 ? '' : 's'} copying a file read before)`;
+  return ` (${counted(records, 'record')} repeating an eventID read before, ${counted(files, 'file')} copying a file read before)`;
 }
 
 /**
@@ -88,17 +89,17 @@ export function markNew<F extends RuleFinding>(findings: readonly F[], baseline:
 /** The reasons the gate fails (empty: it passes). Only new findings count when a baseline marked them. */
 export function gateFailures(failOn: FailOn, findings: readonly RuleFinding[], problems: ProblemCounts): string[] {
   const reasons: string[] = [];
-  const counted = findings.filter((f) => f.new !== false);
-  const baselined = findings.length - counted.length;
+  const counting = findings.filter((f) => f.new !== false);
+  const baselined = findings.length - counting.length;
   const note = baselined > 0 ? ` (${baselined} in the baseline not counted)` : '';
   if (failOn.level) {
     const min = FINDING_LEVELS.indexOf(failOn.level);
-    const hits = counted.filter((f) => FINDING_LEVELS.indexOf(f.level) >= min);
-    if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} at or above ${failOn.level}${note}`);
+    const hits = counting.filter((f) => FINDING_LEVELS.indexOf(f.level) >= min);
+    if (hits.length > 0) reasons.push(`${counted(hits.length, 'finding')} at or above ${failOn.level}${note}`);
   }
   for (const id of failOn.ruleIds) {
-    const hits = counted.filter((f) => f.ruleId === id);
-    if (hits.length > 0) reasons.push(`${hits.length} finding${hits.length === 1 ? '' : 's'} of rule ${id} (${hits[0].title})${note}`);
+    const hits = counting.filter((f) => f.ruleId === id);
+    if (hits.length > 0) reasons.push(`${counted(hits.length, 'finding')} of rule ${id} (${hits[0].title})${note}`);
   }
   return [...reasons, ...problemReasons(failOn.problems, problems)];
 }

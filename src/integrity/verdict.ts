@@ -5,6 +5,7 @@
  * NOT VERIFIED, as `aws cloudtrail validate-logs` never calls a file valid without its signature.
  */
 import type { ChainSummary, DigestCounts, Verdict } from './types.ts';
+import { counted } from '../words.ts';
 
 export type { Verdict } from './types.ts';
 
@@ -26,7 +27,7 @@ export function verdictOf(r: VerdictInput): Verdict {
 
 /** The verdict in words: what holds and what was not checked. */
 export function verdictSummary(verdict: Verdict, r: VerdictInput): string {
-  if (verdict === 'FAILED') return `${r.errors} integrity error${r.errors === 1 ? '' : 's'}`;
+  if (verdict === 'FAILED') return counted(r.errors, 'integrity error');
   if (verdict !== 'NOT VERIFIED') return 'hashes, chains and every digest signature checked';
   const usable = r.digests.seen - r.digests.unreadable;
   const which = r.keysGiven ? `${r.digests.signaturesUnchecked} of ${usable} digest signatures not checked` : 'signatures not checked';

@@ -10,6 +10,7 @@ import { escapeControls } from './cells.ts';
 import { toCsv } from './csv.ts';
 import { markdownCell, toMarkdownTable } from './markdown.ts';
 import { toTextTable } from './text-table.ts';
+import { counted } from '../words.ts';
 
 /** The columns of the findings table (CSV and Markdown; the terminal shows fewer). */
 export const FINDING_COLUMNS = [
@@ -58,7 +59,7 @@ export function findingsCountLine(findings: readonly ShownFinding[]): string {
   const byLevel = [...FINDING_LEVELS].reverse().map((l) => [l, findings.filter((f) => f.level === l).length] as const).filter(([, n]) => n > 0);
   const fresh = findings.filter((f) => f.new === true).length;
   const baseline = findings.some((f) => f.new !== undefined) ? `; ${fresh} new against the baseline` : '';
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${byLevel.map(([l, n]) => `${n} ${l}`).join(', ')}${baseline}`;
+  return `${counted(findings.length, 'finding')}: ${byLevel.map(([l, n]) => `${n} ${l}`).join(', ')}${baseline}`;
 }
 
 /**
@@ -66,7 +67,7 @@ export function findingsCountLine(findings: readonly ShownFinding[]): string {
  * (event sources beyond the selected Support ones, or every record).
  */
 export function rulesLine(r: FindingsResult): string {
-  const refused = r.refused.length === 0 ? '' : `, ${r.refused.length} rule file${r.refused.length === 1 ? '' : 's'} refused (see below)`;
+  const refused = r.refused.length === 0 ? '' : `, ${counted(r.refused.length, 'rule file')} refused (see below)`;
   const { extraSources, recordsForRules } = r.scope;
   const beyond = extraSources === null
     ? `; a rule can match any record, so every record was parsed: ${recordsForRules} beyond the Support rows (counted as not Support)`

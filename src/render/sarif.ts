@@ -13,6 +13,7 @@ import type { ShownFinding } from '../findings/finish.ts';
 import type { RuleInfo } from '../findings/stateful-rules.ts';
 import { toJsonDocument } from './json.ts';
 import type { FileCounts, RecordCounts } from '../types.ts';
+import { counted } from '../words.ts';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -56,7 +57,7 @@ function ruleOf(rule: RuleInfo): Sarif.ReportingDescriptor {
 
 /** The message of a finding: who, where, how many, when, which cases. */
 export function findingMessage(f: ShownFinding): string {
-  const events = `${f.count} event${f.count === 1 ? '' : 's'}`;
+  const events = counted(f.count, 'event');
   const when = f.firstSeen === f.lastSeen ? `at ${f.firstSeen}` : `from ${f.firstSeen} to ${f.lastSeen}`;
   const cases = f.caseIds.length === 0 ? '' : `; cases: ${f.caseIds.join(', ')}`;
   return `${f.title}: ${f.principal} in account ${f.account || '(unknown)'}, ${events} ${when}${cases}`;
@@ -92,8 +93,6 @@ export interface SarifCoverage {
   readonly records: Pick<RecordCounts, 'seen' | 'rejected'>;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * Execution notifications for what the findings do not cover: files not read (errors), records
  * rejected, nothing read. A reader that shows only results (GitHub code scanning) would otherwise
@@ -103,13 +102,12 @@ export function coverageNotifications({ files, records }: SarifCoverage): Sarif.
   const notes: Sarif.Notification[] = [];
   const named = 'the rejects ledger names them';
   if (files.failed > 0) {
-    const text = `${plural(files.failed, 'input file', 'input files')} could not be read: the findings do not cover their records (${named})`;
+    const text = `${counted(files.failed, 'input file')} could not be read: the findings do not cover their records (${named})`;
     notes.push({ level: 'error', message: { text } });
   }
   if (records.rejected > 0) {
-    const text = `${
-      plural(records.rejected, 'record was', 'records were')
-    } rejected (unreadable, or not valid CloudTrail records): the findings do not cover them (${named})`;
+    const rejected = counted(records.rejected, 'record was', 'records were');
+    const text = `${rejected} rejected (unreadable, or not valid CloudTrail records): the findings do not cover them (${named})`;
     notes.push({ level: 'warning', message: { text } });
   }
   if (records.seen === 0) {

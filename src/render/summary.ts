@@ -10,6 +10,7 @@ import type { RuleFinding } from '../findings/finding.ts';
 import type { ReportDocument } from '../reports/document.ts';
 import { accountingLine, failedFileLines, filesLine } from './accounting.ts';
 import { markdownCell } from './markdown.ts';
+import { counted } from '../words.ts';
 
 /** Findings listed in the summary, highest level first; the JSON and SARIF outputs have all of them. */
 export const SUMMARY_FINDINGS = 50;
@@ -72,7 +73,7 @@ function findingsSection(findings: readonly RuleFinding[]): string[] {
  */
 export function integrityLine(digests: number): string {
   return digests > 0
-    ? `**Integrity:** not checked by this run; ${digests} digest file${digests === 1 ? '' : 's'} found: run \`cloudtrail-support verify\` on the same inputs.`
+    ? `**Integrity:** not checked by this run; ${counted(digests, 'digest file')} found: run \`cloudtrail-support verify\` on the same inputs.`
     : '**Integrity:** not checked: no digest file among the inputs, so the logs cannot be checked offline.';
 }
 

@@ -113,6 +113,10 @@ test('buildCases() links the cases of a DescribeCases caseIdList and the attachm
   ]);
 });
 
+/** An AddCommunicationToCase record to `caseId` that names attachment set `set`. */
+const communicationWithSet = (eventID: string, eventTime: string, caseId: string, set: string) =>
+  record({ eventID, eventTime, eventName: 'AddCommunicationToCase', requestParameters: { caseId, attachmentSetId: set }, responseElements: { result: true } });
+
 test('an attachment set used by two cases reaches both, whether its uses were folded together or merged from two files', () => {
   const [x, y] = ['case-111122223333-muen-2026-1111111111111111', 'case-111122223333-muen-2026-2222222222222222'];
   const [setCall, opens, replies, alone, again] = rowsOf([
@@ -124,21 +128,9 @@ test('an attachment set used by two cases reaches both, whether its uses were fo
       responseElements: { attachmentSetId: 'set-1' },
     }),
     record({ eventID: 'b2', eventTime: '2026-01-05T10:00:00Z', requestParameters: { attachmentSetId: 'set-1' }, responseElements: { caseId: x } }),
-    record({
-      eventID: 'b3',
-      eventTime: '2026-01-05T11:00:00Z',
-      eventName: 'AddCommunicationToCase',
-      requestParameters: { caseId: y, attachmentSetId: 'set-1' },
-      responseElements: { result: true },
-    }),
+    communicationWithSet('b3', '2026-01-05T11:00:00Z', y, 'set-1'),
     record({ eventID: 'b4', eventTime: '2026-01-05T12:00:00Z', requestParameters: { attachmentSetId: 'set-2' }, responseElements: { caseId: x } }),
-    record({
-      eventID: 'b5',
-      eventTime: '2026-01-05T13:00:00Z',
-      eventName: 'AddCommunicationToCase',
-      requestParameters: { caseId: x, attachmentSetId: 'set-1' },
-      responseElements: { result: true },
-    }),
+    communicationWithSet('b5', '2026-01-05T13:00:00Z', x, 'set-1'),
   ]);
   const together = foldCaseRows(emptyCaseState(), [setCall, opens, replies, alone, again]);
   // The second file links set-1 to case x again (it stays one id), the third to case y (then it is a Set).
