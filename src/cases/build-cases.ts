@@ -58,15 +58,12 @@ function addToCase(cases: Map<string, CaseFacts>, caseId: string, event: CaseEve
   }
 }
 
-function linkSets(state: CaseState, sets: Iterable<string>, caseIds: Iterable<string>): void {
-  for (const set of sets) {
-    for (const id of caseIds) {
-      const cases = state.setsToCases.get(set);
-      if (cases === undefined) state.setsToCases.set(set, id);
-      else if (typeof cases !== 'string') cases.add(id);
-      else if (cases !== id) state.setsToCases.set(set, new Set([cases, id]));
-    }
-  }
+/** Notes that case `id` uses attachment set `set`. */
+function linkSet(state: CaseState, set: string, id: string): void {
+  const cases = state.setsToCases.get(set);
+  if (cases === undefined) state.setsToCases.set(set, id);
+  else if (typeof cases !== 'string') cases.add(id);
+  else if (cases !== id) state.setsToCases.set(set, new Set([cases, id]));
 }
 
 const idsOf = (cases: string | Set<string> | undefined): Iterable<string> => (cases === undefined ? [] : typeof cases === 'string' ? [cases] : cases);
@@ -76,7 +73,7 @@ export function casesUsingSet(state: CaseState, set: string): Iterable<string> {
   const aside = state.links;
   if (aside) {
     state.links = undefined;
-    for (const [linked, id] of aside.drain()) linkSets(state, [linked], [id]);
+    for (const [linked, id] of aside.drain()) linkSet(state, linked, id);
   }
   return idsOf(state.setsToCases.get(set));
 }
@@ -95,7 +92,7 @@ export function foldCaseRows(state: CaseState, rows: readonly SupportRow[], reco
       state.bySetOnly.push(event);
       continue;
     }
-    linkSets(state, event.attachmentSetIds, event.caseIds);
+    for (const set of event.attachmentSetIds) for (const id of event.caseIds) linkSet(state, set, id);
     for (const id of event.caseIds) addToCase(state.cases, id, event);
   }
   foldHistories(state.histories, rows);
@@ -128,8 +125,10 @@ export function mergeCaseStates(into: CaseState, from: CaseState): CaseState {
     else into.cases.set(id, internFacts(facts));
   }
   for (const [set, cases] of from.setsToCases) {
-    if (into.links) { for (const id of idsOf(cases)) into.links.add([set, id]); }
-    else linkSets(into, [set], idsOf(cases));
+    for (const id of idsOf(cases)) {
+      if (into.links) into.links.add([set, id]);
+      else linkSet(into, set, id);
+    }
   }
   // Held to the end (~17,000 on the 2,000-file dense corpus): as lines when the state has a spill
   // for them; as objects, their file paths and user agents were ~5 MB of copies.

@@ -9,7 +9,7 @@
  * made objects again, in the order it came, just before it is judged (findings/stateful.ts).
  */
 import { instantJson, LinesAside } from '../cases/on-disk.ts';
-import type { CallsAside, SpilledCall, Subject } from './fold.ts';
+import type { CallKind, CallsAside, SpilledCall, Subject } from './fold.ts';
 
 /** Calls held in memory before they go to disk: ~2 MB at ~250 bytes a line. Real archives stay far below it. */
 export const CALLS_IN_MEMORY = 8192;
@@ -20,9 +20,6 @@ type SubjectFields = [string, string, string, string, string, number | string, r
 
 // An instant that could not be read is NaN, which JSON would write as null: it goes as its text.
 const fieldsOf = (s: Subject): SubjectFields => [s.principal, s.principalKey, s.account, s.eventID, s.eventTime, instantJson(s.at), s.caseIds, s.file];
-
-/** Which calls: each kind is kept and given back on its own, so each is held only while it is judged. */
-export type CallKind = 'denied' | 'attachments';
 
 export class CallSpill implements CallsAside {
   private readonly lines: Record<CallKind, LinesAside<SpilledCall>>;

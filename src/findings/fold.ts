@@ -75,8 +75,11 @@ export interface FindingsPartial {
 export interface CallsAside {
   denied(key: string, s: Subject): void;
   attachment(s: Subject, sets: readonly string[]): void;
-  drain(kind: 'denied' | 'attachments'): Iterable<SpilledCall>;
+  drain(kind: CallKind): Iterable<SpilledCall>;
 }
+
+/** Which calls: each kind is kept and given back on its own, so each is held only while it is judged. */
+export type CallKind = 'denied' | 'attachments';
 
 /** A call given back: a denied call of the principal key `denied`, or an attachment call to `sets`. */
 export interface SpilledCall {

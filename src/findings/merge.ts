@@ -8,7 +8,7 @@
  */
 import { intern } from '../cases/shared-texts.ts';
 import { addIds } from './id-set.ts';
-import { type FindingsPartial, type MatchGroup, noteCaseAccount, noteFirstUse, type Subject } from './fold.ts';
+import { type CallKind, type FindingsPartial, type MatchGroup, noteCaseAccount, noteFirstUse, type Subject } from './fold.ts';
 
 /** Merges `from` into `into` (which it returns): the same as folding both partials' records. */
 export function mergeFindings(into: FindingsPartial, from: FindingsPartial): FindingsPartial {
@@ -47,7 +47,7 @@ export function mergeFindings(into: FindingsPartial, from: FindingsPartial): Fin
  * Once the scan is done: the calls of `kind` the merged partial kept aside (call-spill.ts) put
  * back, in the order they came. Each kind is put back just before it is judged (stateful.ts).
  */
-export function settleCalls(into: FindingsPartial, kind: 'denied' | 'attachments'): void {
+export function settleCalls(into: FindingsPartial, kind: CallKind): void {
   if (!into.calls) return;
   const own = ownSubjects();
   for (const call of into.calls.drain(kind)) {

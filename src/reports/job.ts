@@ -39,7 +39,7 @@ export interface ReportOptions extends Omit<ScanOptions, 'onRows' | 'keepRows'> 
   /**
    * Case lines (one per case and file) held in memory before the case state goes to disk (default
    * 8,192: cases/case-spill.ts); the same bound for the calls that name only an attachment set
-   * (cases/set-only-spill.ts).
+   * and for the links of sets to cases (cases/set-only-spill.ts).
    */
   readonly casesInMemory?: number;
 }
